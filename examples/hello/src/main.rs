@@ -1,0 +1,12 @@
+//! A tiny greeter: the first program kport ports.
+
+mod greet;
+
+fn main() {
+    println!("Hello, {}!", greet::name());
+    for i in 1..=3 {
+        print!("{} ", i);
+    }
+    println!();
+    eprintln!(r"done: C:\temp");
+}

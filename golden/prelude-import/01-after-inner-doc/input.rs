@@ -1,0 +1,8 @@
+//! A game.
+#![allow(dead_code)]
+
+use core::mem;
+
+fn main() {
+    pr_info!("size {}\n", mem::size_of::<u8>());
+}

@@ -1,0 +1,9 @@
+//! A game.
+#![allow(dead_code)]
+
+use kernel::prelude::*;
+use core::mem;
+
+fn main() {
+    pr_info!("size {}\n", mem::size_of::<u8>());
+}

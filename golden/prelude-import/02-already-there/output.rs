@@ -1,0 +1,5 @@
+use kernel::prelude::*;
+
+fn main() {
+    pr_info!("hi\n");
+}

@@ -1,0 +1,3 @@
+fn f() {
+    kernel::pr_cont!("x");
+}

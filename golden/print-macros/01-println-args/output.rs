@@ -1,0 +1,4 @@
+fn main() {
+    let x = 3;
+    pr_info!("x = {}\n", x);
+}

@@ -1,0 +1,3 @@
+fn fail(code: i32) {
+    eprintln!("failed with {code}");
+}

@@ -1,0 +1,4 @@
+fn warn() {
+    eprint!("warning: ");
+    eprintln!("disk almost full");
+}

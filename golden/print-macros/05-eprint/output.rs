@@ -1,0 +1,4 @@
+fn warn() {
+    pr_err!("warning: ");
+    pr_err!("disk almost full\n");
+}

@@ -1,0 +1,4 @@
+fn main() {
+    println!(r"C:\temp\{}", 1);
+    println!(r#"say "hi""#);
+}

@@ -1,0 +1,6 @@
+fn main() {
+    println!("first line
+second line {}", 2);
+    println!("continued \
+              on the next line");
+}

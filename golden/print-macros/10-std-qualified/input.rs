@@ -1,0 +1,4 @@
+fn main() {
+    std::println!("qualified");
+    ::std::eprintln!("fully qualified");
+}

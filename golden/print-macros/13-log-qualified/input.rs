@@ -1,0 +1,4 @@
+fn main() {
+    log::info!("qualified info");
+    log::warn!(target: "net", "link down");
+}

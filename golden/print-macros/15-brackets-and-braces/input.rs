@@ -1,0 +1,4 @@
+fn main() {
+    println!["square {}", 1];
+    println! {"curly {}", 2}
+}

@@ -1,0 +1,6 @@
+#[macro_use]
+extern crate log;
+
+fn main() {
+    info!("via macro_use");
+}

@@ -1,0 +1,167 @@
+// The command line: parse arguments, call the job, print. Exit codes:
+// 0 done; 1 error-level diagnostics, or pending changes with --check;
+// 2 bad usage, unreadable input, I/O failure.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { catalogue } from './codes.ts';
+import { FORMATS, formatHuman, formatJson, type Format } from './diagnostics.ts';
+import { UsageError } from './errors.ts';
+import { DEFAULT_PROFILE, PROFILE_IDS, PROFILES, isProfileId, type ProfileId } from './profiles.ts';
+import { TRANSFORMS, findTransform } from './registry.ts';
+import { rewrite, type Mode, type RewriteResult } from './run.ts';
+import type { Diagnostic } from './types.ts';
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo: Io = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  isTTY: !!process.stderr.isTTY,
+};
+
+function list(v: unknown): string[] | undefined {
+  if (v === undefined) return undefined;
+  const arr = Array.isArray(v) ? v : [v];
+  return arr.flatMap((x) => String(x).split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+function printDiagnostics(io: Io, r: RewriteResult, format: Format, color: boolean, to: 'stdout' | 'stderr'): void {
+  const write = to === 'stdout' ? io.stdout : io.stderr;
+  if (format === 'json') write(formatJson(r.diagnostics));
+  else if (r.diagnostics.length) write(formatHuman(r.diagnostics, { color, sources: r.sources }));
+}
+
+function hasErrors(ds: Diagnostic[], denyWarnings: boolean): boolean {
+  return ds.some((d) => d.severity === 'error' || (denyWarnings && d.severity === 'warning'));
+}
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code = 0;
+  const colorOf = (c: string | undefined) => (c === 'always' ? true : c === 'never' ? false : io.isTTY && !process.env.NO_COLOR);
+
+  const parser = yargs(argv)
+    .scriptName('kport')
+    .usage('$0 <command> [options]\n\nPort userspace Rust programs to Linux-kernel Rust.')
+    .strict()
+    .exitProcess(false)
+    .version(false)
+    .help()
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .option('profile', { type: 'string', default: DEFAULT_PROFILE, describe: `kernel API profile: ${PROFILE_IDS.join(', ')}` })
+    .option('format', { type: 'string', default: 'human', describe: `diagnostics format: ${FORMATS.join(', ')}` })
+    .option('color', { type: 'string', default: 'auto', choices: ['auto', 'always', 'never'], describe: 'colour in human output' })
+    .command(
+      'rewrite [paths..]',
+      'port crates or files; prints a diff with --dry-run',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'crate folders (with Cargo.toml), folders of .rs files, or .rs files' })
+          .option('dry-run', { type: 'boolean', describe: 'print the unified diff, write nothing' })
+          .option('write', { type: 'boolean', describe: 'rewrite the files in place (atomic)' })
+          .option('out-dir', { type: 'string', describe: 'write the ported crate to this folder, input untouched' })
+          .option('patch', { type: 'string', describe: 'write the unified diff to this file' })
+          .option('check', { type: 'boolean', describe: 'exit 1 when a rewrite is pending; write nothing' })
+          .option('allow-dirty', { type: 'boolean', describe: 'with --write: allow uncommitted changes in the files' })
+          .option('keep-going', { type: 'boolean', describe: 'write the files that ported even when others failed' })
+          .option('only', { type: 'string', describe: 'run only these transform ids (comma-separated)' })
+          .option('skip', { type: 'string', describe: 'skip these transform ids (comma-separated)' })
+          .option('module-name', { type: 'string', describe: 'kernel module name' })
+          .option('author', { type: 'string', describe: 'module author (repeatable)' })
+          .option('description', { type: 'string', describe: 'module description' })
+          .option('license', { type: 'string', describe: 'module license (default GPL)' })
+          .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
+          .check((a) => {
+            const modes = ['dry-run', 'write', 'out-dir', 'patch', 'check'].filter((m) => a[m] !== undefined && a[m] !== false);
+            if (modes.length > 1) throw new UsageError(`choose one of --${modes.join(', --')}`);
+            return true;
+          }),
+      (a) => {
+        const profile = String(a.profile);
+        if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
+        const format = String(a.format) as Format;
+        if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; choose one of ${FORMATS.join(', ')}`);
+        const mode: Mode = a.write ? 'write' : a.outDir !== undefined ? 'out-dir' : a.patch !== undefined ? 'patch' : a.check ? 'check' : 'dry-run';
+        const paths = (a.paths as string[] | undefined) ?? [];
+        if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
+        const r = rewrite({
+          paths,
+          profile: profile as ProfileId,
+          mode,
+          only: list(a.only),
+          skip: list(a.skip),
+          outDir: a.outDir as string | undefined,
+          patchFile: a.patch as string | undefined,
+          allowDirty: !!a.allowDirty,
+          keepGoing: !!a.keepGoing,
+          moduleName: a.moduleName as string | undefined,
+          authors: list(a.author),
+          description: a.description as string | undefined,
+          license: a.license as string | undefined,
+        });
+        if (mode === 'dry-run') io.stdout(r.diff);
+        printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr');
+        if (mode === 'check' && r.pending.length) {
+          io.stderr(`kport: ${r.pending.length} file(s) would change: ${r.pending.join(', ')}\n`);
+          code = 1;
+        }
+        if (mode === 'write' || mode === 'out-dir') io.stderr(`kport: wrote ${r.written.length} file(s)\n`);
+        if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
+      },
+    )
+    .command(
+      'transforms',
+      'list the transforms in the order they run',
+      (y) => y,
+      (a) => {
+        const profile = String(a.profile);
+        if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
+        const width = Math.max(...TRANSFORMS.map((t) => t.id.length));
+        io.stdout(`profile ${profile}: ${PROFILES[profile].kernels}\n`);
+        TRANSFORMS.forEach((t, i) => {
+          const on = t.profiles.includes(profile) ? '' : ' (not on this profile)';
+          io.stdout(`${String(i + 1).padStart(2)}. ${t.id.padEnd(width)}  ${t.summary}${on}\n`);
+        });
+      },
+    )
+    .command(
+      'explain <id>',
+      'print the documentation of a transform or a diagnostic code',
+      (y) => y.positional('id', { type: 'string', demandOption: true }),
+      (a) => {
+        const id = String(a.id);
+        const t = findTransform(id);
+        if (t) {
+          io.stdout(`${t.id}: ${t.summary}\n\n${t.docs}\n\nprofiles: ${t.profiles.join(', ')}; ${t.safety}\n`);
+          return;
+        }
+        const c = catalogue().get(id.toUpperCase());
+        if (c) {
+          io.stdout(`${c.code} (${c.severity}): ${c.title}\n\n${c.explanation}\n`);
+          return;
+        }
+        throw new UsageError(`no transform or diagnostic code named \`${id}\``);
+      },
+    )
+    .demandCommand(1, 'give a command: rewrite, transforms or explain');
+
+  try {
+    await parser.parseAsync(hideBin(['node', 'kport', ...argv]));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`kport: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof Error && e.name === 'YError') {
+      io.stderr(`kport: ${e.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  return code;
+}

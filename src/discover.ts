@@ -1,0 +1,245 @@
+// Discovery: turn command-line paths into crates (units of work): a Cargo
+// crate with its module tree, a folder of loose .rs files, or single files.
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, lstatSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { UsageError } from './errors.ts';
+import { parse, query } from './parse.ts';
+import { readSource, ioMessage, type SourceFile } from './source.ts';
+import type { CrateInfo } from './types.ts';
+
+export interface Unit {
+  crate: CrateInfo;
+  files: SourceFile[];
+  /** Files declared with `mod x;` whose file could not be found: [declaring file, message]. */
+  warnings: { file: string; message: string }[];
+}
+
+export interface CargoManifest {
+  name?: string;
+  authors: string[];
+  description?: string;
+  license?: string;
+  dependencies: string[];
+  metadata: Record<string, unknown>;
+  libPath?: string;
+  bins: { name?: string; path?: string }[];
+}
+
+const SKIP_DIRS = new Set(['target', 'node_modules', '.git', '.hg', '.svn']);
+
+export function readManifest(file: string): CargoManifest {
+  let data: Record<string, any>;
+  try {
+    data = parseToml(readFileSync(file, 'utf8')) as Record<string, any>;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new UsageError(`${file}: cannot read Cargo.toml: ${msg}`);
+  }
+  const pkg = (data.package ?? {}) as Record<string, any>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const deps = new Set<string>();
+  for (const key of ['dependencies', 'build-dependencies']) {
+    const t = data[key];
+    if (t && typeof t === 'object') for (const k of Object.keys(t)) deps.add(k);
+  }
+  const meta = pkg.metadata?.kport;
+  return {
+    name: str(pkg.name),
+    authors: Array.isArray(pkg.authors) ? pkg.authors.filter((a: unknown) => typeof a === 'string') : [],
+    description: str(pkg.description),
+    license: str(pkg.license),
+    dependencies: [...deps],
+    metadata: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : {},
+    libPath: str(data.lib?.path),
+    bins: Array.isArray(data.bin) ? data.bin.map((b: any) => ({ name: str(b?.name), path: str(b?.path) })) : [],
+  };
+}
+
+/** A valid kernel module name: snake_case, [a-z0-9_], not starting with a digit. */
+export function sanitizeModuleName(name: string): string {
+  const s = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return s;
+}
+
+export interface DiscoverOptions {
+  moduleName?: string;
+  authors?: string[];
+  description?: string;
+  license?: string;
+  options?: Record<string, unknown>;
+}
+
+/** Build the units for the given command-line paths. Throws UsageError on bad input. */
+export function discover(paths: string[], opts: DiscoverOptions = {}): Unit[] {
+  if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
+  const units: Unit[] = [];
+  const loose: string[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      throw new UsageError(`${p}: ${ioMessage(e)}`);
+    }
+    if (st.isDirectory()) {
+      if (existsSync(path.join(abs, 'Cargo.toml'))) units.push(discoverCrate(abs, opts));
+      else units.push(discoverFolder(abs, p, opts));
+    } else if (st.isFile()) {
+      if (!abs.endsWith('.rs')) throw new UsageError(`${p}: not a .rs file or crate folder`);
+      loose.push(abs);
+    } else {
+      throw new UsageError(`${p}: not a regular file or folder`);
+    }
+  }
+  for (const abs of loose) units.push(singleFile(abs, opts));
+  return units;
+}
+
+function crateInfo(root: string, manifest: CargoManifest | undefined, fallbackName: string, rootFiles: string[], opts: DiscoverOptions): CrateInfo {
+  const meta = manifest?.metadata ?? {};
+  const metaStr = (k: string) => (typeof meta[k] === 'string' ? (meta[k] as string) : undefined);
+  const rawName = opts.moduleName ?? metaStr('module-name') ?? manifest?.name ?? fallbackName;
+  const moduleName = sanitizeModuleName(rawName);
+  if (!moduleName || /^[0-9]/.test(moduleName)) {
+    throw new UsageError(`module name ${JSON.stringify(rawName)} is not a valid kernel module name; pass --module-name`);
+  }
+  const metaAuthors = Array.isArray(meta.authors) ? (meta.authors as unknown[]).filter((a): a is string => typeof a === 'string') : undefined;
+  return {
+    root,
+    packageName: manifest?.name,
+    moduleName,
+    authors: opts.authors ?? metaAuthors ?? manifest?.authors ?? [],
+    description: opts.description ?? metaStr('description') ?? manifest?.description,
+    license: opts.license ?? metaStr('license') ?? 'GPL',
+    rootFiles,
+    dependencies: manifest?.dependencies ?? [],
+    metadata: meta,
+    options: opts.options ?? {},
+  };
+}
+
+function discoverCrate(root: string, opts: DiscoverOptions): Unit {
+  const manifest = readManifest(path.join(root, 'Cargo.toml'));
+  const roots: string[] = [];
+  const add = (rel: string) => {
+    const norm = rel.replace(/\\/g, '/').replace(/^\.\//, '');
+    if (!roots.includes(norm) && existsSync(path.join(root, norm))) roots.push(norm);
+  };
+  if (manifest.libPath) add(manifest.libPath);
+  else add('src/lib.rs');
+  for (const b of manifest.bins) if (b.path) add(b.path);
+  add('src/main.rs');
+  const binDir = path.join(root, 'src', 'bin');
+  if (existsSync(binDir) && statSync(binDir).isDirectory()) {
+    for (const f of readdirSync(binDir).sort()) if (f.endsWith('.rs')) add(`src/bin/${f}`);
+  }
+  if (roots.length === 0) throw new UsageError(`${root}: crate has no src/main.rs or src/lib.rs`);
+  const unit: Unit = { crate: crateInfo(root, manifest, path.basename(root), roots, opts), files: [], warnings: [] };
+  const seen = new Set<string>();
+  for (const r of roots) followModules(root, r, true, unit, seen);
+  return unit;
+}
+
+function discoverFolder(root: string, shown: string, opts: DiscoverOptions): Unit {
+  const all: string[] = [];
+  walk(root, '', all);
+  if (all.length === 0) throw new UsageError(`${shown}: no .rs files found`);
+  all.sort();
+  const roots = all.filter((f) => f === 'main.rs' || f === 'lib.rs');
+  const unit: Unit = { crate: crateInfo(root, undefined, path.basename(root), roots.length ? roots : all, opts), files: [], warnings: [] };
+  const seen = new Set<string>();
+  for (const r of roots) followModules(root, r, true, unit, seen);
+  // Files no module declaration reached are ported on their own.
+  for (const f of all) if (!seen.has(f)) followModules(root, f, roots.length === 0, unit, seen);
+  return unit;
+}
+
+function singleFile(abs: string, opts: DiscoverOptions): Unit {
+  const root = path.dirname(abs);
+  const rel = path.basename(abs);
+  const unit: Unit = { crate: crateInfo(root, undefined, rel.replace(/\.rs$/, ''), [rel], opts), files: [], warnings: [] };
+  unit.files.push(readSource(abs, rel));
+  return unit;
+}
+
+function walk(root: string, rel: string, out: string[]): void {
+  const dir = path.join(root, rel);
+  for (const ent of readdirSync(dir, { withFileTypes: true })) {
+    if (ent.name.startsWith('.') || SKIP_DIRS.has(ent.name)) continue;
+    const r = rel ? `${rel}/${ent.name}` : ent.name;
+    if (ent.isDirectory()) walk(root, r, out);
+    else if (ent.isFile() && ent.name.endsWith('.rs')) out.push(r);
+  }
+}
+
+/** True when `abs` resolves (through symlinks) to somewhere inside `root`. */
+export function insideRoot(root: string, abs: string): boolean {
+  try {
+    const r = realpathSync(root);
+    const a = realpathSync(abs);
+    return a === r || a.startsWith(r + path.sep);
+  } catch {
+    return false;
+  }
+}
+
+const MOD_QUERY = '(mod_item name: (identifier) @name) @mod';
+
+function followModules(root: string, rel: string, isModRs: boolean, unit: Unit, seen: Set<string>): void {
+  if (seen.has(rel)) return;
+  seen.add(rel);
+  const abs = path.join(root, rel);
+  if (!insideRoot(root, abs)) {
+    unit.warnings.push({ file: rel, message: `${rel}: resolves outside the crate folder; skipped` });
+    return;
+  }
+  if (lstatSync(abs).isSymbolicLink() && !insideRoot(root, abs)) return;
+  const src = readSource(abs, rel);
+  unit.files.push(src);
+  const tree = parse(src.text);
+  const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+  const stem = path.posix.basename(rel, '.rs');
+  const fileIsModRs = isModRs || stem === 'mod' || stem === 'main' || stem === 'lib';
+  const childBase = fileIsModRs ? dir : path.posix.join(dir, stem);
+  for (const m of query(MOD_QUERY).matches(tree.rootNode)) {
+    const modNode = m.captures.find((c) => c.name === 'mod')!.node;
+    if (modNode.childForFieldName('body')) continue;
+    const name = m.captures.find((c) => c.name === 'name')!.node.text.replace(/^r#/, '');
+    // Inline modules around this declaration add folders; #[path] on them replaces the name.
+    const inline: string[] = [];
+    for (let p = modNode.parent; p; p = p.parent) {
+      if (p.type === 'mod_item') inline.unshift(pathAttr(p) ?? p.childForFieldName('name')!.text.replace(/^r#/, ''));
+    }
+    const explicit = pathAttr(modNode);
+    let candidates: string[];
+    if (explicit) {
+      const base = inline.length ? path.posix.join(childBase, ...inline) : dir;
+      candidates = [path.posix.normalize(path.posix.join(base, explicit))];
+    } else {
+      const base = path.posix.join(childBase, ...inline);
+      candidates = [path.posix.join(base, `${name}.rs`), path.posix.join(base, name, 'mod.rs')];
+    }
+    const found = candidates.find((c) => !c.startsWith('..') && existsSync(path.join(root, c)) && statSync(path.join(root, c)).isFile());
+    if (!found) {
+      unit.warnings.push({ file: rel, message: `module \`${name}\` declared in ${rel} has no file (looked for ${candidates.join(', ')})` });
+      continue;
+    }
+    followModules(root, found, false, unit, seen);
+  }
+}
+
+/** The value of a `#[path = "..."]` attribute directly on an item, if any. */
+function pathAttr(item: import('./types.ts').SyntaxNode): string | undefined {
+  for (let s = item.previousNamedSibling; s && s.type === 'attribute_item'; s = s.previousNamedSibling) {
+    const m = /^#\[\s*path\s*=\s*"([^"]*)"\s*\]$/.exec(s.text);
+    if (m) return m[1];
+  }
+  return undefined;
+}

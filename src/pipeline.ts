@@ -1,0 +1,234 @@
+// read → parse → transforms in order → verify. Produces new texts and
+// diagnostics; writing is the patcher's job.
+import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
+import { OffsetMap } from './offsets.ts';
+import { parse, errorRanges, countErrors, forbiddenRanges } from './parse.ts';
+import { positionAt, lineStartsOf } from './diagnostics.ts';
+import { severityOf } from './codes.ts';
+import type { Profile } from './profiles.ts';
+import type { SourceFile } from './source.ts';
+import type { CrateInfo, Diagnostic, FileContext, Report, Transform, Tree } from './types.ts';
+import type { Unit } from './discover.ts';
+import path from 'node:path';
+
+export interface FileResult {
+  src: SourceFile;
+  /** Final text (LF, no BOM); equals src.text when nothing changed or the port failed. */
+  text: string;
+  changed: boolean;
+  /** Set when the file's port was abandoned (overlap, verification); its text is the original. */
+  failure?: string;
+}
+
+export interface NewFile {
+  /** Path relative to the crate root. */
+  rel: string;
+  contents: string;
+}
+
+export interface UnitResult {
+  unit: Unit;
+  files: FileResult[];
+  newFiles: NewFile[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RunOptions {
+  profile: Profile;
+  transforms: readonly Transform[];
+  /** Prefix (relative to the run's base folder) put before crate-relative paths in diagnostics. */
+  displayPrefix?: string;
+}
+
+interface LiveFile {
+  src: SourceFile;
+  text: string;
+  tree: Tree;
+  offsets: OffsetMap;
+  originalErrors: number;
+  failure?: string;
+  isCrateRoot: boolean;
+  lineStarts: number[];
+}
+
+export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
+  const prefix = opts.displayPrefix ?? '';
+  const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
+  const diagnostics: Diagnostic[] = [];
+  const newFiles = new Map<string, NewFile>();
+  const live: LiveFile[] = unit.files.map((src) => {
+    const tree = parse(src.text);
+    return {
+      src,
+      text: src.text,
+      tree,
+      offsets: new OffsetMap(),
+      originalErrors: countErrors(tree),
+      isCrateRoot: unit.crate.rootFiles.includes(src.rel),
+      lineStarts: lineStartsOf(src.text),
+    };
+  });
+
+  for (const w of unit.warnings) {
+    diagnostics.push({
+      code: 'K0003',
+      severity: 'warning',
+      message: w.message,
+      file: display(w.file),
+      start: { line: 1, column: 1 },
+      end: { line: 1, column: 1 },
+    });
+  }
+  for (const f of live) {
+    const errs = errorRanges(f.tree);
+    if (errs.length) {
+      const first = errs[0];
+      diagnostics.push({
+        code: 'K0002',
+        severity: severityOf('K0002'),
+        message: `syntax error${errs.length > 1 ? ` (and ${errs.length - 1} more)` : ''}; kport leaves the code around ${errs.length > 1 ? 'them' : 'it'} unchanged`,
+        file: display(f.src.rel),
+        start: positionAt(f.src.text, first.start, f.lineStarts),
+        end: positionAt(f.src.text, first.end, f.lineStarts),
+      });
+    }
+  }
+
+  const addFile = (rel: string, contents: string) => {
+    const prev = newFiles.get(rel);
+    if (prev && prev.contents !== contents) throw new Error(`two different contents requested for new file ${rel}`);
+    newFiles.set(rel, { rel, contents });
+  };
+
+  const makeContext = (f: LiveFile, t: Transform): FileContext => {
+    const forbidden = forbiddenRanges(f.tree);
+    const edits = new EditRecorder(f.text.length, t.id, forbidden);
+    const text = f.text;
+    const report = (r: Report) => {
+      const start = r.node ? r.node.startIndex : r.range ? r.range.start : 0;
+      const end = r.node ? r.node.endIndex : r.range ? r.range.end : start;
+      const os = f.offsets.toOriginal(start);
+      const oe = Math.max(os, f.offsets.toOriginal(end));
+      diagnostics.push({
+        code: r.code,
+        severity: r.severity ?? severityOf(r.code),
+        message: r.message,
+        file: display(f.src.rel),
+        start: positionAt(f.src.text, os, f.lineStarts),
+        end: positionAt(f.src.text, oe, f.lineStarts),
+        ...(r.help ? { help: r.help } : {}),
+        ...(r.suggestion !== undefined ? { suggestion: { start: os, end: oe, replacement: r.suggestion } } : {}),
+        source: t.id,
+      });
+    };
+    return {
+      path: f.src.rel,
+      text,
+      tree: f.tree,
+      profile: opts.profile,
+      crate: unit.crate,
+      isCrateRoot: f.isCrateRoot,
+      edits,
+      report,
+      addFile,
+    };
+  };
+
+  const commit = (f: LiveFile, ctx: FileContext, t: Transform) => {
+    if (f.failure || ctx.edits.size === 0) return;
+    let sorted: Edit[];
+    try {
+      sorted = sortAndCheck(ctx.edits.edits);
+    } catch (e) {
+      if (!(e instanceof OverlapError)) throw e;
+      fail(f, `internal error in ${t.id}: ${e.message}`, e.b.start);
+      return;
+    }
+    const next = applyEdits(f.text, sorted);
+    const starts = lineStartsOf(f.text);
+    // Tell the old tree about each edit, last first, so earlier offsets stay valid.
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const e = sorted[i];
+      f.tree.edit({
+        startIndex: e.start,
+        oldEndIndex: e.end,
+        newEndIndex: e.start + e.text.length,
+        startPosition: pointAt(starts, e.start),
+        oldEndPosition: pointAt(starts, e.end),
+        newEndPosition: pointAfter(pointAt(starts, e.start), e.text),
+      });
+    }
+    f.tree = parse(next, f.tree);
+    f.text = next;
+    f.offsets.push(sorted);
+  };
+
+  const fail = (f: LiveFile, why: string, at = 0) => {
+    f.failure = why;
+    const os = Math.min(f.offsets.toOriginal(at), f.src.text.length);
+    diagnostics.push({
+      code: 'K0001',
+      severity: 'error',
+      message: `${why}; the file was left unchanged`,
+      file: display(f.src.rel),
+      start: positionAt(f.src.text, os, f.lineStarts),
+      end: positionAt(f.src.text, os, f.lineStarts),
+    });
+    f.text = f.src.text;
+  };
+
+  const filterCtx = { profile: opts.profile, crate: unit.crate };
+  for (const t of opts.transforms) {
+    if (!t.profiles.includes(opts.profile.id)) continue;
+    if (t.scope === 'file') {
+      for (const f of live) {
+        if (f.failure) continue;
+        if (t.applies && !t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot })) continue;
+        const ctx = makeContext(f, t);
+        t.run(ctx);
+        commit(f, ctx, t);
+      }
+    } else {
+      const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t)] as const);
+      t.run({ files: pairs.map(([, c]) => c), profile: opts.profile, crate: unit.crate, addFile });
+      for (const [f, ctx] of pairs) commit(f, ctx, t);
+    }
+  }
+
+  // Verify: never hand back a file that parses worse than it came in.
+  for (const f of live) {
+    if (f.failure || f.text === f.src.text) continue;
+    const after = countErrors(parse(f.text));
+    if (after > f.originalErrors) {
+      fail(f, `internal error: the rewritten file has ${after} syntax error(s), the input had ${f.originalErrors}`);
+    }
+  }
+
+  return {
+    unit,
+    files: live.map((f) => ({ src: f.src, text: f.failure ? f.src.text : f.text, changed: !f.failure && f.text !== f.src.text, ...(f.failure ? { failure: f.failure } : {}) })),
+    newFiles: [...newFiles.values()].sort((a, b) => a.rel.localeCompare(b.rel)),
+    diagnostics,
+  };
+}
+
+function pointAt(starts: number[], offset: number): { row: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { row: lo, column: offset - starts[lo] };
+}
+
+function pointAfter(start: { row: number; column: number }, inserted: string): { row: number; column: number } {
+  const nl = inserted.lastIndexOf('\n');
+  if (nl === -1) return { row: start.row, column: start.column + inserted.length };
+  let rows = 0;
+  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) rows++;
+  return { row: start.row + rows, column: inserted.length - nl - 1 };
+}
+
+export type { CrateInfo };

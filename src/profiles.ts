@@ -1,0 +1,62 @@
+// Kernel API generations as data. Transforms read these fields; they never
+// test a profile's id. Every fact cites the kernel file it was checked against.
+
+export type ProfileId = 'mainline' | 'v6.13' | 'v6.10' | 'v6.1';
+
+export const PROFILE_IDS: readonly ProfileId[] = ['mainline', 'v6.13', 'v6.10', 'v6.1'];
+export const DEFAULT_PROFILE: ProfileId = 'mainline';
+
+export interface Profile {
+  id: ProfileId;
+  /** Human description of the kernel range. */
+  kernels: string;
+  /** Path that replaces `std::fmt` (`kernel::fmt` on mainline, `core::fmt` before). */
+  fmtPath: string;
+  /** `module!` author key form. */
+  moduleAuthors: 'authors' | 'author';
+  print: {
+    /** Macro for `print!`: the kernel exports `pr_cont!` at the crate root, not in the prelude (rust/kernel/print.rs). */
+    cont: string;
+  };
+}
+
+const print = { cont: 'kernel::pr_cont' };
+
+export const PROFILES: Record<ProfileId, Profile> = {
+  mainline: {
+    id: 'mainline',
+    kernels: 'current mainline, from the kernel::fmt change on',
+    fmtPath: 'kernel::fmt',
+    moduleAuthors: 'authors',
+    print,
+  },
+  'v6.13': {
+    id: 'v6.13',
+    kernels: '6.13 up to the kernel::fmt change',
+    fmtPath: 'core::fmt',
+    moduleAuthors: 'authors',
+    print,
+  },
+  'v6.10': {
+    id: 'v6.10',
+    kernels: '6.10 to 6.12',
+    fmtPath: 'core::fmt',
+    moduleAuthors: 'author',
+    print,
+  },
+  'v6.1': {
+    id: 'v6.1',
+    kernels: '6.1 to 6.9',
+    fmtPath: 'core::fmt',
+    moduleAuthors: 'author',
+    print,
+  },
+};
+
+export function isProfileId(s: string): s is ProfileId {
+  return (PROFILE_IDS as readonly string[]).includes(s);
+}
+
+export function getProfile(id: ProfileId): Profile {
+  return PROFILES[id];
+}

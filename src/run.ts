@@ -1,0 +1,186 @@
+// The rewrite job as a function: discover, run the pipeline on each crate,
+// and produce the diff, the writes and the diagnostics. The CLI only parses
+// arguments and prints what this returns.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { discover, type DiscoverOptions } from './discover.ts';
+import { UsageError } from './errors.ts';
+import { atomicWrite, checkWritable, ensureDir, unifiedDiff, type FileChange } from './patcher.ts';
+import { runUnit, type UnitResult } from './pipeline.ts';
+import { getProfile, type ProfileId } from './profiles.ts';
+import { TRANSFORMS } from './registry.ts';
+import { encodeSource } from './source.ts';
+import type { Diagnostic, Transform } from './types.ts';
+
+export type Mode = 'dry-run' | 'write' | 'out-dir' | 'patch' | 'check' | 'report';
+
+export interface RewriteOptions extends DiscoverOptions {
+  paths: string[];
+  profile: ProfileId;
+  mode: Mode;
+  only?: string[];
+  skip?: string[];
+  outDir?: string;
+  patchFile?: string;
+  allowDirty?: boolean;
+  keepGoing?: boolean;
+}
+
+export interface RewriteResult {
+  diff: string;
+  diagnostics: Diagnostic[];
+  units: UnitResult[];
+  /** Display path → text (LF) of every input file, for code frames. */
+  sources: Map<string, string>;
+  /** Files (display paths) that change or are created. */
+  pending: string[];
+  /** Files abandoned because of an internal error. */
+  failed: string[];
+  /** Files written (write / out-dir / patch modes). */
+  written: string[];
+  /** Folder the diff paths are relative to. */
+  base: string;
+}
+
+export function selectTransforms(only?: string[], skip?: string[]): Transform[] {
+  const ids = new Set(TRANSFORMS.map((t) => t.id));
+  for (const id of [...(only ?? []), ...(skip ?? [])]) {
+    if (!ids.has(id)) throw new UsageError(`unknown transform \`${id}\`; \`kport transforms\` lists them`);
+  }
+  return TRANSFORMS.filter((t) => (!only?.length || only.includes(t.id)) && !skip?.includes(t.id));
+}
+
+/** The deepest folder that holds every given folder. */
+export function commonBase(dirs: string[]): string {
+  let base = dirs[0];
+  for (const d of dirs.slice(1)) {
+    while (base !== path.dirname(base) && d !== base && !d.startsWith(base + path.sep)) base = path.dirname(base);
+  }
+  return base;
+}
+
+const posix = (p: string) => p.split(path.sep).join('/');
+
+export function rewrite(opts: RewriteOptions): RewriteResult {
+  const transforms = selectTransforms(opts.only, opts.skip);
+  const profile = getProfile(opts.profile);
+  if (opts.mode === 'out-dir') preflightOutDir(opts);
+  const units = discover(opts.paths, opts);
+  const base = commonBase(units.map((u) => u.crate.root));
+
+  const results: UnitResult[] = [];
+  const changes: FileChange[] = [];
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const failed: string[] = [];
+  for (const unit of units) {
+    const prefix = posix(path.relative(base, unit.crate.root));
+    const shown = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+    const r = runUnit(unit, { profile, transforms, displayPrefix: prefix });
+    results.push(r);
+    diagnostics.push(...r.diagnostics);
+    for (const f of r.files) {
+      sources.set(shown(f.src.rel), f.src.text);
+      if (f.failure) failed.push(shown(f.src.rel));
+      if (f.changed) changes.push({ path: shown(f.src.rel), old: f.src.original, new: encodeSource(f.src, f.text), mode: f.src.mode });
+    }
+    for (const nf of r.newFiles) {
+      const abs = path.join(unit.crate.root, nf.rel);
+      const data = Buffer.from(nf.contents, 'utf8');
+      const old = existsSync(abs) ? readFileSync(abs) : null;
+      if (old && old.equals(data)) continue;
+      changes.push({ path: shown(nf.rel), old, new: data, mode: 0o644 });
+    }
+  }
+
+  const diff = unifiedDiff(changes);
+  const result: RewriteResult = { diff, diagnostics, units: results, sources, pending: changes.map((c) => c.path), failed, written: [], base };
+
+  switch (opts.mode) {
+    case 'write':
+      writeInPlace(opts, base, changes, failed, result);
+      break;
+    case 'out-dir':
+      writeOutDir(opts, base, results, changes, result);
+      break;
+    case 'patch':
+      atomicWrite(path.resolve(opts.patchFile!), diff);
+      result.written.push(opts.patchFile!);
+      break;
+    default:
+      break;
+  }
+  return result;
+}
+
+function refuseOnFailure(opts: RewriteOptions, failed: string[]): void {
+  if (failed.length && !opts.keepGoing) {
+    throw new UsageError(`not writing anything: ${failed.length} file(s) could not be ported (${failed.join(', ')}); see the K0001 diagnostics, or pass --keep-going to write the others`);
+  }
+}
+
+function writeInPlace(opts: RewriteOptions, base: string, changes: FileChange[], failed: string[], result: RewriteResult): void {
+  refuseOnFailure(opts, failed);
+  const targets = changes.map((c) => path.join(base, c.path));
+  if (!opts.allowDirty) {
+    const dirty = dirtyFiles(base, targets);
+    if (dirty.length) {
+      throw new UsageError(`refusing to write: uncommitted changes in ${dirty.join(', ')}; commit or stash them, or pass --allow-dirty`);
+    }
+  }
+  for (const t of targets) checkWritable(base, t);
+  for (const [i, c] of changes.entries()) {
+    const abs = targets[i];
+    ensureDir(path.dirname(abs));
+    atomicWrite(abs, c.new!, c.mode);
+    result.written.push(c.path);
+  }
+}
+
+function preflightOutDir(opts: RewriteOptions): void {
+  const out = path.resolve(opts.outDir!);
+  for (const p of opts.paths) {
+    const abs = path.resolve(p);
+    const root = existsSync(abs) ? realpathSync(abs) : abs;
+    const o = existsSync(out) ? realpathSync(out) : out;
+    const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
+    if (inside(o, root) || inside(root, o)) throw new UsageError(`--out-dir ${opts.outDir} overlaps the input ${p}; choose a folder outside it`);
+  }
+  if (existsSync(out) && readdirSync(out).length > 0) throw new UsageError(`--out-dir ${opts.outDir} exists and is not empty`);
+}
+
+function writeOutDir(opts: RewriteOptions, base: string, results: UnitResult[], changes: FileChange[], result: RewriteResult): void {
+  refuseOnFailure(opts, result.failed);
+  const out = path.resolve(opts.outDir!);
+  ensureDir(out);
+  const files = new Map<string, { data: Buffer; mode: number }>();
+  for (const r of results) {
+    const prefix = posix(path.relative(base, r.unit.crate.root));
+    for (const f of r.files) files.set(prefix ? `${prefix}/${f.src.rel}` : f.src.rel, { data: f.failure ? f.src.original : encodeSource(f.src, f.text), mode: f.src.mode });
+  }
+  for (const c of changes) if (!files.has(c.path) && c.new) files.set(c.path, { data: c.new, mode: c.mode ?? 0o644 });
+  for (const [rel, { data, mode }] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const abs = path.join(out, rel);
+    checkWritable(out, abs);
+    ensureDir(path.dirname(abs));
+    atomicWrite(abs, data, mode);
+    result.written.push(rel);
+  }
+}
+
+/** Files among `targets` with uncommitted changes, per `git status`; none when not in a git work tree. */
+export function dirtyFiles(cwd: string, targets: string[]): string[] {
+  if (targets.length === 0) return [];
+  let out: string;
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    out = execFileSync('git', ['status', '--porcelain', '-z', '--', ...targets], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out
+      .split('\0')
+      .filter((l) => l.length > 3)
+      .map((l) => l.slice(3));
+  } catch {
+    return [];
+  }
+}

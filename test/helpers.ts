@@ -1,0 +1,48 @@
+// Shared test helpers: temporary folders, running the CLI in-process, git.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../src/cli.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export function tempDir(prefix = 'kport-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A copy of examples/<name> (or any folder) in a fresh temporary folder. */
+export function copyOf(src: string): string {
+  const dir = tempDir();
+  cpSync(src, dir, { recursive: true });
+  return dir;
+}
+
+export async function kport(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const prev = process.cwd();
+  if (cwd) process.chdir(cwd);
+  try {
+    const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false });
+    return { code, stdout, stderr };
+  } finally {
+    if (cwd) process.chdir(prev);
+  }
+}
+
+/** Run the real bin/kport.js in a child process (for exit codes and stack-trace checks). */
+export function kportBin(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kport.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+export function gitInit(dir: string): void {
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, '-c', 'user.name=kport', '-c', 'user.email=kport@example.org', 'commit', '-q', '-m', 'init');
+}

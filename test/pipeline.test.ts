@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { runUnit } from '../src/pipeline.ts';
+import { decodeSource, encodeSource } from '../src/source.ts';
+import { getProfile } from '../src/profiles.ts';
+import { runText } from '../src/api.ts';
+import type { CrateInfo, FileTransform } from '../src/types.ts';
+
+const crate: CrateInfo = { root: '/tmp', moduleName: 'm', authors: [], license: 'GPL', rootFiles: ['a.rs'], dependencies: [], metadata: {}, options: {} };
+
+function unitOf(text: string) {
+  return { crate, files: [decodeSource('/tmp/a.rs', 'a.rs', Buffer.from(text))], warnings: [] };
+}
+
+function fake(id: string, run: FileTransform['run']): FileTransform {
+  return { id, scope: 'file', summary: 'Test.', docs: '', profiles: ['mainline'], safety: 'safe', run };
+}
+
+describe('pipeline', () => {
+  it('passes each transform the text the previous one produced, re-parsed', () => {
+    const first = fake('first', (ctx) => {
+      const fn = ctx.tree.rootNode.namedChildren[0];
+      ctx.edits.replace(fn.childForFieldName('name')!, 'renamed');
+    });
+    let seen = '';
+    const second = fake('second', (ctx) => {
+      seen = ctx.tree.rootNode.namedChildren[0].childForFieldName('name')!.text;
+      ctx.edits.insert(0, '// top\n');
+    });
+    const r = runUnit(unitOf('fn f() {}\n'), { profile: getProfile('mainline'), transforms: [first, second] });
+    expect(seen).toBe('renamed');
+    expect(r.files[0].text).toBe('// top\nfn renamed() {}\n');
+  });
+
+  it('an overlap abandons the file with K0001 and keeps it unchanged', () => {
+    const bad = fake('bad', (ctx) => {
+      ctx.edits.replace({ start: 0, end: 4 }, 'x');
+      ctx.edits.replace({ start: 2, end: 6 }, 'y');
+    });
+    const r = runUnit(unitOf('fn f() {}\n'), { profile: getProfile('mainline'), transforms: [bad] });
+    expect(r.files[0].changed).toBe(false);
+    expect(r.files[0].failure).toMatch(/overlapping edits/);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['K0001']);
+  });
+
+  it('output that parses worse than the input is dropped with K0001', () => {
+    const breaker = fake('breaker', (ctx) => ctx.edits.insert(ctx.text.length, 'fn (\n'));
+    const r = runUnit(unitOf('fn f() {}\n'), { profile: getProfile('mainline'), transforms: [breaker] });
+    expect(r.files[0].text).toBe('fn f() {}\n');
+    expect(r.diagnostics[0].code).toBe('K0001');
+    expect(r.diagnostics[0].message).toMatch(/syntax error/);
+  });
+
+  it('reports diagnostics at positions in the original file', () => {
+    const shift = fake('shift', (ctx) => ctx.edits.insert(0, '// a\n// b\n'));
+    const reporter = fake('reporter', (ctx) => {
+      const fn = ctx.tree.rootNode.namedChildren.find((n) => n.type === 'function_item')!;
+      ctx.report({ code: 'K0002', message: 'here', node: fn.childForFieldName('name')! });
+    });
+    const r = runUnit(unitOf('\nfn góód() {}\n'), { profile: getProfile('mainline'), transforms: [shift, reporter] });
+    expect(r.diagnostics[0].start).toEqual({ line: 2, column: 4 });
+    expect(r.diagnostics[0].end).toEqual({ line: 2, column: 8 });
+  });
+
+  it('rewrites outside syntax errors, never inside, and warns about them', () => {
+    const r = runText('fn a() { println!("ok"); }\nfn b( { println!("broken"); \n', { transforms: ['print-macros'] });
+    expect(r.files[0].text).toContain('pr_info!("ok\\n")');
+    expect(r.files[0].text).toContain('println!("broken")');
+    expect(r.diagnostics.some((d) => d.code === 'K0002' && d.severity === 'warning')).toBe(true);
+  });
+
+  it('leaves files with nothing to do byte-identical', () => {
+    const r = runText('fn main() {}\n');
+    expect(r.files[0].changed).toBe(false);
+  });
+});
+
+describe('source round-trip', () => {
+  const cases: [string, Buffer][] = [
+    ['LF', Buffer.from('fn main() {\n    println!("a");\n}\n')],
+    ['CRLF', Buffer.from('fn main() {\r\n    println!("a");\r\n}\r\n')],
+    ['BOM', Buffer.from('\ufefffn main() {\n    println!("a");\n}\n')],
+    ['no final newline', Buffer.from('fn main() {\n    println!("a");\n}')],
+    ['BOM + CRLF + no final newline', Buffer.from('\ufefffn main() {\r\n    println!("a");\r\n}')],
+  ];
+  for (const [name, bytes] of cases) {
+    it(`keeps ${name}`, () => {
+      const r = runText(bytes);
+      const out = encodeSource(r.files[0].src, r.files[0].text);
+      const expected = bytes.toString('utf8').replace('println!("a")', 'pr_info!("a\\n")').replace('fn main', 'use kernel::prelude::*;\n\nfn main'.replace(/\n/g, bytes.includes(13) ? '\r\n' : '\n'));
+      expect(out.toString('utf8')).toBe(expected);
+    });
+  }
+
+  it('keeps mixed line endings exactly', () => {
+    const bytes = Buffer.from('fn a() {}\r\nfn main() {\n    println!("a");\n}\n');
+    const r = runText(bytes, { transforms: ['print-macros'] });
+    expect(encodeSource(r.files[0].src, r.files[0].text).toString()).toBe('fn a() {}\r\nfn main() {\n    pr_info!("a\\n");\n}\n');
+  });
+
+  it('refuses invalid UTF-8 and UTF-16', () => {
+    expect(() => decodeSource('/x.rs', 'x.rs', Buffer.from([0x66, 0x6e, 0xff, 0x20]))).toThrow(/not valid UTF-8/);
+    expect(() => decodeSource('/x.rs', 'x.rs', Buffer.from([0xff, 0xfe, 0x66, 0x00]))).toThrow(/UTF-16/);
+  });
+});

@@ -1,0 +1,60 @@
+// The registry, the transforms folder, the golden folders and the diagnostics
+// catalogue agree with each other.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORE_CODES, catalogue } from '../src/codes.ts';
+import { TRANSFORMS } from '../src/registry.ts';
+import { ROOT } from './helpers.ts';
+
+describe('registry', () => {
+  it('lists every file in transforms/ exactly once, and nothing else', () => {
+    const files = readdirSync(path.join(ROOT, 'transforms')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(TRANSFORMS.map((t) => t.id).sort()).toEqual(files);
+  });
+
+  for (const t of TRANSFORMS) {
+    describe(t.id, () => {
+      it('has a kebab-case id, a one-sentence summary, docs with an example', () => {
+        expect(t.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+        expect(t.summary).toMatch(/^[A-Z`].*\.$/);
+        expect(t.docs).toMatch(/Before:[\s\S]*After:/);
+        expect(t.profiles.length).toBeGreaterThan(0);
+      });
+
+      it('has golden cases, some that change code and some that must not', () => {
+        const dir = path.join(ROOT, 'golden', t.id);
+        expect(existsSync(dir), `golden/${t.id}`).toBe(true);
+        const cases = readdirSync(dir);
+        expect(cases.length).toBeGreaterThanOrEqual(2);
+        let changing = 0;
+        let unchanged = 0;
+        for (const c of cases) {
+          const i = path.join(dir, c, 'input.rs');
+          const o = path.join(dir, c, 'output.rs');
+          if (!existsSync(i)) continue;
+          if (readFileSync(i).equals(readFileSync(o))) unchanged++;
+          else changing++;
+        }
+        if (existsSync(path.join(dir, cases[0], 'input.rs'))) {
+          expect(changing, 'cases that change code').toBeGreaterThan(0);
+          expect(unchanged, 'cases that must not change code').toBeGreaterThan(0);
+        }
+      });
+    });
+  }
+});
+
+describe('diagnostics catalogue', () => {
+  it('has unique, well-formed codes with explanations', () => {
+    const all = [...CORE_CODES, ...TRANSFORMS.flatMap((t) => t.codes ?? [])];
+    const codes = all.map((c) => c.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const c of all) {
+      expect(c.code).toMatch(/^K\d{4}$/);
+      expect(c.title).not.toMatch(/\.$/);
+      expect(c.explanation.length).toBeGreaterThan(40);
+    }
+    expect(catalogue().size).toBe(codes.length);
+  });
+});

@@ -1,0 +1,101 @@
+import { query } from '../src/parse.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+
+/**
+ * prelude-import: every module file that uses a name the kernel prelude
+ * provides gets `use kernel::prelude::*;` once.
+ *
+ *   //! Doc.                     //! Doc.
+ *   use core::mem;          →    use kernel::prelude::*;
+ *   fn f() { pr_info!(..) }      use core::mem;
+ */
+
+// Names from rust/kernel/prelude.rs (mainline) that ported code uses unqualified.
+const PRELUDE_MACROS = ['pr_info', 'pr_err', 'pr_warn', 'pr_debug', 'pr_notice', 'pr_alert', 'pr_crit', 'pr_emerg', 'module', 'fmt', 'pin_init', 'try_pin_init', 'try_init'];
+const PRELUDE_TYPES = ['KVec', 'KBox', 'KVVec', 'KVBox', 'VVec', 'VBox', 'ThisModule', 'CStr', 'PinInit', 'InPlaceInit'];
+const PRELUDE_VALUES = ['GFP_KERNEL', 'GFP_ATOMIC', 'GFP_NOWAIT', '__GFP_ZERO', 'ENOMEM', 'EINVAL'];
+
+// Separate patterns: the binding ignores predicates inside an alternation.
+const NEEDS = `
+  (macro_invocation macro: (identifier) @n (#match? @n "^(${PRELUDE_MACROS.join('|')})$"))
+  ((type_identifier) @n (#match? @n "^(${PRELUDE_TYPES.join('|')})$"))
+  ((identifier) @n (#match? @n "^(${PRELUDE_VALUES.join('|')})$"))
+`;
+const ANY_NAME = new RegExp(`\\b(${[...PRELUDE_MACROS, ...PRELUDE_TYPES, ...PRELUDE_VALUES].join('|')})\\b`);
+const EXISTING = '(source_file (use_declaration argument: (_) @arg))';
+
+function hasPreludeImport(ctx: FileContext): boolean {
+  return query(EXISTING)
+    .matches(ctx.tree.rootNode)
+    .some((m) => /^(::)?kernel::prelude::\*$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
+}
+
+function isInnerDoc(n: SyntaxNode): boolean {
+  return (n.type === 'line_comment' || n.type === 'block_comment') && /^(\/\/!|\/\*!)/.test(n.text);
+}
+
+function run(ctx: FileContext): void {
+  if (hasPreludeImport(ctx)) return;
+  const needed = query(NEEDS).captures(ctx.tree.rootNode).some((c) => !isQualified(c.node));
+  if (!needed) return;
+
+  const kids = ctx.tree.rootNode.children;
+  let i = 0;
+  while (i < kids.length && (kids[i].type === 'inner_attribute_item' || isInnerDoc(kids[i]) || kids[i].type === 'shebang')) i++;
+  // Skip comments that stand apart from the first item (a licence header, say).
+  let firstItem = i;
+  while (firstItem < kids.length && (kids[firstItem].type === 'line_comment' || kids[firstItem].type === 'block_comment')) firstItem++;
+  if (firstItem >= kids.length) return;
+  // Outer attributes and comments right above the item belong to it.
+  let at = firstItem;
+  while (at > i) {
+    const prev = kids[at - 1];
+    const gap = ctx.text.slice(prev.endIndex, kids[at].startIndex);
+    const attached = (prev.type === 'attribute_item' || prev.type === 'line_comment' || prev.type === 'block_comment') && !/\n[ \t]*\n/.test(gap);
+    if (!attached) break;
+    at--;
+  }
+  // Attribute items parse as siblings before the item; walk back over them as well.
+  const anchor = kids[at];
+  const lineStart = ctx.text.lastIndexOf('\n', anchor.startIndex - 1) + 1;
+  const item = kids[firstItem];
+  const blank = item.type === 'use_declaration' ? '' : '\n';
+  ctx.edits.insert(lineStart, `use kernel::prelude::*;\n${blank}`);
+}
+
+/** `kernel::pr_cont!` or `foo::KVec` name their own path: no import needed. */
+function isQualified(n: SyntaxNode): boolean {
+  const p = n.parent;
+  return !!p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier') && p.childForFieldName('name')?.id === n.id;
+}
+
+export const preludeImport: FileTransform = {
+  id: 'prelude-import',
+  scope: 'file',
+  summary: 'Add `use kernel::prelude::*;` once to each module file that uses a prelude name.',
+  docs: `Kernel code takes pr_info!, KVec, KBox, GFP_KERNEL, Result, module! and the
+rest from \`kernel::prelude\` (rust/kernel/prelude.rs). After the other passes
+have run, every file that uses one of these names unqualified and has no
+\`use kernel::prelude::*;\` gets one, after its inner attributes and inner doc
+comments and before its first item (above that item's own attributes and doc
+comments).
+
+Before:
+    //! A game.
+    #![allow(dead_code)]
+
+    use core::mem;
+    fn main() { pr_info!("hi\\n"); }
+After:
+    //! A game.
+    #![allow(dead_code)]
+
+    use kernel::prelude::*;
+    use core::mem;
+    fn main() { pr_info!("hi\\n"); }`,
+  profiles: [...PROFILE_IDS],
+  safety: 'safe',
+  applies: (text) => ANY_NAME.test(text),
+  run,
+};
