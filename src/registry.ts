@@ -5,8 +5,13 @@ import { printMacros } from '../transforms/print-macros.ts';
 import { preludeImport } from '../transforms/prelude-import.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
+  // 1. Report-only portability checks: they look at the code as written.
+  // 2. Paths: std → core/kernel.
+  // 3. Printing.
   printMacros,
-  // prelude-import runs last: it looks at the names the other passes introduced.
+  // 4. Allocation: Vec/Box/collect → fallible kernel forms.
+  // 5. Crate passes: fallibility propagation, then module entry.
+  // 6. Last: the prelude import, for the names the passes above introduced.
   preludeImport,
 ];
 
