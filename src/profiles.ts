@@ -1,6 +1,8 @@
 // Kernel API generations as data. Transforms read these fields; they never
 // test a profile's id. Every fact cites the kernel file it was checked against.
 
+import { ALLOC_MAINLINE, ALLOC_V6_13, ALLOC_V6_10, ALLOC_V6_1, type AllocApi } from './kernel-api/alloc.ts';
+
 export type ProfileId = 'mainline' | 'v6.13' | 'v6.10' | 'v6.1';
 
 export const PROFILE_IDS: readonly ProfileId[] = ['mainline', 'v6.13', 'v6.10', 'v6.1'];
@@ -18,6 +20,8 @@ export interface Profile {
     /** Macro for `print!`: the kernel exports `pr_cont!` at the crate root, not in the prelude (rust/kernel/print.rs). */
     cont: string;
   };
+  /** Fallible allocation forms (src/kernel-api/alloc.ts). */
+  alloc: AllocApi;
 }
 
 const print = { cont: 'kernel::pr_cont' };
@@ -29,6 +33,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     fmtPath: 'kernel::fmt',
     moduleAuthors: 'authors',
     print,
+    alloc: ALLOC_MAINLINE,
   },
   'v6.13': {
     id: 'v6.13',
@@ -36,6 +41,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     fmtPath: 'core::fmt',
     moduleAuthors: 'authors',
     print,
+    alloc: ALLOC_V6_13,
   },
   'v6.10': {
     id: 'v6.10',
@@ -43,6 +49,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     fmtPath: 'core::fmt',
     moduleAuthors: 'author',
     print,
+    alloc: ALLOC_V6_10,
   },
   'v6.1': {
     id: 'v6.1',
@@ -50,6 +57,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     fmtPath: 'core::fmt',
     moduleAuthors: 'author',
     print,
+    alloc: ALLOC_V6_1,
   },
 };
 

@@ -3,6 +3,12 @@
 import type { Transform } from './types.ts';
 import { printMacros } from '../transforms/print-macros.ts';
 import { preludeImport } from '../transforms/prelude-import.ts';
+import { allocCalls } from '../transforms/alloc-calls.ts';
+import { allocCollect } from '../transforms/alloc-collect.ts';
+import { allocSlices } from '../transforms/alloc-slices.ts';
+import { allocMacros } from '../transforms/alloc-macros.ts';
+import { allocCompat } from '../transforms/alloc-compat.ts';
+import { allocTypes } from '../transforms/alloc-types.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
@@ -10,6 +16,12 @@ export const TRANSFORMS: readonly Transform[] = [
   // 3. Printing.
   printMacros,
   // 4. Allocation: Vec/Box/collect → fallible kernel forms.
+  allocCalls,
+  allocCollect,
+  allocSlices,
+  allocMacros,
+  allocCompat,
+  allocTypes,
   // 5. Crate passes: fallibility propagation, then module entry.
   // 6. Last: the prelude import, for the names the passes above introduced.
   preludeImport,

@@ -1,0 +1,13 @@
+struct Inventory {
+    items: Vec<u32>,
+}
+
+fn restock(inv: &mut Inventory, n: u32) {
+    inv.items.push(n, GFP_KERNEL)?;
+}
+
+fn fresh() -> Inventory {
+    let mut inv = Inventory { items: Vec::new() };
+    inv.items.push(0, GFP_KERNEL)?;
+    inv
+}

@@ -1,0 +1,3 @@
+fn squares(n: u32) -> Vec<u32> {
+    (0..n).map(|i| i * i).collect()
+}

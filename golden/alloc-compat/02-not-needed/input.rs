@@ -1,0 +1,4 @@
+fn main() {
+    let mut v: Vec<u32> = Vec::new();
+    v.push(1);
+}

@@ -1,0 +1,4 @@
+fn main() {
+    let v: Vec<u32> = (0..4).collect();
+    let w = v.clone();
+}

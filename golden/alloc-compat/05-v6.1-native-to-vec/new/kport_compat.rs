@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-2.0
+
+//! Compatibility helpers added by kport.
+//!
+//! The kernel's vector has no `FromIterator` (so no `collect`) and no `Clone`:
+//! every allocation must be able to fail. These extension traits give ported code
+//! the fallible equivalents; each returns `Err(ENOMEM)` when an allocation fails.
+
+use kernel::prelude::*;
+
+/// `iter.try_collect()?` instead of `iter.collect::<Vec<_>>()`.
+pub trait TryCollect: Iterator + Sized {
+    /// Collects the items into a new vector.
+    fn try_collect(self) -> Result<Vec<Self::Item>> {
+        let (lower, _) = self.size_hint();
+        let mut v = Vec::try_with_capacity(lower)?;
+        for item in self {
+            v.try_push(item)?;
+        }
+        Ok(v)
+    }
+}
+
+impl<I: Iterator> TryCollect for I {}

@@ -1,0 +1,7 @@
+//! Statistics.
+
+mod calc;
+
+fn main() {
+    let xs = calc::evens(10);
+}

@@ -1,0 +1,6 @@
+fn f(parts: &[Vec<u8>], words: Vec<&str>) {
+    let all = parts.concat();
+    let line = words.join(", ");
+    let bar = "-".repeat(10);
+    let t = std::thread::spawn(|| 1).join();
+}

@@ -1,0 +1,7 @@
+use std::boxed::Box;
+use std::vec::Vec;
+use std::vec;
+
+fn f() -> Box<Vec<u8>> {
+    todo!()
+}

@@ -1,0 +1,5 @@
+use std::vec;
+
+fn f() -> KBox<KVec<u8>> {
+    todo!()
+}

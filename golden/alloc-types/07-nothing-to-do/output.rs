@@ -1,0 +1,3 @@
+fn f(xs: &[u8]) -> usize {
+    xs.len()
+}

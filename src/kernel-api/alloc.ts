@@ -1,0 +1,209 @@
+// The kernel's allocation API, one table per profile. Transforms read these
+// entries; they never test a profile's id. Every entry names the kernel file
+// it was checked against (torvalds/linux; the version range is the profile's).
+//
+// Sources, by profile:
+//   mainline, v6.13  rust/kernel/alloc/kvec.rs (KVec, kvec!), rust/kernel/alloc/kbox.rs (KBox),
+//                    rust/kernel/sync/arc.rs (Arc::new(contents, flags)); the 6.13 alloc rework.
+//                    `Vec::resize(new_len, value, flags)` landed in 6.15 (commit 1679b7159379
+//                    "rust: alloc: add Vec::resize method"), so only mainline has it.
+//   v6.10            upstream `alloc::vec::Vec` / `alloc::boxed::Box` (built with
+//                    no_global_oom_handling) plus rust/kernel/alloc/vec_ext.rs (VecExt:
+//                    with_capacity, push, extend_from_slice, reserve — no resize, no insert) and
+//                    rust/kernel/alloc/box_ext.rs (BoxExt::new(x, flags)); sync/arc.rs
+//                    Arc::new(contents, flags).
+//   v6.1             the kernel's fork of `alloc` (rust/alloc/vec/mod.rs: try_with_capacity,
+//                    try_push, try_extend_from_slice, try_resize, try_reserve;
+//                    rust/alloc/slice.rs: try_to_vec; rust/alloc/boxed.rs: Box::try_new);
+//                    `vec!` is compiled out; sync/arc.rs Arc::try_new(contents).
+// No profile has an infallible `insert`, `extend`, `append`, `Vec::from`, `Clone for Vec`,
+// a stable `sort`, or `FromIterator` (hence no `collect`): see kvec.rs "Implementation details".
+
+/** How one userspace call becomes the kernel's fallible call, or why it cannot. */
+export interface FallibleCall {
+  /** The kernel method or associated function name. */
+  name: string;
+  /** Whether the kernel form takes a trailing `flags` argument (`GFP_KERNEL`). */
+  flags: boolean;
+  /** Kernel source file checked. */
+  source: string;
+}
+
+export type VecMethod = 'push' | 'extend_from_slice' | 'reserve' | 'resize';
+
+export interface AllocApi {
+  /** Name of the vector type in ported code (`KVec` from the prelude, or alloc's `Vec`). */
+  vecType: string;
+  /** Name of the box type in ported code. */
+  boxType: string;
+  /** The flags expression passed where a form takes flags. */
+  flags: string;
+  /** `Vec::with_capacity(n)`. */
+  withCapacity: FallibleCall;
+  /** `Box::new(x)`. */
+  boxNew: FallibleCall;
+  /** `Arc::new(x)` for `kernel::sync::Arc`. */
+  arcNew: FallibleCall;
+  /** Growing methods; `null` where the profile has no fallible form (reported). */
+  methods: Record<VecMethod, FallibleCall | null>;
+  /** `vec![...]`: how each form is written; `null` = not available (reported). */
+  vecMacro: {
+    /** `vec![]`: a plain, infallible expression. */
+    empty: string;
+    /** `vec![a, b]` → `<path>![a, b]?`, or `push` = a block of with_capacity + push. */
+    list: { macro: string; source: string } | 'push';
+    /** `vec![x; n]` → `<path>![x; n]?`; `null` when there is no fallible repeat form. */
+    repeat: { macro: string; source: string } | null;
+  };
+  /** `collect()` into a Vec becomes `try_collect(...)` from the compat module. */
+  tryCollect: { flags: boolean };
+  /** `v.clone()` / `s.to_vec()`: `try_to_vec` from the kernel (native) or from the compat module. */
+  tryToVec: { native: boolean; flags: boolean; source: string };
+  /** Contents of the compat module (src/kport_compat.rs) for this profile. */
+  compat: string;
+}
+
+const KVEC = 'rust/kernel/alloc/kvec.rs';
+const KBOX = 'rust/kernel/alloc/kbox.rs';
+const ARC = 'rust/kernel/sync/arc.rs';
+const VEC_EXT = 'rust/kernel/alloc/vec_ext.rs';
+const BOX_EXT = 'rust/kernel/alloc/box_ext.rs';
+const FORK_VEC = 'rust/alloc/vec/mod.rs';
+const FORK_SLICE = 'rust/alloc/slice.rs';
+const FORK_BOX = 'rust/alloc/boxed.rs';
+
+const COMPAT_HEADER = `// SPDX-License-Identifier: GPL-2.0
+
+//! Compatibility helpers added by kport.
+//!
+//! The kernel's vector has no \`FromIterator\` (so no \`collect\`) and no \`Clone\`:
+//! every allocation must be able to fail. These extension traits give ported code
+//! the fallible equivalents; each returns \`Err(ENOMEM)\` when an allocation fails.
+`;
+
+function flaggedCompat(vec: string): string {
+  return `${COMPAT_HEADER}
+use kernel::alloc::Flags;
+use kernel::prelude::*;
+
+/// \`iter.try_collect(GFP_KERNEL)?\` instead of \`iter.collect::<Vec<_>>()\`.
+pub trait TryCollect: Iterator + Sized {
+    /// Collects the items into a new vector, allocating with \`flags\`.
+    fn try_collect(self, flags: Flags) -> Result<${vec}<Self::Item>> {
+        let (lower, _) = self.size_hint();
+        let mut v = ${vec}::with_capacity(lower, flags)?;
+        for item in self {
+            v.push(item, flags)?;
+        }
+        Ok(v)
+    }
+}
+
+impl<I: Iterator> TryCollect for I {}
+
+/// \`s.try_to_vec(GFP_KERNEL)?\` instead of \`s.to_vec()\` or \`v.clone()\`.
+pub trait TryToVec<T: Clone> {
+    /// Copies the elements into a new vector, allocating with \`flags\`.
+    fn try_to_vec(&self, flags: Flags) -> Result<${vec}<T>>;
+}
+
+impl<T: Clone> TryToVec<T> for [T] {
+    fn try_to_vec(&self, flags: Flags) -> Result<${vec}<T>> {
+        let mut v = ${vec}::with_capacity(self.len(), flags)?;
+        v.extend_from_slice(self, flags)?;
+        Ok(v)
+    }
+}
+`;
+}
+
+const V61_COMPAT = `${COMPAT_HEADER}
+use kernel::prelude::*;
+
+/// \`iter.try_collect()?\` instead of \`iter.collect::<Vec<_>>()\`.
+pub trait TryCollect: Iterator + Sized {
+    /// Collects the items into a new vector.
+    fn try_collect(self) -> Result<Vec<Self::Item>> {
+        let (lower, _) = self.size_hint();
+        let mut v = Vec::try_with_capacity(lower)?;
+        for item in self {
+            v.try_push(item)?;
+        }
+        Ok(v)
+    }
+}
+
+impl<I: Iterator> TryCollect for I {}
+`;
+
+const KVEC_API: AllocApi = {
+  vecType: 'KVec',
+  boxType: 'KBox',
+  flags: 'GFP_KERNEL',
+  withCapacity: { name: 'with_capacity', flags: true, source: KVEC },
+  boxNew: { name: 'new', flags: true, source: KBOX },
+  arcNew: { name: 'new', flags: true, source: ARC },
+  methods: {
+    push: { name: 'push', flags: true, source: KVEC },
+    extend_from_slice: { name: 'extend_from_slice', flags: true, source: KVEC },
+    reserve: { name: 'reserve', flags: true, source: KVEC },
+    resize: { name: 'resize', flags: true, source: KVEC },
+  },
+  vecMacro: {
+    empty: 'KVec::new()',
+    list: { macro: 'kernel::kvec', source: KVEC },
+    repeat: { macro: 'kernel::kvec', source: KVEC },
+  },
+  tryCollect: { flags: true },
+  tryToVec: { native: false, flags: true, source: KVEC },
+  compat: flaggedCompat('KVec'),
+};
+
+export const ALLOC_MAINLINE: AllocApi = KVEC_API;
+
+/** 6.13 to 6.14: KVec without `resize` (added in 6.15). */
+export const ALLOC_V6_13: AllocApi = {
+  ...KVEC_API,
+  methods: { ...KVEC_API.methods, resize: null },
+};
+
+export const ALLOC_V6_10: AllocApi = {
+  vecType: 'Vec',
+  boxType: 'Box',
+  flags: 'GFP_KERNEL',
+  withCapacity: { name: 'with_capacity', flags: true, source: VEC_EXT },
+  boxNew: { name: 'new', flags: true, source: BOX_EXT },
+  arcNew: { name: 'new', flags: true, source: ARC },
+  methods: {
+    push: { name: 'push', flags: true, source: VEC_EXT },
+    extend_from_slice: { name: 'extend_from_slice', flags: true, source: VEC_EXT },
+    reserve: { name: 'reserve', flags: true, source: VEC_EXT },
+    resize: null,
+  },
+  vecMacro: { empty: 'Vec::new()', list: 'push', repeat: null },
+  tryCollect: { flags: true },
+  tryToVec: { native: false, flags: true, source: VEC_EXT },
+  compat: flaggedCompat('Vec'),
+};
+
+export const ALLOC_V6_1: AllocApi = {
+  vecType: 'Vec',
+  boxType: 'Box',
+  flags: '',
+  withCapacity: { name: 'try_with_capacity', flags: false, source: FORK_VEC },
+  boxNew: { name: 'try_new', flags: false, source: FORK_BOX },
+  arcNew: { name: 'try_new', flags: false, source: ARC },
+  methods: {
+    push: { name: 'try_push', flags: false, source: FORK_VEC },
+    extend_from_slice: { name: 'try_extend_from_slice', flags: false, source: FORK_VEC },
+    reserve: { name: 'try_reserve', flags: false, source: FORK_VEC },
+    resize: { name: 'try_resize', flags: false, source: FORK_VEC },
+  },
+  vecMacro: { empty: 'Vec::new()', list: 'push', repeat: null },
+  tryCollect: { flags: false },
+  tryToVec: { native: true, flags: false, source: FORK_SLICE },
+  compat: V61_COMPAT,
+};
+
+/** File name of the compat module, beside the crate root file. */
+export const COMPAT_MODULE = 'kport_compat';

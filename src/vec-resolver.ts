@@ -1,0 +1,358 @@
+// A small, conservative type resolver for the allocation transforms.
+// tree-sitter gives no types, so this answers one question: is this receiver
+// known to be a Vec (or Box, or slice), known NOT to be one, or unknown?
+// It reads declared types only: locals (`let v: Vec<T>`, `let v = Vec::new()`,
+// `vec![..]`, `with_capacity`, `collect::<Vec<_>>()`), function and closure
+// parameters, struct fields (crate-wide: see FieldTable), `self.field`,
+// `x.field` on a local of a known struct type, and `v[i]` on a Vec of Vecs.
+// Anything else is `unknown`, and callers report instead of rewriting.
+import { query } from './parse.ts';
+import type { CrateContext, FileContext, SyntaxNode } from './types.ts';
+
+export type Ty =
+  | { k: 'vec'; elem: Ty }
+  | { k: 'box'; inner: Ty }
+  | { k: 'slice'; elem: Ty }
+  | { k: 'prim'; name: string }
+  /** A named type that is not a Vec/Box (String, VecDeque, a user struct, ...). */
+  | { k: 'named'; name: string }
+  | { k: 'unknown' };
+
+export const UNKNOWN: Ty = { k: 'unknown' };
+
+const VEC_NAMES = /^(?:(?:::)?(?:std|alloc)::vec::)?(?:Vec|KVec)$/;
+const BOX_NAMES = /^(?:(?:::)?(?:std|alloc)::boxed::)?(?:Box|KBox)$/;
+const PRIMS = /^(?:[iu](?:8|16|32|64|128|size)|bool|char|str)$/;
+
+/** Field types per struct name, gathered over every file of the crate. */
+export type FieldTable = Map<string, Map<string, SyntaxNode> | 'ambiguous'>;
+
+const STRUCTS = '(struct_item name: (type_identifier) @name body: [(field_declaration_list) (ordered_field_declaration_list)] @body)';
+
+/** Struct field declarations of these files; a name declared twice with different fields is ambiguous. */
+export function fieldTable(files: readonly { tree: FileContext['tree'] }[]): FieldTable {
+  const table: FieldTable = new Map();
+  for (const f of files) {
+    for (const m of query(STRUCTS).matches(f.tree.rootNode)) {
+      const name = m.captures.find((c) => c.name === 'name')!.node.text;
+      const body = m.captures.find((c) => c.name === 'body')!.node;
+      const fields = new Map<string, SyntaxNode>();
+      if (body.type === 'field_declaration_list') {
+        for (const d of body.namedChildren) {
+          if (d.type !== 'field_declaration') continue;
+          const n = d.childForFieldName('name');
+          const t = d.childForFieldName('type');
+          if (n && t) fields.set(n.text, t);
+        }
+      } else {
+        let i = 0;
+        for (const c of body.namedChildren) {
+          if (c.type === 'visibility_modifier' || c.type === 'attribute_item') continue;
+          fields.set(String(i++), c);
+        }
+      }
+      const prev = table.get(name);
+      if (prev === undefined) table.set(name, fields);
+      else if (prev !== 'ambiguous' && !sameFields(prev, fields)) table.set(name, 'ambiguous');
+    }
+  }
+  return table;
+}
+
+function sameFields(a: Map<string, SyntaxNode>, b: Map<string, SyntaxNode>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k)?.text !== v.text) return false;
+  return true;
+}
+
+/** The crate's field table, from a crate-scoped transform's context. */
+export function crateFieldTable(ctx: CrateContext): FieldTable {
+  return fieldTable(ctx.files);
+}
+
+/** The last path segment of a type or path node's text, without generics. */
+function lastSegment(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  const i = t.lastIndexOf('::');
+  return i === -1 ? t : t.slice(i + 2);
+}
+
+/** A type node's meaning. */
+export function tyOf(node: SyntaxNode | null | undefined): Ty {
+  if (!node) return UNKNOWN;
+  switch (node.type) {
+    case 'reference_type':
+    case 'pointer_type':
+      return node.type === 'reference_type' ? tyOf(node.childForFieldName('type')) : UNKNOWN;
+    case 'primitive_type':
+      return { k: 'prim', name: node.text };
+    case 'array_type':
+      return { k: 'slice', elem: tyOf(node.childForFieldName('element')) };
+    case 'type_identifier':
+    case 'scoped_type_identifier': {
+      const t = node.text.replace(/\s+/g, '');
+      if (VEC_NAMES.test(t)) return { k: 'vec', elem: UNKNOWN };
+      if (BOX_NAMES.test(t)) return { k: 'box', inner: UNKNOWN };
+      if (t === 'Self') return UNKNOWN;
+      return { k: 'named', name: lastSegment(t) };
+    }
+    case 'generic_type': {
+      const base = node.childForFieldName('type');
+      const args = node.childForFieldName('type_arguments')?.namedChildren.filter((c) => c.type !== 'lifetime') ?? [];
+      const t = base?.text.replace(/\s+/g, '') ?? '';
+      if (VEC_NAMES.test(t)) return { k: 'vec', elem: tyOf(args[0]) };
+      if (BOX_NAMES.test(t)) return { k: 'box', inner: tyOf(args[0]) };
+      return { k: 'named', name: lastSegment(t) };
+    }
+    case 'tuple_type':
+    case 'function_type':
+      return { k: 'named', name: node.type };
+    default:
+      return UNKNOWN;
+  }
+}
+
+export function isVec(t: Ty): t is { k: 'vec'; elem: Ty } {
+  return t.k === 'vec';
+}
+
+/** Known to be something other than a Vec (so a `push` on it is someone else's). */
+export function isNotVec(t: Ty): boolean {
+  return t.k === 'named' || t.k === 'prim' || t.k === 'box' || t.k === 'slice';
+}
+
+export class Resolver {
+  constructor(
+    private readonly fields: FieldTable,
+  ) {}
+
+  /** The type of an expression, as far as declarations tell. */
+  typeOf(e: SyntaxNode | null | undefined, depth = 0): Ty {
+    if (!e || depth > 12) return UNKNOWN;
+    switch (e.type) {
+      case 'parenthesized_expression':
+        return this.typeOf(e.namedChildren[0], depth + 1);
+      case 'reference_expression':
+        return this.typeOf(e.childForFieldName('value'), depth + 1);
+      case 'unary_expression':
+        return e.text.startsWith('*') ? this.typeOf(e.namedChildren[0], depth + 1) : UNKNOWN;
+      case 'try_expression':
+        return this.fallibleCtor(e.namedChildren[0]);
+      case 'identifier':
+        return this.local(e, depth);
+      case 'self':
+        return this.selfType(e);
+      case 'field_expression': {
+        const field = e.childForFieldName('field');
+        const base = this.typeOf(e.childForFieldName('value'), depth + 1);
+        const inner = base.k === 'box' ? base.inner : base;
+        if (inner.k !== 'named' || !field) return UNKNOWN;
+        const fs = this.fields.get(inner.name);
+        if (!fs || fs === 'ambiguous') return UNKNOWN;
+        return tyOf(fs.get(field.text));
+      }
+      case 'index_expression': {
+        const base = this.typeOf(e.namedChildren[0], depth + 1);
+        const idx = e.namedChildren[1];
+        if (idx && idx.type === 'range_expression') return base.k === 'vec' || base.k === 'slice' ? { k: 'slice', elem: base.elem } : UNKNOWN;
+        return base.k === 'vec' || base.k === 'slice' ? base.elem : UNKNOWN;
+      }
+      case 'array_expression': {
+        const first = e.namedChildren[0];
+        return { k: 'slice', elem: literalTy(first) };
+      }
+      case 'macro_invocation': {
+        const name = e.childForFieldName('macro')?.text.replace(/\s+/g, '');
+        if (name === 'vec' || name === 'kernel::kvec') return { k: 'vec', elem: literalTy(e.namedChildren.find((c) => c.type === 'token_tree')?.namedChildren[0]) };
+        if (name === 'format') return { k: 'named', name: 'String' };
+        return UNKNOWN;
+      }
+      case 'call_expression':
+        return this.callType(e);
+      case 'struct_expression': {
+        const n = e.childForFieldName('name');
+        const base = n?.type === 'generic_type_with_turbofish' || n?.type === 'generic_type' ? n.childForFieldName('type') : n;
+        if (!base) return UNKNOWN;
+        return base.text === 'Self' ? this.selfType(e) : tyOf(base.type === 'identifier' ? null : base) ?? UNKNOWN;
+      }
+      case 'string_literal':
+      case 'raw_string_literal':
+        return { k: 'prim', name: 'str' };
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** `Vec::new()`, `Vec::with_capacity(n)`, `x.collect::<Vec<_>>()`, `s.to_vec()`, `Box::new(x)`, `String::new()`. */
+  private callType(e: SyntaxNode): Ty {
+    const f = e.childForFieldName('function');
+    if (!f) return UNKNOWN;
+    if (f.type === 'scoped_identifier') {
+      const path = f.childForFieldName('path');
+      const name = f.childForFieldName('name')?.text;
+      const base = path?.type === 'generic_type' ? path.childForFieldName('type') : path;
+      const t = base?.text.replace(/\s+/g, '') ?? '';
+      const args = path?.type === 'generic_type' ? path.childForFieldName('type_arguments')?.namedChildren ?? [] : [];
+      if (VEC_NAMES.test(t) && (name === 'new' || name === 'with_capacity' || name === 'from' || name === 'try_with_capacity')) return { k: 'vec', elem: tyOf(args[0]) };
+      if (BOX_NAMES.test(t) && (name === 'new' || name === 'try_new')) return { k: 'box', inner: UNKNOWN };
+      if (/^(String|VecDeque|HashMap|HashSet|BTreeMap|BTreeSet|BinaryHeap|LinkedList)$/.test(lastSegment(t))) return { k: 'named', name: lastSegment(t) };
+      // `Stack::new()` on a struct of the crate: its own constructor (a wrong guess here only skips a rewrite).
+      if (this.fields.has(lastSegment(t)) && /^(new|default|with_capacity|from)$/.test(name ?? '')) return { k: 'named', name: lastSegment(t) };
+      return UNKNOWN;
+    }
+    if (f.type === 'generic_function') {
+      const inner = f.childForFieldName('function');
+      const targs = f.childForFieldName('type_arguments')?.namedChildren ?? [];
+      if (inner?.type === 'field_expression' && inner.childForFieldName('field')?.text === 'collect' && targs.length === 1) return tyOf(targs[0]);
+      return UNKNOWN;
+    }
+    if (f.type === 'field_expression') {
+      const m = f.childForFieldName('field')?.text;
+      if (m === 'to_vec' || m === 'try_to_vec') return { k: 'vec', elem: this.elemOf(f.childForFieldName('value')) };
+      if (m === 'clone') {
+        const t = this.typeOf(f.childForFieldName('value'));
+        return t.k === 'vec' ? t : UNKNOWN;
+      }
+      if (m === 'to_string' || m === 'to_owned' && this.typeOf(f.childForFieldName('value')).k === 'prim') return { k: 'named', name: 'String' };
+    }
+    return UNKNOWN;
+  }
+
+  private elemOf(e: SyntaxNode | null): Ty {
+    const t = this.typeOf(e);
+    return t.k === 'vec' || t.k === 'slice' ? t.elem : UNKNOWN;
+  }
+
+  /** The value of `ctor(..)?` for the kernel's own fallible constructors (a second run sees these). */
+  private fallibleCtor(e: SyntaxNode | undefined): Ty {
+    if (!e) return UNKNOWN;
+    if (e.type === 'macro_invocation') return this.typeOf(e);
+    if (e.type === 'call_expression') {
+      const t = this.callType(e);
+      if (t.k === 'vec' || t.k === 'box') return t;
+    }
+    return UNKNOWN;
+  }
+
+  /** The type of `self`: the implementing type of the enclosing impl. */
+  private selfType(e: SyntaxNode): Ty {
+    for (let n = e.parent; n; n = n.parent) {
+      if (n.type === 'impl_item') {
+        if (n.childForFieldName('trait')) {
+          // `impl Trait for Foo`: still Foo's fields.
+        }
+        return tyOf(n.childForFieldName('type'));
+      }
+      if (n.type === 'closure_expression') continue;
+    }
+    return UNKNOWN;
+  }
+
+  /** Find the declaration of identifier `id` in scope before it, and its type. */
+  private local(id: SyntaxNode, depth: number): Ty {
+    const name = id.text;
+    let child: SyntaxNode = id;
+    for (let n = id.parent; n; child = n, n = n.parent) {
+      switch (n.type) {
+        case 'block':
+        case 'source_file': {
+          // The latest `let` before the use wins (shadowing).
+          const kids = n.namedChildren;
+          for (let i = kids.length - 1; i >= 0; i--) {
+            const s = kids[i];
+            if (s.startIndex >= child.startIndex) continue;
+            if (s.type !== 'let_declaration') continue;
+            const pat = s.childForFieldName('pattern');
+            if (!pat || !binds(pat, name)) continue;
+            if (pat.type !== 'identifier') return UNKNOWN;
+            const declared = s.childForFieldName('type');
+            if (declared) return tyOf(declared);
+            const value = s.childForFieldName('value');
+            // `let v = v;` style re-binding would recurse onto itself; typeOf only looks before.
+            return this.typeOf(value, depth + 1);
+          }
+          if (n.type === 'source_file') return UNKNOWN;
+          break;
+        }
+        case 'closure_expression': {
+          const params = n.childForFieldName('parameters');
+          for (const p of params?.namedChildren ?? []) {
+            const pat = p.type === 'parameter' ? p.childForFieldName('pattern') : p;
+            if (pat && binds(pat, name)) return p.type === 'parameter' ? tyOf(p.childForFieldName('type')) : UNKNOWN;
+          }
+          break;
+        }
+        case 'function_item': {
+          for (const p of n.childForFieldName('parameters')?.namedChildren ?? []) {
+            if (p.type !== 'parameter') continue;
+            const pat = p.childForFieldName('pattern');
+            if (pat && binds(pat, name)) return pat.type === 'identifier' || pat.type === 'mut_pattern' ? tyOf(p.childForFieldName('type')) : UNKNOWN;
+          }
+          return UNKNOWN; // fn items do not capture
+        }
+        case 'for_expression': {
+          const pat = n.childForFieldName('pattern');
+          if (pat && child.id === n.childForFieldName('body')?.id && binds(pat, name)) return UNKNOWN;
+          break;
+        }
+        case 'match_arm': {
+          const pat = n.childForFieldName('pattern');
+          if (pat && child.id !== pat.id && binds(pat, name)) return UNKNOWN;
+          break;
+        }
+        case 'if_expression':
+        case 'while_expression': {
+          const cond = n.childForFieldName('condition');
+          if (cond && child.id !== cond.id && bindsInCondition(cond, name)) return UNKNOWN;
+          break;
+        }
+        case 'impl_item':
+        case 'trait_item':
+        case 'mod_item':
+          return UNKNOWN;
+      }
+    }
+    return UNKNOWN;
+  }
+}
+
+/** Whether a pattern introduces `name` (any identifier in it counts: conservative). */
+function binds(pat: SyntaxNode, name: string): boolean {
+  if (pat.type === 'identifier') return pat.text === name;
+  return pat.descendantsOfType('identifier').some((i) => i.text === name);
+}
+
+function bindsInCondition(cond: SyntaxNode, name: string): boolean {
+  const lets = cond.type === 'let_condition' ? [cond] : cond.descendantsOfType('let_condition');
+  return lets.some((l) => {
+    const p = l.childForFieldName('pattern');
+    return !!p && binds(p, name);
+  });
+}
+
+/** The type of a literal element (`vec![1, 2]`), else unknown. */
+function literalTy(n: SyntaxNode | null | undefined): Ty {
+  if (!n) return UNKNOWN;
+  if (n.type === 'integer_literal') {
+    const m = /([iu](?:8|16|32|64|128|size))$/.exec(n.text);
+    return { k: 'prim', name: m ? m[1] : 'i32' };
+  }
+  if (n.type === 'boolean_literal') return { k: 'prim', name: 'bool' };
+  if (n.type === 'char_literal') return { k: 'prim', name: 'char' };
+  if (n.type === 'string_literal') return { k: 'prim', name: 'str' };
+  return UNKNOWN;
+}
+
+/** Elements whose equal values are indistinguishable: a stable and an unstable sort agree. */
+export function isPrimitiveElem(t: Ty): boolean {
+  return t.k === 'prim' && PRIMS.test(t.name);
+}
+
+/** The Vec type of the enclosing function's return, for `collect()` in tail or `return` position. */
+export function enclosingFnReturn(n: SyntaxNode): SyntaxNode | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'closure_expression') return undefined;
+    if (p.type === 'function_item') return p.childForFieldName('return_type') ?? undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,277 @@
+import { query } from '../src/parse.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import type { VecMethod } from '../src/kernel-api/alloc.ts';
+import { Resolver, crateFieldTable, isNotVec, type Ty } from '../src/vec-resolver.ts';
+import { argCount, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
+
+/**
+ * alloc-calls: allocating constructors and Vec methods become the profile's
+ * fallible forms, each a fallible site (`?`) for the propagation pass.
+ *
+ *   Vec::with_capacity(n)  →  KVec::with_capacity(n, GFP_KERNEL)?
+ *   Box::new(x)            →  Box::new(x, GFP_KERNEL)?      (alloc-types renames Box to KBox)
+ *   v.push(x)              →  v.push(x, GFP_KERNEL)?        (only where v is known to be a Vec)
+ *   v.clone()              →  v.try_to_vec(GFP_KERNEL)?     (compat module)
+ *
+ * Crate-scoped so that `self.items.push(x)` can see `struct S { items: Vec<T> }`
+ * declared in another file.
+ */
+
+const PATH_CALLS = `(call_expression
+  function: (scoped_identifier path: (_) @path name: (identifier) @name)
+  arguments: (arguments)) @call`;
+const METHOD_CALLS = `(call_expression
+  function: (field_expression value: (_) @recv field: (field_identifier) @name
+    (#match? @name "^(push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact)$"))
+  arguments: (arguments)) @call`;
+
+const GROWING: Record<string, { method: VecMethod; args: number }> = {
+  push: { method: 'push', args: 1 },
+  extend_from_slice: { method: 'extend_from_slice', args: 1 },
+  reserve: { method: 'reserve', args: 1 },
+  resize: { method: 'resize', args: 2 },
+};
+const NO_FORM: Record<string, { args: number; help: string }> = {
+  insert: { args: 2, help: 'push to the end (`v.push(x, GFP_KERNEL)?`) and reorder, or reserve first and shift the tail by hand' },
+  extend: { args: 1, help: 'push each item in a loop (`for x in it { v.push(x, GFP_KERNEL)?; }`), or `extend_from_slice(s, GFP_KERNEL)?` for a slice of clones' },
+  append: { args: 1, help: '`v.extend_from_slice(&w, GFP_KERNEL)?; w.clear();` (elements must be Clone), or push them one by one with `w.drain_all()`' },
+  reserve_exact: { args: 1, help: 'use `reserve(n, GFP_KERNEL)?`; the kernel vector has no exact variant' },
+};
+
+function basePathText(path: SyntaxNode): string {
+  const base = path.type === 'generic_type' ? path.childForFieldName('type') : path;
+  return base?.text.replace(/\s+/g, '') ?? '';
+}
+
+function runFile(ctx: FileContext, r: Resolver): void {
+  const api = ctx.profile.alloc;
+  const own = ownNames(ctx);
+  const stdArc = importsStdArc(ctx);
+
+  for (const m of query(PATH_CALLS).matches(ctx.tree.rootNode)) {
+    const path = m.captures.find((c) => c.name === 'path')!.node;
+    const name = m.captures.find((c) => c.name === 'name')!.node;
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    const base = basePathText(path);
+    const fn = name.text;
+    const n = argCount(call);
+    const isVec = /^(?:(?:::)?(?:std|alloc)::vec::)?(?:Vec|KVec)$/.test(base) && !(own.has('Vec') && base === 'Vec');
+    const isBox = /^(?:(?:::)?(?:std|alloc)::boxed::)?(?:Box|KBox)$/.test(base) && !(own.has('Box') && base === 'Box');
+    const isArc = (/^(?:::)?(?:std|alloc)::sync::Arc$/.test(base) || (base === 'Arc' && stdArc)) && !own.has('Arc');
+    if (isVec && fn === 'with_capacity' && n === 1) makeFallible(ctx, call, name, api.withCapacity, api.flags);
+    else if (isVec && fn === 'from' && n === 1) {
+      ctx.report({
+        code: 'K0303',
+        message: '`Vec::from(..)` allocates and the kernel vector has no fallible `from`',
+        node: call,
+        help: `build it with \`${api.vecType}::with_capacity(n, GFP_KERNEL)?\` and \`extend_from_slice(.., GFP_KERNEL)?\`, or \`kernel::kvec![..]?\` for a list of values`,
+      });
+    } else if (isBox && fn === 'new' && n === 1) makeFallible(ctx, call, name, api.boxNew, api.flags);
+    else if (isArc && fn === 'new' && n === 1) makeFallible(ctx, call, name, api.arcNew, api.flags);
+    else if (base === 'String' && !own.has('String') && /^(new|from|with_capacity|from_utf8)$/.test(fn)) {
+      ctx.report({
+        code: 'K0304',
+        message: `\`String::${fn}\` has no kernel equivalent: the kernel has no growable string`,
+        node: call,
+        help: 'use `CString::try_from_fmt(fmt!(..))?` for an owned C string, `&CStr`/`c_str!` for constants, or a `KVec<u8>` byte buffer',
+      });
+    }
+  }
+
+  for (const m of query(METHOD_CALLS).matches(ctx.tree.rootNode)) {
+    const recv = m.captures.find((c) => c.name === 'recv')!.node;
+    const name = m.captures.find((c) => c.name === 'name')!.node;
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    const method = name.text;
+    const n = argCount(call);
+    const grow = GROWING[method];
+    if (grow && n !== grow.args) continue; // already the kernel form, or not Vec's method
+    const none = NO_FORM[method];
+    if (none && n !== none.args) continue;
+    if ((method === 'clone' || method === 'to_vec') && n !== 0) continue;
+
+    const t = r.typeOf(recv);
+    if (method === 'to_vec') {
+      if (t.k === 'vec' || t.k === 'slice') cloneToVec(ctx, call, name, t, recv);
+      else if (t.k === 'unknown') {
+        ctx.report({
+          code: 'K0302',
+          message: `\`${recv.text}.to_vec()\` allocates; kport could not tell what \`${recv.text}\` is`,
+          node: call,
+          help: api.tryToVec.native ? 'on a slice, use `.try_to_vec()?`' : 'on a slice or vector, use `.try_to_vec(GFP_KERNEL)?` from the kport compat module (kport adds it when it rewrites a call it can classify)',
+        });
+      }
+      continue;
+    }
+    if (t.k !== 'vec') {
+      if (t.k === 'unknown' && (grow || method === 'push')) {
+        ctx.report({
+          code: 'K0302',
+          message: `\`.${method}(..)\` on \`${recv.text}\`: kport could not tell whether it is a Vec, so left it alone`,
+          node: call,
+          help: `if it is a Vec, write \`${formText(api.methods[grow!.method]?.name ?? method, api.methods[grow!.method]?.flags ?? false, api.flags)}\` and give the variable a declared type so kport can see it`,
+        });
+      }
+      continue;
+    }
+    if (method === 'clone') {
+      cloneToVec(ctx, call, name, t, recv);
+      continue;
+    }
+    if (grow) {
+      const form = api.methods[grow.method];
+      if (form) makeFallible(ctx, call, name, form, api.flags);
+      else {
+        ctx.report({
+          code: 'K0301',
+          message: `\`Vec::${method}\` has no fallible form in the ${ctx.profile.id} kernel API`,
+          node: call,
+          help: method === 'resize' ? 'reserve the room (`reserve(n, GFP_KERNEL)?`) and push the new elements in a loop, or `truncate(n)` to shrink' : 'rewrite it with the fallible methods the profile has',
+        });
+      }
+      continue;
+    }
+    if (none) {
+      ctx.report({
+        code: 'K0301',
+        message: `\`Vec::${method}\` allocates and the kernel vector has no fallible \`${method}\``,
+        node: call,
+        help: none.help,
+      });
+    }
+  }
+}
+
+function formText(name: string, flags: boolean, flagsExpr: string): string {
+  return `.${name}(.., ${flags ? `${flagsExpr})?` : ')?'}`.replace('(.., )', '(..)');
+}
+
+/** `v.clone()` / `s.to_vec()` → `v.try_to_vec(GFP_KERNEL)?`, unless the elements are themselves vectors or boxes. */
+function cloneToVec(ctx: FileContext, call: SyntaxNode, name: SyntaxNode, t: Ty, recv: SyntaxNode): void {
+  const api = ctx.profile.alloc;
+  const elem = t.k === 'vec' || t.k === 'slice' ? t.elem : undefined;
+  if (elem && (elem.k === 'vec' || elem.k === 'box')) {
+    ctx.report({
+      code: 'K0305',
+      message: `\`${recv.text}.${name.text}()\` copies a vector of ${elem.k === 'vec' ? 'vectors' : 'boxes'}, which the kernel cannot clone`,
+      node: call,
+      help: 'the kernel vector and box are not Clone: copy the elements one by one, each with `try_to_vec(GFP_KERNEL)?` / `KBox::new(.., GFP_KERNEL)?`',
+    });
+    return;
+  }
+  makeFallible(ctx, call, name, { name: 'try_to_vec', flags: api.tryToVec.flags, source: api.tryToVec.source }, api.flags);
+}
+
+function run(ctx: CrateContext): void {
+  const r = new Resolver(crateFieldTable(ctx));
+  for (const f of ctx.files) runFile(f, r);
+}
+
+export const allocCalls: CrateTransform = {
+  id: 'alloc-calls',
+  scope: 'crate',
+  summary: 'Rewrite allocating Vec/Box/Arc constructors and Vec methods to the profile\'s fallible forms.',
+  docs: `The kernel has no infallible allocation: every constructor and method that may
+allocate takes GFP flags and returns a Result (rust/kernel/alloc/kvec.rs, kbox.rs,
+sync/arc.rs on mainline; VecExt/BoxExt on 6.10; the try_* methods of the kernel's
+alloc fork on 6.1). This pass rewrites \`Vec::with_capacity\`, \`Box::new\`,
+\`Arc::new\` (when Arc comes from std/kernel), and \`push\`, \`extend_from_slice\`,
+\`reserve\`, \`resize\` on receivers known to be a Vec, and marks each with \`?\`
+(a fallible site for the propagation pass). \`v.clone()\` and \`s.to_vec()\` on a
+known Vec or slice become \`try_to_vec(GFP_KERNEL)?\` (a compat helper; native on
+6.1). \`insert\`, \`extend\`, \`append\`, \`reserve_exact\`, \`Vec::from\` and
+\`String\` constructors have no kernel form and are reported.
+
+A receiver is known to be a Vec when it is a local declared with a Vec type or
+a Vec constructor, a parameter typed \`Vec\`/\`&mut Vec\`, or a struct field
+declared \`Vec<..>\` anywhere in the crate (\`self.items\`, \`p.items\`). A \`push\`
+on a String, a VecDeque or a user type is never touched; one on an unknown
+receiver is reported (K0302).
+
+Before:
+    let mut v: Vec<u32> = Vec::with_capacity(4);
+    v.push(1);
+    let b = Box::new(Node::new());
+After:
+    let mut v: Vec<u32> = Vec::with_capacity(4, GFP_KERNEL)?;
+    v.push(1, GFP_KERNEL)?;
+    let b = Box::new(Node::new(), GFP_KERNEL)?;`,
+  profiles: [...PROFILE_IDS],
+  safety: 'safe',
+  run,
+  codes: [
+    {
+      code: 'K0301',
+      severity: 'error',
+      title: 'a Vec method that allocates has no fallible form in this kernel API',
+      explanation: `The kernel vector only has the fallible growing methods its kernel version
+defines (mainline: push, extend_from_slice, reserve, resize, each taking GFP
+flags; no insert, extend, append or reserve_exact; 6.13 and 6.10 have no resize).
+kport leaves the call as it is and it will not build.
+
+Before:
+    v.insert(0, x);
+After (by hand):
+    v.push(x, GFP_KERNEL)?;
+    v.rotate_right(1);`,
+    },
+    {
+      code: 'K0302',
+      severity: 'note',
+      title: 'an allocating call on a receiver kport could not classify',
+      explanation: `kport rewrites \`push\`, \`extend_from_slice\`, \`reserve\`, \`resize\`,
+\`clone\` and \`to_vec\` only where it can see that the receiver is a Vec (a
+declared type, a constructor, a struct field). This one it could not classify,
+so it left it alone: if it is a Vec, the compiler will point at it. Give the
+variable a declared type (\`let v: Vec<u8> = ..\`) and run kport again.
+
+Before:
+    let v = make();
+    v.push(1);
+After (by hand, or after adding \`let v: Vec<u8>\`):
+    v.push(1, GFP_KERNEL)?;`,
+    },
+    {
+      code: 'K0303',
+      severity: 'error',
+      title: '`Vec::from` has no fallible kernel equivalent',
+      explanation: `The kernel vector implements From only for a KBox of an array (no
+allocation). Converting a slice, an array or a string allocates and must be
+written with the fallible constructors.
+
+Before:
+    let v = Vec::from([1, 2, 3]);
+After:
+    let v = kernel::kvec![1, 2, 3]?;`,
+    },
+    {
+      code: 'K0304',
+      severity: 'error',
+      title: 'String constructor: the kernel has no String',
+      explanation: `Rust-for-Linux has no growable String. Owned C strings are
+\`CString::try_from_fmt(fmt!(..))?\` (rust/kernel/str.rs), constants are
+\`c_str!("..")\`, and byte buffers are \`KVec<u8>\`.
+
+Before:
+    let s = String::from("eth0");
+After:
+    let s = c_str!("eth0");`,
+    },
+    {
+      code: 'K0305',
+      severity: 'error',
+      title: 'clone of a vector whose elements are vectors or boxes',
+      explanation: `The kernel's KVec and KBox are not Clone, so a vector of them cannot be
+copied with one fallible call. Copy the elements one by one.
+
+Before:
+    let grid2 = grid.clone();   // Vec<Vec<u8>>
+After (by hand):
+    let mut grid2 = KVec::with_capacity(grid.len(), GFP_KERNEL)?;
+    for row in grid.iter() {
+        grid2.push(row.try_to_vec(GFP_KERNEL)?, GFP_KERNEL)?;
+    }`,
+    },
+  ],
+};

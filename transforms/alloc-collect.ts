@@ -1,0 +1,184 @@
+import { query } from '../src/parse.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import { Resolver, crateFieldTable, enclosingFnReturn, tyOf, type Ty } from '../src/vec-resolver.ts';
+import { argCount } from '../src/alloc-edit.ts';
+
+/**
+ * alloc-collect: `collect()` into a Vec becomes `try_collect(GFP_KERNEL)?`
+ * (an extension trait from the compat module the alloc-compat pass emits).
+ *
+ *   it.collect::<Vec<_>>()            →  it.try_collect(GFP_KERNEL)?
+ *   let v: Vec<u8> = it.collect();    →  let v: Vec<u8> = it.try_collect(GFP_KERNEL)?;
+ *   fn f() -> Vec<u8> { it.collect() } →  fn f() -> Vec<u8> { it.try_collect(GFP_KERNEL)? }
+ *   self.items = it.collect();        →  self.items = it.try_collect(GFP_KERNEL)?;  (field declared Vec)
+ *   v.push(it.collect())              →  v.push(it.try_collect(GFP_KERNEL)?)       (v: Vec<Vec<_>>)
+ */
+
+const COLLECTS = `(call_expression
+  function: [
+    (field_expression field: (field_identifier) @name (#eq? @name "collect"))
+    (generic_function function: (field_expression field: (field_identifier) @name) type_arguments: (type_arguments) @targs)
+  ]
+  arguments: (arguments)) @call`;
+
+/** Where the collected value goes, and what type that place declares. */
+function targetType(call: SyntaxNode, r: Resolver): { ty: Ty; where: string } | undefined {
+  let e = call;
+  // Look through parentheses and a trailing `?`-free context.
+  while (e.parent?.type === 'parenthesized_expression') e = e.parent;
+  const p = e.parent;
+  if (!p) return undefined;
+  if (p.type === 'let_declaration' && p.childForFieldName('value')?.id === e.id) {
+    const t = p.childForFieldName('type');
+    return t ? { ty: tyOf(t), where: 'the declared type' } : undefined;
+  }
+  if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === e.id) {
+    return { ty: r.typeOf(p.childForFieldName('left')), where: 'the assigned place' };
+  }
+  if (p.type === 'return_expression' || (p.type === 'block' && isTail(p, e) && p.parent?.type === 'function_item')) {
+    const ret = enclosingFnReturn(e);
+    return ret ? { ty: tyOf(ret), where: 'the function\'s return type' } : undefined;
+  }
+  if (p.type === 'arguments') {
+    const call2 = p.parent;
+    const f = call2?.childForFieldName('function');
+    if (call2?.type === 'call_expression' && f?.type === 'field_expression' && f.childForFieldName('field')?.text === 'push' && argCount(call2) === 1) {
+      const recv = r.typeOf(f.childForFieldName('value'));
+      if (recv.k === 'vec') return { ty: recv.elem, where: 'the element type of the vector pushed to' };
+    }
+  }
+  return undefined;
+}
+
+function isTail(block: SyntaxNode, e: SyntaxNode): boolean {
+  const kids = block.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment');
+  return kids[kids.length - 1]?.id === e.id;
+}
+
+/** The implementing type's name of the enclosing impl, for `Self { .. }`. */
+function selfName(n: SyntaxNode): string | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'impl_item') {
+      const t = p.childForFieldName('type');
+      return (t?.type === 'generic_type' ? t.childForFieldName('type') : t)?.text;
+    }
+  }
+  return undefined;
+}
+
+function runFile(ctx: FileContext, r: Resolver, fieldTy: (struct: string, field: string) => Ty): void {
+  const api = ctx.profile.alloc;
+  const replacement = api.tryCollect.flags ? `try_collect(${api.flags})` : 'try_collect()';
+  for (const m of query(COLLECTS).matches(ctx.tree.rootNode)) {
+    const name = m.captures.find((c) => c.name === 'name')!.node;
+    if (name.text !== 'collect') continue;
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    if (argCount(call) !== 0) continue;
+    const targs = m.captures.find((c) => c.name === 'targs')?.node;
+    let target: { ty: Ty; where: string } | undefined;
+    if (targs) {
+      const list = targs.namedChildren;
+      target = list.length === 1 ? { ty: tyOf(list[0]), where: 'the turbofish' } : undefined;
+    } else {
+      target = targetType(call, r);
+      // `Foo { items: it.collect() }`: the field's declared type.
+      const p = call.parent;
+      if (!target && p?.type === 'field_initializer') {
+        const lit = p.parent?.parent;
+        const s = lit?.type === 'struct_expression' ? lit.childForFieldName('name')?.text : undefined;
+        const f = p.childForFieldName('field')?.text;
+        if (s && f) target = { ty: fieldTy(s.replace(/::<.*$/, '').replace(/^.*::/, '').replace(/^Self$/, selfName(call) ?? 'Self'), f), where: `field \`${f}\`` };
+      }
+    }
+    if (target && target.ty.k === 'vec') {
+      // Replace from the method name to the end of the call: drops the turbofish too.
+      ctx.edits.replace({ start: name.startIndex, end: call.endIndex }, `${replacement}?`);
+      continue;
+    }
+    if (target && target.ty.k !== 'unknown') {
+      const what = target.ty.k === 'named' ? `\`${target.ty.name}\`` : target.ty.k === 'box' ? 'a Box' : 'a non-Vec type';
+      ctx.report({
+        code: 'K0310',
+        message: `\`collect()\` into ${what} (${target.where}) has no kernel equivalent`,
+        node: call,
+        help: target.ty.k === 'named' && target.ty.name === 'Result'
+          ? `collect into a vector with a loop that pushes each \`Ok\` value (\`v.push(x?, GFP_KERNEL)?\`)`
+          : `the kernel has no FromIterator; build the value with a loop, or collect into a vector with \`${replacement}?\``,
+      });
+      continue;
+    }
+    ctx.report({
+      code: 'K0311',
+      message: '`collect()` whose target type kport could not see; left alone',
+      node: call,
+      help: `if it collects into a Vec, write \`.${replacement}?\` (or declare the type: \`let v: Vec<_> = ..collect();\`) and run kport again`,
+    });
+  }
+}
+
+function run(ctx: CrateContext): void {
+  const table = crateFieldTable(ctx);
+  const r = new Resolver(table);
+  const fieldTy = (s: string, f: string): Ty => {
+    const fs = table.get(s);
+    return fs && fs !== 'ambiguous' ? tyOf(fs.get(f)) : { k: 'unknown' };
+  };
+  for (const f of ctx.files) runFile(f, r, fieldTy);
+}
+
+export const allocCollect: CrateTransform = {
+  id: 'alloc-collect',
+  scope: 'crate',
+  summary: 'Rewrite `collect()` into a Vec to `try_collect(GFP_KERNEL)?` and report collects into anything else.',
+  docs: `The kernel vector has no FromIterator (rust/kernel/alloc/kvec.rs explains why:
+collect cannot fail or take flags), so \`collect()\` does not exist in kernel code.
+Where kport can see that a \`collect()\` builds a Vec — a turbofish
+\`collect::<Vec<_>>()\`, a \`let\` with a declared Vec type, the tail or a \`return\`
+of a function returning a Vec, an assignment to or initializer of a struct field
+declared Vec (crate-wide), or an argument of \`push\` on a \`Vec<Vec<_>>\` — it
+becomes \`try_collect(GFP_KERNEL)?\` (\`try_collect()?\` on 6.1), a method of the
+\`TryCollect\` trait in the compat module that the alloc-compat pass adds to the
+crate. A collect into a String, a map, a \`Result<Vec<_>, _>\` or anything not a
+Vec is reported (K0310); one whose target kport cannot see is reported (K0311).
+
+Before:
+    let evens: Vec<u32> = xs.iter().filter(|x| *x % 2 == 0).copied().collect();
+After:
+    let evens: Vec<u32> = xs.iter().filter(|x| *x % 2 == 0).copied().try_collect(GFP_KERNEL)?;`,
+  profiles: [...PROFILE_IDS],
+  safety: 'safe',
+  run,
+  codes: [
+    {
+      code: 'K0310',
+      severity: 'error',
+      title: '`collect()` into a type the kernel cannot build from an iterator',
+      explanation: `Only a vector has a fallible collect (the compat module's \`try_collect\`). A
+collect into a String, a HashMap, a \`Result<Vec<_>, E>\` or another collection
+has no kernel equivalent and is left for a person.
+
+Before:
+    let r: Result<Vec<u32>, E> = items.iter().map(parse).collect();
+After (by hand):
+    let mut r = KVec::with_capacity(items.len(), GFP_KERNEL)?;
+    for it in items.iter() {
+        r.push(parse(it)?, GFP_KERNEL)?;
+    }`,
+    },
+    {
+      code: 'K0311',
+      severity: 'note',
+      title: '`collect()` whose target type kport cannot see',
+      explanation: `kport rewrites a collect only when it can see that the result is a Vec. Here
+the type comes from inference kport does not do (a later use, a function
+argument). Declare the type or use a turbofish and run kport again.
+
+Before:
+    let v = it.collect();
+    takes_vec(v);
+After:
+    let v: Vec<_> = it.collect();   // kport then writes it.try_collect(GFP_KERNEL)?`,
+    },
+  ],
+};

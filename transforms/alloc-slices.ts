@@ -1,0 +1,158 @@
+import { query } from '../src/parse.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import { Resolver, crateFieldTable, isPrimitiveElem, type Ty } from '../src/vec-resolver.ts';
+import { argCount, args } from '../src/alloc-edit.ts';
+
+/**
+ * alloc-slices: slice methods that allocate in userspace.
+ *
+ *   v.sort()                      →  v.sort_unstable()            (primitive elements)
+ *   v.sort_by(|a, b| b.cmp(a))    →  v.sort_unstable_by(|a, b| b.cmp(a))
+ *   v.sort_by_key(|p| p.age)      →  reported: ties between equal keys would be observable
+ *   v.concat(), v.join(", "), v.repeat(n)  →  reported with the fallible alternative
+ */
+
+const CALLS = `(call_expression
+  function: (field_expression value: (_) @recv field: (field_identifier) @name
+    (#match? @name "^(sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)$"))
+  arguments: (arguments)) @call`;
+
+/** `|a, b| a.cmp(b)` or `|a, b| b.cmp(a)` (with optional `&`/`*`): a total order on the whole value. */
+function isWholeValueComparator(c: SyntaxNode | undefined): boolean {
+  if (!c || c.type !== 'closure_expression') return false;
+  const ps = c.childForFieldName('parameters')?.namedChildren ?? [];
+  if (ps.length !== 2) return false;
+  const names = ps.map((p) => p.text.replace(/[&\s]/g, '').replace(/:.*$/, ''));
+  if (!names.every((n) => /^\w+$/.test(n))) return false;
+  const body = c.childForFieldName('body')?.text.replace(/\s+/g, '').replace(/[*&()]/g, '') ?? '';
+  const [a, b] = names;
+  return body === `${a}.cmp${b}` || body === `${b}.cmp${a}`;
+}
+
+/** `|x| *x`, `|&x| x`, `|x| Reverse(*x)`: the key is the element itself. */
+function isIdentityKey(c: SyntaxNode | undefined): boolean {
+  if (!c || c.type !== 'closure_expression') return false;
+  const ps = c.childForFieldName('parameters')?.namedChildren ?? [];
+  if (ps.length !== 1) return false;
+  const x = ps[0].text.replace(/[&\s]/g, '').replace(/:.*$/, '');
+  if (!/^\w+$/.test(x)) return false;
+  const body = (c.childForFieldName('body')?.text ?? '').replace(/\s+/g, '').replace(/[*&]/g, '').replace(/^(?:(?:core|std)::cmp::)?Reverse\((.*)\)$/, '$1');
+  return body === x;
+}
+
+function elemOf(t: Ty): Ty | undefined {
+  return t.k === 'vec' || t.k === 'slice' ? t.elem : undefined;
+}
+
+function runFile(ctx: FileContext, r: Resolver): void {
+  for (const m of query(CALLS).matches(ctx.tree.rootNode)) {
+    const recv = m.captures.find((c) => c.name === 'recv')!.node;
+    const name = m.captures.find((c) => c.name === 'name')!.node;
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    const method = name.text;
+    const n = argCount(call);
+    const t = r.typeOf(recv);
+    const elem = elemOf(t);
+    if (method.startsWith('sort')) {
+      const want = method === 'sort' ? 0 : 1;
+      if (n !== want || !elem) continue; // not a slice sort kport can see
+      const unstable = method.replace(/^sort/, 'sort_unstable');
+      const a = args(call)[0];
+      const unobservable =
+        isPrimitiveElem(elem) && (method === 'sort' || (method === 'sort_by' && isWholeValueComparator(a)) || (method === 'sort_by_key' && isIdentityKey(a)));
+      if (unobservable) {
+        ctx.edits.replace(name, unstable);
+        continue;
+      }
+      ctx.report({
+        code: 'K0315',
+        message: `\`${method}\` is a stable sort, which needs an allocation the kernel does not provide`,
+        node: call,
+        help:
+          method === 'sort_by_cached_key'
+            ? 'compute the keys into a KVec first, then `sort_unstable_by_key`'
+            : `use \`${unstable}\` if equal elements may be reordered, or make the ${method === 'sort' ? 'ordering' : method === 'sort_by' ? 'comparator' : 'key'} break every tie (e.g. by index)`,
+        suggestion: method === 'sort_by_cached_key' ? undefined : `${recv.text}.${unstable}(${args(call).map((x) => x.text).join(', ')})`,
+      });
+      continue;
+    }
+    if (!elem && t.k !== 'prim') continue; // `join` on a thread handle, `repeat` on an iterator, ...
+    const help: Record<string, string> = {
+      concat: 'allocate the result with `KVec::with_capacity(total, GFP_KERNEL)?` and `extend_from_slice(part, GFP_KERNEL)?` each part',
+      join: 'write the parts into a buffer: `extend_from_slice(part, GFP_KERNEL)?` with the separator between them, or format into a `CString::try_from_fmt(fmt!(..))?`',
+      repeat: 'reserve `n * len` and `extend_from_slice(s, GFP_KERNEL)?` in a loop',
+    };
+    ctx.report({
+      code: 'K0316',
+      message: `\`${method}\` allocates a new ${t.k === 'prim' ? 'String' : 'vector'} and has no fallible kernel form`,
+      node: call,
+      help: help[method],
+    });
+  }
+}
+
+function run(ctx: CrateContext): void {
+  const r = new Resolver(crateFieldTable(ctx));
+  for (const f of ctx.files) runFile(f, r);
+}
+
+export const allocSlices: CrateTransform = {
+  id: 'alloc-slices',
+  scope: 'crate',
+  summary: 'Turn stable sorts into unstable ones where stability is unobservable and report other allocating slice methods.',
+  docs: `The stable \`sort\`, \`sort_by\` and \`sort_by_key\` allocate a scratch buffer and
+do not exist in kernel code; \`core\` has only \`sort_unstable*\`. Where kport can
+see the element type and it is a primitive (integers, bool, char, str), and the
+order breaks every tie — \`sort()\`, a comparator \`|a, b| a.cmp(b)\` or
+\`b.cmp(a)\`, a key that is the element itself — equal elements are
+indistinguishable, so the unstable sort gives the same result and the call is
+renamed. Every other stable sort on a known slice or Vec is reported with the
+unstable form as a suggestion (K0315). \`concat\`, \`join\` and \`repeat\` allocate
+a new vector or String and are reported with the fallible way to write them
+(K0316). (\`to_vec\` is handled by alloc-calls.)
+
+Before:
+    let mut xs: Vec<u32> = load();
+    xs.sort();
+    xs.sort_by(|a, b| b.cmp(a));
+After:
+    let mut xs: Vec<u32> = load();
+    xs.sort_unstable();
+    xs.sort_unstable_by(|a, b| b.cmp(a));`,
+  profiles: [...PROFILE_IDS],
+  safety: 'safe',
+  run,
+  codes: [
+    {
+      code: 'K0315',
+      severity: 'warning',
+      title: 'stable sort where the order of equal elements may be observable',
+      explanation: `The kernel has only the unstable sorts (core's \`sort_unstable*\`). kport
+renames a stable sort only when equal elements cannot be told apart; here they
+can (a struct element, a key that leaves ties), so switching may reorder equal
+elements. Decide whether that matters; if it does, add a tie-breaker.
+
+Before:
+    people.sort_by_key(|p| p.age);
+After (if order among equal ages does not matter):
+    people.sort_unstable_by_key(|p| p.age);`,
+    },
+    {
+      code: 'K0316',
+      severity: 'error',
+      title: 'an allocating slice or string method with no kernel form',
+      explanation: `\`concat\`, \`join\` and \`repeat\` build a new vector or String with an
+infallible allocation. The kernel has no such methods; write the result into a
+buffer with the fallible methods.
+
+Before:
+    let all = parts.concat();
+After:
+    let mut all = KVec::new();
+    for p in parts.iter() {
+        all.extend_from_slice(p, GFP_KERNEL)?;
+    }`,
+    },
+  ],
+};
