@@ -10,6 +10,7 @@ import { DEFAULT_PROFILE, PROFILE_IDS, PROFILES, isProfileId, type ProfileId } f
 import { TRANSFORMS, findTransform } from './registry.ts';
 import { rewrite, type Mode, type RewriteResult } from './run.ts';
 import type { Diagnostic } from './types.ts';
+import { runVerify, verifyBeforeWrite } from './verify-cli.ts';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -76,6 +77,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('description', { type: 'string', describe: 'module description' })
           .option('license', { type: 'string', describe: 'module license (default GPL)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
+          .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything' })
           .check((a) => {
             const modes = ['dry-run', 'write', 'out-dir', 'patch', 'check'].filter((m) => a[m] !== undefined && a[m] !== false);
             if (modes.length > 1) throw new UsageError(`choose one of --${modes.join(', --')}`);
@@ -89,6 +91,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const mode: Mode = a.write ? 'write' : a.outDir !== undefined ? 'out-dir' : a.patch !== undefined ? 'patch' : a.check ? 'check' : 'dry-run';
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
+        const common = {
+          paths,
+          profile: profile as ProfileId,
+          only: list(a.only),
+          skip: list(a.skip),
+          moduleName: a.moduleName as string | undefined,
+          authors: list(a.author),
+          description: a.description as string | undefined,
+          license: a.license as string | undefined,
+        };
+        if (a.verify) {
+          const v = verifyBeforeWrite(common, io, format, colorOf(a.color as string));
+          if (v !== 0) {
+            code = v;
+            return;
+          }
+        }
         const r = rewrite({
           paths,
           profile: profile as ProfileId,
@@ -112,6 +131,22 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         }
         if (mode === 'write' || mode === 'out-dir') io.stderr(`kport: wrote ${r.written.length} file(s)\n`);
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
+      },
+    )
+    .command(
+      'verify [paths..]',
+      'type-check a ported module against the kernel API (bundled stub, or --kdir)',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'a ported crate folder, a folder of .rs files, or a crate root .rs file (default: .)' })
+          .option('kdir', { type: 'string', describe: 'run the real kernel build: make -C KDIR M=<folder> LLVM=1' }),
+      (a) => {
+        const profile = String(a.profile);
+        if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
+        const format = String(a.format) as Format;
+        if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; choose one of ${FORMATS.join(', ')}`);
+        const paths = (a.paths as string[] | undefined)?.length ? (a.paths as string[]) : ['.'];
+        code = runVerify({ paths, profile: profile as ProfileId, kdir: a.kdir as string | undefined }, io, format, colorOf(a.color as string));
       },
     )
     .command(
@@ -148,7 +183,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         throw new UsageError(`no transform or diagnostic code named \`${id}\``);
       },
     )
-    .demandCommand(1, 'give a command: rewrite, transforms or explain');
+    .demandCommand(1, 'give a command: rewrite, verify, transforms or explain');
 
   try {
     await parser.parseAsync(hideBin(['node', 'kport', ...argv]));

@@ -3,6 +3,7 @@
 // `catalogue()` joins the two. Codes are stable: never renumber one.
 import type { CodeInfo, Severity } from './types.ts';
 import { TRANSFORMS } from './registry.ts';
+import { VERIFY_CODES } from './verify-codes.ts';
 
 export const CORE_CODES: CodeInfo[] = [
   {
@@ -30,6 +31,7 @@ name/mod.rs beside the declaring file, or the \`#[path]\` it gives), or the file
 resolves through a symbolic link to somewhere outside the crate folder. kport
 ports the files it can reach and leaves this module alone.`,
   },
+  ...VERIFY_CODES,
 ];
 
 let cached: Map<string, CodeInfo> | undefined;

@@ -1,0 +1,59 @@
+// The `kport verify` command and `kport rewrite --verify`: run the verifier,
+// print its diagnostics like every other command, and return the exit code.
+import { rmSync } from 'node:fs';
+import { UsageError } from './errors.ts';
+import { formatHuman, formatJson, type Format } from './diagnostics.ts';
+import type { ProfileId } from './profiles.ts';
+import { rewrite, type RewriteOptions } from './run.ts';
+import type { Diagnostic } from './types.ts';
+import { materialize, materializedPaths, verifyKdir, verifyPaths } from './verify.ts';
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+function print(io: Io, ds: Diagnostic[], sources: Map<string, string>, format: Format, color: boolean): void {
+  if (format === 'json') io.stdout(formatJson(ds));
+  else if (ds.length) io.stderr(formatHuman(ds, { color, sources }));
+}
+
+/** `kport verify`: 0 type-checks, 1 rustc (or the kernel build) reports errors; UsageError (exit 2) otherwise. */
+export function runVerify(opts: { paths: string[]; profile: ProfileId; kdir?: string }, io: Io, format: Format, color: boolean): number {
+  if (opts.kdir) {
+    if (opts.paths.length !== 1) throw new UsageError('--kdir takes one module folder');
+    const r = verifyKdir(opts.paths[0], opts.kdir);
+    print(io, r.diagnostics, new Map(), format, color);
+    if (r.code !== 0 && r.diagnostics.length === 0) io.stderr(r.log.split('\n').slice(-20).join('\n') + '\n');
+    io.stderr(r.code === 0 ? 'kport verify: the kernel build succeeded\n' : 'kport verify: the kernel build failed\n');
+    return r.code === 0 ? 0 : 1;
+  }
+  const r = verifyPaths(opts.paths, { profile: opts.profile });
+  print(io, r.diagnostics, r.sources, format, color);
+  const n = r.diagnostics.length;
+  io.stderr(
+    n === 0
+      ? `kport verify: ${r.roots.join(', ')} type-check against the ${opts.profile} kernel API${r.warnings ? ` (${r.warnings} rustc warning(s))` : ''}\n`
+      : `kport verify: ${n} error(s) against the ${opts.profile} kernel API\n`,
+  );
+  return n === 0 ? 0 : 1;
+}
+
+/**
+ * `kport rewrite --verify`: port in memory, write the result to a temporary
+ * folder, and type-check it there. Returns 0 when the caller may go on and
+ * write; 1 (errors printed) when it must not.
+ */
+export function verifyBeforeWrite(common: Omit<RewriteOptions, 'mode'>, io: Io, format: Format, color: boolean): number {
+  const result = rewrite({ ...common, mode: 'report' });
+  const dir = materialize(result);
+  try {
+    const r = verifyPaths(materializedPaths(result, dir, common.paths), { profile: common.profile });
+    if (r.diagnostics.length === 0) return 0;
+    print(io, r.diagnostics, r.sources, format, color);
+    io.stderr(`kport: the port does not type-check against the ${common.profile} kernel API (${r.diagnostics.length} error(s)); nothing written\n`);
+    return 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

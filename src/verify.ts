@@ -1,0 +1,307 @@
+// `kport verify`: type-check a ported module against the bundled kernel API
+// stub (stub/kernel/lib.rs) with the rustc on PATH, and report rustc's errors
+// as kport diagnostics at the user's own files. `--kdir` runs the real kernel
+// build instead. Nothing here edits the user's files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { discover } from './discover.ts';
+import { UsageError } from './errors.ts';
+import type { ProfileId } from './profiles.ts';
+import type { RewriteResult } from './run.ts';
+import { encodeSource } from './source.ts';
+import type { Diagnostic } from './types.ts';
+
+/** Profiles the stub models faithfully (see stub/kernel/lib.rs for why the others are refused). */
+export const STUB_PROFILES: readonly ProfileId[] = ['mainline', 'v6.13'];
+
+export const STUB_SOURCE = path.resolve(import.meta.dirname, '..', 'stub', 'kernel', 'lib.rs');
+
+export interface VerifyOptions {
+  profile: ProfileId;
+  /** rustc to use; default `$KPORT_RUSTC` or `rustc` on PATH. */
+  rustc?: string;
+  /** Where compiled stubs are cached; default `$KPORT_CACHE_DIR` or `<tmpdir>/kport-stub-cache`. */
+  cacheDir?: string;
+}
+
+export interface VerifyResult {
+  /** Errors (K0801) mapped to files relative to the base folder. */
+  diagnostics: Diagnostic[];
+  /** Number of rustc warnings (not reported one by one: a port is judged by its errors). */
+  warnings: number;
+  /** Display path → text, for code frames. */
+  sources: Map<string, string>;
+  /** The crate roots that were checked, relative to the base. */
+  roots: string[];
+}
+
+/** The rustc command to run, or undefined when there is none. */
+export function findRustc(explicit?: string): { path: string; version: string } | undefined {
+  const cmd = explicit ?? process.env.KPORT_RUSTC ?? 'rustc';
+  const r = spawnSync(cmd, ['--version'], { encoding: 'utf8' });
+  if (r.status !== 0 || !r.stdout) return undefined;
+  return { path: cmd, version: r.stdout.trim() };
+}
+
+export function noRustcMessage(): string {
+  return 'rustc not found on PATH (set KPORT_RUSTC to use another one): `kport verify` needs a Rust compiler to type-check the port';
+}
+
+/**
+ * Build (once, cached by stub text, profile and rustc version) the stub rlib
+ * for a profile. The stub is a plain no_std library, built with stable rustc.
+ */
+export function buildStub(profile: ProfileId, rustc: { path: string; version: string }, cacheDir?: string): string {
+  if (!STUB_PROFILES.includes(profile)) {
+    throw new UsageError(`profile \`${profile}\` is not covered by kport's kernel stub (covered: ${STUB_PROFILES.join(', ')}); use --kdir with a kernel tree of that version`);
+  }
+  const src = readFileSync(STUB_SOURCE);
+  const hash = createHash('sha256').update(src).update(profile).update(rustc.version).digest('hex').slice(0, 16);
+  const base = cacheDir ?? process.env.KPORT_CACHE_DIR ?? path.join(tmpdir(), 'kport-stub-cache');
+  const dir = path.join(base, hash);
+  const rlib = path.join(dir, 'libkernel.rlib');
+  if (existsSync(rlib)) return rlib;
+  mkdirSync(base, { recursive: true });
+  // Build in a private folder and rename: parallel runs never see a half-written rlib.
+  const work = mkdtempSync(path.join(base, 'build-'));
+  const r = spawnSync(
+    rustc.path,
+    ['--edition', '2021', '--crate-type', 'rlib', '--crate-name', 'kernel', '--cfg', `kport_profile="${profile}"`, '--cap-lints', 'allow', '-o', path.join(work, 'libkernel.rlib'), STUB_SOURCE],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) {
+    rmSync(work, { recursive: true, force: true });
+    throw new UsageError(`could not build kport's kernel stub with ${rustc.version}: ${(r.stderr || '').split('\n')[0]}`);
+  }
+  try {
+    renameSync(work, dir);
+  } catch {
+    // Another run finished first; its rlib is the same.
+    rmSync(work, { recursive: true, force: true });
+  }
+  return rlib;
+}
+
+interface RustcSpan {
+  file_name: string;
+  line_start: number;
+  line_end: number;
+  column_start: number;
+  column_end: number;
+  is_primary: boolean;
+  label: string | null;
+  expansion: { span: RustcSpan; macro_decl_name: string } | null;
+}
+
+interface RustcMessage {
+  $message_type?: string;
+  message: string;
+  code: { code: string } | null;
+  level: string;
+  spans: RustcSpan[];
+  children: { message: string; level: string; spans: RustcSpan[] }[];
+  rendered: string | null;
+}
+
+const posix = (p: string) => p.split(path.sep).join('/');
+
+/** Type-check every crate root under the given paths (crate folders, folders of .rs files, or files). */
+export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult {
+  const rustc = findRustc(opts.rustc);
+  if (!rustc) throw new NoRustcError();
+  const units = discover(paths);
+  const roots = units.map((u) => u.crate.root);
+  let base = roots[0];
+  for (const r of roots.slice(1)) while (base !== path.dirname(base) && r !== base && !r.startsWith(base + path.sep)) base = path.dirname(base);
+  const stub = buildStub(opts.profile, rustc, opts.cacheDir);
+  const result: VerifyResult = { diagnostics: [], warnings: 0, sources: new Map(), roots: [] };
+  for (const unit of units) {
+    const prefix = posix(path.relative(base, unit.crate.root));
+    const shown = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+    for (const f of unit.files) result.sources.set(shown(f.rel), f.text);
+    for (const rootFile of unit.crate.rootFiles) {
+      result.roots.push(shown(rootFile));
+      const msgs = runRustc(rustc.path, unit.crate.root, rootFile, stub, unit.crate.moduleName);
+      for (const m of msgs) {
+        if (m.level === 'warning') result.warnings++;
+        if (m.level !== 'error' && m.level !== 'error: internal compiler error') continue;
+        if (/^aborting due to/.test(m.message)) continue;
+        const d = toDiagnostic(m, unit.crate.root, shown);
+        if (d && !result.diagnostics.some((x) => sameDiagnostic(x, d))) result.diagnostics.push(d);
+      }
+    }
+  }
+  return result;
+}
+
+export class NoRustcError extends UsageError {
+  constructor() {
+    super(noRustcMessage());
+    this.name = 'UsageError';
+  }
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return a.file === b.file && a.start.line === b.start.line && a.start.column === b.start.column && a.message === b.message;
+}
+
+/**
+ * rustc as the kernel build runs it for a module (scripts/Makefile.build):
+ * `--edition=2021`, `-Zcrate-attr=no_std` (accepted by a stable rustc under
+ * RUSTC_BOOTSTRAP=1, which the kernel's top Makefile exports too), the
+ * kernel crate as `--extern kernel`, and no prelude injected. `--emit=metadata`
+ * type-checks (including the borrow checker) without generating code.
+ */
+function runRustc(rustc: string, crateRoot: string, rootFile: string, stub: string, crateName: string): RustcMessage[] {
+  const out = mkdtempSync(path.join(tmpdir(), 'kport-verify-'));
+  try {
+    const args = [
+      '--edition', '2021',
+      '-Zcrate-attr=no_std',
+      '--crate-type', 'lib',
+      '--crate-name', crateName.replace(/[^A-Za-z0-9_]/g, '_') || 'module',
+      '--emit', 'metadata',
+      '--error-format', 'json',
+      '--cfg', 'MODULE',
+      '--extern', `kernel=${stub}`,
+      '-o', path.join(out, 'out.rmeta'),
+      rootFile,
+    ];
+    const r = spawnSync(rustc, args, { cwd: crateRoot, encoding: 'utf8', env: { ...process.env, RUSTC_BOOTSTRAP: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    if (r.error) throw new UsageError(`could not run ${rustc}: ${r.error.message}`);
+    const msgs: RustcMessage[] = [];
+    for (const line of (r.stderr ?? '').split('\n')) {
+      if (!line.startsWith('{')) continue;
+      try {
+        const m = JSON.parse(line) as RustcMessage;
+        if (m.$message_type === undefined || m.$message_type === 'diagnostic') msgs.push(m);
+      } catch {
+        // not a JSON line
+      }
+    }
+    return msgs;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** The span in the user's crate: the primary span, or the macro call that led to it. */
+function userSpan(spans: RustcSpan[], crateRoot: string): RustcSpan | undefined {
+  const inCrate = (s: RustcSpan) => {
+    if (s.file_name.startsWith('<')) return false;
+    const abs = path.resolve(crateRoot, s.file_name);
+    return abs.startsWith(crateRoot + path.sep) && existsSync(abs);
+  };
+  const primary = spans.find((s) => s.is_primary) ?? spans[0];
+  for (let s: RustcSpan | undefined = primary; s; s = s.expansion?.span) if (inCrate(s)) return s;
+  return spans.find(inCrate);
+}
+
+function toDiagnostic(m: RustcMessage, crateRoot: string, shown: (rel: string) => string): Diagnostic | undefined {
+  const span = userSpan(m.spans, crateRoot);
+  const code = m.code?.code;
+  const message = code ? `${code}: ${m.message}` : m.message;
+  const help = m.children
+    .filter((c) => c.level === 'help' || c.level === 'note')
+    .map((c) => c.message)
+    .filter((s) => s && !s.startsWith('for more information'))
+    .slice(0, 2)
+    .join('; ');
+  const rel = span ? posix(path.relative(crateRoot, path.resolve(crateRoot, span.file_name))) : undefined;
+  return {
+    code: 'K0801',
+    severity: 'error',
+    message,
+    file: rel ? shown(rel) : shown('.'),
+    start: { line: span?.line_start ?? 1, column: span?.column_start ?? 1 },
+    end: { line: span?.line_end ?? 1, column: span?.column_end ?? 1 },
+    ...(help ? { help } : {}),
+    source: 'rustc',
+  };
+}
+
+/**
+ * Materialise a rewrite result (the ported crate) in a fresh temporary folder:
+ * the input crates copied, then every changed and new file written. Returns the
+ * folder that corresponds to `result.base`.
+ */
+export function materialize(result: RewriteResult): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kport-verify-port-'));
+  const skip = new Set(['target', '.git', 'node_modules']);
+  for (const r of result.units) {
+    const rel = path.relative(result.base, r.unit.crate.root);
+    const dest = path.join(dir, rel);
+    if (statSync(r.unit.crate.root).isDirectory()) {
+      cpSync(r.unit.crate.root, dest, { recursive: true, filter: (src) => !skip.has(path.basename(src)), dereference: false });
+    }
+    for (const f of r.files) {
+      const abs = path.join(dest, f.src.rel);
+      mkdirSync(path.dirname(abs), { recursive: true });
+      writeFileSync(abs, f.failure ? f.src.original : encodeSource(f.src, f.text));
+    }
+    for (const nf of r.newFiles) {
+      const abs = path.join(dest, nf.rel);
+      mkdirSync(path.dirname(abs), { recursive: true });
+      writeFileSync(abs, nf.contents);
+    }
+  }
+  return dir;
+}
+
+/** Paths inside the materialised folder that stand for the given input paths. */
+export function materializedPaths(result: RewriteResult, dir: string, inputs: string[]): string[] {
+  return inputs.map((p) => path.join(dir, path.relative(result.base, path.resolve(p))));
+}
+
+export interface KdirResult {
+  code: number;
+  diagnostics: Diagnostic[];
+  log: string;
+}
+
+/**
+ * The real kernel build of an out-of-tree module: `make -C KDIR M=DIR LLVM=1`.
+ * rustc's human errors in the log (`error[E..]: msg` then `--> file:line:col`)
+ * become K0802 diagnostics at the user's files.
+ */
+export function verifyKdir(dir: string, kdir: string): KdirResult {
+  if (!existsSync(path.join(kdir, 'Makefile'))) throw new UsageError(`--kdir ${kdir}: no kernel Makefile there`);
+  const abs = path.resolve(dir);
+  const moduleDir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
+  if (!readdirSync(moduleDir).some((f) => f === 'Kbuild' || f === 'Makefile')) {
+    throw new UsageError(`${dir}: no Kbuild or Makefile; port with \`kport rewrite --out-dir\` to get an out-of-tree module folder`);
+  }
+  let log = '';
+  let code = 0;
+  try {
+    log = execFileSync('make', ['-C', kdir, `M=${moduleDir}`, 'LLVM=1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (e) {
+    const err = e as { status?: number; stdout?: string; stderr?: string };
+    code = 1;
+    log = `${err.stdout ?? ''}${err.stderr ?? ''}`;
+  }
+  return { code, diagnostics: parseHumanRustc(log, moduleDir), log };
+}
+
+/** rustc's human-readable errors in a build log, at files relative to `root`. */
+export function parseHumanRustc(log: string, root: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines = log.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^error(?:\[(E\d+)\])?: (.*)$/.exec(lines[i]);
+    if (!m) continue;
+    for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
+      const loc = /^\s*--> (.+):(\d+):(\d+)$/.exec(lines[j]);
+      if (!loc) continue;
+      const file = posix(path.relative(root, path.resolve(root, loc[1])));
+      const line = Number(loc[2]);
+      const column = Number(loc[3]);
+      out.push({ code: 'K0802', severity: 'error', message: m[1] ? `${m[1]}: ${m[2]}` : m[2], file, start: { line, column }, end: { line, column: column + 1 }, source: 'kbuild' });
+      break;
+    }
+  }
+  return out;
+}
