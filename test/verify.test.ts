@@ -1,0 +1,196 @@
+// `kport verify` and the kernel API stub: what the kernel accepts type-checks,
+// what it rejects fails at the user's own line, and without rustc the command
+// says so in one line (exit 2).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, copyOf, gitInit, kport, tempDir } from './helpers.ts';
+
+const hasRustc = spawnSync(process.env.KPORT_RUSTC ?? 'rustc', ['--version']).status === 0;
+if (!hasRustc) console.warn('verify.test.ts: skipped the rustc checks: no rustc on PATH');
+
+/** A one-file module: `body` goes inside a fallible helper the module's init calls. */
+function moduleWith(body: string, extraItems = ''): string {
+  return `use kernel::prelude::*;
+
+${extraItems}
+fn work() -> Result {
+${body}
+    Ok(())
+}
+
+struct Demo;
+
+impl kernel::Module for Demo {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        work()?;
+        Ok(Demo)
+    }
+}
+
+module! {
+    type: Demo,
+    name: "demo",
+    authors: ["kport"],
+    description: "verify test",
+    license: "GPL",
+}
+`;
+}
+
+function file(text: string): string {
+  const dir = tempDir();
+  const f = path.join(dir, 'demo.rs');
+  writeFileSync(f, text);
+  return f;
+}
+
+async function verifyJson(target: string, profile = 'mainline') {
+  const r = await kport(['verify', '--format', 'json', '--profile', profile, target]);
+  const ds = r.stdout ? (JSON.parse(r.stdout).diagnostics as { code: string; message: string; start: { line: number } }[]) : [];
+  return { ...r, ds };
+}
+
+/** Line (1-based) of the first line of `text` that contains `needle`. */
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe.skipIf(!hasRustc)('kport verify against the mainline stub', () => {
+  it('accepts a module written with the kernel API', async () => {
+    const text = moduleWith(
+      `    let mut v = KVec::new();
+    v.push(1u32, GFP_KERNEL)?;
+    v.extend_from_slice(&[2, 3], GFP_KERNEL)?;
+    let mut w = KVec::<u8>::with_capacity(8, GFP_KERNEL)?;
+    w.resize(4, 0, GFP_KERNEL)?;
+    let b = KBox::new(7u64, GFP_KERNEL)?;
+    let k = kernel::kvec![1u32, 2, 3]?;
+    let mut t = kernel::rbtree::RBTree::new();
+    t.try_create_and_insert(1u32, 2u64, GFP_KERNEL)?;
+    let a = kernel::sync::Arc::new(5u32, GFP_KERNEL)?;
+    let s = kernel::str::CString::try_from_fmt(fmt!("{} {}", 1, *a))?;
+    let name: &CStr = kernel::c_str!("demo");
+    v.sort_unstable();
+    for x in &k {
+        pr_info!("{} {} {:?}\\n", x, *b, v.len());
+    }
+    kernel::pr_cont!("{} {}\\n", P(3), name.len());
+    let _ = (s, w, t);
+    if v.is_empty() {
+        return Err(EINVAL);
+    }`,
+      `struct P(u32);
+impl kernel::fmt::Display for P {
+    fn fmt(&self, f: &mut kernel::fmt::Formatter<'_>) -> kernel::fmt::Result {
+        write!(f, "P{}", self.0)
+    }
+}
+`,
+    );
+    const r = await verifyJson(file(text));
+    expect(r.ds).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('type-check against the mainline kernel API');
+  });
+
+  const rejects: [string, string, string, RegExp][] = [
+    ['a one-argument push', '    let mut v = KVec::new();\n    v.push(1u32);', 'v.push(1u32)', /E0061/],
+    ['println!', '    println!("hi");', 'println!', /cannot find macro `println`/],
+    ['String', '    let s = String::new();\n    let _ = s;', 'String::new', /E0433.*String/],
+    ['HashMap', '    let m: std::collections::HashMap<u32, u32> = Default::default();\n    let _ = m;', 'HashMap', /E0433.*std/],
+    ['an infallible Vec::with_capacity', '    let v = KVec::<u8>::with_capacity(4);\n    let _ = v;', 'with_capacity', /E0061/],
+    ['Vec<T> without its allocator', '    let v: Vec<u32> = Vec::new();\n    let _ = v;', 'Vec<u32>', /E0107/],
+    ['collect into a KVec', '    let v: KVec<u32> = [1u32].iter().copied().collect();\n    let _ = v;', 'collect()', /E0277/],
+    ['clone of a KVec', '    let v = KVec::<u32>::new();\n    let w = v.clone();\n    let _ = w;', 'v.clone()', /E0599/],
+    ['KBox::new without flags', '    let b = KBox::new(1u32);\n    let _ = b;', 'KBox::new', /E0061/],
+    ['a stable sort (needs alloc)', '    let mut v = KVec::<u32>::new();\n    v.sort();', 'v.sort()', /E0599/],
+    ['an error code the kernel does not have', '    return Err(ENOSYS);', 'ENOSYS', /E0425/],
+  ];
+  for (const [what, body, needle, msg] of rejects) {
+    it(`rejects ${what} at the user's line`, async () => {
+      const text = moduleWith(body);
+      const r = await verifyJson(file(text));
+      expect(r.code).toBe(1);
+      const hit = r.ds.find((d) => msg.test(d.message));
+      expect(hit, JSON.stringify(r.ds)).toBeDefined();
+      expect(hit!.code).toBe('K0801');
+      expect(hit!.start.line).toBe(lineOf(text, needle));
+    });
+  }
+
+  it('needs module! for pr_info! (the log prefix comes from it), reported at the pr_info! call', async () => {
+    const text = 'use kernel::prelude::*;\n\npub fn hello() {\n    pr_info!("hi\\n");\n}\n';
+    const r = await verifyJson(file(text));
+    expect(r.code).toBe(1);
+    expect(r.ds.map((d) => [d.start.line, /__LOG_PREFIX/.test(d.message)])).toEqual([[4, true]]);
+  });
+
+  it('mainline pr_info! needs the kernel Display; v6.13 formats with core::fmt', async () => {
+    const items = `struct P(u32);
+impl core::fmt::Display for P {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "P{}", self.0)
+    }
+}
+`;
+    const text = moduleWith('    pr_info!("{}\\n", P(1));', items);
+    const main = await verifyJson(file(text), 'mainline');
+    expect(main.code).toBe(1);
+    expect(main.ds[0].start.line).toBe(lineOf(text, 'pr_info!'));
+    const v613 = await verifyJson(file(text), 'v6.13');
+    expect(v613.ds).toEqual([]);
+    expect(v613.code).toBe(0);
+  });
+
+  it('checks module! keys: the kernel order, `type` first', async () => {
+    const text = moduleWith('').replace('    authors: ["kport"],\n    description: "verify test",', '    description: "verify test",\n    authors: ["kport"],');
+    const r = await verifyJson(file(text));
+    expect(r.code).toBe(1);
+    expect(r.ds[0].start.line).toBe(lineOf(text, 'authors:'));
+  });
+
+  it('maps errors to the file they are in, for a crate with modules', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'src'));
+    writeFileSync(path.join(dir, 'Cargo.toml'), '[package]\nname = "demo"\nversion = "0.1.0"\n');
+    writeFileSync(path.join(dir, 'src', 'lib.rs'), moduleWith('    util::fill()?;', 'mod util;\n'));
+    writeFileSync(path.join(dir, 'src', 'util.rs'), 'use kernel::prelude::*;\n\npub fn fill() -> Result {\n    let mut v = KVec::new();\n    v.push(1u8);\n    Ok(())\n}\n');
+    const r = await kport(['verify', '--format', 'json', dir]);
+    expect(r.code).toBe(1);
+    const ds = JSON.parse(r.stdout).diagnostics;
+    expect(ds.map((d: { file: string; start: { line: number } }) => `${d.file}:${d.start.line}`)).toEqual(['src/util.rs:5']);
+  });
+
+  it('rewrite --verify writes nothing when the port does not type-check', async () => {
+    const dir = copyOf(path.join(ROOT, 'examples', 'hello'));
+    gitInit(dir);
+    const before = readFileSync(path.join(dir, 'src', 'main.rs'), 'utf8');
+    const r = await kport(['rewrite', '--verify', '--write', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nothing written');
+    expect(r.stderr).toContain('K0801');
+    expect(readFileSync(path.join(dir, 'src', 'main.rs'), 'utf8')).toBe(before);
+  });
+});
+
+describe('kport verify without a usable rustc or profile', () => {
+  it('no rustc: one line on stderr, exit 2', async () => {
+    const prev = process.env.KPORT_RUSTC;
+    process.env.KPORT_RUSTC = path.join(tempDir(), 'no-such-rustc');
+    try {
+      const r = await kport(['verify', file(moduleWith(''))]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^kport: rustc not found/);
+    } finally {
+      if (prev === undefined) delete process.env.KPORT_RUSTC;
+      else process.env.KPORT_RUSTC = prev;
+    }
+  });
+
+  it.skipIf(!hasRustc)('a profile the stub does not cover: one line, exit 2', async () => {
+    const r = await kport(['verify', '--profile', 'v6.1', file(moduleWith(''))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not covered by kport's kernel stub/);
+  });
+});
