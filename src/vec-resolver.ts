@@ -65,9 +65,48 @@ function sameFields(a: Map<string, SyntaxNode>, b: Map<string, SyntaxNode>): boo
   return true;
 }
 
-/** The crate's field table, from a crate-scoped transform's context. */
-export function crateFieldTable(ctx: CrateContext): FieldTable {
-  return fieldTable(ctx.files);
+/** Declared return types of functions: `name` for free functions, `Type::name` for associated ones. */
+export type FnTable = Map<string, SyntaxNode | 'ambiguous'>;
+
+const FNS = '(function_item name: (identifier) @n return_type: (_) @r) @fn';
+
+export function fnTable(files: readonly { tree: FileContext['tree'] }[]): FnTable {
+  const table: FnTable = new Map();
+  for (const f of files) {
+    for (const m of query(FNS).matches(f.tree.rootNode)) {
+      const fn = m.captures.find((c) => c.name === 'fn')!.node;
+      let ret = m.captures.find((c) => c.name === 'r')!.node;
+      const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+      let key = m.captures.find((c) => c.name === 'n')!.node.text;
+      if (impl?.type === 'impl_item') {
+        const t = impl.childForFieldName('type');
+        const base = t?.type === 'generic_type' ? t.childForFieldName('type') : t;
+        if (!base) continue;
+        key = `${lastSegment(base.text)}::${key}`;
+        if (ret.text === 'Self' && t) ret = t;
+      } else if (impl) continue; // trait items and the like
+      const prev = table.get(key);
+      if (prev === undefined) table.set(key, ret);
+      else if (prev !== 'ambiguous' && prev.text !== ret.text) table.set(key, 'ambiguous');
+    }
+  }
+  return table;
+}
+
+/** What the resolver knows about the whole crate. */
+export interface CrateIndex {
+  fields: FieldTable;
+  fns: FnTable;
+}
+
+/** The crate's index, from a crate-scoped transform's context. */
+export function crateIndex(ctx: CrateContext): CrateIndex {
+  return { fields: fieldTable(ctx.files), fns: fnTable(ctx.files) };
+}
+
+/** A resolver for one file: the file's own structs and functions win over same-named ones elsewhere. */
+export function resolverFor(index: CrateIndex, file: { tree: FileContext['tree'] }): Resolver {
+  return new Resolver(index, { fields: fieldTable([file]), fns: fnTable([file]) });
 }
 
 /** The last path segment of a type or path node's text, without generics. */
@@ -123,8 +162,28 @@ export function isNotVec(t: Ty): boolean {
 
 export class Resolver {
   constructor(
-    private readonly fields: FieldTable,
+    private readonly crate: CrateIndex,
+    private readonly own: CrateIndex = { fields: new Map(), fns: new Map() },
   ) {}
+
+  private fieldsOf(struct: string): Map<string, SyntaxNode> | undefined {
+    const fs = this.own.fields.get(struct) ?? this.crate.fields.get(struct);
+    return fs === 'ambiguous' ? undefined : fs;
+  }
+
+  /** The declared type of `struct.field` (the file's own struct first). */
+  fieldType(struct: string, field: string): Ty {
+    return tyOf(this.fieldsOf(struct)?.get(field));
+  }
+
+  private returnOf(key: string): Ty {
+    const r = this.own.fns.get(key) ?? this.crate.fns.get(key);
+    return !r || r === 'ambiguous' ? UNKNOWN : tyOf(r);
+  }
+
+  private isStruct(name: string): boolean {
+    return this.own.fields.has(name) || this.crate.fields.has(name);
+  }
 
   /** The type of an expression, as far as declarations tell. */
   typeOf(e: SyntaxNode | null | undefined, depth = 0): Ty {
@@ -147,9 +206,7 @@ export class Resolver {
         const base = this.typeOf(e.childForFieldName('value'), depth + 1);
         const inner = base.k === 'box' ? base.inner : base;
         if (inner.k !== 'named' || !field) return UNKNOWN;
-        const fs = this.fields.get(inner.name);
-        if (!fs || fs === 'ambiguous') return UNKNOWN;
-        return tyOf(fs.get(field.text));
+        return tyOf(this.fieldsOf(inner.name)?.get(field.text));
       }
       case 'index_expression': {
         const base = this.typeOf(e.namedChildren[0], depth + 1);
@@ -163,7 +220,7 @@ export class Resolver {
       }
       case 'macro_invocation': {
         const name = e.childForFieldName('macro')?.text.replace(/\s+/g, '');
-        if (name === 'vec' || name === 'kernel::kvec') return { k: 'vec', elem: literalTy(e.namedChildren.find((c) => c.type === 'token_tree')?.namedChildren[0]) };
+        if (name === 'vec' || name === 'kernel::kvec' || name === 'std::vec' || name === 'alloc::vec') return { k: 'vec', elem: macroElemTy(e.namedChildren.find((c) => c.type === 'token_tree')) };
         if (name === 'format') return { k: 'named', name: 'String' };
         return UNKNOWN;
       }
@@ -197,9 +254,16 @@ export class Resolver {
       if (BOX_NAMES.test(t) && (name === 'new' || name === 'try_new')) return { k: 'box', inner: UNKNOWN };
       if (/^(String|VecDeque|HashMap|HashSet|BTreeMap|BTreeSet|BinaryHeap|LinkedList)$/.test(lastSegment(t))) return { k: 'named', name: lastSegment(t) };
       // `Stack::new()` on a struct of the crate: its own constructor (a wrong guess here only skips a rewrite).
-      if (this.fields.has(lastSegment(t)) && /^(new|default|with_capacity|from)$/.test(name ?? '')) return { k: 'named', name: lastSegment(t) };
+      // `Type::f(..)` / `Self::f(..)` / `module::f(..)`: the crate's declared return type.
+      const owner = t === 'Self' ? this.selfName(e) : lastSegment(t);
+      if (owner && name) {
+        const declared = /^[A-Z]/.test(owner) ? this.returnOf(`${owner}::${name}`) : this.returnOf(name);
+        if (declared.k !== 'unknown') return declared;
+      }
+      if (this.isStruct(lastSegment(t)) && /^(new|default|with_capacity|from)$/.test(name ?? '')) return { k: 'named', name: lastSegment(t) };
       return UNKNOWN;
     }
+    if (f.type === 'identifier') return this.returnOf(f.text);
     if (f.type === 'generic_function') {
       const inner = f.childForFieldName('function');
       const targs = f.childForFieldName('type_arguments')?.namedChildren ?? [];
@@ -232,6 +296,11 @@ export class Resolver {
       if (t.k === 'vec' || t.k === 'box') return t;
     }
     return UNKNOWN;
+  }
+
+  private selfName(e: SyntaxNode): string | undefined {
+    const t = this.selfType(e);
+    return t.k === 'named' ? t.name : undefined;
   }
 
   /** The type of `self`: the implementing type of the enclosing impl. */
@@ -328,6 +397,19 @@ function bindsInCondition(cond: SyntaxNode, name: string): boolean {
     const p = l.childForFieldName('pattern');
     return !!p && binds(p, name);
   });
+}
+
+/** The element type of `vec![..]`: a literal's, or a vector for `vec![Vec::new(); n]` / `vec![vec![..]; n]`. */
+function macroElemTy(tt: SyntaxNode | undefined): Ty {
+  if (!tt) return UNKNOWN;
+  const kids = tt.children.slice(1, -1);
+  const stop = kids.findIndex((k) => k.type === ',' || k.type === ';');
+  const first = kids.slice(0, stop === -1 ? kids.length : stop);
+  if (first.length === 1) return literalTy(first[0]);
+  const text = first.map((k) => k.text).join('');
+  if (/^(?:(?:std|alloc)::)?(?:vec!|K?Vec(?:::<.*>)?::(?:new|with_capacity)\()|^kernel::kvec!/.test(text)) return { k: 'vec', elem: UNKNOWN };
+  if (first.length === 2 && first[0].type === '-') return literalTy(first[1]);
+  return UNKNOWN;
 }
 
 /** The type of a literal element (`vec![1, 2]`), else unknown. */

@@ -2,7 +2,7 @@ import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import type { VecMethod } from '../src/kernel-api/alloc.ts';
-import { Resolver, crateFieldTable, isNotVec, type Ty } from '../src/vec-resolver.ts';
+import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
 import { argCount, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
 
 /**
@@ -38,6 +38,12 @@ const NO_FORM: Record<string, { args: number; help: string }> = {
   append: { args: 1, help: '`v.extend_from_slice(&w, GFP_KERNEL)?; w.clear();` (elements must be Clone), or push them one by one with `w.drain_all()`' },
   reserve_exact: { args: 1, help: 'use `reserve(n, GFP_KERNEL)?`; the kernel vector has no exact variant' },
 };
+
+/** A receiver's text for a message: one line, at most 40 characters. */
+function short(n: SyntaxNode): string {
+  const t = n.text.replace(/\/\/[^\n]*/g, '').replace(/\s+/g, ' ').replace(/\s*\.\s*/g, '.');
+  return t.length > 40 ? `${t.slice(0, 37)}...` : t;
+}
 
 function basePathText(path: SyntaxNode): string {
   const base = path.type === 'generic_type' ? path.childForFieldName('type') : path;
@@ -97,7 +103,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
       else if (t.k === 'unknown') {
         ctx.report({
           code: 'K0302',
-          message: `\`${recv.text}.to_vec()\` allocates; kport could not tell what \`${recv.text}\` is`,
+          message: `\`${short(recv)}.to_vec()\` allocates; kport could not tell what \`${short(recv)}\` is`,
           node: call,
           help: api.tryToVec.native ? 'on a slice, use `.try_to_vec()?`' : 'on a slice or vector, use `.try_to_vec(GFP_KERNEL)?` from the kport compat module (kport adds it when it rewrites a call it can classify)',
         });
@@ -108,7 +114,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
       if (t.k === 'unknown' && (grow || method === 'push')) {
         ctx.report({
           code: 'K0302',
-          message: `\`.${method}(..)\` on \`${recv.text}\`: kport could not tell whether it is a Vec, so left it alone`,
+          message: `\`.${method}(..)\` on \`${short(recv)}\`: kport could not tell whether it is a Vec, so left it alone`,
           node: call,
           help: `if it is a Vec, write \`${formText(api.methods[grow!.method]?.name ?? method, api.methods[grow!.method]?.flags ?? false, api.flags)}\` and give the variable a declared type so kport can see it`,
         });
@@ -154,7 +160,7 @@ function cloneToVec(ctx: FileContext, call: SyntaxNode, name: SyntaxNode, t: Ty,
   if (elem && (elem.k === 'vec' || elem.k === 'box')) {
     ctx.report({
       code: 'K0305',
-      message: `\`${recv.text}.${name.text}()\` copies a vector of ${elem.k === 'vec' ? 'vectors' : 'boxes'}, which the kernel cannot clone`,
+      message: `\`${short(recv)}.${name.text}()\` copies a vector of ${elem.k === 'vec' ? 'vectors' : 'boxes'}, which the kernel cannot clone`,
       node: call,
       help: 'the kernel vector and box are not Clone: copy the elements one by one, each with `try_to_vec(GFP_KERNEL)?` / `KBox::new(.., GFP_KERNEL)?`',
     });
@@ -164,8 +170,8 @@ function cloneToVec(ctx: FileContext, call: SyntaxNode, name: SyntaxNode, t: Ty,
 }
 
 function run(ctx: CrateContext): void {
-  const r = new Resolver(crateFieldTable(ctx));
-  for (const f of ctx.files) runFile(f, r);
+  const index = crateIndex(ctx);
+  for (const f of ctx.files) runFile(f, resolverFor(index, f));
 }
 
 export const allocCalls: CrateTransform = {

@@ -1,7 +1,7 @@
 import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { Resolver, crateFieldTable, enclosingFnReturn, tyOf, type Ty } from '../src/vec-resolver.ts';
+import { crateIndex, resolverFor, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/vec-resolver.ts';
 import { argCount } from '../src/alloc-edit.ts';
 
 /**
@@ -118,13 +118,11 @@ function runFile(ctx: FileContext, r: Resolver, fieldTy: (struct: string, field:
 }
 
 function run(ctx: CrateContext): void {
-  const table = crateFieldTable(ctx);
-  const r = new Resolver(table);
-  const fieldTy = (s: string, f: string): Ty => {
-    const fs = table.get(s);
-    return fs && fs !== 'ambiguous' ? tyOf(fs.get(f)) : { k: 'unknown' };
-  };
-  for (const f of ctx.files) runFile(f, r, fieldTy);
+  const index = crateIndex(ctx);
+  for (const f of ctx.files) {
+    const r = resolverFor(index, f);
+    runFile(f, r, (s, field) => r.fieldType(s, field));
+  }
 }
 
 export const allocCollect: CrateTransform = {

@@ -51,60 +51,173 @@ function elements(ctx: FileContext, tt: SyntaxNode): { parts: string[]; repeat: 
   return { parts, repeat };
 }
 
-function run(ctx: FileContext): void {
+/** One `vec!` to rewrite: the macro name's range, its token tree, and the whole invocation. */
+interface Site {
+  nameStart: number;
+  nameEnd: number;
+  tt: SyntaxNode;
+  start: number;
+  end: number;
+  /** Inside another macro's arguments (tokens, not parsed code). */
+  nested: boolean;
+}
+
+// Macros whose arguments are expressions: a `vec!` in them may be rewritten as text.
+const EXPR_MACROS = /^(vec|assert|assert_eq|assert_ne|debug_assert|debug_assert_eq|debug_assert_ne|println|print|eprintln|eprint|format|write|writeln|panic|dbg|pr_info|pr_err|pr_warn|pr_debug|pr_notice|pr_cont|kvec)$/;
+
+const LITERAL = /^-?(?:\d[\w.]*|'(?:\\.|[^'\\])+'|true|false)$/;
+// Side-effect-free enough to evaluate once per row: names, fields, literals, arithmetic, `.len()`.
+const PURE = /^(?:[\w.\s+\-*/%]|\.len\(\))+$/;
+const EMPTY_VEC = /^(?:(?:::)?(?:std|alloc)::)?(?:vec!\s*(?:\[\s*\]|\(\s*\))|K?Vec(?:::<[^>]*>)?::new\(\))$/;
+const REPEAT = /^(?:(?:::)?(?:std|alloc)::)?vec!\s*\[([^;\[\]]+);([^;\[\]]+)\]$/;
+
+/** A fresh name for a block-local binding, not mentioned in any of `texts`. */
+function fresh(base: string[], texts: string[]): string {
+  for (const b of base) if (!texts.some((t) => new RegExp(`\\b${b}\\b`).test(t))) return b;
+  return `kport_${base[0]}`;
+}
+
+/**
+ * `vec![E; N]` as a loop, for an element that cannot go through `kvec![E; N]?`
+ * (the kernel vector is not Clone) or on profiles without `kvec!`. Only for
+ * elements and counts whose repeated evaluation is unobservable (literals, empty
+ * vectors, a nested repeat of a literal; pure counts); else undefined.
+ */
+function repeatLoop(ctx: FileContext, elem: string, count: string): string | undefined {
   const api = ctx.profile.alloc;
-  const local = new Set(query(LOCAL_MACROS).matches(ctx.tree.rootNode).map((m) => m.captures[0].node.text));
-  if (local.has('vec')) return;
+  if (!PURE.test(count)) return undefined;
+  const call = (form: { name: string; flags: boolean }, arg: string) => `${form.name}(${arg}${form.flags ? `, ${api.flags}` : ''})?`;
+  const push = api.methods.push!;
+  const texts = [elem, count];
+  const n = fresh(['n', 'len'], texts);
+  const v = fresh(['v', 'rows'], texts);
+  let item: string;
+  let prelude = '';
+  const inner = REPEAT.exec(elem);
+  if (LITERAL.test(elem)) {
+    if (api.vecMacro.repeat) return undefined; // kvec! does it directly
+    item = elem;
+  } else if (EMPTY_VEC.test(elem)) {
+    item = api.vecMacro.empty;
+  } else if (inner && LITERAL.test(inner[1].trim()) && PURE.test(inner[2])) {
+    const e = inner[1].trim();
+    const m = inner[2].trim();
+    if (api.vecMacro.repeat) item = `${api.vecMacro.repeat.macro}![${e}; ${m}]?`;
+    else {
+      const row = fresh(['row', 'r'], [...texts, v, n]);
+      const mm = fresh(['m', 'cols'], [...texts, v, n]);
+      prelude = `let ${mm} = ${m}; let mut ${row} = ${api.vecType}::${call(api.withCapacity, mm)}; for _ in 0..${mm} { ${row}.${call(push, e)}; } `;
+      item = row;
+    }
+  } else return undefined;
+  return `{ let ${n} = ${count.trim()}; let mut ${v} = ${api.vecType}::${call(api.withCapacity, n)}; for _ in 0..${n} { ${prelude}${v}.${call(push, item)}; } ${v} }`;
+}
+
+interface Opaque {
+  start: number;
+  end: number;
+  host: string;
+  count: number;
+}
+
+function sites(ctx: FileContext): { sites: Site[]; opaque: Opaque[] } {
+  const out: Site[] = [];
+  // One report per macro call that hides `vec!`s, not one per `vec!`.
+  const opaque = new Map<number, Opaque>();
   for (const m of query(VEC_MACROS).matches(ctx.tree.rootNode)) {
     const name = m.captures.find((c) => c.name === 'name')!.node;
     const tt = m.captures.find((c) => c.name === 'args')!.node;
     const call = m.captures.find((c) => c.name === 'call')!.node;
-    const el = elements(ctx, tt);
-    if (!el) {
-      ctx.report({ code: 'K0307', message: 'kport could not read the elements of this `vec!`', node: call, help: 'write it with the fallible constructors by hand' });
-      continue;
-    }
-    if (el.parts.length === 0) {
-      ctx.edits.replace(call, api.vecMacro.empty);
-      continue;
-    }
-    if (el.repeat) {
-      if (api.vecMacro.repeat) {
-        ctx.edits.replace(name, api.vecMacro.repeat.macro);
-        ctx.edits.insert(call.endIndex, '?');
-      } else {
-        ctx.report({
-          code: 'K0306',
-          message: `\`vec![x; n]\` has no fallible form in the ${ctx.profile.id} kernel API`,
-          node: call,
-          help: `reserve with \`${api.vecType}::${api.withCapacity.name}(n${api.withCapacity.flags ? `, ${api.flags}` : ''})?\` and push \`n\` clones in a loop`,
-        });
-      }
-      continue;
-    }
-    if (api.vecMacro.list !== 'push') {
-      ctx.edits.replace(name, api.vecMacro.list.macro);
-      ctx.edits.insert(call.endIndex, '?');
-      continue;
-    }
-    // No list macro: a block that allocates once and pushes in order (same evaluation order).
-    if (el.parts.some((p) => /[<|]/.test(p))) {
-      ctx.report({ code: 'K0307', message: 'kport could not split the elements of this `vec!` safely', node: call, help: 'write it with the fallible constructors by hand' });
-      continue;
-    }
-    const v = el.parts.some((p) => /\bv\b/.test(p)) ? 'kport_v' : 'v';
-    const f = (form: { name: string; flags: boolean }, arg: string) => `${form.name}(${arg}${form.flags ? `, ${api.flags}` : ''})?`;
-    const push = api.methods.push!;
-    const stmts = [`let mut ${v} = ${api.vecType}::${f(api.withCapacity, String(el.parts.length))};`, ...el.parts.map((p) => `${v}.${f(push, p)};`), v];
-    ctx.edits.replace(call, `{ ${stmts.join(' ')} }`);
+    out.push({ nameStart: name.startIndex, nameEnd: name.endIndex, tt, start: call.startIndex, end: call.endIndex, nested: false });
   }
   for (const m of query(NESTED).matches(ctx.tree.rootNode)) {
     const i = m.captures.find((c) => c.name === 'i')!.node;
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
+    let host = i.parent;
+    while (host && host.type !== 'macro_invocation') host = host.parent;
+    const hostName = host?.childForFieldName('macro')?.text.replace(/\s+/g, '').split('::').pop() ?? '';
+    const qualified = i.previousSibling?.type === '::';
+    if (!EXPR_MACROS.test(hostName) || qualified) {
+      const key = host?.id ?? i.id;
+      const o = opaque.get(key);
+      if (o) o.count++;
+      else opaque.set(key, { start: i.startIndex, end: tt.endIndex, host: host?.childForFieldName('macro')?.text ?? 'a macro', count: 1 });
+      continue;
+    }
+    out.push({ nameStart: i.startIndex, nameEnd: i.endIndex, tt, start: i.startIndex, end: tt.endIndex, nested: true });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return { sites: out, opaque: [...opaque.values()] };
+}
+
+function run(ctx: FileContext): void {
+  const api = ctx.profile.alloc;
+  const local = new Set(query(LOCAL_MACROS).matches(ctx.tree.rootNode).map((m) => m.captures[0].node.text));
+  if (local.has('vec')) return;
+  const { sites: all, opaque } = sites(ctx);
+  // A site inside one that is replaced whole is rewritten as part of it (or not at all).
+  const replaced: { start: number; end: number }[] = [];
+  const within = (s: Site) => replaced.some((r) => s.start >= r.start && s.end <= r.end);
+  const hasNested = (s: Site) => all.some((o) => o !== s && o.start > s.start && o.end <= s.end);
+  const node = (s: Site) => ({ start: s.start, end: s.end });
+  for (const s of all) {
+    if (within(s)) continue;
+    const el = elements(ctx, s.tt);
+    if (!el) {
+      ctx.report({ code: 'K0307', message: 'kport could not read the elements of this `vec!`', range: node(s), help: 'write it with the fallible constructors by hand' });
+      continue;
+    }
+    if (el.parts.length === 0) {
+      ctx.edits.replace(node(s), api.vecMacro.empty);
+      replaced.push(node(s));
+      continue;
+    }
+    if (el.repeat) {
+      const [elem, count] = el.parts;
+      const loop = repeatLoop(ctx, elem, count);
+      if (loop) {
+        ctx.edits.replace(node(s), loop);
+        replaced.push(node(s));
+        continue;
+      }
+      const vecLike = /^(?:(?:::)?(?:std|alloc)::)?(?:vec!|K?Vec\b|K?Box\b|kernel::kvec!|String\b)/.test(elem);
+      if (api.vecMacro.repeat && !vecLike) {
+        ctx.edits.replace({ start: s.nameStart, end: s.nameEnd }, api.vecMacro.repeat.macro);
+        ctx.edits.insert(s.end, '?');
+        continue;
+      }
+      ctx.report({
+        code: 'K0306',
+        message: vecLike
+          ? `\`vec![x; n]\` of a vector or box: the kernel's are not Clone, and kport cannot repeat \`${elem}\` safely`
+          : `\`vec![x; n]\` has no fallible form in the ${ctx.profile.id} kernel API`,
+        range: node(s),
+        help: `reserve with \`${api.vecType}::${api.withCapacity.name}(n${api.withCapacity.flags ? `, ${api.flags}` : ''})?\` and push \`n\` ${vecLike ? 'separately built elements' : 'clones'} in a loop`,
+      });
+      continue;
+    }
+    if (api.vecMacro.list !== 'push') {
+      ctx.edits.replace({ start: s.nameStart, end: s.nameEnd }, api.vecMacro.list.macro);
+      ctx.edits.insert(s.end, '?');
+      continue;
+    }
+    // No list macro: a block that allocates once and pushes in order (same evaluation order).
+    if (el.parts.some((p) => /[<|]/.test(p)) || hasNested(s)) {
+      ctx.report({ code: 'K0307', message: 'kport could not split the elements of this `vec!` safely', range: node(s), help: 'write it with the fallible constructors by hand' });
+      continue;
+    }
+    const v = fresh(['v'], el.parts);
+    const f = (form: { name: string; flags: boolean }, arg: string) => `${form.name}(${arg}${form.flags ? `, ${api.flags}` : ''})?`;
+    const push = api.methods.push!;
+    const stmts = [`let mut ${v} = ${api.vecType}::${f(api.withCapacity, String(el.parts.length))};`, ...el.parts.map((p) => `${v}.${f(push, p)};`), v];
+    ctx.edits.replace(node(s), `{ ${stmts.join(' ')} }`);
+    replaced.push(node(s));
+  }
+  for (const o of opaque) {
     ctx.report({
       code: 'K0308',
-      message: '`vec!` inside another macro\'s arguments: kport cannot see it as code and left it alone',
-      range: { start: i.startIndex, end: tt.endIndex },
+      message: `${o.count > 1 ? `${o.count} \`vec!\`s` : '`vec!`'} inside the arguments of \`${o.host}!\`, a macro kport does not know: left alone`,
+      range: o,
       help: api.vecMacro.list === 'push' ? 'build the vector in a `let` before the macro call' : 'write `kernel::kvec![..]?` (or `KVec::new()` for an empty one), or build the vector in a `let` before the macro call',
     });
   }
@@ -120,8 +233,17 @@ export const allocMacros: FileTransform = {
 they get \`?\` (a fallible site for the propagation pass). On 6.10 and 6.1 there is
 no such macro: a list becomes a block that reserves once and pushes each element
 in order (\`Vec::with_capacity(n, GFP_KERNEL)?\` + \`push(x, GFP_KERNEL)?\` on 6.10,
-\`try_with_capacity\` + \`try_push\` on 6.1), and \`vec![x; n]\` is reported (K0306).
-A file that defines its own \`vec!\` is left alone.
+\`try_with_capacity\` + \`try_push\` on 6.1).
+
+\`kvec![x; n]\` clones \`x\`, and the kernel vector is not Clone, so a repeat of a
+vector (the usual 2-D grid \`vec![vec![0; w]; h]\`, or \`vec![Vec::new(); n]\`)
+becomes a loop that builds each row; so does any repeat on 6.10/6.1. kport writes
+the loop only when evaluating the element once per row cannot be observed (a
+literal, an empty vector, a repeat of a literal, with counts that are names,
+fields, arithmetic or \`.len()\`); other repeats it cannot express are reported
+(K0306). A \`vec!\` inside \`assert_eq!\`, \`format!\`-style macros or another
+\`vec!\` is rewritten in place (their arguments are expressions); inside any other
+macro it is reported (K0308). A file that defines its own \`vec!\` is left alone.
 
 Before:
     let empty: Vec<u8> = vec![];
@@ -139,16 +261,18 @@ After:
     {
       code: 'K0306',
       severity: 'error',
-      title: '`vec![x; n]` has no fallible form in this kernel API',
-      explanation: `Before 6.13 the kernel has no \`kvec!\` and its vectors have no fallible
-\`from_elem\` or (on 6.10) \`resize\`. Write the loop by hand.
+      title: '`vec![x; n]` that kport cannot turn into a fallible form',
+      explanation: `\`kvec![x; n]\` needs a Clone element, and the kernel's KVec and KBox are
+not Clone; before 6.13 there is no \`kvec!\` at all. kport writes a loop itself
+only where evaluating the element once per row is unobservable (a literal, an
+empty vector). Here the element is a call or another expression: write the loop.
 
 Before:
-    let z = vec![0u8; n];
-After (6.10):
-    let mut z = Vec::with_capacity(n, GFP_KERNEL)?;
+    let rows = vec![make_row(); n];
+After:
+    let mut rows = KVec::with_capacity(n, GFP_KERNEL)?;
     for _ in 0..n {
-        z.push(0u8, GFP_KERNEL)?;
+        rows.push(make_row()?, GFP_KERNEL)?;
     }`,
     },
     {

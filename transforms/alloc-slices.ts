@@ -1,7 +1,7 @@
 import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { Resolver, crateFieldTable, isPrimitiveElem, type Ty } from '../src/vec-resolver.ts';
+import { crateIndex, resolverFor, type Resolver, isPrimitiveElem, type Ty } from '../src/vec-resolver.ts';
 import { argCount, args } from '../src/alloc-edit.ts';
 
 /**
@@ -93,8 +93,8 @@ function runFile(ctx: FileContext, r: Resolver): void {
 }
 
 function run(ctx: CrateContext): void {
-  const r = new Resolver(crateFieldTable(ctx));
-  for (const f of ctx.files) runFile(f, r);
+  const index = crateIndex(ctx);
+  for (const f of ctx.files) runFile(f, resolverFor(index, f));
 }
 
 export const allocSlices: CrateTransform = {

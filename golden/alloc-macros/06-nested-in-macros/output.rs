@@ -1,4 +1,4 @@
 fn f() {
-    let grid = kernel::kvec![vec![0u8; 3], vec![1u8; 3]]?;
-    assert_eq!(grid[0], vec![0u8, 0, 0]);
+    let grid = kernel::kvec![kernel::kvec![0u8; 3]?, kernel::kvec![1u8; 3]?]?;
+    assert_eq!(grid[0], kernel::kvec![0u8, 0, 0]?);
 }
