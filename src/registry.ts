@@ -9,6 +9,7 @@ import { allocSlices } from '../transforms/alloc-slices.ts';
 import { allocMacros } from '../transforms/alloc-macros.ts';
 import { allocCompat } from '../transforms/alloc-compat.ts';
 import { allocTypes } from '../transforms/alloc-types.ts';
+import { falliblePropagation } from '../transforms/fallible-propagation.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
@@ -23,6 +24,7 @@ export const TRANSFORMS: readonly Transform[] = [
   allocCompat,
   allocTypes,
   // 5. Crate passes: fallibility propagation, then module entry.
+  falliblePropagation,
   // 6. Last: the prelude import, for the names the passes above introduced.
   preludeImport,
 ];

@@ -1,0 +1,9 @@
+pub mod circle;
+
+use crate::store;
+
+pub fn draw(log: &mut KVec<u32>) -> usize {
+    store::record(log, 2);
+    circle::ring(log);
+    store::count(log)
+}

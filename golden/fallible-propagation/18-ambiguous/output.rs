@@ -1,0 +1,21 @@
+struct A {
+    v: KVec<u8>,
+}
+struct B;
+
+impl A {
+    fn put(&mut self, x: u8) -> Result {
+        self.v.push(x, GFP_KERNEL)?;
+        Ok(())
+    }
+}
+
+impl B {
+    fn put(&mut self, x: u8) {}
+}
+
+fn unknown(items: &mut [A]) {
+    for a in items.iter_mut() {
+        a.put(1);
+    }
+}

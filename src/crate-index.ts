@@ -1,0 +1,488 @@
+// The crate index: every function, impl, trait, struct and module path of a
+// crate, and the resolution of a call expression to the crate functions it
+// may call. Built once from tree-sitter queries over all files; read-only.
+// Crate passes (fallibility propagation) use it; a resolution that is not
+// certain comes back with several candidates, never as a guess.
+import path from 'node:path';
+import { query } from './parse.ts';
+import type { FileContext, SyntaxNode } from './types.ts';
+
+export type Owner =
+  | { kind: 'free' }
+  | { kind: 'impl'; type: string; trait?: string; impl: SyntaxNode }
+  | { kind: 'trait'; trait: string };
+
+export interface FnInfo {
+  id: number;
+  /** Index into CrateIndex.files. */
+  file: number;
+  /** function_item or function_signature_item. */
+  node: SyntaxNode;
+  name: string;
+  /** Module key (`a::b`, '' for the crate root). */
+  module: string;
+  owner: Owner;
+  hasSelf: boolean;
+  /** Parameters other than `self`. */
+  arity: number;
+  /** The group that changes together: the function itself, or a crate trait's method with all its impls. */
+  group: number;
+}
+
+export interface CallSite {
+  file: number;
+  /** call_expression. */
+  node: SyntaxNode;
+  /** Candidate groups: with no `why`, exactly one, the function it calls. */
+  groups: number[];
+  /** Why the call is ambiguous, when it is: it is then reported, never guessed. */
+  why?: string;
+}
+
+interface Scope {
+  key: string;
+  /** Local name → absolute path segments. */
+  uses: Map<string, string[]>;
+  /** Modules glob-imported (`use super::*`). */
+  globs: string[];
+}
+
+const FUNCTIONS = '(function_item name: (identifier) @name) @fn\n(function_signature_item name: (identifier) @name) @fn';
+const TRAITS = '(trait_item name: (type_identifier) @name) @trait';
+const TYPES = '(struct_item name: (type_identifier) @name) @t\n(enum_item name: (type_identifier) @name) @t\n(union_item name: (type_identifier) @name) @t\n(type_item name: (type_identifier) @name) @t';
+const USES = '(use_declaration argument: (_) @arg) @use';
+const MODS = '(mod_item name: (identifier) @name) @mod';
+const CALLS = '(call_expression function: (_) @f) @call';
+const FIELDS = '(struct_item name: (type_identifier) @name body: (field_declaration_list (field_declaration name: (field_identifier) @field type: (_) @type)))';
+
+// Method names of core/std/kernel types: an untyped receiver calling one of
+// these may well be a library method, so a same-named crate method is no proof.
+const LIBRARY_METHODS = new Set(
+  'push pop insert remove get get_mut len is_empty iter iter_mut into_iter clear contains first last extend extend_from_slice reserve truncate resize sort sort_by sort_unstable swap split_at as_ref as_mut clone map and_then filter next take skip unwrap expect ok err fmt write write_str read from into eq cmp partial_cmp hash drop new default add sub mul div neg index deref'.split(' '),
+);
+
+export class CrateIndex {
+  readonly fns: FnInfo[] = [];
+  /** Group id → member function ids. */
+  readonly groups: number[][] = [];
+  readonly calls: CallSite[] = [];
+  /** Module keys of the crate. */
+  readonly modules = new Set<string>();
+  /** Type names defined in the crate (struct, enum, union, type alias). */
+  readonly types = new Set<string>();
+  /** Trait name → its module key, for traits defined in the crate. */
+  readonly traits = new Map<string, string>();
+  /** `Struct.field` → type text. */
+  readonly fields = new Map<string, string>();
+  /** `impl Trait for Type` pairs as `Trait|Type` (last path segments). */
+  readonly implPairs = new Set<string>();
+  /** Type name → the types it has `impl From<X> for Type` for (last path segments of X). */
+  readonly fromImpls = new Map<string, string[]>();
+  /** Text of each `type Result...` alias in the crate. */
+  readonly resultAliases: string[] = [];
+  private readonly byNode = new Map<string, FnInfo>();
+  private readonly scopes = new Map<string, Scope>();
+  private readonly fileModule: string[];
+
+  constructor(readonly files: readonly FileContext[]) {
+    this.fileModule = modulePaths(files);
+    for (const m of this.fileModule) this.addModule(m);
+    files.forEach((f, i) => this.indexFile(f, i));
+    this.buildGroups();
+    files.forEach((f, i) => this.indexCalls(f, i));
+  }
+
+  fnAt(file: number, node: SyntaxNode): FnInfo | undefined {
+    return this.byNode.get(`${file}:${node.startIndex}:${node.endIndex}`);
+  }
+
+  /** The module key a node lives in (its file's module plus enclosing inline `mod`s). */
+  moduleOf(file: number, node: SyntaxNode): string {
+    const inline: string[] = [];
+    for (let p = node.parent; p; p = p.parent) if (p.type === 'mod_item') inline.unshift(p.childForFieldName('name')!.text);
+    return joinKey(this.fileModule[file], ...inline);
+  }
+
+  private addModule(key: string): void {
+    // Every prefix is a module too.
+    const segs = key ? key.split('::') : [];
+    for (let i = 0; i <= segs.length; i++) this.modules.add(segs.slice(0, i).join('::'));
+  }
+
+  private scope(key: string): Scope {
+    let s = this.scopes.get(key);
+    if (!s) this.scopes.set(key, (s = { key, uses: new Map(), globs: [] }));
+    return s;
+  }
+
+  private indexFile(f: FileContext, file: number): void {
+    const root = f.tree.rootNode;
+    for (const m of query(MODS).matches(root)) {
+      const mod = m.captures.find((c) => c.name === 'mod')!.node;
+      this.addModule(joinKey(this.moduleOf(file, mod), mod.childForFieldName('name')!.text));
+    }
+    for (const m of query(TRAITS).matches(root)) {
+      const t = m.captures.find((c) => c.name === 'trait')!.node;
+      this.traits.set(m.captures.find((c) => c.name === 'name')!.node.text, this.moduleOf(file, t));
+    }
+    for (const m of query(TYPES).matches(root)) {
+      const t = m.captures.find((c) => c.name === 't')!.node;
+      const name = m.captures.find((c) => c.name === 'name')!.node.text;
+      if (t.type === 'type_item' && name === 'Result') this.resultAliases.push(t.text);
+      else this.types.add(name);
+    }
+    for (const m of query(FIELDS).matches(root)) {
+      const get = (n: string) => m.captures.find((c) => c.name === n)!.node.text;
+      this.fields.set(`${get('name')}.${get('field')}`, get('type'));
+    }
+    for (const m of query(USES).matches(root)) {
+      const use = m.captures.find((c) => c.name === 'use')!.node;
+      const key = this.moduleOf(file, use);
+      const arg = m.captures.find((c) => c.name === 'arg')!.node.text.replace(/\s+as\s+/g, '\u0000').replace(/\s+/g, '').replace(/\u0000/g, ' as ');
+      const sc = this.scope(key);
+      for (const { local, segs } of expandUse(arg)) {
+        const abs = this.absolutePath(key, segs);
+        if (!abs) continue;
+        if (local === '*') sc.globs.push(abs.join('::'));
+        else sc.uses.set(local, abs);
+      }
+    }
+    for (const m of query('(impl_item) @i').matches(root)) {
+      const impl = m.captures[0].node;
+      const tr = impl.childForFieldName('trait');
+      const ty = impl.childForFieldName('type');
+      if (tr && ty) this.implPairs.add(`${typeName(tr)}|${typeName(ty)}`);
+      if (tr && ty && typeName(tr) === 'From') {
+        const arg = /<\s*(.*)\s*>\s*$/.exec(tr.text)?.[1];
+        if (arg) {
+          const list = this.fromImpls.get(typeName(ty)) ?? [];
+          list.push(typeName(arg));
+          this.fromImpls.set(typeName(ty), list);
+        }
+      }
+    }
+    for (const m of query(FUNCTIONS).matches(root)) {
+      const node = m.captures.find((c) => c.name === 'fn')!.node;
+      const name = m.captures.find((c) => c.name === 'name')!.node.text;
+      const params = node.childForFieldName('parameters');
+      const kids = params ? params.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment' && c.type !== 'attribute_item') : [];
+      const hasSelf = kids.some((c) => c.type === 'self_parameter');
+      const info: FnInfo = {
+        id: this.fns.length,
+        file,
+        node,
+        name,
+        module: this.moduleOf(file, node),
+        owner: ownerOf(node),
+        hasSelf,
+        arity: kids.length - (hasSelf ? 1 : 0),
+        group: -1,
+      };
+      this.fns.push(info);
+      this.byNode.set(`${file}:${node.startIndex}:${node.endIndex}`, info);
+    }
+  }
+
+  private buildGroups(): void {
+    const traitGroup = new Map<string, number>();
+    for (const f of this.fns) {
+      const trait = f.owner.kind === 'trait' ? f.owner.trait : f.owner.kind === 'impl' && f.owner.trait && this.traits.has(f.owner.trait) ? f.owner.trait : undefined;
+      if (trait) {
+        const k = `${trait}::${f.name}`;
+        let g = traitGroup.get(k);
+        if (g === undefined) {
+          g = this.groups.length;
+          this.groups.push([]);
+          traitGroup.set(k, g);
+        }
+        f.group = g;
+      } else {
+        f.group = this.groups.length;
+        this.groups.push([]);
+      }
+      this.groups[f.group].push(f.id);
+    }
+  }
+
+  /** Is this a trait defined in the crate? */
+  isLocalTrait(name: string | undefined): boolean {
+    return !!name && this.traits.has(name);
+  }
+
+  /** The function item (or closure/async block/const) a node is inside. */
+  enclosing(node: SyntaxNode): SyntaxNode | undefined {
+    for (let p = node.parent; p; p = p.parent) {
+      switch (p.type) {
+        case 'function_item':
+        case 'closure_expression':
+        case 'async_block':
+        case 'const_item':
+        case 'static_item':
+          return p;
+      }
+    }
+    return undefined;
+  }
+
+  /** The innermost function item around a node (through closures). */
+  enclosingFn(file: number, node: SyntaxNode): FnInfo | undefined {
+    for (let p = node.parent; p; p = p.parent) if (p.type === 'function_item') return this.fnAt(file, p);
+    return undefined;
+  }
+
+  /** Absolute module path for `segs` written in module `key`; undefined when it leaves the crate. */
+  private absolutePath(key: string, segs: string[]): string[] | undefined {
+    if (segs.length === 0) return undefined;
+    const cur = key ? key.split('::') : [];
+    let base: string[];
+    let i = 0;
+    if (segs[0] === 'crate') {
+      base = [];
+      i = 1;
+    } else if (segs[0] === 'self') {
+      base = cur;
+      i = 1;
+    } else if (segs[0] === 'super') {
+      base = cur;
+      while (segs[i] === 'super') {
+        base = base.slice(0, -1);
+        i++;
+      }
+    } else if (this.modules.has(joinKey(key, segs[0]))) {
+      base = cur;
+    } else if (this.modules.has(segs[0])) {
+      base = [];
+    } else {
+      const via = this.scope(key).uses.get(segs[0]);
+      if (!via) return undefined;
+      return [...via, ...segs.slice(1)];
+    }
+    return [...base, ...segs.slice(i)];
+  }
+
+  private freeFns(module: string, name: string): FnInfo[] {
+    return this.fns.filter((f) => f.owner.kind === 'free' && f.name === name && f.module === module);
+  }
+
+  /** Associated functions and methods named `name` of the type (or crate trait) called `type`. */
+  private members(type: string, name: string): FnInfo[] {
+    const out = this.fns.filter((f) => f.name === name && ((f.owner.kind === 'impl' && f.owner.type === type) || (f.owner.kind === 'trait' && f.owner.trait === type)));
+    // Default methods of crate traits the type implements.
+    for (const f of this.fns) {
+      if (f.name === name && f.owner.kind === 'trait' && this.implPairs.has(`${f.owner.trait}|${type}`) && !out.some((o) => o.group === f.group)) out.push(f);
+    }
+    return out;
+  }
+
+  private resolvePath(file: number, call: SyntaxNode, segs: string[]): FnInfo[] {
+    const key = this.moduleOf(file, call);
+    const name = segs[segs.length - 1];
+    if (segs.length === 1) {
+      const here = this.freeFns(key, name);
+      if (here.length) return here;
+      const via = this.scope(key).uses.get(name);
+      if (via) return this.resolveAbsolute(via);
+      for (const g of this.scope(key).globs) {
+        const found = this.freeFns(g, name);
+        if (found.length) return found;
+      }
+      return [];
+    }
+    const head = segs[0];
+    if (head === 'Self') {
+      const fn = this.enclosingFn(file, call);
+      const self = fn ? selfType(fn) : undefined;
+      return self ? this.members(self, name) : [];
+    }
+    const abs = this.absolutePath(key, segs);
+    if (abs) return this.resolveAbsolute(abs);
+    // `Type::f` with a type that is not a module path.
+    if (segs.length === 2 && /^[A-Z]/.test(head)) return this.members(head, name);
+    return [];
+  }
+
+  private resolveAbsolute(abs: string[]): FnInfo[] {
+    const name = abs[abs.length - 1];
+    const parent = abs.slice(0, -1);
+    if (this.modules.has(parent.join('::'))) return this.freeFns(parent.join('::'), name);
+    if (parent.length && /^[A-Z]/.test(parent[parent.length - 1])) return this.members(parent[parent.length - 1], name);
+    return [];
+  }
+
+  /** The type name of a method receiver, when it can be told from the code around it. */
+  receiverType(file: number, recv: SyntaxNode): string | undefined {
+    const fn = this.enclosingFn(file, recv);
+    if (recv.type === 'self') return fn ? selfType(fn) : undefined;
+    if (recv.type === 'field_expression') {
+      const obj = recv.childForFieldName('value');
+      const field = recv.childForFieldName('field');
+      if (!obj || !field) return undefined;
+      const ot = this.receiverType(file, obj);
+      const ft = ot ? this.fields.get(`${ot}.${field.text}`) : undefined;
+      return ft ? typeName(ft) : undefined;
+    }
+    if (recv.type !== 'identifier' || !fn) return undefined;
+    const name = recv.text;
+    // Parameters.
+    for (const p of fn.node.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (p.type === 'parameter' && p.childForFieldName('pattern')?.text.replace(/^mut\s+/, '') === name) {
+        const t = p.childForFieldName('type');
+        return t ? typeName(t) : undefined;
+      }
+    }
+    // The last `let` before the use that binds the name.
+    let found: string | undefined;
+    for (const m of query('(let_declaration pattern: (identifier) @p) @let').matches(fn.node)) {
+      const let_ = m.captures.find((c) => c.name === 'let')!.node;
+      if (let_.startIndex > recv.startIndex || m.captures.find((c) => c.name === 'p')!.node.text !== name) continue;
+      const t = let_.childForFieldName('type');
+      let v = let_.childForFieldName('value');
+      if (t) found = typeName(t);
+      else if (v) {
+        while (v.type === 'try_expression') v = v.namedChildren[0];
+        if (v.type === 'struct_expression') found = typeName(v.childForFieldName('name')!);
+        else if (v.type === 'call_expression' && v.childForFieldName('function')?.type === 'scoped_identifier') {
+          const path = v.childForFieldName('function')!.childForFieldName('path');
+          found = path && /^[A-Z]/.test(path.text) ? (path.text === 'Self' ? selfType(fn) : typeName(path)) : undefined;
+        } else found = undefined;
+      } else found = undefined;
+    }
+    return found;
+  }
+
+  private indexCalls(f: FileContext, file: number): void {
+    for (const m of query(CALLS).matches(f.tree.rootNode)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      let fnNode = m.captures.find((c) => c.name === 'f')!.node;
+      if (fnNode.type === 'generic_function') fnNode = fnNode.childForFieldName('function')!;
+      const args = call.childForFieldName('arguments');
+      const argc = args ? args.namedChildren.filter((c) => !c.type.endsWith('comment') && c.type !== 'attribute_item').length : 0;
+      let cands: FnInfo[] = [];
+      let why: string | undefined;
+      if (fnNode.type === 'identifier' || fnNode.type === 'scoped_identifier') {
+        const segs = fnNode.text.replace(/\s+/g, '').replace(/<[^:]*>/g, '').split('::');
+        if (segs[0] === '') segs.shift();
+        cands = this.resolvePath(file, call, segs);
+      } else if (fnNode.type === 'field_expression') {
+        const recv = fnNode.childForFieldName('value')!;
+        const name = fnNode.childForFieldName('field')!.text;
+        const t = this.receiverType(file, recv);
+        if (t) cands = this.members(t, name).filter((c) => c.hasSelf);
+        else {
+          cands = this.fns.filter((c) => c.hasSelf && c.name === name && c.arity === argc);
+          if (cands.length && LIBRARY_METHODS.has(name)) why = `\`.${name}()\` is also a method of library types, and kport cannot tell the receiver's type`;
+        }
+      }
+      if (cands.length === 0) continue;
+      const groups = [...new Set(cands.map((c) => c.group))];
+      if (groups.length > 1 && !why) why = `\`${fnNode.text}\` may call any of ${groups.length} crate functions of that name`;
+      this.calls.push({ file, node: call, groups, ...(why ? { why } : {}) });
+    }
+  }
+}
+
+/** The type the functions of an impl (or trait) belong to. */
+export function selfType(fn: FnInfo): string | undefined {
+  return fn.owner.kind === 'impl' ? fn.owner.type : fn.owner.kind === 'trait' ? fn.owner.trait : undefined;
+}
+
+/** Last path segment of a type, without references, generics or lifetimes: `&mut a::Foo<T>` → `Foo`. */
+export function typeName(t: SyntaxNode | string): string {
+  let s = typeof t === 'string' ? t : t.text;
+  s = s.replace(/^(&\s*('\w+\s+)?(mut\s+)?|\*\s*(const|mut)\s+|dyn\s+)+/, '');
+  const lt = s.indexOf('<');
+  if (lt !== -1) s = s.slice(0, lt);
+  const parts = s.trim().split('::');
+  return parts[parts.length - 1].trim();
+}
+
+function ownerOf(fn: SyntaxNode): Owner {
+  const list = fn.parent;
+  const item = list?.type === 'declaration_list' ? list.parent : undefined;
+  if (item?.type === 'impl_item') {
+    const tr = item.childForFieldName('trait');
+    return { kind: 'impl', type: typeName(item.childForFieldName('type')!), ...(tr ? { trait: typeName(tr) } : {}), impl: item };
+  }
+  if (item?.type === 'trait_item') return { kind: 'trait', trait: item.childForFieldName('name')!.text };
+  return { kind: 'free' };
+}
+
+function joinKey(...parts: string[]): string {
+  return parts.filter((p) => p !== '').join('::');
+}
+
+/** `a::{b, c as d, e::*}` → [{local: b, segs: [a, b]}, {local: d, segs: [a, c]}, {local: '*', segs: [a, e]}]. */
+export function expandUse(text: string, prefix: string[] = []): { local: string; segs: string[] }[] {
+  const t = text.replace(/^::/, '');
+  const brace = t.indexOf('{');
+  if (brace !== -1 && t.endsWith('}')) {
+    const head = t.slice(0, brace).replace(/::$/, '');
+    const base = head ? [...prefix, ...head.split('::')] : prefix;
+    const out: { local: string; segs: string[] }[] = [];
+    for (const part of splitTop(t.slice(brace + 1, -1))) if (part) out.push(...expandUse(part, base));
+    return out;
+  }
+  const as = /^(.*) as (\w+)$/.exec(t);
+  const [pathText, alias] = as ? [as[1], as[2]] : [t, undefined];
+  const segs = [...prefix, ...pathText.split('::').filter(Boolean)];
+  if (segs[segs.length - 1] === '*') return [{ local: '*', segs: segs.slice(0, -1) }];
+  if (segs[segs.length - 1] === 'self') segs.pop();
+  if (!segs.length) return [];
+  return [{ local: alias ?? segs[segs.length - 1], segs }];
+}
+
+function splitTop(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '{') depth++;
+    if (ch === '}') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Module key of each file, following `mod x;` declarations from the crate roots (as discovery does). */
+function modulePaths(files: readonly FileContext[]): string[] {
+  const out: (string | undefined)[] = files.map((f) => (f.isCrateRoot ? '' : undefined));
+  const byPath = new Map(files.map((f, i) => [f.path, i]));
+  const queue = files.map((f, i) => i).filter((i) => files[i].isCrateRoot);
+  while (queue.length) {
+    const i = queue.shift()!;
+    const f = files[i];
+    const rel = f.path;
+    const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
+    const stem = path.posix.basename(rel, '.rs');
+    const modRs = f.isCrateRoot || stem === 'mod' || stem === 'main' || stem === 'lib';
+    const childBase = modRs ? dir : path.posix.join(dir, stem);
+    for (const m of query(MODS).matches(f.tree.rootNode)) {
+      const mod = m.captures.find((c) => c.name === 'mod')!.node;
+      if (mod.childForFieldName('body')) continue;
+      const name = mod.childForFieldName('name')!.text.replace(/^r#/, '');
+      const inline: string[] = [];
+      for (let p = mod.parent; p; p = p.parent) if (p.type === 'mod_item') inline.unshift(p.childForFieldName('name')!.text);
+      const explicit = pathAttr(mod);
+      const base = path.posix.join(childBase, ...inline);
+      const cands = explicit ? [path.posix.normalize(path.posix.join(inline.length ? base : dir, explicit))] : [path.posix.join(base, `${name}.rs`), path.posix.join(base, name, 'mod.rs')];
+      const hit = cands.map((c) => byPath.get(c)).find((x) => x !== undefined);
+      if (hit === undefined || out[hit] !== undefined) continue;
+      out[hit] = joinKey(out[i]!, ...inline, name);
+      queue.push(hit);
+    }
+  }
+  // Files no declaration reached: their place in the folder tree.
+  return out.map((k, i) => k ?? files[i].path.replace(/^src\//, '').replace(/(\/mod)?\.rs$/, '').split('/').join('::'));
+}
+
+function pathAttr(item: SyntaxNode): string | undefined {
+  for (let s = item.previousNamedSibling; s && s.type === 'attribute_item'; s = s.previousNamedSibling) {
+    const m = /^#\[\s*path\s*=\s*"([^"]*)"\s*\]$/.exec(s.text);
+    if (m) return m[1];
+  }
+  return undefined;
+}

@@ -1,0 +1,416 @@
+import { CrateIndex, typeName, type CallSite, type FnInfo } from '../src/crate-index.ts';
+import { query } from '../src/parse.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../src/result-wrap.ts';
+import { returnKind } from '../src/return-kind.ts';
+import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/types.ts';
+
+/**
+ * fallible-propagation: a function that now contains a fallible site (`?`)
+ * it cannot use returns `Result`, and every caller in the crate gets `?`, to
+ * a fixpoint.
+ *
+ *   fn add(v: &mut KVec<u8>) {              fn add(v: &mut KVec<u8>) -> Result {
+ *       v.push(1, GFP_KERNEL)?;       →         v.push(1, GFP_KERNEL)?;
+ *   }                                           Ok(())
+ *                                           }
+ *   fn run(v: &mut KVec<u8>) { add(v); }    fn run(v: &mut KVec<u8>) -> Result { add(v)?; Ok(()) }
+ */
+
+// Operands whose `?` kport's allocation rewrites introduce (every profile's forms).
+const ALLOC = /\bGFP_(KERNEL|ATOMIC|NOWAIT|NOIO|NOFS)\b|\bkvec!|\.try_(push|reserve|extend_from_slice|with_capacity|collect)\s*\(|::try_(new|with_capacity)\s*\(/;
+// Methods of `Result` that show a call's result is already looked at.
+const RESULT_METHODS = new Set(['ok', 'err', 'is_ok', 'is_err', 'is_ok_and', 'is_err_and', 'map_err', 'unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_or_default', 'and_then', 'or_else', 'inspect_err', 'expect_err', 'unwrap_err']);
+
+const CODES: CodeInfo[] = [
+  {
+    code: 'K0401',
+    severity: 'error',
+    title: 'a fallible call is in a function whose signature cannot change',
+    explanation: `The function contains a call that can now fail (an allocation, or a crate
+function that now returns \`Result\`), but it cannot return \`Result\`: it is
+\`Drop::drop\`, or it implements a trait defined outside the crate
+(\`Display::fmt\`, \`From::from\`, \`PartialOrd::partial_cmp\`, ...), or it is an
+\`extern\` function. kport leaves the \`?\` in place, so the compiler points at the
+same spot. Decide what the function does when memory runs out: handle the
+error right there, allocate earlier in a function that can fail (and pass
+the memory in), or stop using the trait.
+
+Before:
+    impl Drop for Log {
+        fn drop(&mut self) { self.flush(); }        // flush now returns Result
+    }
+After (by kport; reported):
+    impl Drop for Log {
+        fn drop(&mut self) { self.flush()?; }
+    }
+A decision, for instance:
+    impl Drop for Log {
+        fn drop(&mut self) { let _ = self.flush(); }
+    }`,
+  },
+  {
+    code: 'K0402',
+    severity: 'error',
+    title: 'a fallible call is inside a closure or async block that cannot return its error',
+    explanation: `A closure (or async block, or constant) contains a call that can now fail, and
+nothing shows that the closure returns \`Result\`. Its error cannot reach the
+enclosing function through \`?\`. kport leaves the \`?\` there so the compiler
+points at it. Usually the closure is passed to an iterator adaptor: rewrite
+it as a \`for\` loop in the enclosing function, which can then propagate.
+
+Before:
+    items.iter().for_each(|x| out.push(*x, GFP_KERNEL)?);
+Decision:
+    for x in items.iter() {
+        out.push(*x, GFP_KERNEL)?;
+    }`,
+  },
+  {
+    code: 'K0403',
+    severity: 'warning',
+    title: 'an allocation failure becomes `None` in a function returning `Option`',
+    explanation: `The function returns \`Option\`, so a failing allocation (or a crate function
+that now returns \`Result\`) is turned into \`None\` with \`.ok()?\`. Callers can no
+longer tell "not found" from "out of memory". If that matters, make the
+function return \`Result<Option<T>>\`.
+
+Before:
+    fn first_word(s: &[u8]) -> Option<KVec<u8>> { let mut v = KVec::new(); v.push(s[0], GFP_KERNEL)?; Some(v) }
+After:
+    fn first_word(s: &[u8]) -> Option<KVec<u8>> { let mut v = KVec::new(); v.push(s[0], GFP_KERNEL).ok()?; Some(v) }`,
+  },
+  {
+    code: 'K0404',
+    severity: 'error',
+    title: "the function's own error type cannot hold the kernel error",
+    explanation: `The function returns \`Result<T, E>\` with an error type \`E\` defined in the
+crate, and now uses \`?\` on an allocation (which fails with
+\`kernel::alloc::AllocError\`) or on a crate function that now returns the
+kernel \`Result\` (which fails with \`kernel::error::Error\`). \`?\` converts
+errors with \`From\`, and \`E\` has no such impl. Add it, choosing the variant
+that means "out of memory":
+
+    impl From<kernel::alloc::AllocError> for ParseError {
+        fn from(_: kernel::alloc::AllocError) -> Self {
+            ParseError::OutOfMemory
+        }
+    }`,
+  },
+  {
+    code: 'K0405',
+    severity: 'error',
+    title: 'the function returns a library error type that cannot hold the kernel error',
+    explanation: `The function returns a \`Result\` whose error type comes from outside the
+crate (\`fmt::Error\`, \`&'static str\`, ...) and now uses \`?\` on something that
+fails with a kernel error. There is no conversion. Make the function return
+the kernel \`Result\` (and map its other errors into \`kernel::error::Error\`), or
+handle the allocation failure where it happens.`,
+  },
+  {
+    code: 'K0406',
+    severity: 'warning',
+    title: 'a call may reach a function that now returns `Result`, but kport cannot tell which',
+    explanation: `The call's target is not certain: a method name that several crate types
+define, or that library types define too, with a receiver whose type kport
+cannot see. kport does not guess, so the call is unchanged. If it calls the
+crate function that now returns \`Result\`, add \`?\` (or handle the error).
+
+Before:
+    fn go(s: &mut impl Sink) { s.emit(1); }    // Log::emit now returns Result
+After (by you, when it is Log::emit):
+    fn go(s: &mut impl Sink) -> Result { s.emit(1)?; Ok(()) }`,
+  },
+];
+
+type Site = { file: number; node: SyntaxNode; kind: 'try' | 'call' };
+
+class Propagation {
+  readonly changed = new Set<number>();
+  private readonly work: number[] = [];
+  private readonly callsByGroup = new Map<number, CallSite[]>();
+  private readonly calls = new Map<string, Site>();
+  private readonly okTries: Site[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly index: CrateIndex,
+    readonly ctx: CrateContext,
+  ) {
+    for (const c of index.calls) {
+      if (c.why || c.groups.length !== 1) continue;
+      const list = this.callsByGroup.get(c.groups[0]) ?? [];
+      list.push(c);
+      this.callsByGroup.set(c.groups[0], list);
+    }
+  }
+
+  run(): void {
+    this.ctx.files.forEach((f, file) => {
+      if (!f.text.includes('?')) return;
+      for (const m of query('(try_expression) @t').matches(f.tree.rootNode)) {
+        const t = m.captures[0].node;
+        this.consider({ file, node: t, kind: 'try' }, isIntroduced(t));
+      }
+    });
+    while (this.work.length) {
+      const g = this.work.shift()!;
+      for (const c of this.callsByGroup.get(g) ?? []) {
+        if (isHandled(c.node)) continue;
+        const key = `${c.file}:${c.node.startIndex}:${c.node.endIndex}`;
+        if (this.calls.has(key)) continue;
+        const site: Site = { file: c.file, node: c.node, kind: 'call' };
+        this.calls.set(key, site);
+        this.consider(site, true);
+      }
+    }
+    for (const c of this.index.calls) {
+      if (!c.why || !c.groups.some((g) => this.changed.has(g))) continue;
+      const targets = c.groups.filter((g) => this.changed.has(g)).map((g) => describe(this.index.fns[this.index.groups[g][0]]));
+      this.report(c.file, c.node, 'K0406', `not changed: ${c.why}; ${targets.join(', ')} now return${targets.length > 1 ? '' : 's'} \`Result\``, 'if this call reaches that function, add `?` (or handle the error) by hand');
+    }
+    this.emit();
+  }
+
+  private mark(g: number): void {
+    if (this.changed.has(g)) return;
+    this.changed.add(g);
+    this.work.push(g);
+  }
+
+  private report(file: number, node: SyntaxNode, code: string, message: string, help?: string, key = `${code}:${file}:${node.startIndex}`): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.ctx.files[file].report({ code, node, message, ...(help ? { help } : {}) });
+  }
+
+  /** Whether a `?` (or a call that gets one) can stay where it is; if not, change or report the function around it. */
+  private consider(site: Site, introduced: boolean): void {
+    const { file, node } = site;
+    const enc = this.index.enclosing(node);
+    if (!enc) return;
+    const what = site.kind === 'try' ? 'this `?`' : `this call of \`${calleeText(node)}\`, which now returns \`Result\`,`;
+    if (enc.type !== 'function_item') {
+      if (!introduced || (enc.type === 'closure_expression' && closureReturnsResult(enc))) return;
+      const where = enc.type === 'closure_expression' ? 'a closure' : enc.type === 'async_block' ? 'an async block' : 'a constant initialiser';
+      this.report(file, node, 'K0402', `${what} is inside ${where}, which cannot pass the error on`, 'move the fallible work out of the closure (a `for` loop in the enclosing function can use `?`), or make the closure return `Result` and handle it where it is called');
+      return;
+    }
+    const fn = this.index.fnAt(file, enc);
+    if (!fn || this.changed.has(fn.group) || isRootMain(fn, this.ctx)) return;
+    const rk = returnKind(fn.node, this.index);
+    switch (rk.kind) {
+      case 'kernel':
+        return;
+      case 'option':
+        if (!introduced || (site.kind === 'try' && alreadyOk(node))) return;
+        if (site.kind === 'try') this.okTries.push(site);
+        this.report(file, node, 'K0403', `${describe(fn)} returns \`Option\`: ${what} now turns an allocation failure into \`None\``, 'if callers must tell "out of memory" from "nothing", return `Result<Option<T>>` instead');
+        return;
+      case 'other': {
+        if (!introduced) return;
+        const why = this.fixed(fn);
+        if (why) return this.cannot(site, fn, why, what);
+        const need = site.kind === 'try' ? 'AllocError' : 'Error';
+        const full = need === 'AllocError' ? 'kernel::alloc::AllocError' : 'kernel::error::Error';
+        const errName = typeName(rk.err);
+        if (this.index.types.has(errName)) {
+          if ((this.index.fromImpls.get(errName) ?? []).includes(need)) return;
+          this.report(
+            file,
+            node,
+            'K0404',
+            `${what} needs \`impl From<${full}> for ${errName}\`, which the crate does not have`,
+            `add, with the variant of \`${errName}\` that means "out of memory":\n  impl From<${full}> for ${errName} {\n      fn from(_: ${full}) -> Self {\n          ${errName}::/* OutOfMemory */\n      }\n  }`,
+          );
+        } else {
+          this.report(file, node, 'K0405', `${describe(fn)} returns \`Result<_, ${rk.err}>\`, which cannot hold the kernel error ${what} produces`, 'return the kernel `Result` instead, or handle the allocation failure here');
+        }
+        return;
+      }
+      default: {
+        const why = this.fixed(fn);
+        if (why) return this.cannot(site, fn, why, what);
+        this.mark(fn.group);
+      }
+    }
+  }
+
+  private cannot(site: Site, fn: FnInfo, why: string, what: string): void {
+    this.report(
+      site.file,
+      site.node,
+      'K0401',
+      `${what} cannot pass its error on: ${describe(fn)} cannot return \`Result\` because ${why}`,
+      'decide what happens when memory runs out here: handle the error in place, or allocate earlier in a function that can fail and pass the memory in',
+    );
+  }
+
+  /** Why the signature of `fn` (and of its trait group) is fixed, or undefined when it can change. */
+  private fixed(fn: FnInfo): string | undefined {
+    for (const id of this.index.groups[fn.group]) {
+      const f = this.index.fns[id];
+      if (f.owner.kind === 'impl' && f.owner.trait && !this.index.isLocalTrait(f.owner.trait)) {
+        return f.owner.trait === 'Drop' ? '`Drop::drop` cannot fail' : `it implements \`${f.owner.trait}\`, a trait defined outside the crate`;
+      }
+      if (f.node.hasError) return 'it has syntax errors';
+      if (f.node.children.some((c) => c.type === 'function_modifiers' && /\bextern\b/.test(c.text))) return 'it is an `extern` function';
+    }
+    return undefined;
+  }
+
+  private emit(): void {
+    const per: Insertion[][] = this.ctx.files.map(() => []);
+    const replaced: { file: number; node: SyntaxNode; text: string }[] = [];
+    for (const g of this.changed) {
+      for (const id of this.index.groups[g]) {
+        const fn = this.index.fns[id];
+        const out = per[fn.file];
+        const text = this.ctx.files[fn.file].text;
+        const rk = returnKind(fn.node, this.index);
+        const rt = fn.node.childForFieldName('return_type');
+        if (!rt) out.push({ at: fn.node.childForFieldName('parameters')!.endIndex, text: ' -> Result', rank: RANK.tail });
+        else if (rt.type === 'unit_type') replaced.push({ file: fn.file, node: rt, text: 'Result' });
+        else out.push({ at: rt.startIndex, text: 'Result<', rank: RANK.open }, { at: rt.endIndex, text: '>', rank: RANK.close });
+        const body = fn.node.childForFieldName('body');
+        if (!body) continue;
+        if (rk.kind === 'unit') unitTail(body, text, out);
+        else wrapBlockTail(body, out);
+        wrapReturns(fn.node, body, out);
+      }
+    }
+    for (const site of this.calls.values()) {
+      const enc = this.index.enclosing(site.node);
+      const fn = enc?.type === 'function_item' ? this.index.fnAt(site.file, enc) : undefined;
+      const option = fn && !this.changed.has(fn.group) && !isRootMain(fn, this.ctx) && returnKind(fn.node, this.index).kind === 'option';
+      per[site.file].push({ at: site.node.endIndex, text: option ? '.ok()?' : '?', rank: RANK.try });
+    }
+    for (const t of this.okTries) {
+      const operand = t.node.namedChildren[0];
+      per[t.file].push({ at: operand.endIndex, text: '.ok()', rank: RANK.ok });
+    }
+    per.forEach((list, file) => {
+      const edits = this.ctx.files[file].edits;
+      list.map((ins, seq) => ({ ...ins, seq })).sort((a, b) => a.at - b.at || a.rank - b.rank || a.seq - b.seq).forEach((ins) => edits.insert(ins.at, ins.text));
+    });
+    for (const r of replaced) this.ctx.files[r.file].edits.replace(r.node, r.text);
+  }
+}
+
+function isIntroduced(t: SyntaxNode): boolean {
+  const operand = t.namedChildren[0];
+  return !!operand && !alreadyOk(t) && ALLOC.test(operand.text);
+}
+
+/** `x.ok()?`: already an `Option`. */
+function alreadyOk(t: SyntaxNode): boolean {
+  const op = t.namedChildren[0];
+  const f = op?.type === 'call_expression' ? op.childForFieldName('function') : null;
+  return f?.type === 'field_expression' && f.childForFieldName('field')?.text === 'ok';
+}
+
+/** The call's result is already looked at as a `Result` (or thrown away on purpose). */
+function isHandled(call: SyntaxNode): boolean {
+  let n = call;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  if (p.type === 'try_expression') return true;
+  if (p.type === 'let_declaration' && /^let\s+_\s*[:=]/.test(p.text)) return true;
+  if (p.type === 'field_expression' && p.childForFieldName('value')?.startIndex === n.startIndex && p.parent?.type === 'call_expression') {
+    return RESULT_METHODS.has(p.childForFieldName('field')?.text ?? '');
+  }
+  const okErr = (pat: SyntaxNode | null) => !!pat && /^(Ok|Err)\b/.test(pat.text.replace(/^(core::|std::)?(result::)?(Result::)?/, ''));
+  if (p.type === 'let_condition') return okErr(p.childForFieldName('pattern'));
+  if (p.type === 'match_expression' && p.childForFieldName('value')?.startIndex === n.startIndex) {
+    return (p.childForFieldName('body')?.namedChildren ?? []).some((arm) => arm.type === 'match_arm' && okErr(arm.childForFieldName('pattern')));
+  }
+  return false;
+}
+
+/** A closure that visibly returns `Result` or `Option` can take `?`. */
+function closureReturnsResult(c: SyntaxNode): boolean {
+  const rt = c.childForFieldName('return_type');
+  if (rt) return /^(\w+::)*(Result|Option)\b/.test(rt.text);
+  return /\b(Ok|Err|Some)\s*\(|\bNone\b/.test(c.childForFieldName('body')?.text ?? '');
+}
+
+/** `fn main` at the top of a crate root: module-entry turns it into `Module::init`, which returns `Result<Self>`. */
+function isRootMain(fn: FnInfo, ctx: CrateContext): boolean {
+  return fn.name === 'main' && fn.owner.kind === 'free' && fn.module === '' && ctx.files[fn.file].isCrateRoot && fn.node.parent?.type === 'source_file';
+}
+
+function describe(fn: FnInfo): string {
+  if (fn.owner.kind === 'impl') return fn.owner.trait ? `\`<${fn.owner.type} as ${fn.owner.trait}>::${fn.name}\`` : `\`${fn.owner.type}::${fn.name}\``;
+  if (fn.owner.kind === 'trait') return `\`${fn.owner.trait}::${fn.name}\``;
+  return `\`${fn.module ? `${fn.module}::` : ''}${fn.name}\``;
+}
+
+function calleeText(call: SyntaxNode): string {
+  return (call.childForFieldName('function')?.text ?? call.text).replace(/\s+/g, '');
+}
+
+function run(ctx: CrateContext): void {
+  if (!ctx.files.some((f) => f.text.includes('?'))) return;
+  new Propagation(new CrateIndex(ctx.files), ctx).run();
+}
+
+export const falliblePropagation: CrateTransform = {
+  id: 'fallible-propagation',
+  scope: 'crate',
+  summary: 'Make every function that now contains a fallible `?` return `Result`, and add `?` at its calls across the crate, to a fixpoint.',
+  docs: `After the allocation rewrites, \`v.push(x, GFP_KERNEL)?\` and friends sit in
+functions that return \`()\` or a plain value, and a \`?\` there does not compile.
+This crate-wide pass finishes the job (kernel \`Result\` is
+\`kernel::error::Result<T = (), E = Error>\`, rust/kernel/error.rs):
+
+- the function's signature becomes \`-> Result\` (from \`()\`) or \`-> Result<T>\`;
+  its tail becomes \`Ok(..)\` (through \`if\`, \`match\` and block tails), and
+  \`return;\`/\`return e;\` become \`return Ok(());\`/\`return Ok(e);\` (not those of
+  nested closures or items);
+- every call of it in the crate gets \`?\`, which may make the caller fallible
+  in turn, until nothing changes. Calls resolve by module path (\`f()\`,
+  \`crate::a::f()\`, \`super::f()\`, \`use\`d names), \`Self::f\`/\`Type::f\`, \`self.f()\`,
+  receivers whose type is visible, or a method name unique in the crate;
+  anything else is reported (K0406), never guessed. Calls already handled
+  (\`let _ = f()\`, \`match f() { Ok(..) .. }\`, \`f().ok()\`, \`if let Ok(..) = f()\`)
+  stay as they are;
+- a crate trait's method changes with all its impls;
+- \`Option\` functions use \`.ok()?\` (K0403); \`Result<T, E>\` with another \`E\`
+  keeps \`?\` and reports a missing \`From\` (K0404, K0405);
+- where the signature cannot change (\`Drop::drop\`, impls of traits from
+  outside the crate, closures) the \`?\` stays and an error says which
+  decision is left (K0401, K0402);
+- \`fn main\` of a crate root keeps its signature: module-entry makes it
+  \`Module::init\`, which returns \`Result<Self>\`.
+
+Before:
+    fn fill(v: &mut KVec<u32>, n: u32) {
+        for i in 0..n {
+            v.push(i, GFP_KERNEL)?;
+        }
+    }
+
+    fn total(n: u32) -> u32 {
+        let mut v = KVec::new();
+        fill(&mut v, n);
+        v.iter().sum()
+    }
+After:
+    fn fill(v: &mut KVec<u32>, n: u32) -> Result {
+        for i in 0..n {
+            v.push(i, GFP_KERNEL)?;
+        }
+        Ok(())
+    }
+
+    fn total(n: u32) -> Result<u32> {
+        let mut v = KVec::new();
+        fill(&mut v, n)?;
+        Ok(v.iter().sum())
+    }`,
+  profiles: [...PROFILE_IDS],
+  safety: 'safe',
+  codes: CODES,
+  run,
+};
