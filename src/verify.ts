@@ -18,6 +18,8 @@ import type { Diagnostic } from './types.ts';
 export const STUB_PROFILES: readonly ProfileId[] = ['mainline', 'v6.13'];
 
 export const STUB_SOURCE = path.resolve(import.meta.dirname, '..', 'stub', 'kernel', 'lib.rs');
+/** The stub of the kernel's `macros` proc-macro crate (mainline `fmt!`). */
+export const STUB_MACROS = path.resolve(import.meta.dirname, '..', 'stub', 'macros', 'lib.rs');
 
 export interface VerifyOptions {
   profile: ProfileId;
@@ -58,8 +60,7 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
   if (!STUB_PROFILES.includes(profile)) {
     throw new UsageError(`profile \`${profile}\` is not covered by kport's kernel stub (covered: ${STUB_PROFILES.join(', ')}); use --kdir with a kernel tree of that version`);
   }
-  const src = readFileSync(STUB_SOURCE);
-  const hash = createHash('sha256').update(src).update(profile).update(rustc.version).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(readFileSync(STUB_SOURCE)).update(readFileSync(STUB_MACROS)).update(profile).update(rustc.version).digest('hex').slice(0, 16);
   const base = cacheDir ?? process.env.KPORT_CACHE_DIR ?? path.join(tmpdir(), 'kport-stub-cache');
   const dir = path.join(base, hash);
   const rlib = path.join(dir, 'libkernel.rlib');
@@ -67,15 +68,16 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
   mkdirSync(base, { recursive: true });
   // Build in a private folder and rename: parallel runs never see a half-written rlib.
   const work = mkdtempSync(path.join(base, 'build-'));
-  const r = spawnSync(
-    rustc.path,
-    ['--edition', '2021', '--crate-type', 'rlib', '--crate-name', 'kernel', '--cfg', `kport_profile="${profile}"`, '--cap-lints', 'allow', '-o', path.join(work, 'libkernel.rlib'), STUB_SOURCE],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) {
-    rmSync(work, { recursive: true, force: true });
-    throw new UsageError(`could not build kport's kernel stub with ${rustc.version}: ${(r.stderr || '').split('\n')[0]}`);
-  }
+  const build = (args: string[]) => {
+    const r = spawnSync(rustc.path, ['--edition', '2021', '--cap-lints', 'allow', ...args], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      rmSync(work, { recursive: true, force: true });
+      throw new UsageError(`could not build kport's kernel stub with ${rustc.version}: ${(r.stderr || r.error?.message || '').split('\n')[0]}`);
+    }
+  };
+  const macros = path.join(work, 'libmacros.so');
+  build(['--crate-type', 'proc-macro', '--crate-name', 'macros', '--extern', 'proc_macro', '-o', macros, STUB_MACROS]);
+  build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--cfg', `kport_profile="${profile}"`, '--extern', `macros=${macros}`, '-o', path.join(work, 'libkernel.rlib'), STUB_SOURCE]);
   try {
     renameSync(work, dir);
   } catch {
@@ -167,6 +169,7 @@ function runRustc(rustc: string, crateRoot: string, rootFile: string, stub: stri
       '--error-format', 'json',
       '--cfg', 'MODULE',
       '--extern', `kernel=${stub}`,
+      '-L', `dependency=${path.dirname(stub)}`,
       '-o', path.join(out, 'out.rmeta'),
       rootFile,
     ];

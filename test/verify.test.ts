@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseHumanRustc } from '../src/verify.ts';
 import { ROOT, copyOf, gitInit, kport, tempDir } from './helpers.ts';
 
 const hasRustc = spawnSync(process.env.KPORT_RUSTC ?? 'rustc', ['--version']).status === 0;
@@ -142,6 +143,23 @@ impl core::fmt::Display for P {
     expect(v613.code).toBe(0);
   });
 
+  it('mainline fmt! wraps inline captures too: `{p}` needs the kernel Display', async () => {
+    const kernelDisplay = `struct P(u32);
+impl kernel::fmt::Display for P {
+    fn fmt(&self, f: &mut kernel::fmt::Formatter<'_>) -> kernel::fmt::Result {
+        write!(f, "P{}", self.0)
+    }
+}
+`;
+    const ok = moduleWith('    let p = P(1);\n    let n = 2;\n    pr_info!("{p} {n:>3} {}\\n", n = 4);', kernelDisplay);
+    expect((await verifyJson(file(ok))).ds).toEqual([]);
+    const coreOnly = kernelDisplay.replaceAll('kernel::fmt', 'core::fmt');
+    const bad = moduleWith('    let p = P(1);\n    pr_info!("{p}\\n");', coreOnly);
+    const r = await verifyJson(file(bad));
+    expect(r.code).toBe(1);
+    expect(r.ds[0].start.line).toBe(lineOf(bad, 'pr_info!'));
+  });
+
   it('checks module! keys: the kernel order, `type` first', async () => {
     const text = moduleWith('').replace('    authors: ["kport"],\n    description: "verify test",', '    description: "verify test",\n    authors: ["kport"],');
     const r = await verifyJson(file(text));
@@ -170,6 +188,38 @@ impl core::fmt::Display for P {
     expect(r.stderr).toContain('nothing written');
     expect(r.stderr).toContain('K0801');
     expect(readFileSync(path.join(dir, 'src', 'main.rs'), 'utf8')).toBe(before);
+  });
+});
+
+describe.skipIf(!hasRustc)('kport rewrite --verify', () => {
+  it('writes the port when it type-checks', async () => {
+    const dir = tempDir();
+    const text = moduleWith('    let v = 1;\n    println!("v = {}", v);');
+    writeFileSync(path.join(dir, 'demo.rs'), text);
+    gitInit(dir);
+    const r = await kport(['rewrite', '--verify', '--write', path.join(dir, 'demo.rs')]);
+    expect(r.stderr).not.toContain('K0801');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'demo.rs'), 'utf8')).toContain('pr_info!("v = {}\\n", v);');
+  });
+});
+
+describe('--kdir log parsing', () => {
+  it('reads rustc errors from a kernel build log at the module files', () => {
+    const log = `  RUSTC [M] /tmp/m/demo.o
+error[E0061]: this method takes 2 arguments but 1 argument was supplied
+ --> /tmp/m/src/util.rs:5:7
+  |
+5 |     v.push(1u8);
+error: cannot find macro \`println\` in this scope
+  --> /tmp/m/demo.rs:12:5
+make[2]: *** [scripts/Makefile.build:289: /tmp/m/demo.o] Error 1
+`;
+    const ds = parseHumanRustc(log, '/tmp/m');
+    expect(ds.map((d) => `${d.code} ${d.file}:${d.start.line}:${d.start.column} ${d.message}`)).toEqual([
+      'K0802 src/util.rs:5:7 E0061: this method takes 2 arguments but 1 argument was supplied',
+      'K0802 demo.rs:12:5 cannot find macro `println` in this scope',
+    ]);
   });
 });
 

@@ -7,6 +7,8 @@
 //! `Vec<T>` needs its allocator). Bodies are placeholders (`unimplemented!()`):
 //! the crate is only ever type-checked against, never run.
 //!
+//! The kernel's `macros` crate is stubbed in ../macros/lib.rs (mainline `fmt!`).
+//!
 //! Every item names the kernel file it was checked against (paths under
 //! `rust/kernel/` of the mainline tree unless a profile says otherwise).
 //! Where a signature is simplified, a comment says so ("APPROXIMATION").
@@ -289,28 +291,26 @@ pub mod alloc {
                 IndexMut::index_mut(&mut **self, index)
             }
         }
-        macro_rules! impl_slice_eq {
-            ($([$($vars:tt)*] $lhs:ty, $rhs:ty,)*) => {
-                $(
-                    impl<T, U, $($vars)*> PartialEq<$rhs> for $lhs
-                    where
-                        T: PartialEq<U>,
-                    {
-                        fn eq(&self, other: &$rhs) -> bool { self[..] == other[..] }
+        // kvec.rs compares a `Vec` with another `Vec`, slices and arrays, both ways.
+        macro_rules! vec_eq {
+            ($({$($g:tt)*} $l:ty => $r:ty;)*) => {$(
+                impl<T: PartialEq<U>, U, $($g)*> PartialEq<$r> for $l {
+                    fn eq(&self, other: &$r) -> bool {
+                        unimplemented!()
                     }
-                )*
-            }
+                }
+            )*};
         }
-        impl_slice_eq! {
-            [A1: Allocator, A2: Allocator] Vec<T, A1>, Vec<U, A2>,
-            [A: Allocator] Vec<T, A>, &[U],
-            [A: Allocator] Vec<T, A>, &mut [U],
-            [A: Allocator] &[T], Vec<U, A>,
-            [A: Allocator] &mut [T], Vec<U, A>,
-            [A: Allocator] Vec<T, A>, [U],
-            [A: Allocator] [T], Vec<U, A>,
-            [A: Allocator, const N: usize] Vec<T, A>, [U; N],
-            [A: Allocator, const N: usize] Vec<T, A>, &[U; N],
+        vec_eq! {
+            {A1: Allocator, A2: Allocator} Vec<T, A1> => Vec<U, A2>;
+            {A: Allocator} Vec<T, A> => &[U];
+            {A: Allocator} Vec<T, A> => &mut [U];
+            {A: Allocator} &[T] => Vec<U, A>;
+            {A: Allocator} &mut [T] => Vec<U, A>;
+            {A: Allocator} Vec<T, A> => [U];
+            {A: Allocator} [T] => Vec<U, A>;
+            {A: Allocator, const N: usize} Vec<T, A> => [U; N];
+            {A: Allocator, const N: usize} Vec<T, A> => &[U; N];
         }
         impl<'a, T, A: Allocator> IntoIterator for &'a Vec<T, A> {
             type Item = &'a T;
@@ -447,21 +447,19 @@ pub mod alloc {
     const _: PhantomData<()> = PhantomData;
 }
 
-/// `kernel::kvec!` (rust/kernel/alloc/kvec.rs), verbatim.
+/// `kernel::kvec!` (rust/kernel/alloc/kvec.rs): `kvec![]` is a `KVec`, the other
+/// two forms are `Result<KVec<T>, AllocError>` (allocated with `GFP_KERNEL`).
 #[macro_export]
 macro_rules! kvec {
-    () => (
+    () => {
         $crate::alloc::KVec::new()
-    );
-    ($elem:expr; $n:expr) => (
+    };
+    ($elem:expr; $n:expr) => {
         $crate::alloc::KVec::from_elem($elem, $n, $crate::alloc::flags::GFP_KERNEL)
-    );
-    ($($x:expr),+ $(,)?) => (
-        match $crate::alloc::KBox::new_uninit($crate::alloc::flags::GFP_KERNEL) {
-            Ok(b) => Ok($crate::alloc::KVec::from($crate::alloc::KBox::write(b, [$($x),+]))),
-            Err(e) => Err(e),
-        }
-    );
+    };
+    ($($x:expr),+ $(,)?) => {
+        $crate::alloc::KBox::new([$($x),+], $crate::alloc::flags::GFP_KERNEL).map($crate::alloc::KVec::from)
+    };
 }
 
 // ---------------------------------------------------------------------------
@@ -562,20 +560,17 @@ pub mod fmt {
     #[doc(hidden)]
     pub struct Adapter<T>(pub T);
 
-    macro_rules! impl_fmt_adapter_forward {
-        ($($trait:ident),* $(,)?) => {
-            $(
-                impl<T: $trait> $trait for Adapter<T> {
-                    fn fmt(&self, f: &mut Formatter<'_>) -> Result {
-                        let Self(t) = self;
-                        $trait::fmt(t, f)
-                    }
+    // fmt.rs: `Adapter<T>` forwards every formatting trait but `Display` to `T`.
+    macro_rules! forward_to_inner {
+        ($($tr:ident)*) => {$(
+            impl<T: core::fmt::$tr> core::fmt::$tr for Adapter<T> {
+                fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+                    core::fmt::$tr::fmt(&self.0, f)
                 }
-            )*
-        };
+            }
+        )*};
     }
-    use core::fmt::{Binary, LowerExp, LowerHex, Octal, Pointer, UpperExp, UpperHex};
-    impl_fmt_adapter_forward!(Debug, LowerHex, UpperHex, Octal, Binary, Pointer, LowerExp, UpperExp);
+    forward_to_inner!(Debug LowerHex UpperHex Octal Binary Pointer LowerExp UpperExp);
 
     /// A copy of `core::fmt::Display` that the kernel can implement for foreign types.
     pub trait Display {
@@ -592,20 +587,19 @@ pub mod fmt {
             Display::fmt(t, f)
         }
     }
-    macro_rules! impl_display_forward {
-        ($($ty:ty),* $(,)?) => {
-            $(
-                impl Display for $ty {
-                    fn fmt(&self, f: &mut Formatter<'_>) -> Result {
-                        core::fmt::Display::fmt(self, f)
-                    }
+    // fmt.rs: the types whose kernel `Display` is their `core::fmt::Display`.
+    macro_rules! display_via_core {
+        ($($t:ty),* $(,)?) => {$(
+            impl Display for $t {
+                fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+                    core::fmt::Display::fmt(self, f)
                 }
-            )*
-        };
+            }
+        )*};
     }
-    impl_display_forward!(
-        bool, char, core::panic::PanicInfo<'_>, Arguments<'_>, i128, i16, i32, i64, i8, isize,
-        str, u128, u16, u32, u64, u8, usize,
+    display_via_core!(
+        bool, char, core::panic::PanicInfo<'_>, Arguments<'_>, i8, i16, i32, i64, i128, isize,
+        u8, u16, u32, u64, u128, usize, str,
     );
     impl<T: ?Sized> Display for crate::sync::Arc<T>
     where
@@ -615,35 +609,6 @@ pub mod fmt {
             core::fmt::Display::fmt(self, f)
         }
     }
-}
-
-/// Mainline `fmt!` (rust/macros/fmt.rs): `format_args!` with every explicit
-/// argument wrapped in `kernel::fmt::Adapter(&arg)`, so `{}` needs the
-/// kernel's `kernel::fmt::Display`. APPROXIMATION: the kernel's proc macro
-/// also wraps inline captures (`"{x}"`); this `macro_rules!` version cannot
-/// see inside the format string, so an inline capture is formatted with
-/// `core::fmt::Display` here.
-#[cfg(kport_profile = "mainline")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __kport_fmt_macro {
-    ($($t:tt)*) => { $crate::__kport_fmt!(@start $($t)*) };
-}
-
-#[cfg(kport_profile = "mainline")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __kport_fmt {
-    (@start $f:literal $(,)?) => { ::core::format_args!($f) };
-    (@start $f:literal, $($rest:tt)+) => { $crate::__kport_fmt!(@args [$f] $($rest)+) };
-    (@start $($other:tt)*) => { ::core::format_args!($($other)*) };
-    (@args [$($done:tt)*] $name:ident = $e:expr $(, $($rest:tt)*)?) => {
-        $crate::__kport_fmt!(@args [$($done)*, $name = $crate::fmt::Adapter(&$e)] $($($rest)*)?)
-    };
-    (@args [$($done:tt)*] $e:expr $(, $($rest:tt)*)?) => {
-        $crate::__kport_fmt!(@args [$($done)*, $crate::fmt::Adapter(&$e)] $($($rest)*)?)
-    };
-    (@args [$($done:tt)*]) => { ::core::format_args!($($done)*) };
 }
 
 // ---------------------------------------------------------------------------
@@ -669,21 +634,20 @@ pub mod print {
 }
 
 /// print.rs `print_macro!`: formats with the prelude's `fmt!` and prints with
-/// the module's `crate::__LOG_PREFIX`, which only `module!` defines.
+/// the module's `crate::__LOG_PREFIX`, which only `module!` defines. (`match`
+/// keeps the formatting temporaries alive for the call, as in the kernel.)
 #[doc(hidden)]
 #[macro_export]
-macro_rules! print_macro (
-    ($format_string:path, false, $($arg:tt)+) => (
+macro_rules! print_macro {
+    ($level:path, false, $($arg:tt)+) => {
         match $crate::prelude::fmt!($($arg)+) {
-            args => unsafe {
-                $crate::print::call_printk(&$format_string, crate::__LOG_PREFIX, args);
-            }
+            formatted => unsafe { $crate::print::call_printk(&$level, crate::__LOG_PREFIX, formatted) },
         }
-    );
-    ($format_string:path, true, $($arg:tt)+) => (
-        $crate::print::call_printk_cont($crate::prelude::fmt!($($arg)+));
-    );
-);
+    };
+    ($level:path, true, $($arg:tt)+) => {
+        $crate::print::call_printk_cont($crate::prelude::fmt!($($arg)+))
+    };
+}
 
 #[macro_export]
 macro_rules! pr_emerg (($($arg:tt)*) => ($crate::print_macro!($crate::print::format_strings::EMERG, false, $($arg)*)));
@@ -1174,9 +1138,9 @@ pub mod prelude {
 
     pub use crate::module;
 
-    // The prelude's `fmt` is the macro only (`pub use macros::fmt`), not the `kernel::fmt` module.
+    /// mainline prelude.rs: `pub use macros::{.., fmt, ..}` (stub/macros/lib.rs).
     #[cfg(kport_profile = "mainline")]
-    pub use crate::__kport_fmt_macro as fmt;
+    pub use macros::fmt;
     #[cfg(kport_profile = "v6.13")]
     pub use core::format_args as fmt;
 
