@@ -151,7 +151,7 @@ impl kernel::fmt::Display for P {
     }
 }
 `;
-    const ok = moduleWith('    let p = P(1);\n    let n = 2;\n    pr_info!("{p} {n:>3} {}\\n", n = 4);', kernelDisplay);
+    const ok = moduleWith('    let p = P(1);\n    let n = 2;\n    pr_info!("{p} {n:>3} {}\\n", n * 2 + 1, n = 4);', kernelDisplay);
     expect((await verifyJson(file(ok))).ds).toEqual([]);
     const coreOnly = kernelDisplay.replaceAll('kernel::fmt', 'core::fmt');
     const bad = moduleWith('    let p = P(1);\n    pr_info!("{p}\\n");', coreOnly);

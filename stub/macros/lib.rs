@@ -8,7 +8,7 @@
 //!   string, `concat!`) is passed through untouched, as the kernel's macro does,
 //!   so it then fails to build where the kernel's fails;
 //! - every argument, positional or `name = value`, becomes
-//!   `::kernel::fmt::Adapter(&value)`; an argument is split at its first `=`;
+//!   `::kernel::fmt::Adapter(&(value))`; an argument is split at its first `=`;
 //! - every inline capture in the format string (`{x}`, `{x:>4}`) that no
 //!   `name = value` argument provides is added as `x = Adapter(&x)`;
 //! - the result is `::core::format_args!(...)`.
@@ -90,11 +90,11 @@ fn inline_captures(text: &str) -> BTreeSet<String> {
     names
 }
 
-/// `::kernel::fmt::Adapter(&<value>)`
+/// `::kernel::fmt::Adapter(&(<value>))`: the value is parenthesised, as in
+/// mainline (a later fix; without it `&a * b` would bind as `(&a) * b`).
 fn adapter(value: TokenStream, span: Span) -> Vec<TokenTree> {
     let mut v = path(&["kernel", "fmt", "Adapter"], span);
-    let mut inner = vec![punct('&', span)];
-    inner.extend(value);
+    let inner = vec![punct('&', span), TokenTree::Group(Group::new(Delimiter::Parenthesis, value))];
     v.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, inner.into_iter().collect())));
     v
 }
