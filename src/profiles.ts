@@ -1,5 +1,7 @@
 // Kernel API generations as data. Transforms read these fields; they never
 // test a profile's id. Every fact cites the kernel file it was checked against.
+// Release boundaries and sources: docs/profiles.md.
+import { STD_PATHS, type StdPathTable } from './kernel-api/std-paths.ts';
 
 import { ALLOC_MAINLINE, ALLOC_V6_13, ALLOC_V6_10, ALLOC_V6_1, type AllocApi } from './kernel-api/alloc.ts';
 
@@ -16,6 +18,8 @@ export interface Profile {
   fmtPath: string;
   /** `module!` author key form. */
   moduleAuthors: 'authors' | 'author';
+  /** Where each std/alloc path goes (src/kernel-api/std-paths.ts). */
+  stdPaths: StdPathTable;
   print: {
     /** Macro for `print!`: the kernel exports `pr_cont!` at the crate root, not in the prelude (rust/kernel/print.rs). */
     cont: string;
@@ -29,17 +33,19 @@ const print = { cont: 'kernel::pr_cont' };
 export const PROFILES: Record<ProfileId, Profile> = {
   mainline: {
     id: 'mainline',
-    kernels: 'current mainline, from the kernel::fmt change on',
+    kernels: 'mainline from 6.19 (kernel::fmt has its own Display)',
     fmtPath: 'kernel::fmt',
     moduleAuthors: 'authors',
+    stdPaths: STD_PATHS['mainline'],
     print,
     alloc: ALLOC_MAINLINE,
   },
   'v6.13': {
     id: 'v6.13',
-    kernels: '6.13 up to the kernel::fmt change',
+    kernels: '6.13 to 6.18 (before kernel::fmt has its own Display)',
     fmtPath: 'core::fmt',
     moduleAuthors: 'authors',
+    stdPaths: STD_PATHS['v6.13'],
     print,
     alloc: ALLOC_V6_13,
   },
@@ -48,6 +54,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     kernels: '6.10 to 6.12',
     fmtPath: 'core::fmt',
     moduleAuthors: 'author',
+    stdPaths: STD_PATHS['v6.10'],
     print,
     alloc: ALLOC_V6_10,
   },
@@ -56,6 +63,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     kernels: '6.1 to 6.9',
     fmtPath: 'core::fmt',
     moduleAuthors: 'author',
+    stdPaths: STD_PATHS['v6.1'],
     print,
     alloc: ALLOC_V6_1,
   },

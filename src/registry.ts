@@ -10,10 +10,12 @@ import { allocMacros } from '../transforms/alloc-macros.ts';
 import { allocCompat } from '../transforms/alloc-compat.ts';
 import { allocTypes } from '../transforms/alloc-types.ts';
 import { falliblePropagation } from '../transforms/fallible-propagation.ts';
+import { stdPaths } from '../transforms/std-paths.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
   // 2. Paths: std → core/kernel.
+  stdPaths,
   // 3. Printing.
   printMacros,
   // 4. Allocation: Vec/Box/collect → fallible kernel forms.

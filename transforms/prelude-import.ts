@@ -13,7 +13,7 @@ import { PROFILE_IDS } from '../src/profiles.ts';
 
 // Names from rust/kernel/prelude.rs (mainline) that ported code uses unqualified.
 const PRELUDE_MACROS = ['pr_info', 'pr_err', 'pr_warn', 'pr_debug', 'pr_notice', 'pr_alert', 'pr_crit', 'pr_emerg', 'module', 'fmt', 'pin_init', 'try_pin_init', 'try_init'];
-const PRELUDE_TYPES = ['KVec', 'KBox', 'KVVec', 'KVBox', 'VVec', 'VBox', 'ThisModule', 'CStr', 'PinInit', 'InPlaceInit'];
+const PRELUDE_TYPES = ['Vec', 'Box', 'KVec', 'KBox', 'KVVec', 'KVBox', 'VVec', 'VBox', 'ThisModule', 'CStr', 'PinInit', 'InPlaceInit'];
 const PRELUDE_VALUES = ['GFP_KERNEL', 'GFP_ATOMIC', 'GFP_NOWAIT', '__GFP_ZERO', 'ENOMEM', 'EINVAL'];
 
 // Separate patterns: the binding ignores predicates inside an alternation.

@@ -1,0 +1,3 @@
+use std::{mem, ptr, sync::atomic::{AtomicUsize, Ordering}};
+
+static N: AtomicUsize = AtomicUsize::new(0);

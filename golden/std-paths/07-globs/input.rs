@@ -1,0 +1,3 @@
+use std::ops::*;
+use std::collections::*;
+use std::*;

@@ -1,0 +1,3 @@
+use core::ops::*;
+use std::collections::*;
+use std::*;

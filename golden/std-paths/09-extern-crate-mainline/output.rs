@@ -1,0 +1,4 @@
+#![no_std]
+
+
+fn f(v: &Vec<u8>) -> usize { v.len() }

@@ -1,0 +1,5 @@
+#![no_std]
+extern crate alloc;
+
+
+fn f(v: &Vec<u8>) -> usize { v.len() }

@@ -1,0 +1,3 @@
+use std::collections::{BTreeMap, VecDeque};
+
+fn f() -> BTreeMap<u8, VecDeque<u8>> { BTreeMap::new() }
