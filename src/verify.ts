@@ -154,8 +154,10 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
  * rustc as the kernel build runs it for a module (scripts/Makefile.build):
  * `--edition=2021`, `-Zcrate-attr=no_std` (accepted by a stable rustc under
  * RUSTC_BOOTSTRAP=1, which the kernel's top Makefile exports too), the
- * kernel crate as `--extern kernel`, and no prelude injected. `--emit=metadata`
- * type-checks (including the borrow checker) without generating code.
+ * kernel crate as `--extern kernel`, the lints the top Makefile's
+ * `rust_common_flags` deny (`-Dnon_ascii_idents -Dunsafe_op_in_unsafe_fn`),
+ * and no prelude injected. `--emit=metadata` type-checks (including the borrow
+ * checker) without generating code.
  */
 function runRustc(rustc: string, crateRoot: string, rootFile: string, stub: string, crateName: string): RustcMessage[] {
   const out = mkdtempSync(path.join(tmpdir(), 'kport-verify-'));
@@ -163,6 +165,9 @@ function runRustc(rustc: string, crateRoot: string, rootFile: string, stub: stri
     const args = [
       '--edition', '2021',
       '-Zcrate-attr=no_std',
+      '-Astable_features',
+      '-Dnon_ascii_idents',
+      '-Dunsafe_op_in_unsafe_fn',
       '--crate-type', 'lib',
       '--crate-name', crateName.replace(/[^A-Za-z0-9_]/g, '_') || 'module',
       '--emit', 'metadata',

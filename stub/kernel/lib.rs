@@ -991,11 +991,30 @@ pub mod time {
     pub trait ClockSource {
         const ID: i32;
     }
+    /// mainline time.rs clock sources (`CLOCK_MONOTONIC`, `CLOCK_REALTIME`, `CLOCK_BOOTTIME`, `CLOCK_TAI`).
     #[cfg(kport_profile = "mainline")]
     pub struct Monotonic;
     #[cfg(kport_profile = "mainline")]
+    pub struct RealTime;
+    #[cfg(kport_profile = "mainline")]
+    pub struct BootTime;
+    #[cfg(kport_profile = "mainline")]
+    pub struct Tai;
+    #[cfg(kport_profile = "mainline")]
     impl ClockSource for Monotonic {
         const ID: i32 = 1;
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl ClockSource for RealTime {
+        const ID: i32 = 0;
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl ClockSource for BootTime {
+        const ID: i32 = 7;
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl ClockSource for Tai {
+        const ID: i32 = 11;
     }
     /// mainline time.rs: `pub struct Instant<C: ClockSource>`.
     #[cfg(kport_profile = "mainline")]
