@@ -415,6 +415,57 @@ function run(ctx: FileContext): void {
   for (const u of uses) skip.push({ start: u.decl.startIndex, end: u.decl.endIndex });
   runPaths(ctx, f, skip);
   runTokenPaths(ctx, f, skip);
+  runModuleAliases(ctx, uses, f, skip);
+}
+
+/**
+ * Paths through an imported std module: after \`use std::fmt;\` → \`use kernel::fmt;\`,
+ * \`fmt::LowerHex\` must become \`core::fmt::LowerHex\` (kernel::fmt does not re-export it),
+ * and after \`use std::sync;\`, \`sync::Mutex\` is reported. Only items with an entry of
+ * their own are touched; the rest follow the module.
+ */
+function runModuleAliases(ctx: FileContext, uses: { decl: SyntaxNode; leaves: UseLeaf[] }[], f: FileFacts, skip: readonly { start: number; end: number }[]): void {
+  const table = ctx.profile.stdPaths;
+  const modules = new Map<string, { root: string; segs: string[] }>();
+  for (const u of uses) {
+    for (const l of u.leaves) {
+      const root = l.segs[0];
+      if (!ROOTS.has(root) || (f.shadowed.has(root) && !l.global) || l.kind === 'glob' || l.segs.length < 2) continue;
+      const name = l.alias ?? l.segs[l.segs.length - 1];
+      const segs = l.segs.slice(1);
+      const hit = lookup(table, segs);
+      // Only modules: an entry that covers more than the imported path exists.
+      if (!table.entries.some((e) => e.from.startsWith(segs.join('::') + '::'))) continue;
+      if (hit && hit.depth > segs.length) continue;
+      if (!/^[A-Za-z_]\w*$/.test(name) || ROOTS.has(name)) continue;
+      modules.set(name, { root, segs });
+    }
+  }
+  if (modules.size === 0) return;
+  const names = [...modules.keys()].sort().join('|');
+  const q = `(scoped_identifier path: (identifier) @root (#match? @root "^(${names})$"))
+    (scoped_type_identifier path: (identifier) @root (#match? @root "^(${names})$"))`;
+  for (const c of query(q).captures(ctx.tree.rootNode)) {
+    const alias = c.node;
+    if (inside(alias, skip)) continue;
+    const mod = modules.get(alias.text)!;
+    const chain: SyntaxNode[] = [alias];
+    const rest: string[] = [];
+    let cur = alias;
+    for (let p = cur.parent; p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier') && p.childForFieldName('path')?.id === cur.id; p = p.parent) {
+      rest.push(p.childForFieldName('name')?.text ?? '');
+      chain.push(p);
+      cur = p;
+    }
+    const full = [...mod.segs, ...rest];
+    const hit = lookup(table, full);
+    if (!hit || hit.depth <= mod.segs.length) continue;
+    const node = chain[hit.depth - mod.segs.length];
+    const t = hit.entry.target;
+    if (t.kind === 'path') ctx.edits.replace(node, t.to);
+    else if (t.kind === 'prelude') ctx.edits.replace(node, preludeName(t.name, node, f));
+    else ctx.report({ code: t.code, message: t.message.replace('{path}', [mod.root, ...full].join('::')), node: chain[chain.length - 1], help: t.help });
+  }
 }
 
 function explanation(title: string, body: string): string {

@@ -1,0 +1,9 @@
+struct S;
+use kernel::fmt;
+use std::sync;
+use std::io;
+
+impl core::fmt::LowerHex for S {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { core::fmt::Binary::fmt(&1u8, f) }
+}
+fn g(a: kernel::sync::Arc<u8>, m: sync::Mutex<u8>) { let _ = io::stdin(); let _ = core::sync::atomic::AtomicU8::new(0); }
