@@ -8,6 +8,7 @@ import { FORMATS, formatHuman, formatJson, type Format } from './diagnostics.ts'
 import { UsageError } from './errors.ts';
 import { DEFAULT_PROFILE, PROFILE_IDS, PROFILES, isProfileId, type ProfileId } from './profiles.ts';
 import { TRANSFORMS, findTransform } from './registry.ts';
+import { profileDifferences } from './profile-diff.ts';
 import { rewrite, type Mode, type RewriteResult } from './run.ts';
 import type { Diagnostic } from './types.ts';
 import { runVerify, verifyBeforeWrite } from './verify-cli.ts';
@@ -158,6 +159,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
         const width = Math.max(...TRANSFORMS.map((t) => t.id.length));
         io.stdout(`profile ${profile}: ${PROFILES[profile].kernels}\n`);
+        const diff = profileDifferences(profile);
+        if (diff.length) io.stdout(`differs from ${DEFAULT_PROFILE} (docs/profiles.md):\n${diff.join('\n')}\n`);
         TRANSFORMS.forEach((t, i) => {
           const on = t.profiles.includes(profile) ? '' : ' (not on this profile)';
           io.stdout(`${String(i + 1).padStart(2)}. ${t.id.padEnd(width)}  ${t.summary}${on}\n`);
