@@ -4,7 +4,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { catalogue } from './codes.ts';
-import { FORMATS, formatHuman, formatJson, type Format } from './diagnostics.ts';
+import { FORMATS, type Format } from './diagnostics.ts';
+import { formatDiagnostics } from './formats/index.ts';
 import { UsageError } from './errors.ts';
 import { DEFAULT_PROFILE, PROFILE_IDS, PROFILES, isProfileId, type ProfileId } from './profiles.ts';
 import { TRANSFORMS, findTransform } from './registry.ts';
@@ -33,8 +34,16 @@ function list(v: unknown): string[] | undefined {
 
 function printDiagnostics(io: Io, r: RewriteResult, format: Format, color: boolean, to: 'stdout' | 'stderr'): void {
   const write = to === 'stdout' ? io.stdout : io.stderr;
-  if (format === 'json') write(formatJson(r.diagnostics));
-  else if (r.diagnostics.length) write(formatHuman(r.diagnostics, { color, sources: r.sources }));
+  const text = formatDiagnostics(format, { diagnostics: r.diagnostics, sources: r.sources, changes: r.changes, color, alwaysSummary: to === 'stdout' });
+  if (text) write(text);
+}
+
+function checkFormat(a: { profile: unknown; format: unknown }): { profile: ProfileId; format: Format } {
+  const profile = String(a.profile);
+  if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
+  const format = String(a.format) as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; choose one of ${FORMATS.join(', ')}`);
+  return { profile, format };
 }
 
 function hasErrors(ds: Diagnostic[], denyWarnings: boolean): boolean {
@@ -85,10 +94,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             return true;
           }),
       (a) => {
-        const profile = String(a.profile);
-        if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
-        const format = String(a.format) as Format;
-        if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; choose one of ${FORMATS.join(', ')}`);
+        const { profile, format } = checkFormat(a);
         const mode: Mode = a.write ? 'write' : a.outDir !== undefined ? 'out-dir' : a.patch !== undefined ? 'patch' : a.check ? 'check' : 'dry-run';
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
@@ -151,6 +157,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       },
     )
     .command(
+      'check [paths..]',
+      'report what needs a person for the port, without rewriting; diagnostics on stdout',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'crate folders (with Cargo.toml), folders of .rs files, or .rs files' })
+          .option('only', { type: 'string', describe: 'run only these transform ids (comma-separated)' })
+          .option('skip', { type: 'string', describe: 'skip these transform ids (comma-separated)' })
+          .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' }),
+      (a) => {
+        const { profile, format } = checkFormat(a);
+        const paths = (a.paths as string[] | undefined) ?? [];
+        if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
+        // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
+        const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip) });
+        printDiagnostics(io, r, format, colorOf(a.color as string), 'stdout');
+        if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
+      },
+    )
+    .command(
       'transforms',
       'list the transforms in the order they run',
       (y) => y,
@@ -186,7 +211,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         throw new UsageError(`no transform or diagnostic code named \`${id}\``);
       },
     )
-    .demandCommand(1, 'give a command: rewrite, verify, transforms or explain');
+    .demandCommand(1, 'give a command: rewrite, check, verify, transforms or explain');
 
   try {
     await parser.parseAsync(hideBin(['node', 'kport', ...argv]));

@@ -3,8 +3,8 @@
 import pc from 'picocolors';
 import type { Diagnostic, Position, Severity } from './types.ts';
 
-export type Format = 'human' | 'json';
-export const FORMATS: readonly Format[] = ['human', 'json'];
+export type Format = 'human' | 'json' | 'sarif' | 'github' | 'rdjson';
+export const FORMATS: readonly Format[] = ['human', 'json', 'sarif', 'github', 'rdjson'];
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 

@@ -5,6 +5,7 @@ import { OffsetMap } from './offsets.ts';
 import { parse, errorRanges, countErrors, forbiddenRanges } from './parse.ts';
 import { positionAt, lineStartsOf } from './diagnostics.ts';
 import { severityOf } from './codes.ts';
+import { suppressUnit } from './suppress.ts';
 import type { Profile } from './profiles.ts';
 import type { SourceFile } from './source.ts';
 import type { CrateInfo, Diagnostic, FileContext, Report, Transform, Tree } from './types.ts';
@@ -208,7 +209,8 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     unit,
     files: live.map((f) => ({ src: f.src, text: f.failure ? f.src.text : f.text, changed: !f.failure && f.text !== f.src.text, ...(f.failure ? { failure: f.failure } : {}) })),
     newFiles: [...newFiles.values()].sort((a, b) => a.rel.localeCompare(b.rel)),
-    diagnostics,
+    // `// kport-allow: K0601`, `#[cfg_attr(any(), allow(kport::K0601))]`, [package.metadata.kport] allow.
+    diagnostics: suppressUnit(diagnostics, live.map((f) => ({ file: display(f.src.rel), text: f.src.text })), unit.crate),
   };
 }
 

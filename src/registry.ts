@@ -11,9 +11,25 @@ import { allocCompat } from '../transforms/alloc-compat.ts';
 import { allocTypes } from '../transforms/alloc-types.ts';
 import { falliblePropagation } from '../transforms/fallible-propagation.ts';
 import { stdPaths } from '../transforms/std-paths.ts';
+import { checkPanics } from '../transforms/check-panics.ts';
+import { checkStrings } from '../transforms/check-strings.ts';
+import { checkFloats } from '../transforms/check-floats.ts';
+import { checkRecursion } from '../transforms/check-recursion.ts';
+import { checkStackArrays } from '../transforms/check-stack-arrays.ts';
+import { checkStaticMut } from '../transforms/check-static-mut.ts';
+import { checkDynError } from '../transforms/check-dyn-error.ts';
+import { checkExternalCrates } from '../transforms/check-external-crates.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
+  checkPanics,
+  checkStrings,
+  checkFloats,
+  checkRecursion,
+  checkStackArrays,
+  checkStaticMut,
+  checkDynError,
+  checkExternalCrates,
   // 2. Paths: std → core/kernel.
   stdPaths,
   // 3. Printing.

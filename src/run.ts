@@ -41,6 +41,8 @@ export interface RewriteResult {
   written: string[];
   /** Folder the diff paths are relative to. */
   base: string;
+  /** The rewrite, file by file (display paths; old null for a created file). */
+  changes: FileChange[];
 }
 
 export function selectTransforms(only?: string[], skip?: string[]): Transform[] {
@@ -95,7 +97,7 @@ export function rewrite(opts: RewriteOptions): RewriteResult {
   }
 
   const diff = unifiedDiff(changes);
-  const result: RewriteResult = { diff, diagnostics, units: results, sources, pending: changes.map((c) => c.path), failed, written: [], base };
+  const result: RewriteResult = { diff, diagnostics, units: results, sources, pending: changes.map((c) => c.path), failed, written: [], base, changes };
 
   switch (opts.mode) {
     case 'write':

@@ -2,7 +2,8 @@
 // print its diagnostics like every other command, and return the exit code.
 import { rmSync } from 'node:fs';
 import { UsageError } from './errors.ts';
-import { formatHuman, formatJson, type Format } from './diagnostics.ts';
+import type { Format } from './diagnostics.ts';
+import { formatDiagnostics } from './formats/index.ts';
 import type { ProfileId } from './profiles.ts';
 import { rewrite, type RewriteOptions } from './run.ts';
 import type { Diagnostic } from './types.ts';
@@ -14,8 +15,11 @@ interface Io {
 }
 
 function print(io: Io, ds: Diagnostic[], sources: Map<string, string>, format: Format, color: boolean): void {
-  if (format === 'json') io.stdout(formatJson(ds));
-  else if (ds.length) io.stderr(formatHuman(ds, { color, sources }));
+  // Machine formats go to stdout, human text to stderr, as before.
+  const text = formatDiagnostics(format, { diagnostics: ds, sources, color });
+  if (format === 'human') {
+    if (text) io.stderr(text);
+  } else io.stdout(text);
 }
 
 /** `kport verify`: 0 type-checks, 1 rustc (or the kernel build) reports errors; UsageError (exit 2) otherwise. */

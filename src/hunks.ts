@@ -1,0 +1,97 @@
+// Line-level hunks between a file's old and new text, as replacements of an
+// exact range of the old text. Review tools (rdjson suggestions) apply these;
+// applied in any order they turn the old text into the new one.
+import { diffArrays } from 'diff';
+
+export interface BytePosition {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column counted in UTF-8 bytes (what reviewdog's rdjson expects). */
+  column: number;
+}
+
+export interface Hunk {
+  /** UTF-16 offsets into the old text. */
+  start: number;
+  end: number;
+  text: string;
+  /** The same range as lines and UTF-8 byte columns. */
+  from: BytePosition;
+  to: BytePosition;
+}
+
+export function lineHunks(oldText: string, newText: string): Hunk[] {
+  const a = oldText.split('\n');
+  const b = newText.split('\n');
+  const starts: number[] = [0];
+  for (let i = 0; i < a.length - 1; i++) starts.push(starts[i] + a[i].length + 1);
+  const bytePos = (offset: number): BytePosition => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: Buffer.byteLength(oldText.slice(starts[lo], offset), 'utf8') + 1 };
+  };
+  const hunks: Hunk[] = [];
+  let oi = 0;
+  let ni = 0;
+  let open: { oi: number; ni: number } | undefined;
+  const close = () => {
+    if (!open) return;
+    let start: number;
+    let oldSeg: string;
+    let newSeg: string;
+    if (oi < a.length) {
+      // A hunk followed by a common line: whole lines with their line breaks.
+      start = starts[open.oi];
+      oldSeg = a.slice(open.oi, oi).map((l) => l + '\n').join('');
+      newSeg = b.slice(open.ni, ni).map((l) => l + '\n').join('');
+    } else if (open.oi === a.length) {
+      // Lines added after the last one: they start with the break that ends it.
+      start = oldText.length;
+      oldSeg = '';
+      newSeg = b.slice(open.ni, ni).map((l) => '\n' + l).join('');
+    } else {
+      // The hunk runs to the end of the file: take the break before it instead of after.
+      const lead = open.oi > 0 ? '\n' : '';
+      start = open.oi > 0 ? starts[open.oi] - 1 : 0;
+      oldSeg = lead + a.slice(open.oi).join('\n');
+      newSeg = ni > open.ni ? lead + b.slice(open.ni, ni).join('\n') : '';
+    }
+    const end = start + oldSeg.length;
+    const prev = hunks[hunks.length - 1];
+    if (prev && start <= prev.end) {
+      // Touching hunks (possible around the last line) become one, so no two share a position.
+      prev.text += oldText.slice(prev.end, start) + newSeg;
+      prev.end = Math.max(prev.end, end);
+      prev.to = bytePos(prev.end);
+    } else {
+      hunks.push({ start, end, text: newSeg, from: bytePos(start), to: bytePos(end) });
+    }
+    open = undefined;
+  };
+  for (const part of diffArrays(a, b)) {
+    const n = part.count ?? part.value.length;
+    if (!part.added && !part.removed) {
+      close();
+      oi += n;
+      ni += n;
+      continue;
+    }
+    open ??= { oi, ni };
+    if (part.removed) oi += n;
+    else ni += n;
+  }
+  close();
+  return hunks;
+}
+
+/** Apply hunks (from lineHunks) to the old text. */
+export function applyHunks(oldText: string, hunks: readonly Hunk[]): string {
+  let out = oldText;
+  for (const h of [...hunks].sort((x, y) => y.start - x.start)) out = out.slice(0, h.start) + h.text + out.slice(h.end);
+  return out;
+}

@@ -1,0 +1,128 @@
+import { query } from '../src/parse.ts';
+import { localNames } from '../src/localnames.ts';
+import { isTestCode } from '../src/testcode.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+
+/**
+ * check-floats: report floating point. Kernel code runs without the FPU
+ * state saved, the kernel's Rust target disables the float registers, and
+ * `core` is built without float formatting.
+ *
+ *   let r: f64 = 0.5;        → K0620 (type), K0621 (literal)
+ *   let m = f32::MAX;        → K0620
+ *   x.sqrt()                 → K0622
+ */
+
+const TYPES = '((primitive_type) @t (#match? @t "^f(32|64)$"))';
+const PATHS = '(scoped_identifier path: (identifier) @t (#match? @t "^f(32|64)$")) @path';
+const MODULE_PATHS = '(scoped_identifier path: (identifier) @root name: (identifier) @t (#match? @root "^(std|core)$") (#match? @t "^f(32|64)$")) @path';
+const FLOAT_LITERALS = '(float_literal) @lit';
+const SUFFIXED_INTS = '((integer_literal) @lit (#match? @lit "^[0-9][0-9_]*f(32|64)$"))';
+const FLOAT_METHODS =
+  '(call_expression function: (field_expression field: (field_identifier) @m (#match? @m "^(sqrt|cbrt|powf|powi|exp|exp2|exp_m1|ln|ln_1p|log10|log2|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|hypot|floor|ceil|round|trunc|fract|to_radians|to_degrees|is_nan|is_infinite|is_finite|mul_add|recip|copysign|total_cmp)$"))) @call';
+
+function run(ctx: FileContext): void {
+  const { tree } = ctx;
+  const root = tree.rootNode;
+  const local = localNames(tree);
+  const skip = (n: SyntaxNode) => isTestCode(tree, n);
+  const help = 'use integers: fixed-point (scale by a power of two or ten), or integer ratios; the kernel saves no FPU state for kernel code';
+
+  for (const m of query(TYPES).matches(root)) {
+    const t = m.captures[0].node;
+    if (skip(t)) continue;
+    ctx.report({ code: 'K0620', message: `floating-point type \`${t.text}\` in kernel code`, node: t, help });
+  }
+  const seen = new Set<number>();
+  for (const q of [PATHS, MODULE_PATHS]) {
+    for (const m of query(q).matches(root)) {
+      let p = m.captures.find((c) => c.name === 'path')!.node;
+      // Report the whole path (`f64::consts::PI`) once.
+      while (p.parent?.type === 'scoped_identifier' && p.parent.childForFieldName('path')?.id === p.id) p = p.parent;
+      if (seen.has(p.id) || skip(p)) continue;
+      seen.add(p.id);
+      ctx.report({ code: 'K0620', message: `floating-point item \`${p.text}\` in kernel code`, node: p, help });
+    }
+  }
+  for (const q of [FLOAT_LITERALS, SUFFIXED_INTS]) {
+    for (const m of query(q).matches(root)) {
+      const lit = m.captures[0].node;
+      if (skip(lit)) continue;
+      ctx.report({ code: 'K0621', message: `floating-point literal \`${lit.text}\` in kernel code`, node: lit, help });
+    }
+  }
+  for (const m of query(FLOAT_METHODS).matches(root)) {
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    const method = m.captures.find((c) => c.name === 'm')!.node;
+    if (local.defined.has(method.text) || skip(call)) continue; // a method the file defines itself
+    ctx.report({ code: 'K0622', message: `\`.${method.text}()\` is a floating-point method`, range: { start: method.startIndex, end: call.endIndex }, help });
+  }
+}
+
+export const checkFloats: FileTransform = {
+  id: 'check-floats',
+  scope: 'file',
+  summary: 'Report floating-point types, literals and methods, which kernel code cannot use.',
+  docs: `Kernel code does not save the FPU state, the kernel's Rust targets disable the
+floating-point registers (soft-float), and \`core\` is built without float
+formatting, so \`f32\`/\`f64\` do not belong in a module. This check reports float
+types (\`f64\`, \`as f32\`, \`f64::MAX\`, \`core::f64::consts::PI\`; K0620), float literals
+(\`1.5\`, \`2e3\`, \`1f32\`; K0621) and calls of float-only methods (\`sqrt\`, \`powf\`,
+\`floor\`, ...; K0622, unless the file defines a method of that name). A variable
+that happens to be called \`f64\` is not a float.
+
+Before:
+    let ratio = used as f64 / total as f64 * 100.0;
+After (by hand, fixed point):
+    let percent = used * 100 / total;`,
+  profiles: [...PROFILE_IDS],
+  safety: 'suggestion',
+  applies: (text) => /f32|f64|[0-9]\.[0-9]|[0-9][eE][+-]?[0-9]|\.(sqrt|cbrt|pow|exp|ln|log|sin|cos|tan|asin|acos|atan|sinh|cosh|tanh|hypot|floor|ceil|round|trunc|fract|to_rad|to_deg|is_nan|is_inf|is_fin|mul_add|recip|copysign|total_cmp)/.test(text),
+  run,
+  codes: [
+    {
+      code: 'K0620',
+      severity: 'error',
+      title: 'floating-point type in kernel code',
+      explanation: `Kernel code runs without its FPU state saved, and the kernel's Rust target
+disables the float registers: float arithmetic either does not build or
+corrupts user-space state. Use integers: fixed-point values (scaled by a power
+of two or ten) or integer ratios.
+
+Before:
+    fn average(sum: u64, n: u64) -> f64 { sum as f64 / n as f64 }
+After:
+    /// Average in hundredths.
+    fn average_x100(sum: u64, n: u64) -> Option<u64> { (sum * 100).checked_div(n) }`,
+    },
+    {
+      code: 'K0621',
+      severity: 'error',
+      title: 'floating-point literal in kernel code',
+      explanation: `A float literal makes a float value, which kernel code cannot use (see K0620).
+Scale the constant to an integer.
+
+Before:
+    const GAIN: f32 = 1.25;
+    let y = x as f32 * GAIN;
+After:
+    const GAIN_X100: u32 = 125;
+    let y = x * GAIN_X100 / 100;`,
+    },
+    {
+      code: 'K0622',
+      severity: 'error',
+      title: 'floating-point method in kernel code',
+      explanation: `Methods such as \`sqrt\`, \`powf\`, \`sin\` or \`floor\` exist only on floats (see
+K0620). Use an integer algorithm (\`u64::isqrt\`, \`u32::pow\`, lookup tables,
+\`div_ceil\`). A method of the same name that the file defines itself is not
+reported.
+
+Before:
+    let side = (area as f64).sqrt() as u32;
+After:
+    let side = area.isqrt();`,
+    },
+  ],
+};

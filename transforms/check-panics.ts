@@ -1,0 +1,243 @@
+import { query } from '../src/parse.ts';
+import { localNames } from '../src/localnames.ts';
+import { isTestCode } from '../src/testcode.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+
+/**
+ * check-panics: report code that can panic. A panic in the kernel is an oops
+ * that can take the machine down; kernel code returns an error instead.
+ *
+ *   let n = s.parse::<u32>().unwrap();   → K0601
+ *   todo!()                              → K0602
+ *   assert!(n > 0);                      → K0603
+ *   let x = v[i];                        → K0604
+ *   let q = total / count;               → K0605
+ */
+
+const METHODS = '(call_expression function: (field_expression field: (field_identifier) @m (#match? @m "^(unwrap|expect|unwrap_err|expect_err)$")) arguments: (arguments) @args) @call';
+const MACROS = '(macro_invocation macro: (identifier) @name (#match? @name "^(panic|unreachable|todo|unimplemented|assert|assert_eq|assert_ne)$")) @call';
+const MACROS_QUALIFIED = '(macro_invocation macro: (scoped_identifier path: (identifier) @root name: (identifier) @name) (#match? @root "^(std|core)$") (#match? @name "^(panic|unreachable|todo|unimplemented|assert|assert_eq|assert_ne)$")) @call';
+const INDEX = '(index_expression) @ix';
+const DIVISION = '(binary_expression operator: ["/" "%"] @op right: (_) @rhs) @expr';
+const DIVISION_ASSIGN = '(compound_assignment_expr operator: ["/=" "%="] @op right: (_) @rhs) @expr';
+// `const`/`static` initialisers and const generics are evaluated by the compiler: a panic there is a build error.
+const CONST_CONTEXT = new Set(['const_item', 'static_item', 'const_block', 'array_type', 'type_arguments', 'const_parameter', 'enum_variant']);
+
+function inConstContext(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (CONST_CONTEXT.has(n.type)) return true;
+    if (n.type === 'function_item' || n.type === 'closure_expression') return false; // even a `const fn` runs at run time too
+  }
+  return false;
+}
+
+/** A divisor that is a literal, an UPPER_CASE constant, `size_of::<T>()`, or arithmetic on those. */
+function isConstantDivisor(n: SyntaxNode): boolean {
+  switch (n.type) {
+    case 'integer_literal':
+    case 'float_literal':
+      return true;
+    case 'parenthesized_expression':
+      return n.namedChildren.length === 1 && isConstantDivisor(n.namedChildren[0]);
+    case 'identifier':
+      return /^[A-Z][A-Z0-9_]*$/.test(n.text);
+    case 'scoped_identifier':
+      return /^[A-Z][A-Z0-9_]*$/.test(n.childForFieldName('name')?.text ?? '');
+    case 'type_cast_expression':
+      return isConstantDivisor(n.childForFieldName('value')!);
+    case 'binary_expression': {
+      const l = n.childForFieldName('left');
+      const r = n.childForFieldName('right');
+      return !!l && !!r && isConstantDivisor(l) && isConstantDivisor(r);
+    }
+    case 'call_expression':
+      return /^(core::mem::|mem::)?(size_of|align_of)(::<.*>)?$/s.test(n.childForFieldName('function')?.text ?? '');
+    default:
+      return false;
+  }
+}
+
+function run(ctx: FileContext): void {
+  const { tree } = ctx;
+  const root = tree.rootNode;
+  const local = localNames(tree);
+  const skip = (n: SyntaxNode) => isTestCode(tree, n);
+
+  for (const m of query(METHODS).matches(root)) {
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    const name = m.captures.find((c) => c.name === 'm')!.node;
+    if (skip(call)) continue;
+    const argc = m.captures.find((c) => c.name === 'args')!.node.namedChildren.length;
+    const wantArgs = name.text.startsWith('expect') ? 1 : 0;
+    if (argc !== wantArgs) continue; // a user method of the same name with another shape
+    ctx.report({
+      code: 'K0601',
+      message: `\`.${name.text}()\` panics on ${name.text.endsWith('_err') ? '`Ok`' : '`None`/`Err`'}`,
+      range: { start: name.startIndex, end: call.endIndex },
+      help: 'handle the case and return an error (`.ok_or(EINVAL)?`, `?`, `match`); a panic in the kernel is an oops',
+    });
+  }
+
+  for (const q of [MACROS, MACROS_QUALIFIED]) {
+    for (const m of query(q).matches(root)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      const name = m.captures.find((c) => c.name === 'name')!.node.text;
+      if (skip(call)) continue;
+      const qualified = q === MACROS_QUALIFIED;
+      if (!qualified && local.defined.has(name)) continue; // the file defines its own macro of that name
+      if (inConstContext(call)) continue;
+      if (name.startsWith('assert')) {
+        ctx.report({
+          code: 'K0603',
+          message: `\`${name}!\` panics when the condition is false`,
+          node: call,
+          help: 'return an error when the condition fails, use `build_assert!` for a condition known at compile time, or move the check into a test',
+        });
+      } else {
+        ctx.report({
+          code: 'K0602',
+          message: `\`${name}!\` panics`,
+          node: call,
+          help: name === 'unreachable' ? 'return an error (e.g. `Err(EINVAL)`) from this branch, or prove it cannot happen and say so in a comment' : 'return an error (`Err(EINVAL)`) instead of panicking',
+        });
+      }
+    }
+  }
+
+  for (const m of query(INDEX).matches(root)) {
+    const ix = m.captures[0].node;
+    if (skip(ix) || inConstContext(ix)) continue;
+    const target = ix.namedChildren[0];
+    const index = ix.namedChildren[1];
+    if (!target || !index) continue;
+    ctx.report({
+      code: 'K0604',
+      message: `indexing \`${short(target.text)}[${short(index.text)}]\` panics when out of bounds`,
+      node: ix,
+      help: index.type === 'range_expression' ? `use \`${short(target.text)}.get(${short(index.text)})\` and handle \`None\`` : `use \`${short(target.text)}.get(${short(index.text)})\` and handle \`None\`, or check the bound just before`,
+    });
+  }
+
+  for (const q of [DIVISION, DIVISION_ASSIGN]) {
+    for (const m of query(q).matches(root)) {
+      const expr = m.captures.find((c) => c.name === 'expr')!.node;
+      const rhs = m.captures.find((c) => c.name === 'rhs')!.node;
+      const op = m.captures.find((c) => c.name === 'op')!.node.text;
+      if (skip(expr) || inConstContext(expr) || isConstantDivisor(rhs)) continue;
+      const left = expr.childForFieldName('left');
+      if (left && (left.type === 'float_literal' || /\bas\s+f(32|64)\s*$/.test(left.text))) continue; // float division: reported as a float
+      ctx.report({
+        code: 'K0605',
+        message: `\`${op}\` by \`${short(rhs.text)}\` panics when it is zero`,
+        range: { start: m.captures.find((c) => c.name === 'op')!.node.startIndex, end: rhs.endIndex },
+        help: `use \`checked_${op.startsWith('/') ? 'div' : 'rem'}(${short(rhs.text)})\` and return an error on \`None\`, or check for zero just before`,
+      });
+    }
+  }
+}
+
+function short(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 40 ? `${one.slice(0, 37)}...` : one;
+}
+
+export const checkPanics: FileTransform = {
+  id: 'check-panics',
+  scope: 'file',
+  summary: 'Report calls, macros, indexing and divisions that can panic, outside tests.',
+  docs: `A Rust panic in the kernel is an oops: the task dies holding whatever it held,
+and with panic_on_oops the machine goes down. Kernel code returns an error
+instead. This check reports, outside #[test] and #[cfg(test)] code:
+
+- .unwrap(), .expect(..), .unwrap_err(), .expect_err(..) (K0601; unwrap_or,
+  unwrap_or_default and friends do not panic and are not reported);
+- panic!, unreachable!, todo!, unimplemented! (K0602);
+- assert!, assert_eq!, assert_ne! (K0603; not in const items, where a failure
+  is a build error);
+- indexing and slicing, v[i] and s[a..b] (K0604, a note: often the bound is
+  checked just before);
+- integer / and % by something that is not a constant (K0605, a note).
+
+Before:
+    let n = args[1].parse::<u32>().unwrap();
+    let avg = total / count;
+After (by hand):
+    let n = args.get(1).ok_or(EINVAL)?.parse::<u32>().map_err(|_| EINVAL)?;
+    let avg = total.checked_div(count).ok_or(EINVAL)?;`,
+  profiles: [...PROFILE_IDS],
+  safety: 'suggestion',
+  applies: (text) => /unwrap|expect|panic|unreachable|todo|unimplemented|assert|\[|\/|%/.test(text),
+  run,
+  codes: [
+    {
+      code: 'K0601',
+      severity: 'warning',
+      title: '`unwrap`/`expect` panics in the kernel',
+      explanation: `\`.unwrap()\` and \`.expect(..)\` panic on \`None\` or \`Err\`. In the kernel a panic is an
+oops that can bring the machine down, so kernel code propagates an error
+(\`kernel::error::Result\`, rust/kernel/error.rs) instead.
+
+Before:
+    let dev = devices.first().unwrap();
+After:
+    let dev = devices.first().ok_or(ENODEV)?;
+
+Methods that do not panic (\`unwrap_or\`, \`unwrap_or_else\`, \`unwrap_or_default\`)
+are not reported.`,
+    },
+    {
+      code: 'K0602',
+      severity: 'warning',
+      title: '`panic!`/`unreachable!`/`todo!`/`unimplemented!` in kernel code',
+      explanation: `These macros panic when reached, which in the kernel is an oops. Return an
+error from the branch instead, or restructure so the branch cannot exist.
+
+Before:
+    _ => unreachable!("bad state"),
+After:
+    _ => return Err(EINVAL),`,
+    },
+    {
+      code: 'K0603',
+      severity: 'warning',
+      title: '`assert!` outside tests panics in the kernel',
+      explanation: `A failed \`assert!\`/\`assert_eq!\`/\`assert_ne!\` panics. Outside tests, check the
+condition and return an error, or use the kernel's \`build_assert!\`
+(rust/kernel/build_assert.rs) when the condition is known at compile time.
+Asserts inside \`#[test]\`/\`#[cfg(test)]\` code and in \`const\` items are not reported.
+
+Before:
+    assert!(len <= MAX_LEN);
+After:
+    if len > MAX_LEN {
+        return Err(EINVAL);
+    }`,
+    },
+    {
+      code: 'K0604',
+      severity: 'note',
+      title: 'indexing panics when the index is out of bounds',
+      explanation: `\`v[i]\` and \`s[a..b]\` panic when out of bounds. Where the bound is not checked
+just before, use \`get\` and handle \`None\`.
+
+Before:
+    let b = buf[pos];
+After:
+    let b = *buf.get(pos).ok_or(EINVAL)?;`,
+    },
+    {
+      code: 'K0605',
+      severity: 'note',
+      title: 'integer division by a value that may be zero panics',
+      explanation: `Integer \`/\` and \`%\` panic when the divisor is zero. Division by a literal or an
+UPPER_CASE constant is not reported; anything else is. Use \`checked_div\` /
+\`checked_rem\` and return an error, or check for zero just before.
+
+Before:
+    let avg = total / count;
+After:
+    let avg = total.checked_div(count).ok_or(EINVAL)?;`,
+    },
+  ],
+};

@@ -1,0 +1,108 @@
+import { query } from '../src/parse.ts';
+import { isTestCode } from '../src/testcode.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+
+/**
+ * check-recursion: report functions that call themselves. Kernel stacks are
+ * small (8–16 KiB, no guard page on some configurations): recursion whose
+ * depth depends on the input can overflow them.
+ *
+ *   fn depth(n: &Node) -> u32 { 1 + n.kids.iter().map(depth).max()... }
+ *   fn fact(n: u64) -> u64 { if n == 0 { 1 } else { n * fact(n - 1) } }   → K0630
+ */
+
+const CALLS = '(call_expression function: (_) @f) @call';
+
+/** The function item a node belongs to (not crossing into another fn). */
+function enclosingFn(n: SyntaxNode): SyntaxNode | null {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_item') return p;
+  return null;
+}
+
+/** The impl/trait a function item is directly declared in, if any. */
+function owner(fn: SyntaxNode): SyntaxNode | null {
+  const list = fn.parent;
+  if (list?.type !== 'declaration_list') return null;
+  const o = list.parent;
+  return o && (o.type === 'impl_item' || o.type === 'trait_item') ? o : null;
+}
+
+function isSelfCall(f: SyntaxNode, fn: SyntaxNode, name: string): boolean {
+  const own = owner(fn);
+  if (!own) return f.type === 'identifier' && f.text === name;
+  // In an impl, a bare `name(..)` is a free function, not this method.
+  if (f.type === 'field_expression') return f.childForFieldName('value')?.type === 'self' && f.childForFieldName('field')?.text === name;
+  if (f.type === 'scoped_identifier') {
+    if (f.childForFieldName('name')?.text !== name) return false;
+    const path = f.childForFieldName('path')?.text ?? '';
+    const selfType = own.type === 'impl_item' ? own.childForFieldName('type')?.text.replace(/<.*$/s, '') : undefined;
+    return path === 'Self' || (!!selfType && path === selfType);
+  }
+  return false;
+}
+
+function run(ctx: FileContext): void {
+  const reported = new Set<number>();
+  for (const m of query(CALLS).matches(ctx.tree.rootNode)) {
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    const f = m.captures.find((c) => c.name === 'f')!.node;
+    const fn = enclosingFn(call);
+    if (!fn || reported.has(fn.id)) continue;
+    const name = fn.childForFieldName('name')?.text;
+    if (!name || !isSelfCall(f, fn, name)) continue;
+    if (isTestCode(ctx.tree, call)) continue;
+    reported.add(fn.id);
+    ctx.report({
+      code: 'K0630',
+      message: `\`${name}\` calls itself; recursion can overflow the small kernel stack`,
+      node: call,
+      help: 'rewrite it as a loop with an explicit, bounded work list (a fixed array or a `KVec` grown with `push(.., GFP_KERNEL)?`), or prove a small depth bound and say so in a comment',
+    });
+  }
+}
+
+export const checkRecursion: FileTransform = {
+  id: 'check-recursion',
+  scope: 'file',
+  summary: 'Report functions that call themselves directly.',
+  docs: `Kernel stacks are fixed and small (THREAD_SIZE: 16 KiB on x86-64, 8 KiB on some
+32-bit configurations) and overflowing one is fatal. Recursion whose depth
+depends on the input does not belong in kernel code. This check reports a
+function that calls itself directly: a free function calling \`name(..)\`, or a
+method calling \`self.name(..)\`, \`Self::name(..)\` or \`Type::name(..)\` (once per
+function, at the first such call). A method that calls a free function of the
+same name is not recursion and is not reported. Mutual recursion is not
+detected.
+
+Before:
+    fn sum(n: &Node) -> u64 {
+        n.value + n.children.iter().map(sum).sum::<u64>()
+    }
+    fn fact(n: u64) -> u64 { if n == 0 { 1 } else { n * fact(n - 1) } }
+After (by hand):
+    fn fact(n: u64) -> u64 { (1..=n).product() }`,
+  profiles: [...PROFILE_IDS],
+  safety: 'suggestion',
+  run,
+  codes: [
+    {
+      code: 'K0630',
+      severity: 'warning',
+      title: 'a function calls itself',
+      explanation: `Kernel stacks are small (8–16 KiB) and an overflow is fatal. A function that calls
+itself with a depth that depends on its input can overflow it. Rewrite the
+recursion as a loop over an explicit, bounded work list, or prove that the
+depth is small and document the bound.
+
+Before:
+    fn fact(n: u64) -> u64 {
+        if n == 0 { 1 } else { n * fact(n - 1) }
+    }
+After:
+    fn fact(n: u64) -> u64 {
+        (1..=n).product()
+    }`,
+    },
+  ],
+};
