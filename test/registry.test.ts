@@ -36,7 +36,13 @@ describe('registry', () => {
           if (readFileSync(i).equals(readFileSync(o))) unchanged++;
           else changing++;
         }
-        if (existsSync(path.join(dir, cases[0], 'input.rs'))) {
+        if (t.safety === 'suggestion') {
+          // Report-only: never edits; some cases report, some look-alikes must not.
+          const reporting = cases.filter((c) => existsSync(path.join(dir, c, 'diagnostics.txt'))).length;
+          expect(changing, 'report-only transforms change no code').toBe(0);
+          expect(reporting, 'cases that report').toBeGreaterThan(0);
+          expect(cases.length - reporting, 'look-alike cases that must not report').toBeGreaterThan(0);
+        } else if (existsSync(path.join(dir, cases[0], 'input.rs'))) {
           expect(changing, 'cases that change code').toBeGreaterThan(0);
           expect(unchanged, 'cases that must not change code').toBeGreaterThan(0);
         }

@@ -59,7 +59,7 @@ not reported.
 
 Before:
     fn parse(s: &str) -> Result<u32, Box<dyn Error>> { Ok(s.parse()?) }
-After (by hand):
+After: (by hand)
     fn parse(s: &str) -> Result<u32> { s.parse().map_err(|_| EINVAL) }`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',

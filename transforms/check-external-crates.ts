@@ -139,7 +139,7 @@ crate/self/super, nor a module or item of the crate itself (K0661).
 Before:
     use rand::Rng;
     let n = rand::thread_rng().gen_range(0..6);
-After (by hand):
+After: (by hand)
     // a small generator vendored into the crate, or a kernel API of the
     // target kernel, instead of the rand crate`,
   profiles: [...PROFILE_IDS],

@@ -74,7 +74,7 @@ that happens to be called \`f64\` is not a float.
 
 Before:
     let ratio = used as f64 / total as f64 * 100.0;
-After (by hand, fixed point):
+After: (by hand, fixed point)
     let percent = used * 100 / total;`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',

@@ -162,7 +162,7 @@ instead. This check reports, outside #[test] and #[cfg(test)] code:
 Before:
     let n = args[1].parse::<u32>().unwrap();
     let avg = total / count;
-After (by hand):
+After: (by hand)
     let n = args.get(1).ok_or(EINVAL)?.parse::<u32>().map_err(|_| EINVAL)?;
     let avg = total.checked_div(count).ok_or(EINVAL)?;`,
   profiles: [...PROFILE_IDS],

@@ -80,7 +80,7 @@ Before:
         n.value + n.children.iter().map(sum).sum::<u64>()
     }
     fn fact(n: u64) -> u64 { if n == 0 { 1 } else { n * fact(n - 1) } }
-After (by hand):
+After: (by hand)
     fn fact(n: u64) -> u64 { (1..=n).product() }`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',

@@ -140,7 +140,7 @@ arrays are not on the stack and are not reported.
 
 Before:
     let mut buf = [0u8; 4096];
-After (by hand):
+After: (by hand)
     let mut buf = KBox::new([0u8; 4096], GFP_KERNEL)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',

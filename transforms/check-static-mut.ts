@@ -42,7 +42,7 @@ struct (returned by \`Module::init\`) behind a lock from \`kernel::sync\`
 Before:
     static mut OPENS: u32 = 0;
     unsafe { OPENS += 1 };
-After (by hand):
+After: (by hand)
     static OPENS: AtomicU32 = AtomicU32::new(0);
     OPENS.fetch_add(1, Ordering::Relaxed);`,
   profiles: [...PROFILE_IDS],

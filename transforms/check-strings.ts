@@ -94,7 +94,7 @@ Before:
     fn label(id: u32) -> String {
         format!("dev{}", id)
     }
-After (by hand):
+After: (by hand)
     fn label(id: u32) -> Result<CString> {
         CString::try_from_fmt(fmt!("dev{}", id))
     }`,

@@ -1,0 +1,5 @@
+use log::info;
+
+fn main() {
+    info!("up");
+}

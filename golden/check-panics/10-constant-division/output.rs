@@ -1,0 +1,10 @@
+const PAGE: usize = 4096;
+
+fn pages(bytes: usize) -> usize {
+    let a = bytes / PAGE;
+    let b = bytes % 512;
+    let c = bytes / (2 * PAGE);
+    let d = bytes / core::mem::size_of::<u64>();
+    let e = bytes.checked_div(a).unwrap_or(0);
+    a + b + c + d + e
+}

@@ -1,0 +1,9 @@
+struct Device {
+    name: String,
+}
+
+fn make() -> Device {
+    let mut name = String::new();
+    name.push_str("eth0");
+    Device { name }
+}

@@ -1,0 +1,4 @@
+fn label(id: u32) -> usize {
+    let s = format!("dev{}", id);
+    s.len()
+}
