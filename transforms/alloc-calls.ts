@@ -1,6 +1,7 @@
 import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
+import { isTestCode } from '../src/testcode.ts';
 import type { VecMethod } from '../src/kernel-api/alloc.ts';
 import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
 import { argCount, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
@@ -75,7 +76,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
       });
     } else if (isBox && fn === 'new' && n === 1) makeFallible(ctx, call, name, api.boxNew, api.flags);
     else if (isArc && fn === 'new' && n === 1) makeFallible(ctx, call, name, api.arcNew, api.flags);
-    else if (base === 'String' && !own.has('String') && /^(new|from|with_capacity|from_utf8)$/.test(fn)) {
+    else if (base === 'String' && !own.has('String') && /^(new|from|with_capacity|from_utf8)$/.test(fn) && !isTestCode(ctx.tree, call)) {
       ctx.report({
         code: 'K0304',
         message: `\`String::${fn}\` has no kernel equivalent: the kernel has no growable string`,
