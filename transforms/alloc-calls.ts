@@ -27,6 +27,9 @@ const METHOD_CALLS = `(call_expression
     (#match? @name "^(push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact)$"))
   arguments: (arguments)) @call`;
 
+// Cheap exact pre-filter: a file without any of these names has nothing for this pass.
+const RELEVANT = /\b(?:Vec|KVec|Box|KBox|Arc|String)\s*(?:::\s*<[^>]*>\s*)?::|\.\s*(?:push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact)\s*\(/;
+
 const GROWING: Record<string, { method: VecMethod; args: number }> = {
   push: { method: 'push', args: 1 },
   extend_from_slice: { method: 'extend_from_slice', args: 1 },
@@ -172,7 +175,7 @@ function cloneToVec(ctx: FileContext, call: SyntaxNode, name: SyntaxNode, t: Ty,
 
 function run(ctx: CrateContext): void {
   const index = crateIndex(ctx);
-  for (const f of ctx.files) runFile(f, resolverFor(index, f));
+  for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, resolverFor(index, f));
 }
 
 export const allocCalls: CrateTransform = {

@@ -120,6 +120,7 @@ function runFile(ctx: FileContext, r: Resolver, fieldTy: (struct: string, field:
 function run(ctx: CrateContext): void {
   const index = crateIndex(ctx);
   for (const f of ctx.files) {
+    if (!/\bcollect\b/.test(f.text)) continue;
     const r = resolverFor(index, f);
     runFile(f, r, (s, field) => r.fieldType(s, field));
   }

@@ -94,7 +94,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
 
 function run(ctx: CrateContext): void {
   const index = crateIndex(ctx);
-  for (const f of ctx.files) runFile(f, resolverFor(index, f));
+  for (const f of ctx.files) if (/\.\s*(?:sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)\s*\(/.test(f.text)) runFile(f, resolverFor(index, f));
 }
 
 export const allocSlices: CrateTransform = {
