@@ -147,7 +147,9 @@ function planUse(ctx: FileContext, leaves: UseLeaf[], f: FileFacts): LeafPlan[] 
     if (segs.length === 0) {
       return { leaf, fate: { kind: 'report', code: STD_CODES.other, message: `the kernel has no \`${root}\` crate to import`, help: 'remove the import and name the items through `core::` or `kernel::`' }, group: 'keep' };
     }
-    let fate = fateOf(table, root, segs);
+    // `use std::assert_eq;` imports a macro.
+    const macro = segs.length === 1 ? table.macros[segs[0]] : undefined;
+    let fate = macro ? targetFate(macro, 1, segs) : fateOf(table, root, segs);
     // Importing the prelude's own name plainly at the top level: the prelude import covers it.
     if (fate.kind === 'prelude') {
       const plain = leaf.kind === 'name' && !leaf.alias && fate.depth === segs.length && !insideInlineModule(leaf.node) && !f.foreignGlob && !f.localPreludeNames.has(fate.name);
@@ -373,13 +375,17 @@ function runTokenPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: n
     if (f.shadowed.has(root) && !global) continue;
     const segs: string[] = [];
     const ranges = [{ start, end: id.endIndex }];
-    let cur: SyntaxNode | null = id;
-    while (cur && cur.nextSibling?.type === '::' && cur.nextSibling.nextSibling?.type === 'identifier') {
-      cur = cur.nextSibling.nextSibling;
+    let cur: SyntaxNode = id;
+    // Segments are identifiers, or primitive type names (`std::f64::consts::PI`).
+    for (;;) {
+      const sep = cur.nextSibling;
+      const seg = sep?.type === '::' ? sep.nextSibling : null;
+      if (!seg || (seg.type !== 'identifier' && seg.type !== 'primitive_type')) break;
+      cur = seg;
       segs.push(cur.text);
       ranges.push({ start, end: cur.endIndex });
     }
-    if (!cur || segs.length === 0) continue;
+    if (segs.length === 0) continue;
     if (cur.nextSibling?.type === '!') {
       macroPath(ctx, f, table, root, segs, ranges[ranges.length - 1], id);
       continue;
