@@ -147,8 +147,8 @@ function planUse(ctx: FileContext, leaves: UseLeaf[], f: FileFacts): LeafPlan[] 
     if (segs.length === 0) {
       return { leaf, fate: { kind: 'report', code: STD_CODES.other, message: `the kernel has no \`${root}\` crate to import`, help: 'remove the import and name the items through `core::` or `kernel::`' }, group: 'keep' };
     }
-    // `use std::assert_eq;` imports a macro.
-    const macro = segs.length === 1 ? table.macros[segs[0]] : undefined;
+    // `use std::assert_eq;` imports a macro (`use std::env;` is still the module).
+    const macro = segs.length === 1 && !lookup(table, segs) ? table.macros[segs[0]] : undefined;
     let fate = macro ? targetFate(macro, 1, segs) : fateOf(table, root, segs);
     // Importing the prelude's own name plainly at the top level: the prelude import covers it.
     if (fate.kind === 'prelude') {

@@ -7,3 +7,7 @@ fn m() -> KVec<KVec<f64>> {
     let _ = std::i32::MAX;
     a
 }
+
+#[cfg(not(test))]
+use std::env;
+use std::panic;

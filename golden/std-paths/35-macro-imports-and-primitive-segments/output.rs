@@ -8,3 +8,7 @@ fn m() -> KVec<KVec<f64>> {
     let _ = core::i32::MAX;
     a
 }
+
+#[cfg(not(test))]
+use std::env;
+use core::panic;
