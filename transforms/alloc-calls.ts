@@ -77,7 +77,17 @@ function runFile(ctx: FileContext, r: Resolver): void {
         node: call,
         help: `build it with \`${api.vecType}::with_capacity(n, GFP_KERNEL)?\` and \`extend_from_slice(.., GFP_KERNEL)?\`, or \`kernel::kvec![..]?\` for a list of values`,
       });
-    } else if (isBox && fn === 'new' && n === 1) makeFallible(ctx, call, name, api.boxNew, api.flags);
+    } else if (isBox && fn === 'new' && n === 1) {
+      if (api.boxNew) makeFallible(ctx, call, name, api.boxNew, api.flags);
+      else {
+        ctx.report({
+          code: 'K0301',
+          message: `\`Box::new\` has no fallible form a module can call in the ${ctx.profile.id} kernel API`,
+          node: call,
+          help: '`Box::try_new` needs the unstable `allocator_api` feature, which the kernel build does not allow for modules before 6.10: keep the value inline, put it in a `Vec` (`try_push`), or use `Arc::try_new`',
+        });
+      }
+    }
     else if (isArc && fn === 'new' && n === 1) makeFallible(ctx, call, name, api.arcNew, api.flags);
     else if (base === 'String' && !own.has('String') && /^(new|from|with_capacity|from_utf8)$/.test(fn) && !isTestCode(ctx.tree, call)) {
       ctx.report({

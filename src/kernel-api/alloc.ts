@@ -14,8 +14,10 @@
 //                    Arc::new(contents, flags).
 //   v6.1             the kernel's fork of `alloc` (rust/alloc/vec/mod.rs: try_with_capacity,
 //                    try_push, try_extend_from_slice, try_resize, try_reserve;
-//                    rust/alloc/slice.rs: try_to_vec; rust/alloc/boxed.rs: Box::try_new);
-//                    `vec!` is compiled out; sync/arc.rs Arc::try_new(contents).
+//                    rust/alloc/slice.rs: try_to_vec); `Box::try_new` is behind the unstable
+//                    `allocator_api`, which modules may not enable (scripts/Makefile.build);
+//                    `vec!` is compiled out; sync/arc.rs Arc::try_new(contents) -> Result<Self>
+//                    (kernel::sync::Arc landed in 6.3, commit 9dc043655003: 6.1 and 6.2 have none).
 // No profile has an infallible `insert`, `extend`, `append`, `Vec::from`, `Clone for Vec`,
 // a stable `sort`, or `FromIterator` (hence no `collect`): see kvec.rs "Implementation details".
 
@@ -40,8 +42,8 @@ export interface AllocApi {
   flags: string;
   /** `Vec::with_capacity(n)`. */
   withCapacity: FallibleCall;
-  /** `Box::new(x)`. */
-  boxNew: FallibleCall;
+  /** `Box::new(x)`; `null` where a module cannot call a fallible form (reported). */
+  boxNew: FallibleCall | null;
   /** `Arc::new(x)` for `kernel::sync::Arc`. */
   arcNew: FallibleCall;
   /** Growing methods; `null` where the profile has no fallible form (reported). */
@@ -70,7 +72,6 @@ const VEC_EXT = 'rust/kernel/alloc/vec_ext.rs';
 const BOX_EXT = 'rust/kernel/alloc/box_ext.rs';
 const FORK_VEC = 'rust/alloc/vec/mod.rs';
 const FORK_SLICE = 'rust/alloc/slice.rs';
-const FORK_BOX = 'rust/alloc/boxed.rs';
 
 const COMPAT_HEADER = `// SPDX-License-Identifier: GPL-2.0
 
@@ -191,8 +192,11 @@ export const ALLOC_V6_1: AllocApi = {
   boxType: 'Box',
   flags: '',
   withCapacity: { name: 'try_with_capacity', flags: false, source: FORK_VEC },
-  boxNew: { name: 'try_new', flags: false, source: FORK_BOX },
-  arcNew: { name: 'try_new', flags: false, source: ARC },
+  // `Box::try_new` exists (rust/alloc/boxed.rs) but is gated by the unstable `allocator_api`
+  // feature, which scripts/Makefile.build does not allow for modules before 6.10
+  // (`rust_allowed_features := core_ffi_c` in 6.1, `new_uninit` later).
+  boxNew: null,
+  arcNew: { name: 'try_new', flags: false, source: `${ARC} (6.3+)` },
   methods: {
     push: { name: 'try_push', flags: false, source: FORK_VEC },
     extend_from_slice: { name: 'try_extend_from_slice', flags: false, source: FORK_VEC },

@@ -7,6 +7,6 @@ fn f(xs: &[u8]) {
     v.try_reserve(2)?;
     v.try_resize(10, 0)?;
     let c = v.try_to_vec()?;
-    let b = Box::try_new(5)?;
+    let b = Box::new(5);
     let a = Arc::try_new(c)?;
 }
