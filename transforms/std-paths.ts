@@ -290,13 +290,22 @@ function inside(n: SyntaxNode, ranges: readonly { start: number; end: number }[]
   return ranges.some((r) => n.startIndex >= r.start && n.endIndex <= r.end) || inBrokenItem(n);
 }
 
-/** Inside a syntax error, or inside a top-level item that has one: left alone, reported or not. */
+/**
+ * Inside a syntax error, or inside a top-level item that has one: left alone,
+ * reported or not. A clean item that tree-sitter wrapped in an ERROR node is
+ * still real code (as the pipeline's forbiddenRanges sees it).
+ */
 function inBrokenItem(n: SyntaxNode): boolean {
   for (let p = n.parent; p; p = p.parent) {
+    const top = p.parent?.type === 'source_file' || p.parent?.type === 'ERROR';
+    if (top && isItem(p)) return p.hasError;
     if (p.type === 'ERROR') return true;
-    if (p.parent?.type === 'source_file' && p.hasError) return true;
   }
   return false;
+}
+
+function isItem(n: SyntaxNode): boolean {
+  return n.type.endsWith('_item') || n.type.endsWith('_declaration') || n.type === 'macro_definition' || n.type === 'macro_invocation';
 }
 
 function runPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number; end: number }[]): void {
