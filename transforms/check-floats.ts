@@ -1,6 +1,7 @@
 import { query } from '../src/parse.ts';
 import { localNames } from '../src/localnames.ts';
 import { isTestCode } from '../src/testcode.ts';
+import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 
@@ -24,39 +25,43 @@ const FLOAT_METHODS =
 
 function run(ctx: FileContext): void {
   const { tree } = ctx;
-  const root = tree.rootNode;
   const local = localNames(tree);
-  const skip = (n: SyntaxNode) => isTestCode(tree, n);
   const help = 'use integers: fixed-point (scale by a power of two or ten), or integer ratios; the kernel saves no FPU state for kernel code';
 
-  for (const m of query(TYPES).matches(root)) {
-    const t = m.captures[0].node;
-    if (skip(t)) continue;
-    ctx.report({ code: 'K0620', message: `floating-point type \`${t.text}\` in kernel code`, node: t, help });
-  }
-  const seen = new Set<number>();
-  for (const q of [PATHS, MODULE_PATHS]) {
-    for (const m of query(q).matches(root)) {
-      let p = m.captures.find((c) => c.name === 'path')!.node;
-      // Report the whole path (`f64::consts::PI`) once.
-      while (p.parent?.type === 'scoped_identifier' && p.parent.childForFieldName('path')?.id === p.id) p = p.parent;
-      if (seen.has(p.id) || skip(p)) continue;
-      seen.add(p.id);
-      ctx.report({ code: 'K0620', message: `floating-point item \`${p.text}\` in kernel code`, node: p, help });
+  for (const r of codeRegions(tree)) {
+    const root = r.root;
+    const skip = (n: SyntaxNode) => isTestCode(tree, anchor(n, r)) || shadowed(tree, n, r);
+    const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
+
+    for (const m of query(TYPES).matches(root)) {
+      const t = m.captures[0].node;
+      if (skip(t)) continue;
+      ctx.report({ code: 'K0620', message: `floating-point type \`${t.text}\` in kernel code`, range: span(t), help });
     }
-  }
-  for (const q of [FLOAT_LITERALS, SUFFIXED_INTS]) {
-    for (const m of query(q).matches(root)) {
-      const lit = m.captures[0].node;
-      if (skip(lit)) continue;
-      ctx.report({ code: 'K0621', message: `floating-point literal \`${lit.text}\` in kernel code`, node: lit, help });
+    const seen = new Set<number>();
+    for (const q of [PATHS, MODULE_PATHS]) {
+      for (const m of query(q).matches(root)) {
+        let p = m.captures.find((c) => c.name === 'path')!.node;
+        // Report the whole path (`f64::consts::PI`) once.
+        while (p.parent?.type === 'scoped_identifier' && p.parent.childForFieldName('path')?.id === p.id) p = p.parent;
+        if (seen.has(p.id) || skip(p)) continue;
+        seen.add(p.id);
+        ctx.report({ code: 'K0620', message: `floating-point item \`${p.text}\` in kernel code`, range: span(p), help });
+      }
     }
-  }
-  for (const m of query(FLOAT_METHODS).matches(root)) {
-    const call = m.captures.find((c) => c.name === 'call')!.node;
-    const method = m.captures.find((c) => c.name === 'm')!.node;
-    if (local.defined.has(method.text) || skip(call)) continue; // a method the file defines itself
-    ctx.report({ code: 'K0622', message: `\`.${method.text}()\` is a floating-point method`, range: { start: method.startIndex, end: call.endIndex }, help });
+    for (const q of [FLOAT_LITERALS, SUFFIXED_INTS]) {
+      for (const m of query(q).matches(root)) {
+        const lit = m.captures[0].node;
+        if (skip(lit)) continue;
+        ctx.report({ code: 'K0621', message: `floating-point literal \`${lit.text}\` in kernel code`, range: span(lit), help });
+      }
+    }
+    for (const m of query(FLOAT_METHODS).matches(root)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      const method = m.captures.find((c) => c.name === 'm')!.node;
+      if (local.defined.has(method.text) || skip(call)) continue; // a method the file defines itself
+      ctx.report({ code: 'K0622', message: `\`.${method.text}()\` is a floating-point method`, range: span(method, call), help });
+    }
   }
 }
 

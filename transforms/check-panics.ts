@@ -1,6 +1,7 @@
 import { query } from '../src/parse.ts';
 import { localNames } from '../src/localnames.ts';
 import { isTestCode } from '../src/testcode.ts';
+import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 
@@ -60,79 +61,84 @@ function isConstantDivisor(n: SyntaxNode): boolean {
 
 function run(ctx: FileContext): void {
   const { tree } = ctx;
-  const root = tree.rootNode;
   const local = localNames(tree);
-  const skip = (n: SyntaxNode) => isTestCode(tree, n);
+  for (const r of codeRegions(tree)) {
+    const root = r.root;
+    const at = (n: SyntaxNode) => anchor(n, r);
+    const skip = (n: SyntaxNode) => isTestCode(tree, at(n)) || shadowed(tree, n, r);
+    const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
 
-  for (const m of query(METHODS).matches(root)) {
-    const call = m.captures.find((c) => c.name === 'call')!.node;
-    const name = m.captures.find((c) => c.name === 'm')!.node;
-    if (skip(call)) continue;
-    const argc = m.captures.find((c) => c.name === 'args')!.node.namedChildren.length;
-    const wantArgs = name.text.startsWith('expect') ? 1 : 0;
-    if (argc !== wantArgs) continue; // a user method of the same name with another shape
-    ctx.report({
-      code: 'K0601',
-      message: `\`.${name.text}()\` panics on ${name.text.endsWith('_err') ? '`Ok`' : '`None`/`Err`'}`,
-      range: { start: name.startIndex, end: call.endIndex },
-      help: 'handle the case and return an error (`.ok_or(EINVAL)?`, `?`, `match`); a panic in the kernel is an oops',
-    });
-  }
-
-  for (const q of [MACROS, MACROS_QUALIFIED]) {
-    for (const m of query(q).matches(root)) {
+    for (const m of query(METHODS).matches(root)) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
-      const name = m.captures.find((c) => c.name === 'name')!.node.text;
+      const name = m.captures.find((c) => c.name === 'm')!.node;
       if (skip(call)) continue;
-      const qualified = q === MACROS_QUALIFIED;
-      if (!qualified && local.defined.has(name)) continue; // the file defines its own macro of that name
-      if (inConstContext(call)) continue;
-      if (name.startsWith('assert')) {
-        ctx.report({
-          code: 'K0603',
-          message: `\`${name}!\` panics when the condition is false`,
-          node: call,
-          help: 'return an error when the condition fails, use `build_assert!` for a condition known at compile time, or move the check into a test',
-        });
-      } else {
-        ctx.report({
-          code: 'K0602',
-          message: `\`${name}!\` panics`,
-          node: call,
-          help: name === 'unreachable' ? 'return an error (e.g. `Err(EINVAL)`) from this branch, or prove it cannot happen and say so in a comment' : 'return an error (`Err(EINVAL)`) instead of panicking',
-        });
+      const argc = m.captures.find((c) => c.name === 'args')!.node.namedChildren.length;
+      const wantArgs = name.text.startsWith('expect') ? 1 : 0;
+      if (argc !== wantArgs) continue; // a user method of the same name with another shape
+      ctx.report({
+        code: 'K0601',
+        message: `\`.${name.text}()\` panics on ${name.text.endsWith('_err') ? '`Ok`' : '`None`/`Err`'}`,
+        range: span(name, call),
+        help: 'handle the case and return an error (`.ok_or(EINVAL)?`, `?`, `match`); a panic in the kernel is an oops',
+      });
+    }
+
+    for (const q of [MACROS, MACROS_QUALIFIED]) {
+      for (const m of query(q).matches(root)) {
+        const call = m.captures.find((c) => c.name === 'call')!.node;
+        const name = m.captures.find((c) => c.name === 'name')!.node.text;
+        if (skip(call)) continue;
+        const qualified = q === MACROS_QUALIFIED;
+        if (!qualified && local.defined.has(name)) continue; // the file defines its own macro of that name
+        if (inConstContext(at(call))) continue;
+        if (name.startsWith('assert')) {
+          ctx.report({
+            code: 'K0603',
+            message: `\`${name}!\` panics when the condition is false`,
+            range: span(call),
+            help: 'return an error when the condition fails, use `build_assert!` for a condition known at compile time, or move the check into a test',
+          });
+        } else {
+          ctx.report({
+            code: 'K0602',
+            message: `\`${name}!\` panics`,
+            range: span(call),
+            help: name === 'unreachable' ? 'return an error (e.g. `Err(EINVAL)`) from this branch, or prove it cannot happen and say so in a comment' : 'return an error (`Err(EINVAL)`) instead of panicking',
+          });
+        }
       }
     }
-  }
 
-  for (const m of query(INDEX).matches(root)) {
-    const ix = m.captures[0].node;
-    if (skip(ix) || inConstContext(ix)) continue;
-    const target = ix.namedChildren[0];
-    const index = ix.namedChildren[1];
-    if (!target || !index) continue;
-    ctx.report({
-      code: 'K0604',
-      message: `indexing \`${short(target.text)}[${short(index.text)}]\` panics when out of bounds`,
-      node: ix,
-      help: index.type === 'range_expression' ? `use \`${short(target.text)}.get(${short(index.text)})\` and handle \`None\`` : `use \`${short(target.text)}.get(${short(index.text)})\` and handle \`None\`, or check the bound just before`,
-    });
-  }
-
-  for (const q of [DIVISION, DIVISION_ASSIGN]) {
-    for (const m of query(q).matches(root)) {
-      const expr = m.captures.find((c) => c.name === 'expr')!.node;
-      const rhs = m.captures.find((c) => c.name === 'rhs')!.node;
-      const op = m.captures.find((c) => c.name === 'op')!.node.text;
-      if (skip(expr) || inConstContext(expr) || isConstantDivisor(rhs)) continue;
-      const left = expr.childForFieldName('left');
-      if (left && (left.type === 'float_literal' || /\bas\s+f(32|64)\s*$/.test(left.text))) continue; // float division: reported as a float
+    for (const m of query(INDEX).matches(root)) {
+      const ix = m.captures[0].node;
+      if (skip(ix) || inConstContext(at(ix))) continue;
+      const target = ix.namedChildren[0];
+      const index = ix.namedChildren[1];
+      if (!target || !index) continue;
       ctx.report({
-        code: 'K0605',
-        message: `\`${op}\` by \`${short(rhs.text)}\` panics when it is zero`,
-        range: { start: m.captures.find((c) => c.name === 'op')!.node.startIndex, end: rhs.endIndex },
-        help: `use \`checked_${op.startsWith('/') ? 'div' : 'rem'}(${short(rhs.text)})\` and return an error on \`None\`, or check for zero just before`,
+        code: 'K0604',
+        message: `indexing \`${short(target.text)}[${short(index.text)}]\` panics when out of bounds`,
+        range: span(ix),
+        help: index.type === 'range_expression' ? `use \`${short(target.text)}.get(${short(index.text)})\` and handle \`None\`` : `use \`${short(target.text)}.get(${short(index.text)})\` and handle \`None\`, or check the bound just before`,
       });
+    }
+
+    for (const q of [DIVISION, DIVISION_ASSIGN]) {
+      for (const m of query(q).matches(root)) {
+        const expr = m.captures.find((c) => c.name === 'expr')!.node;
+        const rhs = m.captures.find((c) => c.name === 'rhs')!.node;
+        const opNode = m.captures.find((c) => c.name === 'op')!.node;
+        const op = opNode.text;
+        if (skip(expr) || inConstContext(at(expr)) || isConstantDivisor(rhs)) continue;
+        const left = expr.childForFieldName('left');
+        if (left && (left.type === 'float_literal' || /\bas\s+f(32|64)\s*$/.test(left.text))) continue; // float division: reported as a float
+        ctx.report({
+          code: 'K0605',
+          message: `\`${op}\` by \`${short(rhs.text)}\` panics when it is zero`,
+          range: span(opNode, rhs),
+          help: `use \`checked_${op.startsWith('/') ? 'div' : 'rem'}(${short(rhs.text)})\` and return an error on \`None\`, or check for zero just before`,
+        });
+      }
     }
   }
 }
@@ -158,6 +164,8 @@ instead. This check reports, outside #[test] and #[cfg(test)] code:
 - indexing and slicing, v[i] and s[a..b] (K0604, a note: often the bound is
   checked just before);
 - integer / and % by something that is not a constant (K0605, a note).
+
+Macro arguments are checked too: \`pr_info!("{}", v.unwrap())\` reports the unwrap.
 
 Before:
     let n = args[1].parse::<u32>().unwrap();

@@ -1,6 +1,7 @@
 import { query } from '../src/parse.ts';
 import { localNames } from '../src/localnames.ts';
 import { isTestCode } from '../src/testcode.ts';
+import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 
@@ -29,53 +30,56 @@ function insideUse(n: SyntaxNode): boolean {
 
 function run(ctx: FileContext): void {
   const { tree } = ctx;
-  const root = tree.rootNode;
   const local = localNames(tree);
-  const skip = (n: SyntaxNode) => isTestCode(tree, n) || insideUse(n);
-
   const name = (n: string) => (n === 'String' ? '`String`' : 'the `ToString` trait');
   const help = (n: string) =>
     n === 'String'
       ? 'borrow `&str` where the text is not owned; for owned text use `CString::try_from_fmt(fmt!(..))?` (kernel::str::CString) or a fixed `[u8; N]` buffer; for constants `c_str!("..")`'
       : 'format into a `CString` with `CString::try_from_fmt(fmt!("{}", x))?`, or print with `pr_info!("{}", x)` directly';
 
-  for (const m of query(TYPES).matches(root)) {
-    const t = m.captures[0].node;
-    const parent = t.parent;
-    // `std::string::String` and `crate::x::String` are whole paths: std-paths owns the former, the latter is user code.
-    if (parent?.type === 'scoped_type_identifier' && parent.childForFieldName('name')?.id === t.id) continue;
-    if (local.has(t.text) || skip(t)) continue;
-    ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `${name(t.text)} is not available in the kernel`, node: t, help: help(t.text) });
-  }
-  for (const m of query(PATHS).matches(root)) {
-    const t = m.captures.find((c) => c.name === 't')!.node;
-    const p = m.captures.find((c) => c.name === 'path')!.node;
-    if (local.has(t.text) || skip(p)) continue;
-    // The constructors are alloc-calls' (K0304): one report per call.
-    if (t.text === 'String' && /^(new|from|with_capacity|from_utf8)$/.test(m.captures.find((c) => c.name === 'name')!.node.text)) continue;
-    ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `\`${p.text}\` uses ${name(t.text)}, which the kernel does not have`, node: p, help: help(t.text) });
-  }
-  for (const m of query(FORMAT).matches(root)) {
-    const call = m.captures.find((c) => c.name === 'call')!.node;
-    if (local.defined.has('format') || skip(call)) continue;
-    ctx.report({
-      code: 'K0611',
-      message: '`format!` allocates a `String`, which the kernel does not have',
-      node: call,
-      help: 'use `CString::try_from_fmt(fmt!(..))?` for an owned C string, write into a buffer with `core::fmt::Write`, or print directly with `pr_*!`',
-    });
-  }
-  for (const m of query(TO_STRING).matches(root)) {
-    const call = m.captures.find((c) => c.name === 'call')!.node;
-    const method = m.captures.find((c) => c.name === 'm')!.node;
-    if (m.captures.find((c) => c.name === 'args')!.node.namedChildren.length) continue;
-    if (local.defined.has('to_string') || skip(call)) continue;
-    ctx.report({
-      code: 'K0612',
-      message: '`.to_string()` allocates a `String`, which the kernel does not have',
-      range: { start: method.startIndex, end: call.endIndex },
-      help: help('ToString'),
-    });
+  for (const r of codeRegions(tree)) {
+    const root = r.root;
+    const skip = (n: SyntaxNode) => isTestCode(tree, anchor(n, r)) || insideUse(n) || shadowed(tree, n, r);
+    const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
+
+    for (const m of query(TYPES).matches(root)) {
+      const t = m.captures[0].node;
+      const parent = t.parent;
+      // `std::string::String` and `crate::x::String` are whole paths: std-paths owns the former, the latter is user code.
+      if (parent?.type === 'scoped_type_identifier' && parent.childForFieldName('name')?.id === t.id) continue;
+      if (local.has(t.text) || skip(t)) continue;
+      ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `${name(t.text)} is not available in the kernel`, range: span(t), help: help(t.text) });
+    }
+    for (const m of query(PATHS).matches(root)) {
+      const t = m.captures.find((c) => c.name === 't')!.node;
+      const p = m.captures.find((c) => c.name === 'path')!.node;
+      if (local.has(t.text) || skip(p)) continue;
+      // The constructors are alloc-calls' (K0304): one report per call.
+      if (t.text === 'String' && /^(new|from|with_capacity|from_utf8)$/.test(m.captures.find((c) => c.name === 'name')!.node.text)) continue;
+      ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `\`${p.text}\` uses ${name(t.text)}, which the kernel does not have`, range: span(p), help: help(t.text) });
+    }
+    for (const m of query(FORMAT).matches(root)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      if (local.defined.has('format') || skip(call)) continue;
+      ctx.report({
+        code: 'K0611',
+        message: '`format!` allocates a `String`, which the kernel does not have',
+        range: span(call),
+        help: 'use `CString::try_from_fmt(fmt!(..))?` for an owned C string, write into a buffer with `core::fmt::Write`, or print directly with `pr_*!`',
+      });
+    }
+    for (const m of query(TO_STRING).matches(root)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      const method = m.captures.find((c) => c.name === 'm')!.node;
+      if (m.captures.find((c) => c.name === 'args')!.node.namedChildren.length) continue;
+      if (local.defined.has('to_string') || skip(call)) continue;
+      ctx.report({
+        code: 'K0612',
+        message: '`.to_string()` allocates a `String`, which the kernel does not have',
+        range: span(method, call),
+        help: help('ToString'),
+      });
+    }
   }
 }
 
