@@ -86,6 +86,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('author', { type: 'string', describe: 'module author (repeatable)' })
           .option('description', { type: 'string', describe: 'module description' })
           .option('license', { type: 'string', describe: 'module license (default GPL)' })
+          .option('bin', { type: 'string', describe: 'the binary to port when the crate has several' })
+          .option('module', { type: 'boolean', describe: 'make fn main the module entry and add build files; --no-module ports library-style code without them' })
+          .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
           .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything' })
           .check((a) => {
@@ -129,6 +132,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           authors: list(a.author),
           description: a.description as string | undefined,
           license: a.license as string | undefined,
+          bin: a.bin as string | undefined,
+          inTree: a.inTree as string | undefined,
+          options: { noModule: a.module === false },
         });
         if (mode === 'dry-run') io.stdout(r.diff);
         printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr');

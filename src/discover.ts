@@ -7,6 +7,7 @@ import { UsageError } from './errors.ts';
 import { parse, query } from './parse.ts';
 import { readSource, ioMessage, type SourceFile } from './source.ts';
 import type { CrateInfo } from './types.ts';
+import { kernelLicenseOf } from './modinfo.ts';
 
 export interface Unit {
   crate: CrateInfo;
@@ -72,6 +73,8 @@ export interface DiscoverOptions {
   authors?: string[];
   description?: string;
   license?: string;
+  /** The binary to port when a crate has several (`--bin NAME`). */
+  bin?: string;
   options?: Record<string, unknown>;
 }
 
@@ -102,22 +105,31 @@ export function discover(paths: string[], opts: DiscoverOptions = {}): Unit[] {
   return units;
 }
 
-function crateInfo(root: string, manifest: CargoManifest | undefined, fallbackName: string, rootFiles: string[], opts: DiscoverOptions): CrateInfo {
+function crateInfo(root: string, manifest: CargoManifest | undefined, fallbackName: string, rootFiles: string[], opts: DiscoverOptions, kbuildName?: string): CrateInfo {
   const meta = manifest?.metadata ?? {};
   const metaStr = (k: string) => (typeof meta[k] === 'string' ? (meta[k] as string) : undefined);
-  const rawName = opts.moduleName ?? metaStr('module-name') ?? manifest?.name ?? fallbackName;
+  const META = '[package.metadata.kport]';
+  // Each value: the flag, else [package.metadata.kport], else Cargo.toml, else a default; the source is shown in K0501.
+  const pick = <T>(...c: [T | undefined, string][]): [T, string] | undefined => c.find(([v]) => v !== undefined) as [T, string] | undefined;
+  const [rawName, nameFrom] = pick<string>([opts.moduleName, '--module-name'], [kbuildName, 'Kbuild'], [metaStr('module-name'), META], [manifest?.name, 'Cargo.toml'], [fallbackName, 'file name'])!;
   const moduleName = sanitizeModuleName(rawName);
   if (!moduleName || /^[0-9]/.test(moduleName)) {
     throw new UsageError(`module name ${JSON.stringify(rawName)} is not a valid kernel module name; pass --module-name`);
   }
   const metaAuthors = Array.isArray(meta.authors) ? (meta.authors as unknown[]).filter((a): a is string => typeof a === 'string') : undefined;
+  const [authors, authorsFrom] = pick<string[]>([opts.authors, '--author'], [metaAuthors, META], [manifest?.authors.length ? manifest.authors : undefined, 'Cargo.toml']) ?? [[], 'none'];
+  const [description, descriptionFrom] = pick<string>([opts.description, '--description'], [metaStr('description'), META], [manifest?.description, 'Cargo.toml']) ?? [undefined, 'none'];
+  const cargoLicense = manifest?.license !== undefined ? kernelLicenseOf(manifest.license) : undefined;
+  const [license, licenseFrom] = pick<string>([opts.license, '--license'], [metaStr('license'), META], [cargoLicense, `Cargo.toml "${manifest?.license}"`], ['GPL', 'default'])!;
   return {
     root,
     packageName: manifest?.name,
     moduleName,
-    authors: opts.authors ?? metaAuthors ?? manifest?.authors ?? [],
-    description: opts.description ?? metaStr('description') ?? manifest?.description,
-    license: opts.license ?? metaStr('license') ?? 'GPL',
+    authors,
+    description,
+    license,
+    metadataSources: { moduleName: nameFrom, authors: authorsFrom, description: descriptionFrom, license: licenseFrom },
+    ...(manifest?.license !== undefined ? { manifestLicense: manifest.license } : {}),
     rootFiles,
     dependencies: manifest?.dependencies ?? [],
     metadata: meta,
@@ -125,23 +137,54 @@ function crateInfo(root: string, manifest: CargoManifest | undefined, fallbackNa
   };
 }
 
+/** `obj-m := name.o` in a Kbuild file: the module a ported folder builds (so kport can run on its own output). */
+export function kbuildModule(dir: string): string | undefined {
+  const f = path.join(dir, 'Kbuild');
+  if (!existsSync(f)) return undefined;
+  const m = /^obj-m\s*[:+]?=\s*([A-Za-z0-9_]+)\.o\s*$/m.exec(readFileSync(f, 'utf8'));
+  return m && existsSync(path.join(dir, `${m[1]}.rs`)) ? `${m[1]}.rs` : undefined;
+}
+
 function discoverCrate(root: string, opts: DiscoverOptions): Unit {
   const manifest = readManifest(path.join(root, 'Cargo.toml'));
   const roots: string[] = [];
+  const norm = (rel: string) => rel.replace(/\\/g, '/').replace(/^\.\//, '');
   const add = (rel: string) => {
-    const norm = rel.replace(/\\/g, '/').replace(/^\.\//, '');
-    if (!roots.includes(norm) && existsSync(path.join(root, norm))) roots.push(norm);
+    if (!roots.includes(norm(rel)) && existsSync(path.join(root, norm(rel)))) roots.push(norm(rel));
   };
   if (manifest.libPath) add(manifest.libPath);
   else add('src/lib.rs');
-  for (const b of manifest.bins) if (b.path) add(b.path);
-  add('src/main.rs');
+  // Binaries: [[bin]] entries, src/main.rs (named after the package), src/bin/*.rs.
+  const bins = new Map<string, string>();
+  const addBin = (name: string, rel: string) => {
+    if (!bins.has(name) && ![...bins.values()].includes(norm(rel)) && existsSync(path.join(root, norm(rel)))) bins.set(name, norm(rel));
+  };
+  for (const b of manifest.bins) if (b.path || b.name) addBin(b.name ?? path.posix.basename(b.path!, '.rs'), b.path ?? `src/bin/${b.name}.rs`);
+  addBin(manifest.name ?? path.basename(root), 'src/main.rs');
   const binDir = path.join(root, 'src', 'bin');
   if (existsSync(binDir) && statSync(binDir).isDirectory()) {
-    for (const f of readdirSync(binDir).sort()) if (f.endsWith('.rs')) add(`src/bin/${f}`);
+    for (const f of readdirSync(binDir).sort()) {
+      if (f.endsWith('.rs')) addBin(f.replace(/\.rs$/, ''), `src/bin/${f}`);
+      else if (existsSync(path.join(binDir, f, 'main.rs'))) addBin(f, `src/bin/${f}/main.rs`);
+    }
+  }
+  if (opts.bin !== undefined) {
+    const chosen = bins.get(opts.bin);
+    if (!chosen) throw new UsageError(`${root}: no binary named \`${opts.bin}\`; the binaries are ${[...bins.keys()].join(', ') || '(none)'}`);
+    add(chosen);
+  } else if (bins.size > 1) {
+    throw new UsageError(`${root}: the crate has ${bins.size} binaries (${[...bins.keys()].join(', ')}); choose the one to port with --bin NAME`);
+  } else {
+    for (const rel of bins.values()) add(rel);
+  }
+  let kbuilt: string | undefined;
+  if (bins.size === 0) {
+    // A crate kport already ported in place: src/Kbuild names the module's root file.
+    kbuilt = kbuildModule(path.join(root, 'src'));
+    if (kbuilt) add(`src/${kbuilt}`);
   }
   if (roots.length === 0) throw new UsageError(`${root}: crate has no src/main.rs or src/lib.rs`);
-  const unit: Unit = { crate: crateInfo(root, manifest, path.basename(root), roots, opts), files: [], warnings: [] };
+  const unit: Unit = { crate: crateInfo(root, manifest, path.basename(root), roots, opts, kbuilt?.replace(/\.rs$/, '')), files: [], warnings: [] };
   const seen = new Set<string>();
   for (const r of roots) followModules(root, r, true, unit, seen);
   return unit;
@@ -152,8 +195,9 @@ function discoverFolder(root: string, shown: string, opts: DiscoverOptions): Uni
   walk(root, '', all);
   if (all.length === 0) throw new UsageError(`${shown}: no .rs files found`);
   all.sort();
-  const roots = all.filter((f) => f === 'main.rs' || f === 'lib.rs');
-  const unit: Unit = { crate: crateInfo(root, undefined, path.basename(root), roots.length ? roots : all, opts), files: [], warnings: [] };
+  const kbuilt = kbuildModule(root);
+  const roots = kbuilt ? [kbuilt] : all.filter((f) => f === 'main.rs' || f === 'lib.rs');
+  const unit: Unit = { crate: crateInfo(root, undefined, path.basename(root), roots.length ? roots : all, opts, kbuilt?.replace(/\.rs$/, '')), files: [], warnings: [] };
   const seen = new Set<string>();
   for (const r of roots) followModules(root, r, true, unit, seen);
   // Files no module declaration reached are ported on their own.

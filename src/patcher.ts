@@ -9,6 +9,8 @@ import { ioMessage } from './source.ts';
 export interface FileChange {
   /** Path as it appears after `a/` and `b/`. */
   path: string;
+  /** For a renamed file: the path it had (a git rename, which git apply and patch -p1 both take). */
+  from?: string;
   /** Old bytes, or null for a created file. */
   old: Buffer | null;
   /** New bytes, or null for a deleted file. */
@@ -26,10 +28,14 @@ export function unifiedDiff(changes: readonly FileChange[], context = 3): string
   for (const c of changes) {
     const oldText = c.old ? c.old.toString('utf8') : '';
     const newText = c.new ? c.new.toString('utf8') : '';
-    if (c.old && c.new && oldText === newText) continue;
-    const a = `a/${c.path}`;
+    if (c.old && c.new && oldText === newText && !c.from) continue;
+    const a = `a/${c.from ?? c.path}`;
     const b = `b/${c.path}`;
     out += `diff --git ${a} ${b}\n`;
+    if (c.from) {
+      out += `${oldText === newText ? 'similarity index 100%\n' : ''}rename from ${c.from}\nrename to ${c.path}\n`;
+      if (oldText === newText) continue;
+    }
     if (!c.old) out += `new file mode ${gitMode(c.mode)}\n`;
     if (!c.new) out += `deleted file mode ${gitMode(c.mode)}\n`;
     const p = structuredPatch(c.old ? a : '/dev/null', c.new ? b : '/dev/null', oldText, newText, undefined, undefined, { context });

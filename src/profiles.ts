@@ -16,10 +16,12 @@ export interface Profile {
   kernels: string;
   /** Path that replaces `std::fmt` (`kernel::fmt` on mainline, `core::fmt` before). */
   fmtPath: string;
-  /** `module!` author key form. */
+  /** `module!` author key form: `authors: [..]` from v6.15 on, `author: ".."` before (see MODULE_AUTHORS). */
   moduleAuthors: 'authors' | 'author';
   /** Where each std/alloc path goes (src/kernel-api/std-paths.ts). */
   stdPaths: StdPathTable;
+  /** When the `module!` author keys changed (rust/macros/module.rs history). */
+  moduleAuthorKeys: typeof MODULE_AUTHORS;
   print: {
     /** Macro for `print!`: the kernel exports `pr_cont!` at the crate root, not in the prelude (rust/kernel/print.rs). */
     cont: string;
@@ -30,6 +32,14 @@ export interface Profile {
 
 const print = { cont: 'kernel::pr_cont' };
 
+/**
+ * rust/macros/module.rs: `authors: [..]` arrived in v6.15 (commit 38559da6afb2
+ * "rust: module: introduce `authors` key", in the rust-6.15 pull; `author:` kept
+ * beside it); `author:` was then removed ("rust: module: remove deprecated author
+ * key", posted June 2025 and queued for the following merge window, v6.17).
+ */
+export const MODULE_AUTHORS = { authorsSince: 'v6.15', authorRemovedIn: 'v6.17' } as const;
+
 export const PROFILES: Record<ProfileId, Profile> = {
   mainline: {
     id: 'mainline',
@@ -37,6 +47,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     fmtPath: 'kernel::fmt',
     moduleAuthors: 'authors',
     stdPaths: STD_PATHS['mainline'],
+    moduleAuthorKeys: MODULE_AUTHORS,
     print,
     alloc: ALLOC_MAINLINE,
   },
@@ -44,7 +55,10 @@ export const PROFILES: Record<ProfileId, Profile> = {
     id: 'v6.13',
     kernels: '6.13 to 6.18 (before kernel::fmt has its own Display)',
     fmtPath: 'core::fmt',
-    moduleAuthors: 'authors',
+    // 6.13 and 6.14 know only `author:` (it works up to MODULE_AUTHORS.authorRemovedIn);
+    // no one key spans 6.13-6.18, so module-entry says so (K0502).
+    moduleAuthors: 'author',
+    moduleAuthorKeys: MODULE_AUTHORS,
     stdPaths: STD_PATHS['v6.13'],
     print,
     alloc: ALLOC_V6_13,
@@ -55,6 +69,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     fmtPath: 'core::fmt',
     moduleAuthors: 'author',
     stdPaths: STD_PATHS['v6.10'],
+    moduleAuthorKeys: MODULE_AUTHORS,
     print,
     alloc: ALLOC_V6_10,
   },
@@ -64,6 +79,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     fmtPath: 'core::fmt',
     moduleAuthors: 'author',
     stdPaths: STD_PATHS['v6.1'],
+    moduleAuthorKeys: MODULE_AUTHORS,
     print,
     alloc: ALLOC_V6_1,
   },

@@ -19,6 +19,7 @@ import { checkStackArrays } from '../transforms/check-stack-arrays.ts';
 import { checkStaticMut } from '../transforms/check-static-mut.ts';
 import { checkDynError } from '../transforms/check-dyn-error.ts';
 import { checkExternalCrates } from '../transforms/check-external-crates.ts';
+import { moduleEntry } from '../transforms/module-entry.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
@@ -43,6 +44,7 @@ export const TRANSFORMS: readonly Transform[] = [
   allocTypes,
   // 5. Crate passes: fallibility propagation, then module entry.
   falliblePropagation,
+  moduleEntry,
   // 6. Last: the prelude import, for the names the passes above introduced.
   preludeImport,
 ];

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { discover, type DiscoverOptions } from './discover.ts';
 import { UsageError } from './errors.ts';
 import { atomicWrite, checkWritable, ensureDir, unifiedDiff, type FileChange } from './patcher.ts';
+import { inPlace, inTreeFiles, kernelRoot, moduleRoot, outDirFiles, type Placed } from './layout.ts';
+import { unlinkSync, statSync } from 'node:fs';
 import { runUnit, type UnitResult } from './pipeline.ts';
 import { getProfile, type ProfileId } from './profiles.ts';
 import { TRANSFORMS } from './registry.ts';
@@ -25,6 +27,8 @@ export interface RewriteOptions extends DiscoverOptions {
   patchFile?: string;
   allowDirty?: boolean;
   keepGoing?: boolean;
+  /** KERNEL_DIR/SUBDIR: produce a patch against a kernel tree that adds the module there. */
+  inTree?: string;
 }
 
 export interface RewriteResult {
@@ -68,6 +72,7 @@ export function rewrite(opts: RewriteOptions): RewriteResult {
   const transforms = selectTransforms(opts.only, opts.skip);
   const profile = getProfile(opts.profile);
   if (opts.mode === 'out-dir') preflightOutDir(opts);
+  const tree = opts.inTree !== undefined ? preflightInTree(opts) : undefined;
   const units = discover(opts.paths, opts);
   const base = commonBase(units.map((u) => u.crate.root));
 
@@ -82,26 +87,36 @@ export function rewrite(opts: RewriteOptions): RewriteResult {
     const r = runUnit(unit, { profile, transforms, displayPrefix: prefix });
     results.push(r);
     diagnostics.push(...r.diagnostics);
+    let placed: Placed[] = [];
     for (const f of r.files) {
       sources.set(shown(f.src.rel), f.src.text);
       if (f.failure) failed.push(shown(f.src.rel));
-      if (f.changed) changes.push({ path: shown(f.src.rel), old: f.src.original, new: encodeSource(f.src, f.text), mode: f.src.mode });
+      if (f.changed) placed.push({ rel: f.src.rel, old: f.src.original, data: encodeSource(f.src, f.text), mode: f.src.mode });
     }
     for (const nf of r.newFiles) {
       const abs = path.join(unit.crate.root, nf.rel);
       const data = Buffer.from(nf.contents, 'utf8');
       const old = existsSync(abs) ? readFileSync(abs) : null;
       if (old && old.equals(data)) continue;
-      changes.push({ path: shown(nf.rel), old, new: data, mode: 0o644 });
+      placed.push({ rel: nf.rel, old, data, mode: 0o644 });
     }
+    // The module's build files and the root's new name (not with --in-tree: that goes to the kernel tree).
+    if (!tree && opts.mode !== 'out-dir') {
+      const ds: Diagnostic[] = [];
+      placed = inPlace(r, placed, ds);
+      diagnostics.push(...ds.map((d) => ({ ...d, file: shown(d.file) })));
+    }
+    for (const p of placed) changes.push({ path: shown(p.rel), ...(p.from ? { from: shown(p.from) } : {}), old: p.old, new: p.data, mode: p.mode });
   }
 
-  const diff = unifiedDiff(changes);
-  const result: RewriteResult = { diff, diagnostics, units: results, sources, pending: changes.map((c) => c.path), failed, written: [], base, changes };
+  let diffChanges = changes;
+  if (tree) diffChanges = inTreeChanges(results, tree);
+  const diff = unifiedDiff(diffChanges);
+  const result: RewriteResult = { diff, diagnostics, units: results, sources, pending: diffChanges.map((c) => c.path), failed, written: [], base: tree ? tree.kroot : base, changes: diffChanges };
 
   switch (opts.mode) {
     case 'write':
-      writeInPlace(opts, base, changes, failed, result);
+      writeInPlace(opts, tree ? tree.kroot : base, diffChanges, failed, result);
       break;
     case 'out-dir':
       writeOutDir(opts, base, results, changes, result);
@@ -116,6 +131,32 @@ export function rewrite(opts: RewriteOptions): RewriteResult {
   return result;
 }
 
+interface TreeTarget {
+  subdir: string;
+  kroot: string;
+}
+
+function preflightInTree(opts: RewriteOptions): TreeTarget {
+  if (opts.mode === 'out-dir') throw new UsageError('--in-tree and --out-dir exclude each other');
+  const subdir = path.resolve(opts.inTree!);
+  if (!existsSync(subdir) || !statSync(subdir).isDirectory()) throw new UsageError(`--in-tree ${opts.inTree}: no such folder`);
+  for (const f of ['Kconfig', 'Makefile']) {
+    if (!existsSync(path.join(subdir, f))) throw new UsageError(`--in-tree ${opts.inTree}: the folder has no ${f}; give a kernel folder that has a Kconfig and a Makefile (such as samples/rust)`);
+  }
+  const kroot = kernelRoot(subdir);
+  if (!kroot) throw new UsageError(`--in-tree ${opts.inTree}: no kernel source tree above it (a folder whose Kconfig has \`mainmenu\`)`);
+  return { subdir, kroot };
+}
+
+function inTreeChanges(results: UnitResult[], tree: TreeTarget): FileChange[] {
+  const withModule = results.filter((r) => moduleRoot(r));
+  if (withModule.length !== 1) {
+    throw new UsageError(withModule.length === 0 ? '--in-tree needs a program with `fn main` (it becomes the module); none was ported to a module' : '--in-tree takes one program at a time');
+  }
+  const data = (f: { src: Parameters<typeof encodeSource>[0] & { original: Buffer }; text: string; failure?: string }) => (f.failure ? f.src.original : encodeSource(f.src, f.text));
+  return inTreeFiles(withModule[0], tree.subdir, tree.kroot, data).map((p) => ({ path: p.rel, old: p.old, new: p.data, mode: p.mode }));
+}
+
 function refuseOnFailure(opts: RewriteOptions, failed: string[]): void {
   if (failed.length && !opts.keepGoing) {
     throw new UsageError(`not writing anything: ${failed.length} file(s) could not be ported (${failed.join(', ')}); see the K0001 diagnostics, or pass --keep-going to write the others`);
@@ -125,18 +166,27 @@ function refuseOnFailure(opts: RewriteOptions, failed: string[]): void {
 function writeInPlace(opts: RewriteOptions, base: string, changes: FileChange[], failed: string[], result: RewriteResult): void {
   refuseOnFailure(opts, failed);
   const targets = changes.map((c) => path.join(base, c.path));
+  const renamed = changes.filter((c) => c.from).map((c) => path.join(base, c.from!));
   if (!opts.allowDirty) {
-    const dirty = dirtyFiles(base, targets);
+    const dirty = dirtyFiles(base, [...targets, ...renamed]);
     if (dirty.length) {
       throw new UsageError(`refusing to write: uncommitted changes in ${dirty.join(', ')}; commit or stash them, or pass --allow-dirty`);
     }
   }
-  for (const t of targets) checkWritable(base, t);
+  for (const t of [...targets, ...renamed]) checkWritable(base, t);
   for (const [i, c] of changes.entries()) {
     const abs = targets[i];
     ensureDir(path.dirname(abs));
     atomicWrite(abs, c.new!, c.mode);
     result.written.push(c.path);
+  }
+  // A rename removes the old name only after every new file is in place.
+  for (const old of renamed) {
+    try {
+      unlinkSync(old);
+    } catch (e) {
+      throw new UsageError(`${old}: cannot remove after renaming it: ${(e as Error).message}`);
+    }
   }
 }
 
@@ -159,9 +209,16 @@ function writeOutDir(opts: RewriteOptions, base: string, results: UnitResult[], 
   const files = new Map<string, { data: Buffer; mode: number }>();
   for (const r of results) {
     const prefix = posix(path.relative(base, r.unit.crate.root));
-    for (const f of r.files) files.set(prefix ? `${prefix}/${f.src.rel}` : f.src.rel, { data: f.failure ? f.src.original : encodeSource(f.src, f.text), mode: f.src.mode });
+    const at = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+    const data = (f: (typeof r.files)[number]) => (f.failure ? f.src.original : encodeSource(f.src, f.text));
+    // A unit with a module becomes a flat module folder; others keep their layout.
+    const laid = outDirFiles(r, data);
+    if (laid) for (const f of laid) files.set(at(f.rel), { data: f.data, mode: f.mode });
+    else {
+      for (const f of r.files) files.set(at(f.src.rel), { data: data(f), mode: f.src.mode });
+      for (const c of changes) if (!files.has(c.path) && c.new && c.path.startsWith(prefix)) files.set(c.path, { data: c.new, mode: c.mode ?? 0o644 });
+    }
   }
-  for (const c of changes) if (!files.has(c.path) && c.new) files.set(c.path, { data: c.new, mode: c.mode ?? 0o644 });
   for (const [rel, { data, mode }] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const abs = path.join(out, rel);
     checkWritable(out, abs);

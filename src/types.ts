@@ -68,6 +68,10 @@ export interface CrateInfo {
   authors: string[];
   description?: string;
   license: string;
+  /** Where each piece of module metadata came from ("--author", "Cargo.toml", "default", ...), shown in a note. */
+  metadataSources?: Partial<Record<'moduleName' | 'authors' | 'description' | 'license', string>>;
+  /** Cargo.toml `[package] license` as written (SPDX), when there is one. */
+  manifestLicense?: string;
   /** Relative paths of the crate root files (main.rs / lib.rs), if known. */
   rootFiles: string[];
   /** `[dependencies]` names from Cargo.toml. */

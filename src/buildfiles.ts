@@ -1,0 +1,121 @@
+// The build files of a ported module: Kbuild, Makefile and a README fragment
+// for an out-of-tree build, and the Kconfig entry and Makefile line for an
+// in-tree one. Forms follow the Rust-for-Linux rust-out-of-tree-module sample
+// (Kbuild: `obj-m := rust_out_of_tree.o`; Makefile: KDIR and the kernel's own
+// build with M=) and samples/rust/Kconfig + samples/rust/Makefile in the kernel.
+
+const SPDX = '# SPDX-License-Identifier: GPL-2.0\n';
+
+/** `obj-m := name.o`, or `obj-m := dir/` to descend into the folder that holds the module. */
+export function kbuild(entry: string): string {
+  return `${SPDX}\nobj-m := ${entry}\n`;
+}
+
+/**
+ * The convenience Makefile: `make` builds with the kernel's own build system
+ * (kbuild reads Kbuild, not this file, when it visits the folder).
+ */
+export function makefile(moduleName: string): string {
+  return `${SPDX}#
+# Builds the ${moduleName} kernel module out of tree (Rust needs a kernel
+# built with CONFIG_RUST=y; LLVM=1 uses the same LLVM toolchain as the kernel).
+#   make [KDIR=/path/to/kernel/build]
+#   make modules_install
+#   make clean
+
+KDIR ?= /lib/modules/$(shell uname -r)/build
+LLVM ?= 1
+
+default:
+\t$(MAKE) -C $(KDIR) M=$(CURDIR) LLVM=$(LLVM) modules
+
+modules_install: default
+\t$(MAKE) -C $(KDIR) M=$(CURDIR) LLVM=$(LLVM) modules_install
+
+clean:
+\t$(MAKE) -C $(KDIR) M=$(CURDIR) LLVM=$(LLVM) clean
+
+.PHONY: default modules_install clean
+`;
+}
+
+/** How to build and load the module; `ko` is the module file's path from the folder. */
+export function readme(moduleName: string, ko: string): string {
+  return `# ${moduleName}: a Linux kernel module
+
+Ported from userspace Rust by kport. Build it against a kernel source or
+build tree that was configured with \`CONFIG_RUST=y\`:
+
+\`\`\`sh
+make KDIR=/path/to/linux                # or: make -C /path/to/linux M=$PWD LLVM=1
+sudo insmod ${ko}
+sudo dmesg | tail                       # its pr_info!/pr_err! output
+sudo rmmod ${moduleName}
+\`\`\`
+
+\`make modules_install\` installs it for \`modprobe ${moduleName}\`; \`make clean\` removes
+the build output. Review kport's diagnostics before loading: each one names a
+decision the port left to a person.
+`;
+}
+
+/** The Kconfig symbol for a module: its name in upper case. */
+export function configSymbol(moduleName: string): string {
+  return moduleName.toUpperCase();
+}
+
+/** A `tristate` entry in the form samples/rust/Kconfig uses. */
+export function kconfigEntry(moduleName: string, description: string | undefined): string {
+  const prompt = (description ?? moduleName).replace(/"/g, "'");
+  const help = description ? `${description.replace(/\.$/, '')}.` : `The ${moduleName} module.`;
+  return [
+    `config ${configSymbol(moduleName)}`,
+    `\ttristate "${prompt}"`,
+    '\tdepends on RUST',
+    '\thelp',
+    `\t  ${help}`,
+    '',
+    '\t  To compile this as a module, choose M here:',
+    `\t  the module will be called ${moduleName}.`,
+    '',
+    '\t  If unsure, say N.',
+    '',
+  ].join('\n');
+}
+
+/** Whether a Kconfig text already defines `config SYMBOL`. */
+export function kconfigDefines(text: string, symbol: string): boolean {
+  return new RegExp(`^\\s*(menu)?config\\s+${symbol}\\s*$`, 'm').test(text);
+}
+
+/** Add an entry: before a closing `endif`/`endmenu` that ends the file, else at the end. */
+export function addKconfigEntry(text: string, entry: string): string {
+  if (text.includes(entry)) return text;
+  const lines = text.split('\n');
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last].trim() === '') last--;
+  if (last >= 0 && /^(endif|endmenu)\b/.test(lines[last].trim())) {
+    const before = lines.slice(0, last).join('\n').replace(/\n*$/, '\n');
+    return `${before}\n${entry}\n${lines.slice(last).join('\n')}`;
+  }
+  const body = text === '' ? '' : text.replace(/\n*$/, '\n') + '\n';
+  return body + entry;
+}
+
+/** The Makefile line of an in-tree module. */
+export function makefileLine(moduleName: string): string {
+  return `obj-$(CONFIG_${configSymbol(moduleName)}) += ${moduleName}.o`;
+}
+
+/** Add the line after the folder's last `obj-` line, else at the end. */
+export function addMakefileLine(text: string, line: string): string {
+  const lines = text.split('\n');
+  if (lines.some((l) => l.replace(/\s+/g, ' ').trim() === line)) return text;
+  let at = -1;
+  lines.forEach((l, i) => {
+    if (/^obj-/.test(l)) at = i;
+  });
+  if (at === -1) return text === '' ? `${line}\n` : text.replace(/\n*$/, '\n') + line + '\n';
+  lines.splice(at + 1, 0, line);
+  return lines.join('\n');
+}
