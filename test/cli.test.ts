@@ -22,11 +22,15 @@ function snapshot(dir: string, rel = ''): Record<string, string> {
 const hasPatch = spawnSync('patch', ['--version']).status === 0;
 
 describe('kport rewrite on examples/hello', () => {
-  it('--dry-run prints a diff that git apply accepts, equal to --write and --out-dir', async () => {
+  it('--dry-run prints a diff that git apply accepts, equal to --write; --out-dir is the module folder', async () => {
     const dry = await kport(['rewrite', '--dry-run', HELLO]);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^diff --git a\/src\/main\.rs b\/src\/main\.rs\n--- a\/src\/main\.rs\n\+\+\+ b\/src\/main\.rs\n/);
-    expect(dry.stdout).toContain('+    pr_info!("Hello, {}!\\n", greet::name());');
+    expect(dry.stdout).toMatch(/^diff --git a\/src\/greet\.rs b\/src\/greet\.rs\n--- a\/src\/greet\.rs\n\+\+\+ b\/src\/greet\.rs\n/);
+    // The crate root becomes <module name>.rs: a git rename in the diff.
+    expect(dry.stdout).toContain('diff --git a/src/main.rs b/src/hello.rs\nrename from src/main.rs\nrename to src/hello.rs\n--- a/src/main.rs\n+++ b/src/hello.rs\n');
+    expect(dry.stdout).toContain('+        pr_info!("Hello, {}!\\n", greet::name());');
+    expect(dry.stdout).toContain('+impl kernel::Module for Hello {');
+    for (const f of ['Kbuild', 'src/Kbuild', 'Makefile', 'README.kernel.md']) expect(dry.stdout).toContain(`diff --git a/${f} b/${f}\nnew file mode 100644\n`);
 
     // git apply in a git copy
     const applied = copyOf(HELLO);
@@ -35,22 +39,37 @@ describe('kport rewrite on examples/hello', () => {
     writeFileSync(patchFile, dry.stdout);
     git(applied, 'apply', '--check', patchFile);
     git(applied, 'apply', patchFile);
+    const tree = snapshot(applied);
+    expect(Object.keys(tree).sort()).toEqual(['Cargo.toml', 'Kbuild', 'Makefile', 'README.kernel.md', 'src/Kbuild', 'src/greet.rs', 'src/hello.rs']);
+    expect(readFileSync(path.join(applied, 'Kbuild'), 'utf8')).toBe('# SPDX-License-Identifier: GPL-2.0\n\nobj-m := src/\n');
+    expect(readFileSync(path.join(applied, 'src', 'Kbuild'), 'utf8')).toBe('# SPDX-License-Identifier: GPL-2.0\n\nobj-m := hello.o\n');
 
     // --write in another git copy
     const written = copyOf(HELLO);
     gitInit(written);
     const w = await kport(['rewrite', '--write', written]);
     expect(w.code).toBe(0);
-    expect(snapshot(written)).toEqual(snapshot(applied));
+    expect(snapshot(written)).toEqual(tree);
 
-    // --out-dir leaves the input alone and writes the same files
+    // --out-dir leaves the input alone and writes the flat module folder: the
+    // same ported sources (root as hello.rs, modules beside it), Kbuild, Makefile, README.
     const out = path.join(tempDir(), 'out');
     const before = snapshot(HELLO);
     const o = await kport(['rewrite', '--out-dir', out, HELLO]);
     expect(o.code).toBe(0);
     expect(snapshot(HELLO)).toEqual(before);
-    const appliedRs = Object.fromEntries(Object.entries(snapshot(applied)).filter(([k]) => k.endsWith('.rs')));
-    expect(snapshot(out)).toEqual(appliedRs);
+    const outTree = snapshot(out);
+    expect(Object.keys(outTree).sort()).toEqual(['Kbuild', 'Makefile', 'README.kernel.md', 'greet.rs', 'hello.rs']);
+    expect(outTree['hello.rs']).toBe(tree['src/hello.rs']);
+    expect(outTree['greet.rs']).toBe(tree['src/greet.rs']);
+    expect(outTree['Makefile']).toBe(tree['Makefile']);
+    expect(readFileSync(path.join(out, 'Kbuild'), 'utf8')).toBe('# SPDX-License-Identifier: GPL-2.0\n\nobj-m := hello.o\n');
+    const mk = readFileSync(path.join(out, 'Makefile'), 'utf8');
+    expect(mk).toContain('KDIR ?= /lib/modules/$(shell uname -r)/build\n');
+    for (const target of ['default:', 'modules_install: default', 'clean:']) expect(mk).toContain(`\n${target}\n\t$(MAKE) -C $(KDIR) M=$(CURDIR) LLVM=$(LLVM)`);
+    expect(readFileSync(path.join(out, 'README.kernel.md'), 'utf8')).toContain('sudo insmod hello.ko');
+    // kport on its own out-dir output changes nothing.
+    expect((await kport(['rewrite', '--dry-run', out])).stdout).toBe('');
 
     // --patch writes exactly the dry-run diff
     const pf = path.join(tempDir(), 'p.patch');
@@ -82,7 +101,7 @@ describe('kport rewrite on examples/hello', () => {
     const before = snapshot(copy);
     const r = await kport(['rewrite', '--check', copy]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/2 file\(s\) would change/);
+    expect(r.stderr).toMatch(/6 file\(s\) would change: src\/greet\.rs, src\/hello\.rs, Kbuild, src\/Kbuild, Makefile, README\.kernel\.md/);
     expect(snapshot(copy)).toEqual(before);
   });
 
@@ -103,13 +122,15 @@ describe('kport rewrite on examples/hello', () => {
     const copy = copyOf(HELLO);
     chmodSync(path.join(copy, 'src', 'main.rs'), 0o755);
     await kport(['rewrite', '--write', copy]);
-    expect(statSync(path.join(copy, 'src', 'main.rs')).mode & 0o777).toBe(0o755);
+    // The crate root is renamed to the module's name and keeps its mode.
+    expect(statSync(path.join(copy, 'src', 'hello.rs')).mode & 0o777).toBe(0o755);
+    expect(existsSync(path.join(copy, 'src', 'main.rs'))).toBe(false);
   });
 
   it('--only and --skip select transforms', async () => {
     const only = await kport(['rewrite', '--dry-run', '--only', 'print-macros', HELLO]);
     expect(only.stdout).not.toContain('kernel::prelude');
-    const skip = await kport(['rewrite', '--dry-run', '--skip', 'print-macros', HELLO]);
+    const skip = await kport(['rewrite', '--dry-run', '--skip', 'print-macros,module-entry', HELLO]);
     expect(skip.stdout).toBe('');
   });
 
@@ -120,7 +141,7 @@ describe('kport rewrite on examples/hello', () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stderr);
     expect(j.version).toBe(1);
-    expect(j.diagnostics[0]).toMatchObject({ code: 'K0101', severity: 'error', file: 'a.rs', start: { line: 2, column: 14 } });
+    expect(j.diagnostics.find((d: { code: string }) => d.code === 'K0101')).toMatchObject({ code: 'K0101', severity: 'error', file: 'a.rs', start: { line: 2, column: 14 } });
   });
 });
 
@@ -214,7 +235,7 @@ describe('discovery', () => {
     mkdirSync(path.join(dir, 'src', 'inline'));
     writeFileSync(path.join(dir, 'src', 'inline', 'deep.rs'), 'pub fn h() { println!("deep"); }\n');
     writeFileSync(path.join(dir, 'src', 'unreached.rs'), 'fn u() { println!("never"); }\n');
-    const r = await kport(['rewrite', '--dry-run', dir]);
+    const r = await kport(['rewrite', '--dry-run', '--no-module', dir]);
     expect(r.code).toBe(0);
     const files = [...r.stdout.matchAll(/^diff --git a\/(\S+)/gm)].map((m) => m[1]).sort();
     expect(files).toEqual(['src/inline/deep.rs', 'src/net/proto/tcp.rs', 'src/other/x.rs']);

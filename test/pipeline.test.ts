@@ -69,24 +69,24 @@ describe('pipeline', () => {
   });
 
   it('leaves files with nothing to do byte-identical', () => {
-    const r = runText('fn main() {}\n');
+    const r = runText('fn start() {}\n');
     expect(r.files[0].changed).toBe(false);
   });
 });
 
 describe('source round-trip', () => {
   const cases: [string, Buffer][] = [
-    ['LF', Buffer.from('fn main() {\n    println!("a");\n}\n')],
-    ['CRLF', Buffer.from('fn main() {\r\n    println!("a");\r\n}\r\n')],
-    ['BOM', Buffer.from('\ufefffn main() {\n    println!("a");\n}\n')],
-    ['no final newline', Buffer.from('fn main() {\n    println!("a");\n}')],
-    ['BOM + CRLF + no final newline', Buffer.from('\ufefffn main() {\r\n    println!("a");\r\n}')],
+    ['LF', Buffer.from('fn run() {\n    println!("a");\n}\n')],
+    ['CRLF', Buffer.from('fn run() {\r\n    println!("a");\r\n}\r\n')],
+    ['BOM', Buffer.from('\ufefffn run() {\n    println!("a");\n}\n')],
+    ['no final newline', Buffer.from('fn run() {\n    println!("a");\n}')],
+    ['BOM + CRLF + no final newline', Buffer.from('\ufefffn run() {\r\n    println!("a");\r\n}')],
   ];
   for (const [name, bytes] of cases) {
     it(`keeps ${name}`, () => {
       const r = runText(bytes);
       const out = encodeSource(r.files[0].src, r.files[0].text);
-      const expected = bytes.toString('utf8').replace('println!("a")', 'pr_info!("a\\n")').replace('fn main', 'use kernel::prelude::*;\n\nfn main'.replace(/\n/g, bytes.includes(13) ? '\r\n' : '\n'));
+      const expected = bytes.toString('utf8').replace('println!("a")', 'pr_info!("a\\n")').replace('fn run', 'use kernel::prelude::*;\n\nfn run'.replace(/\n/g, bytes.includes(13) ? '\r\n' : '\n'));
       expect(out.toString('utf8')).toBe(expected);
     });
   }

@@ -71,6 +71,8 @@ type Shape = { kind: 'unit' } | { kind: 'result'; errorType?: string } | { kind:
 function shapeOf(fn: SyntaxNode): Shape {
   const rt = fn.childForFieldName('return_type');
   if (!rt || rt.type === 'unit_type') return { kind: 'unit' };
+  // The kernel's own alias: `Result` is `Result<(), Error>` (rust/kernel/error.rs).
+  if (/^((::)?kernel::(error::)?|crate::)?Result$/.test(rt.text) && (rt.type === 'type_identifier' || rt.type === 'scoped_type_identifier')) return { kind: 'result' };
   if (rt.type === 'generic_type') {
     const name = rt.childForFieldName('type')!;
     const args = rt.childForFieldName('type_arguments');
@@ -205,7 +207,10 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
   const kids = body.namedChildren.filter((c) => !c.type.endsWith('comment'));
   const last = kids[kids.length - 1];
   let tail: SyntaxNode | undefined;
-  if (last && last.type !== 'expression_statement' && last.type !== 'let_declaration' && !last.type.endsWith('_item') && last.type !== 'macro_invocation' && last.type !== 'empty_statement') tail = last;
+  if (last && last.type !== 'expression_statement' && last.type !== 'let_declaration' && !last.type.endsWith('_item') && last.type !== 'empty_statement') {
+    // A macro call with braces is a statement; `m!(..)` without `;` at the end is the tail.
+    if (last.type !== 'macro_invocation' || !/[}\];]$/.test(last.text) || /\)$/.test(last.text)) tail = last;
+  }
   else if (last?.type === 'expression_statement' && !last.text.endsWith(';')) tail = last.namedChildren[0];
   let appendOk = true;
   const diverges = (n: SyntaxNode | undefined) => {
@@ -214,7 +219,7 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
   };
   if (shape.kind === 'unit') {
     if (tail && !BLOCK_LIKE.has(tail.type) && !diverges(tail)) edits.push({ start: tail.endIndex, end: tail.endIndex, text: ';' });
-    if (diverges(last)) appendOk = false;
+    if (diverges(last) || endless(last)) appendOk = false;
   } else {
     appendOk = false;
     if (tail) rewriteTail(tail, typeName, edits, true, `${ok}`, lineIndent(text, tail.startIndex));
@@ -293,6 +298,12 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
   ctx.edits.replace({ start: top.startIndex, end: fn.endIndex }, `${indentBlock(block).trimStart()}\n\n${base}struct ${typeName};\n\n${base}${attrs}${impl}`);
 
   describeMetadata(ctx, name, cc, typeName, description);
+}
+
+/** A `loop` statement without a `break`: init never gets past it. */
+function endless(n: SyntaxNode | undefined): boolean {
+  const e = n?.type === 'expression_statement' ? n.namedChildren[0] : n;
+  return e?.type === 'loop_expression' && e.descendantsOfType('break_expression').length === 0;
 }
 
 /** Rewrite a `Result<(), E>` tail so that it yields `Result<Self>`. */

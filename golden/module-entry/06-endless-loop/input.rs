@@ -1,0 +1,8 @@
+fn serve() {}
+
+fn main() {
+    pr_info!("serving\n");
+    loop {
+        serve();
+    }
+}

@@ -1,0 +1,18 @@
+fn serve() {}
+
+module! {
+    type: Input,
+    name: "input",
+    license: "GPL",
+}
+
+struct Input;
+
+impl kernel::Module for Input {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        pr_info!("serving\n");
+        loop {
+            serve();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    pr_info!("old kernel\n");
+}

@@ -1,0 +1,1 @@
+fn main() { pr_info!("hi\n"); }

@@ -1,0 +1,14 @@
+module! {
+    type: Input,
+    name: "input",
+    license: "GPL",
+}
+
+struct Input;
+
+impl kernel::Module for Input {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        pr_info!("hi\n");
+        Ok(Input)
+    }
+}

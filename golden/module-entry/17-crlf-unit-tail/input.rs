@@ -1,0 +1,6 @@
+fn main() {
+    pr_info!("crlf\n");
+    work()
+}
+
+fn work() {}

@@ -1,0 +1,17 @@
+module! {
+    type: Input,
+    name: "input",
+    license: "GPL",
+}
+
+struct Input;
+
+impl kernel::Module for Input {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        pr_info!("crlf\n");
+        work();
+        Ok(Input)
+    }
+}
+
+fn work() {}
