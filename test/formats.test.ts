@@ -99,7 +99,8 @@ describe('--format github', () => {
 describe('--format rdjson', () => {
   it('suggestions applied to the input equal the --write result', async () => {
     const crate = sampleCrate();
-    const r = await kport(['rewrite', '--dry-run', '--format', 'rdjson', crate]);
+    // --no-module: the module entry renames the crate root, which suggestions cannot express.
+    const r = await kport(['rewrite', '--dry-run', '--no-module', '--format', 'rdjson', crate]);
     const rd = JSON.parse(r.stderr);
     expect(rd.source.name).toBe('kport');
     const byFile = new Map<string, RdSuggestion[]>();
@@ -111,7 +112,7 @@ describe('--format rdjson', () => {
 
     const written = copyOf(crate);
     gitInit(written);
-    const w = await kport(['rewrite', '--write', written]);
+    const w = await kport(['rewrite', '--write', '--no-module', written]);
     expect(w.code).toBe(1); // error-level diagnostics remain (floats, format!, rand)
     for (const rel of files(crate)) {
       const original = readFileSync(path.join(crate, rel));
