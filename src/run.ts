@@ -109,6 +109,11 @@ export function rewrite(opts: RewriteOptions): RewriteResult {
     for (const p of placed) changes.push({ path: shown(p.rel), ...(p.from ? { from: shown(p.from) } : {}), old: p.old, new: p.data, mode: p.mode });
   }
 
+  const seenPaths = new Set<string>();
+  for (const c of changes) {
+    if (seenPaths.has(c.path)) throw new UsageError(`two of the given programs both need ${c.path} (each becomes a module with its own build files); port them one at a time`);
+    seenPaths.add(c.path);
+  }
   let diffChanges = changes;
   if (tree) diffChanges = inTreeChanges(results, tree);
   const diff = unifiedDiff(diffChanges);

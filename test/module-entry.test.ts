@@ -156,6 +156,16 @@ describe('binaries and library crates', () => {
     expect(bad.stderr).toMatch(/no binary named `nope`; the binaries are tools, probe\n$/);
   });
 
+  it('a folder with two programs: K0508, neither becomes the module', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.rs'), 'fn main() {}\n');
+    writeFileSync(path.join(dir, 'b.rs'), 'fn main() {}\n');
+    const r = await kport(['rewrite', '--dry-run', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('error[K0508]: 2 files define `fn main` (a.rs, b.rs)');
+  });
+
   it('--no-module ports without module! or build files; a library crate says so', async () => {
     const n = await kport(['rewrite', '--dry-run', '--no-module', HELLO]);
     expect(n.stdout).not.toContain('module!');
@@ -189,6 +199,13 @@ describe('bad input: one line, exit 2, nothing written', () => {
     await bad(['rewrite', '--in-tree', path.join(tempDir(), '.'), HELLO], /the folder has no Kconfig/);
     await bad(['rewrite', '--out-dir', path.join(tempDir(), 'o'), '--in-tree', path.join(k, 'samples', 'rust'), HELLO], /exclude each other/);
     expect(files(k)).toEqual(before);
+  });
+
+  it('two programs in one folder given as separate files', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'a.rs'), 'fn main() {}\n');
+    writeFileSync(path.join(dir, 'b.rs'), 'fn main() {}\n');
+    await bad(['rewrite', '--dry-run', path.join(dir, 'a.rs'), path.join(dir, 'b.rs')], /both need Kbuild .*port them one at a time/);
   });
 
   it('a library crate with --in-tree', async () => {
