@@ -63,8 +63,8 @@ describe('kport transforms --profile', () => {
 describe('a file with every use form', () => {
   const input = readFileSync(path.join(ROOT, 'golden', 'std-paths', '32-all-use-forms', 'input.rs'), 'utf8');
   for (const profile of PROFILE_IDS) {
-    it(`${profile}: no std path with a home is left, and each one left is reported on its line`, () => {
-      const r = runText(input, { profile, transforms: ['std-paths'] });
+    it(`${profile}: after the whole port no std path with a home is left, and each one left is reported`, () => {
+      const r = runText(input, { profile });
       const out = r.files[0].text;
       const table = PROFILES[profile].stdPaths;
       const messages = r.diagnostics.map((d) => d.message);

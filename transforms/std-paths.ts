@@ -334,8 +334,26 @@ function runPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number
       continue;
     }
     const fate = fateOf(table, root, segs);
+    if (fate.kind === 'report' && reportedElsewhere(ctx, segs, full)) continue;
     applyFate(ctx, f, fate, root, segs, chain.map((n) => ({ start: n.startIndex, end: n.endIndex })), full);
   }
+}
+
+/**
+ * Constructs another pass reports or ports as a whole, so a second report here
+ * would only repeat it: `dyn std::error::Error` (check-dyn-error, K0670) and
+ * `std::process::exit(..)` in the crate root's `fn main` (module-entry, K0506).
+ */
+function reportedElsewhere(ctx: FileContext, segs: readonly string[], full: SyntaxNode): boolean {
+  const path = segs.join('::');
+  if (path === 'error::Error' && full.parent?.type === 'dynamic_type') return true;
+  if (path === 'process::exit' && ctx.isCrateRoot && full.parent?.type === 'call_expression' && full.parent.childForFieldName('function')?.id === full.id) {
+    for (let p = full.parent.parent; p; p = p.parent) {
+      if (p.type === 'closure_expression' || p.type === 'impl_item' || p.type === 'trait_item' || p.type === 'mod_item') return false;
+      if (p.type === 'function_item') return p.childForFieldName('name')?.text === 'main' && p.parent?.type === 'source_file';
+    }
+  }
+  return false;
 }
 
 function applyFate(ctx: FileContext, f: FileFacts, fate: Fate, root: string, segs: string[], ranges: { start: number; end: number }[], at: SyntaxNode, rangeForReport?: { start: number; end: number }): void {
