@@ -14,6 +14,8 @@ export interface Region {
   shift: number;
   /** The outermost macro invocation in the file this region comes from (absent for the file). */
   host?: SyntaxNode;
+  /** The region's source text, for cheap pre-filters before running a query. */
+  text: string;
 }
 
 const MACROS = '(macro_invocation (token_tree) @tt) @call';
@@ -22,8 +24,8 @@ const MAX_DEPTH = 4;
 // Keep the re-parsed trees alive as long as the file's tree: nodes point into them.
 const cache = new WeakMap<Tree, { regions: Region[]; trees: Tree[]; parsed: Set<number> }>();
 
-function collect(root: SyntaxNode, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>): void {
-  if (depth >= MAX_DEPTH || !root.text.includes('!')) return;
+function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>): void {
+  if (depth >= MAX_DEPTH || !text.includes('!')) return;
   for (const m of query(MACROS).matches(root)) {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
     const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -40,8 +42,8 @@ function collect(root: SyntaxNode, shift: number, host: SyntaxNode | undefined, 
     parsed.add(tt.startIndex + shift);
     const regionShift = shift + tt.startIndex + 1 - (PREFIX.length + 1);
     const h = host ?? call;
-    out.push({ root: t.rootNode, shift: regionShift, host: h });
-    collect(t.rootNode, regionShift, h, depth + 1, out, trees, parsed);
+    out.push({ root: t.rootNode, shift: regionShift, host: h, text: src });
+    collect(t.rootNode, src, regionShift, h, depth + 1, out, trees, parsed);
   }
 }
 
@@ -49,10 +51,10 @@ function collect(root: SyntaxNode, shift: number, host: SyntaxNode | undefined, 
 export function codeRegions(tree: Tree): Region[] {
   const hit = cache.get(tree);
   if (hit) return hit.regions;
-  const regions: Region[] = [{ root: tree.rootNode, shift: 0 }];
+  const regions: Region[] = [{ root: tree.rootNode, shift: 0, text: tree.rootNode.text }];
   const trees: Tree[] = [];
   const parsed = new Set<number>();
-  collect(tree.rootNode, 0, undefined, 0, regions, trees, parsed);
+  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed);
   cache.set(tree, { regions, trees, parsed });
   return regions;
 }
@@ -64,7 +66,8 @@ export function codeRegions(tree: Tree): Region[] {
  */
 export function shadowed(tree: Tree, n: SyntaxNode, r: Region): boolean {
   const parsed = cache.get(tree)?.parsed;
-  if (!parsed?.size) return false;
+  // Token trees hold only leaves: a node with children was parsed as code.
+  if (!parsed?.size || n.childCount > 0) return false;
   for (let p = n.parent; p; p = p.parent) {
     if (p.type === 'token_tree' && p.parent?.type === 'macro_invocation') return parsed.has(p.startIndex + r.shift);
   }

@@ -23,9 +23,14 @@ const SUFFIXED_INTS = '((integer_literal) @lit (#match? @lit "^[0-9][0-9_]*f(32|
 const FLOAT_METHODS =
   '(call_expression function: (field_expression field: (field_identifier) @m (#match? @m "^(sqrt|cbrt|powf|powi|exp|exp2|exp_m1|ln|ln_1p|log10|log2|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|hypot|floor|ceil|round|trunc|fract|to_radians|to_degrees|is_nan|is_infinite|is_finite|mul_add|recip|copysign|total_cmp)$"))) @call';
 
+// Text that can hold a float type, literal or method; anything else skips the queries.
+const FLOAT_HINT = /f32|f64|[0-9]\.[0-9]|[0-9][eE][+-]?[0-9]|\.(sqrt|cbrt|pow|exp|ln|log|sin|cos|tan|asin|acos|atan|sinh|cosh|tanh|hypot|floor|ceil|round|trunc|fract|to_rad|to_deg|is_nan|is_inf|is_fin|mul_add|recip|copysign|total_cmp)/;
+
 function run(ctx: FileContext): void {
   const { tree } = ctx;
-  const local = localNames(tree);
+  // Only needed when something matches; the query behind it is not free.
+  let names: ReturnType<typeof localNames> | undefined;
+  const local = { has: (n: string) => (names ??= localNames(tree)).has(n), defined: { has: (n: string) => (names ??= localNames(tree)).defined.has(n) } };
   const help = 'use integers: fixed-point (scale by a power of two or ten), or integer ratios; the kernel saves no FPU state for kernel code';
 
   for (const r of codeRegions(tree)) {
@@ -33,6 +38,7 @@ function run(ctx: FileContext): void {
     const skip = (n: SyntaxNode) => isTestCode(tree, anchor(n, r)) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
 
+    if (!FLOAT_HINT.test(r.text)) continue;
     for (const m of query(TYPES).matches(root)) {
       const t = m.captures[0].node;
       if (skip(t)) continue;
@@ -83,7 +89,7 @@ After: (by hand, fixed point)
     let percent = used * 100 / total;`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
-  applies: (text) => /f32|f64|[0-9]\.[0-9]|[0-9][eE][+-]?[0-9]|\.(sqrt|cbrt|pow|exp|ln|log|sin|cos|tan|asin|acos|atan|sinh|cosh|tanh|hypot|floor|ceil|round|trunc|fract|to_rad|to_deg|is_nan|is_inf|is_fin|mul_add|recip|copysign|total_cmp)/.test(text),
+  applies: (text) => FLOAT_HINT.test(text),
   run,
   codes: [
     {

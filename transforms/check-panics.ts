@@ -61,14 +61,16 @@ function isConstantDivisor(n: SyntaxNode): boolean {
 
 function run(ctx: FileContext): void {
   const { tree } = ctx;
-  const local = localNames(tree);
+  // Only needed when something matches; the query behind it is not free.
+  let names: ReturnType<typeof localNames> | undefined;
+  const local = { has: (n: string) => (names ??= localNames(tree)).has(n), defined: { has: (n: string) => (names ??= localNames(tree)).defined.has(n) } };
   for (const r of codeRegions(tree)) {
     const root = r.root;
     const at = (n: SyntaxNode) => anchor(n, r);
     const skip = (n: SyntaxNode) => isTestCode(tree, at(n)) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
 
-    for (const m of query(METHODS).matches(root)) {
+    for (const m of /unwrap|expect/.test(r.text) ? query(METHODS).matches(root) : []) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node;
       if (skip(call)) continue;
@@ -84,7 +86,7 @@ function run(ctx: FileContext): void {
     }
 
     for (const q of [MACROS, MACROS_QUALIFIED]) {
-      for (const m of query(q).matches(root)) {
+      for (const m of /panic|unreachable|todo|unimplemented|assert/.test(r.text) ? query(q).matches(root) : []) {
         const call = m.captures.find((c) => c.name === 'call')!.node;
         const name = m.captures.find((c) => c.name === 'name')!.node.text;
         if (skip(call)) continue;
@@ -109,7 +111,7 @@ function run(ctx: FileContext): void {
       }
     }
 
-    for (const m of query(INDEX).matches(root)) {
+    for (const m of r.text.includes('[') ? query(INDEX).matches(root) : []) {
       const ix = m.captures[0].node;
       if (skip(ix) || inConstContext(at(ix))) continue;
       const target = ix.namedChildren[0];
@@ -124,7 +126,7 @@ function run(ctx: FileContext): void {
     }
 
     for (const q of [DIVISION, DIVISION_ASSIGN]) {
-      for (const m of query(q).matches(root)) {
+      for (const m of /[/%]/.test(r.text) ? query(q).matches(root) : []) {
         const expr = m.captures.find((c) => c.name === 'expr')!.node;
         const rhs = m.captures.find((c) => c.name === 'rhs')!.node;
         const opNode = m.captures.find((c) => c.name === 'op')!.node;

@@ -30,7 +30,9 @@ function insideUse(n: SyntaxNode): boolean {
 
 function run(ctx: FileContext): void {
   const { tree } = ctx;
-  const local = localNames(tree);
+  // Only needed when something matches; the query behind it is not free.
+  let names: ReturnType<typeof localNames> | undefined;
+  const local = { has: (n: string) => (names ??= localNames(tree)).has(n), defined: { has: (n: string) => (names ??= localNames(tree)).defined.has(n) } };
   const name = (n: string) => (n === 'String' ? '`String`' : 'the `ToString` trait');
   const help = (n: string) =>
     n === 'String'
@@ -42,6 +44,7 @@ function run(ctx: FileContext): void {
     const skip = (n: SyntaxNode) => isTestCode(tree, anchor(n, r)) || insideUse(n) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
 
+    if (!/String|format|to_string/.test(r.text)) continue;
     for (const m of query(TYPES).matches(root)) {
       const t = m.captures[0].node;
       const parent = t.parent;
