@@ -277,6 +277,10 @@ export class Resolver {
         const t = this.typeOf(f.childForFieldName('value'));
         return t.k === 'vec' ? t : UNKNOWN;
       }
+      // `x.items()` where x is a crate type: the method's declared return type.
+      const recv = this.typeOf(f.childForFieldName('value'));
+      const owner = recv.k === 'box' ? recv.inner : recv;
+      if (owner.k === 'named' && m) return this.returnOf(`${owner.name}::${m}`);
       if (m === 'to_string' || m === 'to_owned' && this.typeOf(f.childForFieldName('value')).k === 'prim') return { k: 'named', name: 'String' };
     }
     return UNKNOWN;

@@ -2,9 +2,9 @@ import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { isTestCode } from '../src/testcode.ts';
-import type { VecMethod } from '../src/kernel-api/alloc.ts';
+import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
 import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
-import { argCount, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
+import { argCount, args, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
 
 /**
  * alloc-calls: allocating constructors and Vec methods become the profile's
@@ -24,11 +24,11 @@ const PATH_CALLS = `(call_expression
   arguments: (arguments)) @call`;
 const METHOD_CALLS = `(call_expression
   function: (field_expression value: (_) @recv field: (field_identifier) @name
-    (#match? @name "^(push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact)$"))
+    (#match? @name "^(push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact|remove|drain|truncate|pop|clear|retain)$"))
   arguments: (arguments)) @call`;
 
 // Cheap exact pre-filter: a file without any of these names has nothing for this pass.
-const RELEVANT = /\b(?:Vec|KVec|Box|KBox|Arc|String)\s*(?:::\s*<[^>]*>\s*)?::|\.\s*(?:push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact)\s*\(/;
+const RELEVANT = /\b(?:Vec|KVec|Box|KBox|Arc|String)\s*(?:::\s*<[^>]*>\s*)?::|\.\s*(?:push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact|remove|drain|truncate|pop|clear|retain)\s*\(/;
 
 const GROWING: Record<string, { method: VecMethod; args: number }> = {
   push: { method: 'push', args: 1 },
@@ -36,6 +36,8 @@ const GROWING: Record<string, { method: VecMethod; args: number }> = {
   reserve: { method: 'reserve', args: 1 },
   resize: { method: 'resize', args: 2 },
 };
+const OTHERS: Record<OtherVecMethod, number> = { remove: 1, drain: 1, truncate: 1, pop: 0, clear: 0, retain: 1 };
+
 const NO_FORM: Record<string, { args: number; help: string }> = {
   insert: { args: 2, help: 'push to the end (`v.push(x, GFP_KERNEL)?`) and reorder, or reserve first and shift the tail by hand' },
   extend: { args: 1, help: 'push each item in a loop (`for x in it { v.push(x, GFP_KERNEL)?; }`), or `extend_from_slice(s, GFP_KERNEL)?` for a slice of clones' },
@@ -110,6 +112,8 @@ function runFile(ctx: FileContext, r: Resolver): void {
     const none = NO_FORM[method];
     if (none && n !== none.args) continue;
     if ((method === 'clone' || method === 'to_vec') && n !== 0) continue;
+    const other = method in OTHERS ? (method as OtherVecMethod) : undefined;
+    if (other && n !== OTHERS[other]) continue;
 
     const t = r.typeOf(recv);
     if (method === 'to_vec') {
@@ -139,6 +143,10 @@ function runFile(ctx: FileContext, r: Resolver): void {
       cloneToVec(ctx, call, name, t, recv);
       continue;
     }
+    if (other) {
+      otherMethod(ctx, call, name, other);
+      continue;
+    }
     if (grow) {
       const form = api.methods[grow.method];
       if (form) makeFallible(ctx, call, name, form, api.flags);
@@ -161,6 +169,38 @@ function runFile(ctx: FileContext, r: Resolver): void {
       });
     }
   }
+}
+
+/** `remove`, `drain`, `truncate`, `pop`, `clear`, `retain`: the same, a `?` form, or reported. */
+function otherMethod(ctx: FileContext, call: SyntaxNode, name: SyntaxNode, method: OtherVecMethod): void {
+  const form = ctx.profile.alloc.others[method];
+  if (form === 'same') return;
+  if (form) {
+    // `v.remove(i)` returns a Result in the kernel: out of bounds is an error, not a panic.
+    if (call.parent?.type !== 'try_expression') makeFallible(ctx, call, name, form, ctx.profile.alloc.flags);
+    return;
+  }
+  const arg = args(call)[0];
+  if (method === 'drain' && arg?.type === 'range_expression' && arg.text.replace(/\s+/g, '') === '..' && ctx.profile.alloc.others.pop === 'same') {
+    // `drain(..)` takes every element, as `drain_all()` does (rust/kernel/alloc/kvec.rs).
+    ctx.edits.replace({ start: name.startIndex, end: call.endIndex }, 'drain_all()');
+    return;
+  }
+  const newer = ctx.profile.alloc.others.pop === 'same';
+  const help: Record<OtherVecMethod, string> = {
+    remove: newer ? 'swap the element to the end and `pop()` it, or rebuild the vector without it' : 'rebuild the vector without the element (`push(x, GFP_KERNEL)?` the others), or target a kernel with `Vec::remove` (6.16, profile mainline)',
+    drain: newer ? '`drain_all()` takes every element; for a part, `truncate` or `remove` the elements you need' : 'iterate with `iter()` and rebuild what you keep, or target a kernel with `drain_all` (6.16, profile mainline)',
+    truncate: 'rebuild the vector with the elements you keep, or target a kernel with `Vec::truncate` (6.15, profile mainline)',
+    pop: 'keep the length yourself, or target a kernel with `Vec::pop` (6.16, profile mainline)',
+    clear: 'assign a new empty vector (`KVec::new()`; this also frees the buffer), or target a kernel with `Vec::clear` (6.16, profile mainline)',
+    retain: 'build a new vector with the elements to keep (`push(x, GFP_KERNEL)?`)',
+  };
+  ctx.report({
+    code: 'K0301',
+    message: `\`Vec::${method}\` does not exist in the ${ctx.profile.id} kernel API`,
+    node: call,
+    help: help[method],
+  });
 }
 
 function formText(name: string, flags: boolean, flagsExpr: string): string {

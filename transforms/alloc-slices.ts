@@ -126,7 +126,7 @@ After:
   codes: [
     {
       code: 'K0315',
-      severity: 'warning',
+      severity: 'error',
       title: 'stable sort where the order of equal elements may be observable',
       explanation: `The kernel has only the unstable sorts (core's \`sort_unstable*\`). kport
 renames a stable sort only when equal elements cannot be told apart; here they

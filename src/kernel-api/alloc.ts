@@ -33,6 +33,12 @@ export interface FallibleCall {
 
 export type VecMethod = 'push' | 'extend_from_slice' | 'reserve' | 'resize';
 
+/** Vec methods that do not allocate but whose kernel form differs by version. */
+export type OtherVecMethod = 'remove' | 'drain' | 'truncate' | 'pop' | 'clear' | 'retain';
+
+/** `'same'`: as in userspace; a FallibleCall: returns a Result in the kernel (gets `?`); null: absent (reported). */
+export type OtherForm = FallibleCall | 'same' | null;
+
 export interface AllocApi {
   /** Name of the vector type in ported code (`KVec` from the prelude, or alloc's `Vec`). */
   vecType: string;
@@ -48,6 +54,8 @@ export interface AllocApi {
   arcNew: FallibleCall;
   /** Growing methods; `null` where the profile has no fallible form (reported). */
   methods: Record<VecMethod, FallibleCall | null>;
+  /** Non-allocating methods that differ (kvec.rs grew clear/pop/drain_all/retain/remove in 6.16, truncate in 6.15). */
+  others: Record<OtherVecMethod, OtherForm>;
   /** `vec![...]`: how each form is written; `null` = not available (reported). */
   vecMacro: {
     /** `vec![]`: a plain, infallible expression. */
@@ -150,6 +158,16 @@ const KVEC_API: AllocApi = {
     reserve: { name: 'reserve', flags: true, source: KVEC },
     resize: { name: 'resize', flags: true, source: KVEC },
   },
+  // rust/kernel/alloc/kvec.rs (mainline): `remove(i) -> Result<T, RemoveError>` (kvec/errors.rs:
+  // `From<RemoveError> for Error`), `drain_all()` but no `drain(range)`.
+  others: {
+    remove: { name: 'remove', flags: false, source: KVEC },
+    drain: null,
+    truncate: 'same',
+    pop: 'same',
+    clear: 'same',
+    retain: 'same',
+  },
   vecMacro: {
     empty: 'KVec::new()',
     list: { macro: 'kernel::kvec', source: KVEC },
@@ -162,10 +180,16 @@ const KVEC_API: AllocApi = {
 
 export const ALLOC_MAINLINE: AllocApi = KVEC_API;
 
-/** 6.13 to 6.14: KVec without `resize` (added in 6.15). */
+/**
+ * 6.13 as released: KVec without `resize`/`truncate` (6.15, commits 1679b7159379, 81e1c4dab5d0)
+ * and without `clear`/`pop`/`drain_all`/`retain`/`remove` (6.16, the "vec-methods" series,
+ * e.g. 294a7ecbdf0a "rust: alloc: add Vec::remove"). Later kernels in the range have some of
+ * them; the profile targets what every kernel in it has.
+ */
 export const ALLOC_V6_13: AllocApi = {
   ...KVEC_API,
   methods: { ...KVEC_API.methods, resize: null },
+  others: { remove: null, drain: null, truncate: null, pop: null, clear: null, retain: null },
 };
 
 export const ALLOC_V6_10: AllocApi = {
@@ -181,6 +205,7 @@ export const ALLOC_V6_10: AllocApi = {
     reserve: { name: 'reserve', flags: true, source: VEC_EXT },
     resize: null,
   },
+  others: { remove: 'same', drain: 'same', truncate: 'same', pop: 'same', clear: 'same', retain: 'same' },
   vecMacro: { empty: 'Vec::new()', list: 'push', repeat: null },
   tryCollect: { flags: true },
   tryToVec: { native: false, flags: true, source: VEC_EXT },
@@ -203,6 +228,7 @@ export const ALLOC_V6_1: AllocApi = {
     reserve: { name: 'try_reserve', flags: false, source: FORK_VEC },
     resize: { name: 'try_resize', flags: false, source: FORK_VEC },
   },
+  others: { remove: 'same', drain: 'same', truncate: 'same', pop: 'same', clear: 'same', retain: 'same' },
   vecMacro: { empty: 'Vec::new()', list: 'push', repeat: null },
   tryCollect: { flags: false },
   tryToVec: { native: true, flags: false, source: FORK_SLICE },
