@@ -15,7 +15,7 @@ export type Ty =
   | { k: 'slice'; elem: Ty }
   | { k: 'prim'; name: string }
   /** A named type that is not a Vec/Box (String, VecDeque, a user struct, ...). */
-  | { k: 'named'; name: string }
+  | { k: 'named'; name: string; args?: Ty[] }
   | { k: 'unknown' };
 
 export const UNKNOWN: Ty = { k: 'unknown' };
@@ -141,7 +141,7 @@ export function tyOf(node: SyntaxNode | null | undefined): Ty {
       const t = base?.text.replace(/\s+/g, '') ?? '';
       if (VEC_NAMES.test(t)) return { k: 'vec', elem: tyOf(args[0]) };
       if (BOX_NAMES.test(t)) return { k: 'box', inner: tyOf(args[0]) };
-      return { k: 'named', name: lastSegment(t) };
+      return { k: 'named', name: lastSegment(t), args: args.map((a) => tyOf(a)) };
     }
     case 'tuple_type':
     case 'function_type':
@@ -195,8 +195,13 @@ export class Resolver {
         return this.typeOf(e.childForFieldName('value'), depth + 1);
       case 'unary_expression':
         return e.text.startsWith('*') ? this.typeOf(e.namedChildren[0], depth + 1) : UNKNOWN;
-      case 'try_expression':
-        return this.fallibleCtor(e.namedChildren[0]);
+      case 'try_expression': {
+        const ctor = this.fallibleCtor(e.namedChildren[0]);
+        if (ctor.k !== 'unknown') return ctor;
+        // `f()?` where f returns `Result<T, E>` / `Option<T>`: T.
+        const t = this.typeOf(e.namedChildren[0], depth + 1);
+        return t.k === 'named' && (t.name === 'Result' || t.name === 'Option') && t.args?.length ? t.args[0] : UNKNOWN;
+      }
       case 'identifier':
         return this.local(e, depth);
       case 'self':
