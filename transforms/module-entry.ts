@@ -1,6 +1,6 @@
 import { query } from '../src/parse.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { camelCase, moduleBlock } from '../src/modinfo.ts';
+import { KERNEL_LICENSES, camelCase, moduleBlock } from '../src/modinfo.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 
 /**
@@ -387,7 +387,14 @@ function describeMetadata(ctx: FileContext, at: SyntaxNode, cc: CrateContext, ty
       help: `pick the profile of the kernel you build against (--profile mainline writes \`authors\`)`,
     });
   }
-  if (c.manifestLicense !== undefined && src.license === 'default') {
+  if (!(KERNEL_LICENSES as readonly string[]).includes(c.license)) {
+    ctx.report({
+      code: 'K0507',
+      message: `license "${c.license}" is not one the kernel accepts as GPL-compatible: the module could not use the kernel crate's GPL-only symbols`,
+      node: at,
+      help: `use one of ${KERNEL_LICENSES.map((l) => `"${l}"`).join(', ')} (include/linux/license.h)`,
+    });
+  } else if (c.manifestLicense !== undefined && src.license === 'default') {
     ctx.report({
       code: 'K0507',
       message: `Cargo.toml's license "${c.manifestLicense}" is not one the kernel accepts for a module; the module says "${c.license}"`,
@@ -539,7 +546,7 @@ After:
     {
       code: 'K0507',
       severity: 'warning',
-      title: "Cargo.toml's licence is not one the kernel accepts",
+      title: "the module's licence, or Cargo.toml's, is not one the kernel accepts",
       explanation: `The kernel accepts the module licence strings in include/linux/license.h
 ("GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL",
 "Dual MPL/GPL"), and the kernel crate's symbols are GPL-only. kport maps SPDX

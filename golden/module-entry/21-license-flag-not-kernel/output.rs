@@ -1,0 +1,13 @@
+module! {
+    type: Tool,
+    name: "tool",
+    license: "MIT",
+}
+
+struct Tool;
+
+impl kernel::Module for Tool {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        Ok(Tool)
+    }
+}
