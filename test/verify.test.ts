@@ -160,6 +160,14 @@ impl kernel::fmt::Display for P {
     expect(r.ds[0].start.line).toBe(lineOf(bad, 'pr_info!'));
   });
 
+  it('module! takes `authors: [..]` on mainline; v6.13 (6.13-6.18) also takes `author: ".."`', async () => {
+    const old = moduleWith('').replace('authors: ["kport"]', 'author: "kport"');
+    const main = await verifyJson(file(old), 'mainline');
+    expect(main.code).toBe(1);
+    expect(main.ds[0].start.line).toBe(lineOf(old, 'author:'));
+    expect((await verifyJson(file(old), 'v6.13')).ds).toEqual([]);
+  });
+
   it('checks module! keys: the kernel order, `type` first', async () => {
     const text = moduleWith('').replace('    authors: ["kport"],\n    description: "verify test",', '    description: "verify test",\n    authors: ["kport"],');
     const r = await verifyJson(file(text));

@@ -1111,13 +1111,45 @@ impl ThisModule {
 /// `module!` (rust/macros/module.rs): the keys in the kernel's fixed order,
 /// `type` an identifier, strings as literals. Defines `__LOG_PREFIX` (what
 /// `pr_*!` print with) and checks that the type implements `kernel::Module`.
-/// mainline/v6.13 keys: type, name, authors, description, license, alias,
-/// firmware, imports_ns, params (required: type, name, license).
+/// mainline keys: type, name, authors, description, license, alias, firmware,
+/// imports_ns, params (required: type, name, license); `author:` was removed
+/// (v6.17, "rust: module: remove deprecated author key").
+#[cfg(kport_profile = "mainline")]
 #[macro_export]
 macro_rules! module {
     (
         type: $type:ident,
         name: $name:literal
+        $(, authors: [$($author:literal),* $(,)?])?
+        $(, description: $description:literal)?
+        , license: $license:literal
+        $(, alias: [$($alias:literal),* $(,)?])?
+        $(, firmware: [$($firmware:literal),* $(,)?])?
+        $(, imports_ns: [$($ns:literal),* $(,)?])?
+        $(, params: {$($params:tt)*})?
+        $(,)?
+    ) => {
+        /// The module name, as `pr_*!` print it (module.rs: `const __LOG_PREFIX`).
+        const __LOG_PREFIX: &[u8] = ::core::concat!($name, "\0").as_bytes();
+        #[allow(dead_code)]
+        static THIS_MODULE: $crate::ThisModule = unsafe { $crate::ThisModule::from_ptr(::core::ptr::null_mut()) };
+        #[allow(dead_code)]
+        fn __kport_module_init() -> $crate::error::Result<$type> {
+            <$type as $crate::Module>::init(&THIS_MODULE)
+        }
+    };
+}
+
+/// `module!` for 6.13-6.18: `author: ".."` (6.13-6.16) and `authors: [..]`
+/// (6.15 on, "rust: module: introduce `authors` key") are both accepted, in
+/// that order; no single key works across the whole range.
+#[cfg(kport_profile = "v6.13")]
+#[macro_export]
+macro_rules! module {
+    (
+        type: $type:ident,
+        name: $name:literal
+        $(, author: $author1:literal)?
         $(, authors: [$($author:literal),* $(,)?])?
         $(, description: $description:literal)?
         , license: $license:literal
