@@ -91,13 +91,13 @@ const common = (kind: 'mainline' | 'v6.13' | 'v6.10' | 'v6.1'): StdPathEntry[] =
     kind === 'mainline'
       ? 'use `kernel::time::Instant<kernel::time::Monotonic>`: `Instant::now()` and `elapsed()`, which returns a `kernel::time::Delta` (rust/kernel/time.rs)'
       : kind === 'v6.13'
-        ? 'from 6.16 use `kernel::time::Instant` (`now()`, `elapsed()` → `kernel::time::Delta`; rust/kernel/time.rs); before 6.16 the kernel Rust API has only jiffies'
+        ? 'from 6.16 use `kernel::time::Instant` (generic over the clock from 6.17: `Instant<kernel::time::Monotonic>`), with `now()` and `elapsed()` → `kernel::time::Delta` (rust/kernel/time.rs); before 6.16 the kernel Rust API has only jiffies'
         : 'the kernel Rust API of this profile has no clock type: count jiffies (`kernel::time::msecs_to_jiffies`, rust/kernel/time.rs, from 6.8) or call the C API through `kernel::bindings`';
   const sleepHelp =
     kind === 'mainline'
       ? 'sleeping is `kernel::time::delay::fsleep(Delta)` (rust/kernel/time/delay.rs); threads are work items: `kernel::workqueue` (rust/kernel/workqueue.rs)'
       : kind === 'v6.13'
-        ? 'from 6.16 sleeping is `kernel::time::delay::fsleep(Delta)` (rust/kernel/time/delay.rs); threads are work items: `kernel::workqueue` (rust/kernel/workqueue.rs)'
+        ? 'from 6.17 sleeping is `kernel::time::delay::fsleep(Delta)` (rust/kernel/time/delay.rs); threads are work items: `kernel::workqueue` (rust/kernel/workqueue.rs)'
         : 'run deferred work as work items (`kernel::workqueue`, rust/kernel/workqueue.rs, from 6.7); there is no thread API';
   const e = (from: string, target: StdTarget, source: string, extra: Partial<StdPathEntry> = {}): StdPathEntry => ({ from, target, source, ...extra });
   const other = (_what: string, help: string) => none(STD_CODES.other, '`{path}` has no kernel equivalent', help);
