@@ -31,8 +31,14 @@ export interface FnInfo {
 
 export interface CallSite {
   file: number;
-  /** call_expression. */
+  /** call_expression; inside a macro's tokens, the callee's first token. */
   node: SyntaxNode;
+  /** Where the call ends (a `?` goes here). */
+  end: number;
+  /** The callee as written, whitespace removed. */
+  callee: string;
+  /** Set for a call written inside a macro invocation's tokens: the argument token tree. */
+  macroArgs?: SyntaxNode;
   /** Candidate groups: with no `why`, exactly one, the function it calls. */
   groups: number[];
   /** Why the call is ambiguous, when it is: it is then reported, never guessed. */
@@ -53,6 +59,7 @@ const TYPES = '(struct_item name: (type_identifier) @name) @t\n(enum_item name: 
 const USES = '(use_declaration argument: (_) @arg) @use';
 const MODS = '(mod_item name: (identifier) @name) @mod';
 const CALLS = '(call_expression function: (_) @f) @call';
+const MACRO_ARGS = '(macro_invocation (token_tree) @tt)';
 const FIELDS = '(struct_item name: (type_identifier) @name body: (field_declaration_list (field_declaration name: (field_identifier) @field type: (_) @type)))';
 
 // Method names of core/std/kernel types: an untyped receiver calling one of
@@ -81,6 +88,8 @@ export class CrateIndex {
   /** Text of each `type Result...` alias in the crate. */
   readonly resultAliases: string[] = [];
   private readonly byNode = new Map<string, FnInfo>();
+  private readonly byName = new Map<string, FnInfo[]>();
+  private readonly letCache = new Map<number, { node: SyntaxNode; name: string }[]>();
   private readonly scopes = new Map<string, Scope>();
   private readonly fileModule: string[];
 
@@ -179,6 +188,9 @@ export class CrateIndex {
         group: -1,
       };
       this.fns.push(info);
+      const same = this.byName.get(name);
+      if (same) same.push(info);
+      else this.byName.set(name, [info]);
       this.byNode.set(`${file}:${node.startIndex}:${node.endIndex}`, info);
     }
   }
@@ -260,16 +272,21 @@ export class CrateIndex {
     return [...base, ...segs.slice(i)];
   }
 
+  /** Crate functions with this name. */
+  named(name: string): FnInfo[] {
+    return this.byName.get(name) ?? [];
+  }
+
   private freeFns(module: string, name: string): FnInfo[] {
-    return this.fns.filter((f) => f.owner.kind === 'free' && f.name === name && f.module === module);
+    return this.named(name).filter((f) => f.owner.kind === 'free' && f.module === module);
   }
 
   /** Associated functions and methods named `name` of the type (or crate trait) called `type`. */
   private members(type: string, name: string): FnInfo[] {
-    const out = this.fns.filter((f) => f.name === name && ((f.owner.kind === 'impl' && f.owner.type === type) || (f.owner.kind === 'trait' && f.owner.trait === type)));
+    const out = this.named(name).filter((f) => ((f.owner.kind === 'impl' && f.owner.type === type) || (f.owner.kind === 'trait' && f.owner.trait === type)));
     // Default methods of crate traits the type implements.
-    for (const f of this.fns) {
-      if (f.name === name && f.owner.kind === 'trait' && this.implPairs.has(`${f.owner.trait}|${type}`) && !out.some((o) => o.group === f.group)) out.push(f);
+    for (const f of this.named(name)) {
+      if (f.owner.kind === 'trait' && this.implPairs.has(`${f.owner.trait}|${type}`) && !out.some((o) => o.group === f.group)) out.push(f);
     }
     return out;
   }
@@ -332,9 +349,15 @@ export class CrateIndex {
     }
     // The last `let` before the use that binds the name.
     let found: string | undefined;
-    for (const m of query('(let_declaration pattern: (identifier) @p) @let').matches(fn.node)) {
-      const let_ = m.captures.find((c) => c.name === 'let')!.node;
-      if (let_.startIndex > recv.startIndex || m.captures.find((c) => c.name === 'p')!.node.text !== name) continue;
+    let lets = this.letCache.get(fn.id);
+    if (!lets) {
+      lets = query('(let_declaration pattern: (identifier) @p) @let')
+        .matches(fn.node)
+        .map((m) => ({ node: m.captures.find((c) => c.name === 'let')!.node, name: m.captures.find((c) => c.name === 'p')!.node.text }));
+      this.letCache.set(fn.id, lets);
+    }
+    for (const { node: let_, name: bound } of lets) {
+      if (let_.startIndex > recv.startIndex || bound !== name) continue;
       const t = let_.childForFieldName('type');
       let v = let_.childForFieldName('value');
       if (t) found = typeName(t);
@@ -369,14 +392,61 @@ export class CrateIndex {
         const t = this.receiverType(file, recv);
         if (t) cands = this.members(t, name).filter((c) => c.hasSelf);
         else {
-          cands = this.fns.filter((c) => c.hasSelf && c.name === name && c.arity === argc);
+          cands = this.named(name).filter((c) => c.hasSelf && c.arity === argc);
           if (cands.length && LIBRARY_METHODS.has(name)) why = `\`.${name}()\` is also a method of library types, and kport cannot tell the receiver's type`;
         }
       }
-      if (cands.length === 0) continue;
-      const groups = [...new Set(cands.map((c) => c.group))];
-      if (groups.length > 1 && !why) why = `\`${fnNode.text}\` may call any of ${groups.length} crate functions of that name`;
-      this.calls.push({ file, node: call, groups, ...(why ? { why } : {}) });
+      this.addCall(file, call, call.endIndex, cands, why, fnNode.text);
+    }
+    for (const m of query(MACRO_ARGS).matches(f.tree.rootNode)) this.indexTokens(file, m.captures[0].node);
+  }
+
+  private addCall(file: number, node: SyntaxNode, end: number, cands: FnInfo[], why: string | undefined, callee: string, macroArgs?: SyntaxNode): void {
+    if (cands.length === 0) return;
+    const groups = [...new Set(cands.map((c) => c.group))];
+    if (groups.length > 1 && !why) why = `\`${callee}\` may call any of ${groups.length} crate functions of that name`;
+    this.calls.push({ file, node, end, callee: callee.replace(/\s+/g, ''), groups, ...(why ? { why } : {}), ...(macroArgs ? { macroArgs } : {}) });
+  }
+
+  /**
+   * Calls written in a macro's arguments (`pr_info!("{}\n", total(v))`) are
+   * only tokens to tree-sitter: `name (..)`, `a::b::name (..)`, `self . name (..)`.
+   */
+  private indexTokens(file: number, tt: SyntaxNode): void {
+    const kids = tt.children;
+    for (let i = 0; i < kids.length; i++) {
+      const k = kids[i];
+      if (k.type === 'token_tree') {
+        this.indexTokens(file, k);
+        continue;
+      }
+      const args = kids[i + 1];
+      if (k.type !== 'identifier' || args?.type !== 'token_tree' || !args.text.startsWith('(')) continue;
+      const argc = args.text.slice(1, -1).trim() === '' ? 0 : splitArgs(args);
+      const prev = kids[i - 1];
+      if (prev?.type === '.') {
+        const recv = kids[i - 2];
+        if (!recv || (kids[i - 3] && kids[i - 3].type === '.')) continue;
+        const t = recv.type === 'self' || recv.type === 'identifier' ? this.receiverType(file, recv) : undefined;
+        let cands: FnInfo[];
+        let why: string | undefined;
+        if (t) cands = this.members(t, k.text).filter((c) => c.hasSelf);
+        else {
+          cands = this.named(k.text).filter((c) => c.hasSelf && c.arity === argc);
+          if (cands.length && LIBRARY_METHODS.has(k.text)) why = `\`.${k.text}()\` is also a method of library types, and kport cannot tell the receiver's type`;
+        }
+        this.addCall(file, recv, args.endIndex, cands, why, `${recv.text}.${k.text}`, args);
+        continue;
+      }
+      const segs = [k.text];
+      let j = i - 1;
+      while (kids[j]?.type === '::' && (kids[j - 1]?.type === 'identifier' || kids[j - 1]?.type === 'self' || kids[j - 1]?.type === 'super' || kids[j - 1]?.type === 'crate')) {
+        segs.unshift(kids[j - 1].text);
+        j -= 2;
+      }
+      if (kids[j]?.type === '.' || kids[j]?.type === '::') continue;
+      const first = kids[j + 1];
+      this.addCall(file, first, args.endIndex, this.resolvePath(file, first, segs), undefined, segs.join('::'), args);
     }
   }
 }
@@ -429,6 +499,14 @@ export function expandUse(text: string, prefix: string[] = []): { local: string;
   if (segs[segs.length - 1] === 'self') segs.pop();
   if (!segs.length) return [];
   return [{ local: alias ?? segs[segs.length - 1], segs }];
+}
+
+/** Number of top-level comma-separated arguments in a `( .. )` token tree. */
+function splitArgs(tt: SyntaxNode): number {
+  let n = 1;
+  const kids = tt.children;
+  for (let i = 1; i < kids.length - 1; i++) if (kids[i].type === ',' && i < kids.length - 2) n++;
+  return n;
 }
 
 function splitTop(s: string): string[] {

@@ -123,7 +123,7 @@ After (by you, when it is Log::emit):
   },
 ];
 
-type Site = { file: number; node: SyntaxNode; kind: 'try' | 'call' };
+type Site = { file: number; node: SyntaxNode; kind: 'try' | 'call'; end?: number; callee?: string };
 
 class Propagation {
   readonly changed = new Set<number>();
@@ -152,14 +152,21 @@ class Propagation {
         const t = m.captures[0].node;
         this.consider({ file, node: t, kind: 'try' }, isIntroduced(t));
       }
+      // A `?` among a macro's argument tokens (`pr_info!("{}", KBox::new(x, GFP_KERNEL)?)`).
+      for (const m of query('(macro_invocation (token_tree) @tt)').matches(f.tree.rootNode)) {
+        for (const q of questionTokens(m.captures[0].node)) {
+          const before = operandTokens(q);
+          this.consider({ file, node: q, kind: 'try' }, !/\.ok\(\s*\)$/.test(before) && ALLOC.test(before));
+        }
+      }
     });
     while (this.work.length) {
       const g = this.work.shift()!;
       for (const c of this.callsByGroup.get(g) ?? []) {
-        if (isHandled(c.node)) continue;
-        const key = `${c.file}:${c.node.startIndex}:${c.node.endIndex}`;
+        if (c.macroArgs ? tokensHandled(c.macroArgs) : isHandled(c.node)) continue;
+        const key = `${c.file}:${c.node.startIndex}:${c.end}`;
         if (this.calls.has(key)) continue;
-        const site: Site = { file: c.file, node: c.node, kind: 'call' };
+        const site: Site = { file: c.file, node: c.node, kind: 'call', end: c.end, callee: c.callee };
         this.calls.set(key, site);
         this.consider(site, true);
       }
@@ -189,7 +196,7 @@ class Propagation {
     const { file, node } = site;
     const enc = this.index.enclosing(node);
     if (!enc) return;
-    const what = site.kind === 'try' ? 'this `?`' : `this call of \`${calleeText(node)}\`, which now returns \`Result\`,`;
+    const what = site.kind === 'try' ? 'this `?`' : `this call of \`${site.callee}\`, which now returns \`Result\`,`;
     if (enc.type !== 'function_item') {
       if (!introduced || (enc.type === 'closure_expression' && closureReturnsResult(enc))) return;
       const where = enc.type === 'closure_expression' ? 'a closure' : enc.type === 'async_block' ? 'an async block' : 'a constant initialiser';
@@ -203,7 +210,7 @@ class Propagation {
       case 'kernel':
         return;
       case 'option':
-        if (!introduced || (site.kind === 'try' && alreadyOk(node))) return;
+        if (!introduced || (site.kind === 'try' && node.type === 'try_expression' && alreadyOk(node))) return;
         if (site.kind === 'try') this.okTries.push(site);
         this.report(file, node, 'K0403', `${describe(fn)} returns \`Option\`: ${what} now turns an allocation failure into \`None\``, 'if callers must tell "out of memory" from "nothing", return `Result<Option<T>>` instead');
         return;
@@ -283,11 +290,11 @@ class Propagation {
       const enc = this.index.enclosing(site.node);
       const fn = enc?.type === 'function_item' ? this.index.fnAt(site.file, enc) : undefined;
       const option = fn && !this.changed.has(fn.group) && !isRootMain(fn, this.ctx) && returnKind(fn.node, this.index).kind === 'option';
-      per[site.file].push({ at: site.node.endIndex, text: option ? '.ok()?' : '?', rank: RANK.try });
+      per[site.file].push({ at: site.end!, text: option ? '.ok()?' : '?', rank: RANK.try });
     }
     for (const t of this.okTries) {
-      const operand = t.node.namedChildren[0];
-      per[t.file].push({ at: operand.endIndex, text: '.ok()', rank: RANK.ok });
+      const at = t.node.type === '?' ? t.node.startIndex : t.node.namedChildren[0].endIndex;
+      per[t.file].push({ at, text: '.ok()', rank: RANK.ok });
     }
     per.forEach((list, file) => {
       const edits = this.ctx.files[file].edits;
@@ -346,8 +353,28 @@ function describe(fn: FnInfo): string {
   return `\`${fn.module ? `${fn.module}::` : ''}${fn.name}\``;
 }
 
-function calleeText(call: SyntaxNode): string {
-  return (call.childForFieldName('function')?.text ?? call.text).replace(/\s+/g, '');
+/** `?` tokens in a macro's arguments, nested token trees included. */
+function questionTokens(tt: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const k of tt.children) {
+    if (k.type === '?') out.push(k);
+    else if (k.type === 'token_tree') out.push(...questionTokens(k));
+  }
+  return out;
+}
+
+/** The text of the tokens a `?` token applies to, back to the previous `,` (or the start of its token tree). */
+function operandTokens(q: SyntaxNode): string {
+  let start = q;
+  for (let p = q.previousSibling; p && p.type !== ',' && p.type !== '(' && p.type !== '[' && p.type !== '{' && p.type !== ';'; p = p.previousSibling) start = p;
+  return q.parent!.text.slice(start.startIndex - q.parent!.startIndex, q.startIndex - q.parent!.startIndex).trim();
+}
+
+/** The tokens after a call written in a macro's arguments already use its result: `f(x)?`, `f(x).ok()`. */
+function tokensHandled(args: SyntaxNode): boolean {
+  const next = args.nextSibling;
+  if (next?.type === '?') return true;
+  return next?.type === '.' && RESULT_METHODS.has(next.nextSibling?.text ?? '');
 }
 
 function run(ctx: CrateContext): void {
