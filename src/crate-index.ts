@@ -283,7 +283,7 @@ export class CrateIndex {
 
   /** Associated functions and methods named `name` of the type (or crate trait) called `type`. */
   private members(type: string, name: string): FnInfo[] {
-    const out = this.named(name).filter((f) => ((f.owner.kind === 'impl' && f.owner.type === type) || (f.owner.kind === 'trait' && f.owner.trait === type)));
+    const out = this.named(name).filter((f) => ((f.owner.kind === 'impl' && (f.owner.type === type || f.owner.trait === type)) || (f.owner.kind === 'trait' && f.owner.trait === type)));
     // Default methods of crate traits the type implements.
     for (const f of this.named(name)) {
       if (f.owner.kind === 'trait' && this.implPairs.has(`${f.owner.trait}|${type}`) && !out.some((o) => o.group === f.group)) out.push(f);
@@ -338,7 +338,23 @@ export class CrateIndex {
       const ft = ot ? this.fields.get(`${ot}.${field.text}`) : undefined;
       return ft ? typeName(ft) : undefined;
     }
+    if (recv.type === 'index_expression') {
+      // `items[i]` with `items: &[T]`, `[T; N]`, `KVec<T>`, `Vec<T>`.
+      const base = recv.namedChildren[0];
+      const bt = base && (base.type === 'identifier' || base.type === 'field_expression') ? this.rawType(file, base) : undefined;
+      return bt ? elementType(bt) : undefined;
+    }
     if (recv.type !== 'identifier' || !fn) return undefined;
+    // `for x in items.iter_mut()` / `for x in &items`: the element type of `items`.
+    for (let p = recv.parent; p && p.type !== 'function_item'; p = p.parent) {
+      if (p.type !== 'for_expression' || p.childForFieldName('pattern')?.text !== recv.text) continue;
+      let v = p.childForFieldName('value');
+      while (v && (v.type === 'reference_expression' || (v.type === 'call_expression' && /^(iter|iter_mut|into_iter)$/.test(v.childForFieldName('function')?.childForFieldName('field')?.text ?? '')))) {
+        v = v.type === 'reference_expression' ? v.childForFieldName('value') : v.childForFieldName('function')!.childForFieldName('value');
+      }
+      const bt = v && (v.type === 'identifier' || v.type === 'field_expression') ? this.rawType(file, v) : undefined;
+      return bt ? elementType(bt) : undefined;
+    }
     const name = recv.text;
     // Parameters.
     for (const p of fn.node.childForFieldName('parameters')?.namedChildren ?? []) {
@@ -373,6 +389,30 @@ export class CrateIndex {
     return found;
   }
 
+  /** The written type of a parameter or struct field, as text (for element types). */
+  private rawType(file: number, n: SyntaxNode): string | undefined {
+    const fn = this.enclosingFn(file, n);
+    if (n.type === 'field_expression') {
+      const obj = n.childForFieldName('value');
+      const ot = obj ? this.receiverType(file, obj) : undefined;
+      return ot ? this.fields.get(`${ot}.${n.childForFieldName('field')?.text}`) : undefined;
+    }
+    for (const p of fn?.node.childForFieldName('parameters')?.namedChildren ?? []) {
+      if (p.type === 'parameter' && p.childForFieldName('pattern')?.text.replace(/^mut\s+/, '') === n.text) return p.childForFieldName('type')?.text;
+    }
+    return undefined;
+  }
+
+  /** A receiver type that names a generic parameter says nothing about the method: treat it as unknown. */
+  private concrete(file: number, at: SyntaxNode, t: string | undefined): string | undefined {
+    if (!t || this.types.has(t) || this.traits.has(t)) return t;
+    for (let p = at.parent; p; p = p.parent) {
+      const tp = p.type === 'function_item' || p.type === 'impl_item' || p.type === 'trait_item' ? p.childForFieldName('type_parameters') : null;
+      if (tp && tp.namedChildren.some((c) => (c.childForFieldName('name') ?? c.namedChildren[0])?.text === t)) return undefined;
+    }
+    return t;
+  }
+
   private indexCalls(f: FileContext, file: number): void {
     for (const m of query(CALLS).matches(f.tree.rootNode)) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -389,7 +429,7 @@ export class CrateIndex {
       } else if (fnNode.type === 'field_expression') {
         const recv = fnNode.childForFieldName('value')!;
         const name = fnNode.childForFieldName('field')!.text;
-        const t = this.receiverType(file, recv);
+        const t = this.concrete(file, recv, this.receiverType(file, recv));
         if (t) cands = this.members(t, name).filter((c) => c.hasSelf);
         else {
           cands = this.named(name).filter((c) => c.hasSelf && c.arity === argc);
@@ -401,8 +441,38 @@ export class CrateIndex {
     for (const m of query(MACRO_ARGS).matches(f.tree.rootNode)) this.indexTokens(file, m.captures[0].node);
   }
 
+  /**
+   * Of several same-named candidates, the ones the call can see: a function
+   * declared in a block around the call shadows the rest; then those declared
+   * in the calling module; then those in the module a `use` names.
+   */
+  private narrow(file: number, call: SyntaxNode, cands: FnInfo[]): FnInfo[] {
+    if (new Set(cands.map((c) => c.group)).size < 2) return cands;
+    const visible = cands.filter((c) => {
+      const p = c.node.parent;
+      if (p?.type !== 'block') return true;
+      return c.file === file && p.startIndex <= call.startIndex && call.endIndex <= p.endIndex;
+    });
+    const nested = visible.filter((c) => c.node.parent?.type === 'block');
+    let out = nested.length ? nested : visible;
+    if (new Set(out.map((c) => c.group)).size < 2) return out;
+    const here = this.moduleOf(file, call);
+    const local = out.filter((c) => c.module === here);
+    if (local.length) return local;
+    const owner = out[0].owner;
+    const type = owner.kind === 'impl' ? owner.type : undefined;
+    const via = type ? this.scope(here).uses.get(type) : undefined;
+    if (via && out.every((c) => c.owner.kind === 'impl' && c.owner.type === type)) {
+      const mod = via.slice(0, -1).join('::');
+      const imported = out.filter((c) => c.module === mod);
+      if (imported.length) out = imported;
+    }
+    return out;
+  }
+
   private addCall(file: number, node: SyntaxNode, end: number, cands: FnInfo[], why: string | undefined, callee: string, macroArgs?: SyntaxNode): void {
     if (cands.length === 0) return;
+    cands = this.narrow(file, node, cands);
     const groups = [...new Set(cands.map((c) => c.group))];
     if (groups.length > 1 && !why) why = `\`${callee}\` may call any of ${groups.length} crate functions of that name`;
     this.calls.push({ file, node, end, callee: callee.replace(/\s+/g, ''), groups, ...(why ? { why } : {}), ...(macroArgs ? { macroArgs } : {}) });
@@ -427,7 +497,7 @@ export class CrateIndex {
       if (prev?.type === '.') {
         const recv = kids[i - 2];
         if (!recv || (kids[i - 3] && kids[i - 3].type === '.')) continue;
-        const t = recv.type === 'self' || recv.type === 'identifier' ? this.receiverType(file, recv) : undefined;
+        const t = recv.type === 'self' || recv.type === 'identifier' ? this.concrete(file, recv, this.receiverType(file, recv)) : undefined;
         let cands: FnInfo[];
         let why: string | undefined;
         if (t) cands = this.members(t, k.text).filter((c) => c.hasSelf);
@@ -459,11 +529,18 @@ export function selfType(fn: FnInfo): string | undefined {
 /** Last path segment of a type, without references, generics or lifetimes: `&mut a::Foo<T>` → `Foo`. */
 export function typeName(t: SyntaxNode | string): string {
   let s = typeof t === 'string' ? t : t.text;
-  s = s.replace(/^(&\s*('\w+\s+)?(mut\s+)?|\*\s*(const|mut)\s+|dyn\s+)+/, '');
+  s = s.replace(/^(&\s*('\w+\s+)?(mut\s+)?|\*\s*(const|mut)\s+|(dyn|impl)\s+)+/, '');
   const lt = s.indexOf('<');
   if (lt !== -1) s = s.slice(0, lt);
   const parts = s.trim().split('::');
   return parts[parts.length - 1].trim();
+}
+
+/** `&mut [T]`, `[T; N]`, `KVec<T>`, `Vec<T>` → `T`'s name. */
+function elementType(t: string): string | undefined {
+  const m = /^&?\s*(?:mut\s+)?(?:\[\s*([^;\]]+?)\s*(?:;[^\]]*)?\]|(?:\w+::)*K?Vec<\s*([^,>]+?)\s*(?:,[^>]*)?>)$/.exec(t.trim());
+  const el = m ? (m[1] ?? m[2]) : undefined;
+  return el ? typeName(el) : undefined;
 }
 
 function ownerOf(fn: SyntaxNode): Owner {

@@ -171,10 +171,19 @@ class Propagation {
         this.consider(site, true);
       }
     }
+    // One warning per callee and file: the first call, with the count of the others.
+    const ambiguous = new Map<string, CallSite[]>();
     for (const c of this.index.calls) {
       if (!c.why || !c.groups.some((g) => this.changed.has(g))) continue;
+      const key = `${c.file}:${c.callee.split(/[.:]/).pop()}`;
+      const list = ambiguous.get(key) ?? [];
+      list.push(c);
+      ambiguous.set(key, list);
+    }
+    for (const [, [c, ...more]] of ambiguous) {
       const targets = c.groups.filter((g) => this.changed.has(g)).map((g) => describe(this.index.fns[this.index.groups[g][0]]));
-      this.report(c.file, c.node, 'K0406', `not changed: ${c.why}; ${targets.join(', ')} now return${targets.length > 1 ? '' : 's'} \`Result\``, 'if this call reaches that function, add `?` (or handle the error) by hand');
+      const others = more.length ? ` (and ${more.length} more call${more.length > 1 ? 's' : ''} of that name in this file)` : '';
+      this.report(c.file, c.node, 'K0406', `not changed: ${c.why}; ${targets.join(', ')} now return${targets.length > 1 ? '' : 's'} \`Result\`${others}`, 'if a call reaches that function, add `?` (or handle the error) by hand');
     }
     this.emit();
   }

@@ -13,8 +13,34 @@ impl B {
     fn put(&mut self, x: u8) {}
 }
 
-fn unknown(items: &mut [A]) {
+fn typed_by_loop(items: &mut [A]) {
     for a in items.iter_mut() {
         a.put(1);
+    }
+}
+
+fn generic<T: Putter>(x: u8, a: &mut A, g: &mut T) {
+    // `g`'s type is a type parameter: the name alone decides, and two types have `put`.
+    g.put(x);
+    a.put(0);
+}
+
+fn more(items: &mut [A]) {
+    items[0].put(2);
+    items[1].put(3);
+}
+
+mod shadow {
+    fn helper(v: &mut KVec<u8>) {
+        v.push(1, GFP_KERNEL)?;
+    }
+
+    fn caller(v: &mut KVec<u8>) {
+        fn helper(_v: &mut KVec<u8>) {}
+        helper(v);
+    }
+
+    fn other(v: &mut KVec<u8>) {
+        helper(v);
     }
 }
