@@ -18,12 +18,15 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   isTTY: boolean;
+  /** Whether stdout is a terminal (`kport check` prints there); defaults to `isTTY`. */
+  stdoutTTY?: boolean;
 }
 
 const defaultIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: !!process.stderr.isTTY,
+  stdoutTTY: !!process.stdout.isTTY,
 };
 
 function list(v: unknown): string[] | undefined {
@@ -177,7 +180,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
         const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip) });
-        printDiagnostics(io, r, format, colorOf(a.color as string), 'stdout');
+        const c = String(a.color);
+        printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout');
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
       },
     )

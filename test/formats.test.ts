@@ -84,6 +84,17 @@ describe('--format sarif', () => {
   });
 });
 
+describe('--format json', () => {
+  it('matches the documented schema (docs/diagnostics.schema.json)', async () => {
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'diagnostics.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const r = await kport(['check', '--format', 'json', sampleCrate()]);
+    const out = JSON.parse(r.stdout);
+    expect(validate(out), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(out.diagnostics.length).toBeGreaterThan(3);
+  });
+});
+
 describe('--format github', () => {
   it('prints one workflow command per diagnostic, escaped', async () => {
     const r = await kport(['check', '--format', 'github', sampleCrate()]);

@@ -80,13 +80,15 @@ function run(ctx: CrateContext): void {
       if (isTestCode(f.tree, decl)) continue;
       note(name.text, { file: f, range: { start: name.startIndex, end: name.endIndex } });
     }
-    for (const m of query(USES).matches(root)) {
-      const use = m.captures.find((c) => c.name === 'use')!.node;
-      const arg = m.captures.find((c) => c.name === 'arg')!.node;
+    const uses = query(USES).matches(root).map((m) => ({ use: m.captures.find((c) => c.name === 'use')!.node, arg: m.captures.find((c) => c.name === 'arg')!.node }));
+    // A name the file imports can start another path: `use core::cmp::Ordering; use Ordering::*;`.
+    const imported = new Set<string>();
+    for (const u of uses) for (const { path, alias } of usePaths(u.arg.text)) if (path.length > 1 || alias) imported.add(alias ?? path[path.length - 1]);
+    for (const { use, arg } of uses) {
       if (isTestCode(f.tree, use)) continue;
       for (const { path } of usePaths(arg.text)) {
         const r = path[0];
-        if (!r || aliases.has(r)) continue;
+        if (!r || aliases.has(r) || imported.has(r)) continue;
         note(r, { file: f, range: rootRange(arg, r) });
       }
     }

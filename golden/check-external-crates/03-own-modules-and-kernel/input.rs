@@ -24,3 +24,13 @@ fn go(d: Dir) -> u32 {
         Down => helpers::double(2),
     }
 }
+
+fn order(a: u32, b: u32) -> i8 {
+    use core::cmp::Ordering;
+    use Ordering::*;
+    match a.cmp(&b) {
+        Less => -1,
+        Equal => 0,
+        Greater => 1,
+    }
+}
