@@ -45,7 +45,20 @@ function elemOf(t: Ty): Ty | undefined {
   return t.k === 'vec' || t.k === 'slice' ? t.elem : undefined;
 }
 
+// Inside macro arguments (tokens): `"-".repeat(n)` is certainly str::repeat.
+const TOKEN_REPEAT = '(token_tree (string_literal) @s . "." . (identifier) @m (#eq? @m "repeat") . (token_tree) @args)';
+
 function runFile(ctx: FileContext, r: Resolver): void {
+  for (const m of query(TOKEN_REPEAT).matches(ctx.tree.rootNode)) {
+    const s = m.captures.find((c) => c.name === 's')!.node;
+    const a = m.captures.find((c) => c.name === 'args')!.node;
+    ctx.report({
+      code: 'K0316',
+      message: '`repeat` allocates a new String and has no fallible kernel form',
+      range: { start: s.startIndex, end: a.endIndex },
+      help: 'print the piece in a loop (`for _ in 0..n { pr_cont!(\"..\") }`), or write it into a fixed buffer',
+    });
+  }
   for (const m of query(CALLS).matches(ctx.tree.rootNode)) {
     const recv = m.captures.find((c) => c.name === 'recv')!.node;
     const name = m.captures.find((c) => c.name === 'name')!.node;
@@ -85,7 +98,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
     };
     ctx.report({
       code: 'K0316',
-      message: `\`${method}\` allocates a new ${t.k === 'prim' ? 'String' : 'vector'} and has no fallible kernel form`,
+      message: `\`${method}\` allocates a new ${t.k === 'prim' || (elem?.k === 'prim' && elem.name === 'str') ? 'String' : 'vector'} and has no fallible kernel form`,
       node: call,
       help: help[method],
     });
