@@ -133,6 +133,15 @@ function run(cc: CrateContext): void {
   if (ported) return;
   const { f, fn } = withMain[0];
   convert(f, fn, cc);
+  const lib = roots.find((r) => r !== f && /(^|\/)lib\.rs$/.test(r.path));
+  if (lib) {
+    f.report({
+      code: 'K0511',
+      message: `the crate also has a library (${lib.path}); the module is built from ${f.path} alone`,
+      node: fn.childForFieldName('name')!,
+      help: `a kernel module is one crate: declare the library's modules from the module file and write \`crate::\` where the program says \`${(cc.crate.packageName ?? 'lib').replace(/-/g, '_')}::\``,
+    });
+  }
 }
 
 function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
@@ -572,6 +581,21 @@ Before:
     kport rewrite tools/        # a.rs and b.rs both have fn main
 After:
     kport rewrite tools/a.rs`,
+    },
+    {
+      code: 'K0511',
+      severity: 'warning',
+      title: 'the crate has a library beside the program',
+      explanation: `A Cargo package with src/lib.rs and src/main.rs is two crates: the program
+uses the library by the package's name. A kernel module is built from one crate
+(the module file and its \`mod\` tree), so the library's files are not part of
+it. Move the library's \`mod\` declarations into the module file and write
+\`crate::\` for the package name.
+
+Before:
+    src/main.rs: use dice::roll;     src/lib.rs: pub fn roll() ..
+After (by hand):
+    src/dice.rs (the module file): mod roll; use crate::roll::roll;`,
     },
     {
       code: 'K0509',

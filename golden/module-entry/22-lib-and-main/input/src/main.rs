@@ -1,0 +1,3 @@
+fn main() {
+    pr_info!("{}\n", dice::roll());
+}
