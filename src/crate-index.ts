@@ -85,6 +85,8 @@ export class CrateIndex {
   readonly implPairs = new Set<string>();
   /** Type name → the types it has `impl From<X> for Type` for (last path segments of X). */
   readonly fromImpls = new Map<string, string[]>();
+  /** Enums of the crate by name (the first one, when names repeat). */
+  readonly enums = new Map<string, { file: number; node: SyntaxNode }>();
   /** Text of each `type Result...` alias in the crate. */
   readonly resultAliases: string[] = [];
   private readonly byNode = new Map<string, FnInfo>();
@@ -139,6 +141,7 @@ export class CrateIndex {
       const name = m.captures.find((c) => c.name === 'name')!.node.text;
       if (t.type === 'type_item' && name === 'Result') this.resultAliases.push(t.text);
       else this.types.add(name);
+      if (t.type === 'enum_item' && !this.enums.has(name)) this.enums.set(name, { file, node: t });
     }
     for (const m of query(FIELDS).matches(root)) {
       const get = (n: string) => m.captures.find((c) => c.name === n)!.node.text;
@@ -289,6 +292,11 @@ export class CrateIndex {
       if (f.owner.kind === 'trait' && this.implPairs.has(`${f.owner.trait}|${type}`) && !out.some((o) => o.group === f.group)) out.push(f);
     }
     return out;
+  }
+
+  /** The crate functions a path written at `at` names (`f`, `a::f`, `Self::f`, `Type::f`), narrowed by scope. */
+  resolveName(file: number, at: SyntaxNode, segs: string[]): FnInfo[] {
+    return this.narrow(file, at, this.resolvePath(file, at, segs));
   }
 
   private resolvePath(file: number, call: SyntaxNode, segs: string[]): FnInfo[] {

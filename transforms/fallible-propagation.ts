@@ -19,6 +19,10 @@ import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/
 
 // Operands whose `?` kport's allocation rewrites introduce (every profile's forms).
 const ALLOC = /\bGFP_(KERNEL|ATOMIC|NOWAIT|NOIO|NOFS)\b|\bkvec!|\.try_(push|reserve|extend_from_slice|with_capacity|collect)\s*\(|::try_(new|with_capacity)\s*\(/;
+// Where a bare function name is a value rather than a call.
+const VALUE_PARENTS = new Set(['arguments', 'let_declaration', 'field_initializer', 'assignment_expression', 'array_expression', 'tuple_expression', 'return_expression']);
+// Unit variants of a crate error enum that plainly mean "out of memory".
+const OOM_VARIANT = /^(OutOfMemory|OutOfMem|NoMemory|NoMem|Oom|OOM|AllocError|AllocFailed|AllocationFailed|AllocationError|Alloc|Allocation|NoSpace)$/;
 // Methods of `Result` that show a call's result is already looked at.
 const RESULT_METHODS = new Set(['ok', 'err', 'is_ok', 'is_err', 'is_ok_and', 'is_err_and', 'map_err', 'unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_or_default', 'and_then', 'or_else', 'inspect_err', 'expect_err', 'unwrap_err']);
 
@@ -108,6 +112,38 @@ the kernel \`Result\` (and map its other errors into \`kernel::error::Error\`), 
 handle the allocation failure where it happens.`,
   },
   {
+    code: 'K0407',
+    severity: 'note',
+    title: 'kport added a `From` impl that maps the kernel error to the crate\'s own "out of memory" variant',
+    explanation: `A function returns \`Result<T, E>\` with a crate enum \`E\`, and now uses \`?\` on an
+allocation or on a function that returns the kernel \`Result\`. \`E\` has exactly one
+unit variant whose name says "out of memory" (\`OutOfMemory\`, \`NoMemory\`, \`Oom\`,
+\`AllocError\`, ...), so kport adds the conversion after the enum:
+
+    impl From<kernel::alloc::AllocError> for ParseError {
+        fn from(_: kernel::alloc::AllocError) -> Self {
+            ParseError::OutOfMemory
+        }
+    }
+
+With no such variant, or more than one, kport reports K0404 instead.`,
+  },
+  {
+    code: 'K0408',
+    severity: 'error',
+    title: 'a function that now returns `Result` is used as a value',
+    explanation: `The function now returns \`Result\`, and it is passed or stored as a value
+(\`iter.map(parse)\`, \`let f = parse;\`, a field of function type). Whoever calls
+it through that value still expects the old return type. kport cannot follow
+the value, so it reports the place.
+
+Before:
+    let lens = words.iter().map(measure);           // measure now returns Result<usize>
+Decision, for instance:
+    let mut lens = KVec::new();
+    for w in words.iter() { lens.push(measure(w)?, GFP_KERNEL)?; }`,
+  },
+  {
     code: 'K0406',
     severity: 'warning',
     title: 'a call may reach a function that now returns `Result`, but kport cannot tell which',
@@ -132,6 +168,7 @@ class Propagation {
   private readonly calls = new Map<string, Site>();
   private readonly okTries: Site[] = [];
   private readonly reported = new Set<string>();
+  private readonly froms = new Map<string, boolean>();
 
   constructor(
     readonly index: CrateIndex,
@@ -185,7 +222,32 @@ class Propagation {
       const others = more.length ? ` (and ${more.length} more call${more.length > 1 ? 's' : ''} of that name in this file)` : '';
       this.report(c.file, c.node, 'K0406', `not changed: ${c.why}; ${targets.join(', ')} now return${targets.length > 1 ? '' : 's'} \`Result\`${others}`, 'if a call reaches that function, add `?` (or handle the error) by hand');
     }
+    this.valueUses();
     this.emit();
+  }
+
+  /** A changed function named as a value (`.map(parse)`, `let f = parse;`) changed type: say so where it is used. */
+  private valueUses(): void {
+    const names = new Set<string>();
+    for (const g of this.changed) for (const id of this.index.groups[g]) if (!this.index.fns[id].hasSelf) names.add(this.index.fns[id].name);
+    if (!names.size) return;
+    const word = new RegExp(`\\b(${[...names].join('|')})\\b`);
+    const q = `((identifier) @i (#match? @i "^(${[...names].join('|')})$"))`;
+    this.ctx.files.forEach((f, file) => {
+      if (!word.test(f.text)) return;
+      for (const m of query(q).matches(f.tree.rootNode)) {
+        let n = m.captures[0].node;
+        while (n.parent?.type === 'scoped_identifier' && n.parent.childForFieldName('name')?.startIndex === n.startIndex) n = n.parent;
+        const p = n.parent;
+        if (!p || !VALUE_PARENTS.has(p.type)) continue;
+        if (p.type === 'let_declaration' && p.childForFieldName('value')?.startIndex !== n.startIndex) continue;
+        if (p.type === 'field_initializer' && p.childForFieldName('value')?.startIndex !== n.startIndex) continue;
+        const segs = n.text.replace(/\s+/g, '').split('::').filter(Boolean);
+        const hit = this.index.resolveName(file, n, segs).find((c) => this.changed.has(c.group));
+        if (!hit) continue;
+        this.report(file, n, 'K0408', `${describe(hit)} is used here as a value, and it now returns \`Result\`: the code that calls it through this value needs \`?\``, 'call it in a closure that handles the error, or make the code that takes this function expect a `Result`');
+      }
+    });
   }
 
   private mark(g: number): void {
@@ -232,6 +294,7 @@ class Propagation {
         const errName = typeName(rk.err);
         if (this.index.types.has(errName)) {
           if ((this.index.fromImpls.get(errName) ?? []).includes(need)) return;
+          if (this.addFrom(errName, need, full)) return;
           this.report(
             file,
             node,
@@ -250,6 +313,27 @@ class Propagation {
         this.mark(fn.group);
       }
     }
+  }
+
+  /**
+   * `impl From<X> for E`, added after the enum when exactly one of its unit
+   * variants plainly means "out of memory"; otherwise nothing (kport does not guess).
+   */
+  private addFrom(errName: string, need: string, full: string): boolean {
+    const key = `${errName}|${need}`;
+    if (this.froms.has(key)) return this.froms.get(key)!;
+    const e = this.index.enums.get(errName);
+    const variants = (e?.node.childForFieldName('body')?.namedChildren ?? []).filter((v) => v.type === 'enum_variant' && !v.childForFieldName('body') && OOM_VARIANT.test(v.childForFieldName('name')?.text ?? ''));
+    const ok = !!e && variants.length === 1 && !e.node.childForFieldName('type_parameters');
+    this.froms.set(key, ok);
+    if (!ok) return false;
+    const variant = variants[0].childForFieldName('name')!.text;
+    const f = this.ctx.files[e.file];
+    const indent = /^[ \t]*/.exec(f.text.slice(f.text.lastIndexOf('\n', e.node.startIndex - 1) + 1))![0];
+    const impl = `\n\n${indent}impl From<${full}> for ${errName} {\n${indent}    fn from(_: ${full}) -> Self {\n${indent}        ${errName}::${variant}\n${indent}    }\n${indent}}`;
+    f.edits.insert(e.node.endIndex, impl);
+    f.report({ code: 'K0407', node: e.node.childForFieldName('name')!, message: `added \`impl From<${full}> for ${errName}\` (to \`${errName}::${variant}\`) so that \`?\` on a kernel error converts` });
+    return true;
   }
 
   private cannot(site: Site, fn: FnInfo, why: string, what: string): void {

@@ -7,3 +7,10 @@ fn all(v: &mut KVec<u8>, xs: &[u8]) {
     let mut g = |x: u8| v.push(x, GFP_KERNEL)?;
     let ok = |x: u8| -> Result { add(v, x); Ok(()) };
 }
+
+fn as_value(v: &mut KVec<u8>, xs: &[u8]) {
+    let f = add;
+    let g = crate::add;
+    let n = xs.len();
+    let _ = n;
+}
