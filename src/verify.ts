@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { discover } from './discover.ts';
+import { discover, type Unit } from './discover.ts';
 import { UsageError } from './errors.ts';
 import type { ProfileId } from './profiles.ts';
 import type { RewriteResult } from './run.ts';
@@ -124,7 +124,7 @@ export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult 
     const prefix = posix(path.relative(base, unit.crate.root));
     const shown = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
     for (const f of unit.files) result.sources.set(shown(f.rel), f.text);
-    for (const rootFile of unit.crate.rootFiles) {
+    for (const rootFile of crateRoots(unit)) {
       result.roots.push(shown(rootFile));
       const msgs = runRustc(rustc.path, unit.crate.root, rootFile, stub, unit.crate.moduleName);
       for (const m of msgs) {
@@ -137,6 +137,26 @@ export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult 
     }
   }
   return result;
+}
+
+/**
+ * The files to compile as crate roots: discover's (lib/main, or the file a
+ * Kbuild names); in a plain folder of .rs files, those no other file declares
+ * with `mod name;`, so a module file is never checked as a crate of its own.
+ */
+export function crateRoots(unit: Unit): string[] {
+  const roots = unit.crate.rootFiles;
+  if (roots.length <= 1) return roots;
+  const declared = new Set<string>();
+  for (const f of unit.files) {
+    const dir = path.posix.dirname(f.rel) === '.' ? '' : path.posix.dirname(f.rel);
+    for (const m of f.text.matchAll(/^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)\s*;/gm)) {
+      declared.add(path.posix.join(dir, `${m[1]}.rs`));
+      declared.add(path.posix.join(dir, m[1], 'mod.rs'));
+    }
+  }
+  const top = roots.filter((r) => !declared.has(r));
+  return top.length ? top : roots;
 }
 
 export class NoRustcError extends UsageError {

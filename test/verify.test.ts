@@ -187,6 +187,16 @@ impl kernel::fmt::Display for P {
     expect(ds.map((d: { file: string; start: { line: number } }) => `${d.file}:${d.start.line}`)).toEqual(['src/util.rs:5']);
   });
 
+  it('in a folder of .rs files, checks only the files no `mod` declares', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'demo.rs'), moduleWith('    util::fill()?;', 'mod util;\nconst LIMIT: u8 = 3;\n'));
+    writeFileSync(path.join(dir, 'util.rs'), 'use crate::LIMIT;\nuse kernel::prelude::*;\n\npub fn fill() -> Result {\n    let mut v = KVec::new();\n    v.push(LIMIT);\n    Ok(())\n}\n');
+    const r = await kport(['verify', '--format', 'json', dir]);
+    expect(r.code).toBe(1);
+    const ds = JSON.parse(r.stdout).diagnostics;
+    expect(ds.map((d: { file: string; start: { line: number } }) => `${d.file}:${d.start.line}`)).toEqual(['util.rs:6']);
+  });
+
   it('rewrite --verify writes nothing when the port does not type-check', async () => {
     // calc still has rustc errors after the port (hello type-checks since module-entry).
     const dir = copyOf(path.join(ROOT, 'examples', 'calc'));
