@@ -3,6 +3,7 @@ import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/ty
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { STD_CODES, lookup, type StdPathEntry, type StdPathTable, type StdTarget } from '../src/kernel-api/std-paths.ts';
 import { prefixNode, renderUse, useLeaves, type UseLeaf } from '../src/use-tree.ts';
+import { inRanges, testRanges } from '../src/testcode.ts';
 
 /**
  * std-paths: paths rooted at `std` (and `alloc`) move to their core/kernel home.
@@ -438,7 +439,23 @@ function runExternCrates(ctx: FileContext): { start: number; end: number }[] {
   return skip;
 }
 
-function run(ctx: FileContext): void {
+function run(full: FileContext): void {
+  // Test-only code never reaches the kernel build: its paths are still rewritten
+  // (so the file stays consistent) but not reported (src/testcode.ts).
+  const tests = testRanges(full.tree);
+  const ctx: FileContext = tests.length
+    ? {
+        ...full,
+        path: full.path,
+        text: full.text,
+        tree: full.tree,
+        report: (r) => {
+          const start = r.node ? r.node.startIndex : (r.range?.start ?? 0);
+          const end = r.node ? r.node.endIndex : (r.range?.end ?? start);
+          if (!inRanges(tests, start, end)) full.report(r);
+        },
+      }
+    : full;
   const uses = query(USES)
     .matches(ctx.tree.rootNode)
     .map((m) => ({ decl: m.captures.find((c) => c.name === 'use')!.node, leaves: useLeaves(m.captures.find((c) => c.name === 'arg')!.node) }));
