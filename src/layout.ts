@@ -76,11 +76,12 @@ export function inPlace(r: UnitResult, files: Placed[], diags: Diagnostic[]): Pl
     out.push({ rel: target, from: root.src.rel, data, mode: root.src.mode, old: root.src.original });
   }
   const crateRoot = r.unit.crate.root;
-  if (dir) {
-    addBuildFile(out, diags, 'Kbuild', path.join(crateRoot, 'Kbuild'), kbuild(`${dir}/`));
-    addBuildFile(out, diags, `${dir}/Kbuild`, path.join(crateRoot, dir, 'Kbuild'), kbuild(`${name}.o`));
-  } else {
-    addBuildFile(out, diags, 'Kbuild', path.join(crateRoot, 'Kbuild'), kbuild(`${name}.o`));
+  // kbuild descends one folder per Kbuild (`obj-m := src/` is a module-only descent).
+  const parts = dir ? dir.split('/') : [];
+  for (let i = 0; i <= parts.length; i++) {
+    const here = parts.slice(0, i).join('/');
+    const rel = here ? `${here}/Kbuild` : 'Kbuild';
+    addBuildFile(out, diags, rel, path.join(crateRoot, rel), kbuild(i < parts.length ? `${parts[i]}/` : `${name}.o`));
   }
   addBuildFile(out, diags, 'Makefile', path.join(crateRoot, 'Makefile'), makefile(name));
   addBuildFile(out, diags, 'README.kernel.md', path.join(crateRoot, 'README.kernel.md'), readme(name, dir ? `${dir}/${name}.ko` : `${name}.ko`));

@@ -150,7 +150,10 @@ describe('binaries and library crates', () => {
     const r = await kport(['rewrite', '--dry-run', '--bin', 'probe', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('diff --git a/src/bin/probe.rs b/src/bin/tools.rs');
-    expect(r.stdout).toContain('+obj-m := src/bin/\n');
+    // One Kbuild per folder on the way down: Kbuild → src/Kbuild → src/bin/Kbuild.
+    expect(r.stdout).toContain('+++ b/Kbuild\n@@ -1,0 +1,3 @@\n+# SPDX-License-Identifier: GPL-2.0\n+\n+obj-m := src/\n');
+    expect(r.stdout).toContain('+++ b/src/Kbuild\n@@ -1,0 +1,3 @@\n+# SPDX-License-Identifier: GPL-2.0\n+\n+obj-m := bin/\n');
+    expect(r.stdout).toContain('+++ b/src/bin/Kbuild\n@@ -1,0 +1,3 @@\n+# SPDX-License-Identifier: GPL-2.0\n+\n+obj-m := tools.o\n');
     const bad = await kport(['rewrite', '--dry-run', '--bin', 'nope', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/no binary named `nope`; the binaries are tools, probe\n$/);
