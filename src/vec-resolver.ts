@@ -65,17 +65,30 @@ function sameFields(a: Map<string, SyntaxNode>, b: Map<string, SyntaxNode>): boo
   return true;
 }
 
-/** Declared return types of functions: `name` for free functions, `Type::name` for associated ones. */
-export type FnTable = Map<string, SyntaxNode | 'ambiguous'>;
+/** A function's declared signature: return type and parameter types (without `self`). */
+export interface FnSig {
+  ret: SyntaxNode | null;
+  params: (SyntaxNode | null)[];
+  /** Whether it takes `self` (then `Type::f(x, ..)` passes `x` as self). */
+  hasSelf: boolean;
+  /** For ambiguity: two same-named functions with different signatures resolve to nothing. */
+  text: string;
+}
 
-const FNS = '(function_item name: (identifier) @n return_type: (_) @r) @fn';
+/** Declared signatures: `name` for free functions, `Type::name` for associated ones. */
+export type FnTable = Map<string, FnSig | 'ambiguous'>;
+
+const FNS = '(function_item name: (identifier) @n parameters: (parameters) @p) @fn';
 
 export function fnTable(files: readonly { tree: FileContext['tree'] }[]): FnTable {
   const table: FnTable = new Map();
   for (const f of files) {
     for (const m of query(FNS).matches(f.tree.rootNode)) {
       const fn = m.captures.find((c) => c.name === 'fn')!.node;
-      let ret = m.captures.find((c) => c.name === 'r')!.node;
+      let ret = fn.childForFieldName('return_type');
+      const plist = m.captures.find((c) => c.name === 'p')!.node.namedChildren;
+      const params = plist.filter((p) => p.type === 'parameter').map((p) => p.childForFieldName('type'));
+      const hasSelf = plist.some((p) => p.type === 'self_parameter');
       const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
       let key = m.captures.find((c) => c.name === 'n')!.node.text;
       if (impl?.type === 'impl_item') {
@@ -83,11 +96,12 @@ export function fnTable(files: readonly { tree: FileContext['tree'] }[]): FnTabl
         const base = t?.type === 'generic_type' ? t.childForFieldName('type') : t;
         if (!base) continue;
         key = `${lastSegment(base.text)}::${key}`;
-        if (ret.text === 'Self' && t) ret = t;
-      } else if (impl) continue; // trait items and the like
+        if (ret?.text === 'Self' && t) ret = t;
+      } else if (impl && impl.type !== 'mod_item') continue; // trait items and the like
+      const sig: FnSig = { ret, params, hasSelf, text: `${params.map((p) => p?.text).join(',')}->${ret?.text ?? ''}` };
       const prev = table.get(key);
-      if (prev === undefined) table.set(key, ret);
-      else if (prev !== 'ambiguous' && prev.text !== ret.text) table.set(key, 'ambiguous');
+      if (prev === undefined) table.set(key, sig);
+      else if (prev !== 'ambiguous' && prev.text !== sig.text) table.set(key, 'ambiguous');
     }
   }
   return table;
@@ -176,9 +190,36 @@ export class Resolver {
     return tyOf(this.fieldsOf(struct)?.get(field));
   }
 
-  private returnOf(key: string): Ty {
+  private sigOf(key: string): FnSig | undefined {
     const r = this.own.fns.get(key) ?? this.crate.fns.get(key);
-    return !r || r === 'ambiguous' ? UNKNOWN : tyOf(r);
+    return !r || r === 'ambiguous' ? undefined : r;
+  }
+
+  private returnOf(key: string): Ty {
+    return tyOf(this.sigOf(key)?.ret);
+  }
+
+  /** The declared type of argument `index` of a call to a crate function or method, if known. */
+  argType(call: SyntaxNode, index: number): Ty {
+    const f = call.childForFieldName('function');
+    if (!f) return UNKNOWN;
+    let sig: FnSig | undefined;
+    if (f.type === 'identifier') sig = this.sigOf(f.text);
+    else if (f.type === 'scoped_identifier') {
+      const path = f.childForFieldName('path');
+      const name = f.childForFieldName('name')?.text;
+      const base = path?.type === 'generic_type' ? path.childForFieldName('type') : path;
+      const t = base?.text.replace(/\s+/g, '') ?? '';
+      const owner = t === 'Self' ? this.selfName(call) : lastSegment(t);
+      if (owner && name) sig = /^[A-Z]/.test(owner) ? this.sigOf(`${owner}::${name}`) : this.sigOf(name);
+      if (sig?.hasSelf) index--; // `Type::method(receiver, ..)`
+    } else if (f.type === 'field_expression') {
+      const recv = this.typeOf(f.childForFieldName('value'));
+      const owner = recv.k === 'box' ? recv.inner : recv;
+      const m = f.childForFieldName('field')?.text;
+      if (owner.k === 'named' && m) sig = this.sigOf(`${owner.name}::${m}`);
+    }
+    return index < 0 ? UNKNOWN : tyOf(sig?.params[index]);
   }
 
   private isStruct(name: string): boolean {

@@ -1,8 +1,8 @@
 import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { crateIndex, resolverFor, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/vec-resolver.ts';
-import { argCount } from '../src/alloc-edit.ts';
+import { UNKNOWN, crateIndex, resolverFor, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/vec-resolver.ts';
+import { argCount, args } from '../src/alloc-edit.ts';
 
 /**
  * alloc-collect: `collect()` into a Vec becomes `try_collect(GFP_KERNEL)?`
@@ -24,31 +24,93 @@ const COLLECTS = `(call_expression
 
 /** Where the collected value goes, and what type that place declares. */
 function targetType(call: SyntaxNode, r: Resolver): { ty: Ty; where: string } | undefined {
-  let e = call;
-  // Look through parentheses and a trailing `?`-free context.
-  while (e.parent?.type === 'parenthesized_expression') e = e.parent;
-  const p = e.parent;
+  // The value flows out through parentheses and block/if/match tails: look at where it lands.
+  const { top, fnBody } = climb(call);
+  if (fnBody) return returnTarget(top);
+  const p = top.parent;
   if (!p) return undefined;
-  if (p.type === 'let_declaration' && p.childForFieldName('value')?.id === e.id) {
+  if (p.type === 'return_expression') return returnTarget(top);
+  if (p.type === 'let_declaration' && p.childForFieldName('value')?.id === top.id) {
     const t = p.childForFieldName('type');
     return t ? { ty: tyOf(t), where: 'the declared type' } : undefined;
   }
-  if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === e.id) {
+  if (p.type === 'assignment_expression' && p.childForFieldName('right')?.id === top.id) {
     return { ty: r.typeOf(p.childForFieldName('left')), where: 'the assigned place' };
-  }
-  if (p.type === 'return_expression' || (p.type === 'block' && isTail(p, e) && p.parent?.type === 'function_item')) {
-    const ret = enclosingFnReturn(e);
-    return ret ? { ty: tyOf(ret), where: 'the function\'s return type' } : undefined;
   }
   if (p.type === 'arguments') {
     const call2 = p.parent;
     const f = call2?.childForFieldName('function');
+    // `Ok(it.collect())`, `Ok(Some(..))` returned from a fn declared `-> Result<Option<Vec<T>>, E>`.
+    if (call2?.type === 'call_expression' && (f?.text === 'Ok' || f?.text === 'Some') && argCount(call2) === 1) {
+      const wrappers: string[] = [];
+      let outer: SyntaxNode = call2;
+      for (;;) {
+        wrappers.push(outer.childForFieldName('function')!.text);
+        const up = outer.parent?.type === 'arguments' ? outer.parent.parent : null;
+        const uf = up?.childForFieldName('function')?.text;
+        if (!up || up.type !== 'call_expression' || (uf !== 'Ok' && uf !== 'Some') || argCount(up) !== 1) break;
+        outer = up;
+      }
+      const c = climb(outer);
+      const returned = c.fnBody || c.top.parent?.type === 'return_expression';
+      let ty: Ty = returned ? tyOf(enclosingFnReturn(outer)) : UNKNOWN;
+      for (const w of wrappers.reverse()) ty = ty.k === 'named' && ty.name === (w === 'Ok' ? 'Result' : 'Option') && ty.args?.length ? ty.args[0] : UNKNOWN;
+      return ty.k !== 'unknown' ? { ty, where: 'the function\'s return type' } : undefined;
+    }
     if (call2?.type === 'call_expression' && f?.type === 'field_expression' && f.childForFieldName('field')?.text === 'push' && argCount(call2) === 1) {
       const recv = r.typeOf(f.childForFieldName('value'));
       if (recv.k === 'vec') return { ty: recv.elem, where: 'the element type of the vector pushed to' };
     }
+    if (call2?.type === 'call_expression') {
+      const index = args(call2).findIndex((a) => a.id === top.id);
+      const declared = index >= 0 ? r.argType(call2, index) : UNKNOWN;
+      if (declared.k !== 'unknown') return { ty: declared, where: `parameter ${index + 1} of the function called` };
+    }
   }
   return undefined;
+}
+
+function returnTarget(n: SyntaxNode): { ty: Ty; where: string } | undefined {
+  const ret = enclosingFnReturn(n);
+  return ret ? { ty: tyOf(ret), where: 'the function\'s return type' } : undefined;
+}
+
+/**
+ * Climb from `e` while its value is the value of its parent: parentheses, the tail
+ * of a block, an `if`/`else` branch, a `match` arm. `fnBody` when it reaches the
+ * body of the enclosing function (so it is what the function returns).
+ */
+function climb(e: SyntaxNode): { top: SyntaxNode; fnBody: boolean } {
+  let n = e;
+  for (;;) {
+    const p = n.parent;
+    if (!p) return { top: n, fnBody: false };
+    switch (p.type) {
+      case 'block':
+        if (!isTail(p, n)) return { top: n, fnBody: false };
+        if (p.parent?.type === 'function_item') return { top: p, fnBody: true };
+        break;
+      case 'expression_statement':
+        if (p.text.trimEnd().endsWith(';')) return { top: n, fnBody: false };
+        break;
+      case 'if_expression':
+        if (p.childForFieldName('condition')?.id === n.id) return { top: n, fnBody: false };
+        break;
+      case 'match_expression':
+        if (p.childForFieldName('value')?.id === n.id) return { top: n, fnBody: false };
+        break;
+      case 'match_arm':
+        if (p.childForFieldName('value')?.id !== n.id) return { top: n, fnBody: false };
+        break;
+      case 'else_clause':
+      case 'match_block':
+      case 'parenthesized_expression':
+        break;
+      default:
+        return { top: n, fnBody: false };
+    }
+    n = p;
+  }
 }
 
 function isTail(block: SyntaxNode, e: SyntaxNode): boolean {
