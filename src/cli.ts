@@ -94,9 +94,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
           .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything' })
+          .option('kdir', { type: 'string', describe: 'with --verify: build the port with this kernel tree (make -C KDIR M=.. LLVM=1) instead of the stub' })
           .check((a) => {
             const modes = ['dry-run', 'write', 'out-dir', 'patch', 'check'].filter((m) => a[m] !== undefined && a[m] !== false);
             if (modes.length > 1) throw new UsageError(`choose one of --${modes.join(', --')}`);
+            if (a.kdir !== undefined && !a.verify) throw new UsageError('--kdir goes with --verify');
             return true;
           }),
       (a) => {
@@ -115,7 +117,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           license: a.license as string | undefined,
         };
         if (a.verify) {
-          const v = verifyBeforeWrite(common, io, format, colorOf(a.color as string));
+          const v = verifyBeforeWrite(common, io, format, colorOf(a.color as string), a.kdir as string | undefined);
           if (v !== 0) {
             code = v;
             return;

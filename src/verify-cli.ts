@@ -48,10 +48,21 @@ export function runVerify(opts: { paths: string[]; profile: ProfileId; kdir?: st
  * folder, and type-check it there. Returns 0 when the caller may go on and
  * write; 1 (errors printed) when it must not.
  */
-export function verifyBeforeWrite(common: Omit<RewriteOptions, 'mode'>, io: Io, format: Format, color: boolean): number {
+export function verifyBeforeWrite(common: Omit<RewriteOptions, 'mode'>, io: Io, format: Format, color: boolean, kdir?: string): number {
   const result = rewrite({ ...common, mode: 'report' });
   const dir = materialize(result);
   try {
+    if (kdir) {
+      for (const p of materializedPaths(result, dir, common.paths)) {
+        const k = verifyKdir(p, kdir);
+        if (k.code === 0) continue;
+        print(io, k.diagnostics, new Map(), format, color);
+        if (k.diagnostics.length === 0) io.stderr(k.log.split('\n').slice(-20).join('\n') + '\n');
+        io.stderr('kport: the port does not build with the kernel tree given by --kdir; nothing written\n');
+        return 1;
+      }
+      return 0;
+    }
     const r = verifyPaths(materializedPaths(result, dir, common.paths), { profile: common.profile });
     if (r.diagnostics.length === 0) return 0;
     print(io, r.diagnostics, r.sources, format, color);

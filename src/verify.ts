@@ -296,26 +296,33 @@ export interface KdirResult {
  * become K0802 diagnostics at the user's files.
  */
 export function verifyKdir(dir: string, kdir: string): KdirResult {
-  if (!existsSync(path.join(kdir, 'Makefile'))) throw new UsageError(`--kdir ${kdir}: no kernel Makefile there`);
+  const kernel = path.resolve(kdir);
+  if (!existsSync(path.join(kernel, 'Makefile'))) throw new UsageError(`--kdir ${kdir}: no kernel Makefile there`);
   const abs = path.resolve(dir);
-  const moduleDir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
-  if (!readdirSync(moduleDir).some((f) => f === 'Kbuild' || f === 'Makefile')) {
-    throw new UsageError(`${dir}: no Kbuild or Makefile; port with \`kport rewrite --out-dir\` to get an out-of-tree module folder`);
+  const top = statSync(abs).isDirectory() ? abs : path.dirname(abs);
+  // An out-of-tree module folder (kport rewrite --out-dir) has its Kbuild at the
+  // top; a crate ported in place keeps it in src/.
+  const moduleDir = [top, path.join(top, 'src')].find((d) => existsSync(path.join(d, 'Kbuild')));
+  if (!moduleDir) {
+    throw new UsageError(`${dir}: no Kbuild (nor src/Kbuild); port with \`kport rewrite --out-dir\` to get an out-of-tree module folder`);
   }
   let log = '';
   let code = 0;
   try {
-    log = execFileSync('make', ['-C', kdir, `M=${moduleDir}`, 'LLVM=1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    log = execFileSync('make', ['-C', kernel, `M=${moduleDir}`, 'LLVM=1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
-    const err = e as { status?: number; stdout?: string; stderr?: string };
+    const err = e as { status?: number; stdout?: string; stderr?: string; message?: string };
     code = 1;
-    log = `${err.stdout ?? ''}${err.stderr ?? ''}`;
+    log = `${err.stdout ?? ''}${err.stderr ?? ''}` || (err.message ?? '');
   }
-  return { code, diagnostics: parseHumanRustc(log, moduleDir), log };
+  return { code, diagnostics: parseHumanRustc(log, top, kernel), log };
 }
 
-/** rustc's human-readable errors in a build log, at files relative to `root`. */
-export function parseHumanRustc(log: string, root: string): Diagnostic[] {
+/**
+ * rustc's human-readable errors in a build log, at files relative to `root`.
+ * Relative paths in the log are relative to where make ran (`cwd`, the kernel tree).
+ */
+export function parseHumanRustc(log: string, root: string, cwd = root): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lines = log.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -324,7 +331,7 @@ export function parseHumanRustc(log: string, root: string): Diagnostic[] {
     for (let j = i + 1; j < Math.min(lines.length, i + 4); j++) {
       const loc = /^\s*--> (.+):(\d+):(\d+)$/.exec(lines[j]);
       if (!loc) continue;
-      const file = posix(path.relative(root, path.resolve(root, loc[1])));
+      const file = posix(path.relative(root, path.resolve(cwd, loc[1])));
       const line = Number(loc[2]);
       const column = Number(loc[3]);
       out.push({ code: 'K0802', severity: 'error', message: m[1] ? `${m[1]}: ${m[2]}` : m[2], file, start: { line, column }, end: { line, column: column + 1 }, source: 'kbuild' });

@@ -223,6 +223,58 @@ describe.skipIf(!hasRustc)('kport rewrite --verify', () => {
   });
 });
 
+const hasMake = spawnSync('make', ['--version']).status === 0;
+
+/** A stand-in kernel tree whose Makefile acts like an external-module build. */
+function fakeKernel(fail: boolean): string {
+  const kdir = tempDir();
+  const recipe = fail
+    ? '\t@echo "error[E0061]: this method takes 2 arguments but 1 argument was supplied"\n\t@echo " --> $(M)/demo.rs:5:7"\n\t@exit 1\n'
+    : '\t@echo "  RUSTC [M] $(M)/demo.o"\n';
+  writeFileSync(path.join(kdir, 'Makefile'), `all:\n${recipe}`);
+  return kdir;
+}
+
+describe.skipIf(!hasMake)('--kdir runs the kernel build', () => {
+  const moduleDir = () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'Kbuild'), 'obj-m := demo.o\n');
+    writeFileSync(path.join(dir, 'demo.rs'), moduleWith(''));
+    return dir;
+  };
+
+  it('reports the build errors at the module files (K0802), exit 1', async () => {
+    const r = await kport(['verify', '--format', 'json', '--kdir', fakeKernel(true), moduleDir()]);
+    expect(r.code).toBe(1);
+    const ds = JSON.parse(r.stdout).diagnostics;
+    expect(ds.map((d: { code: string; file: string; start: { line: number } }) => `${d.code} ${d.file}:${d.start.line}`)).toEqual(['K0802 demo.rs:5']);
+  });
+
+  it('exit 0 when the build succeeds', async () => {
+    const r = await kport(['verify', '--kdir', fakeKernel(false), moduleDir()]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the kernel build succeeded');
+  });
+
+  it('a folder without Kbuild, or a tree without a Makefile: one line, exit 2', async () => {
+    const noKbuild = tempDir();
+    writeFileSync(path.join(noKbuild, 'demo.rs'), moduleWith(''));
+    expect((await kport(['verify', '--kdir', fakeKernel(false), noKbuild])).code).toBe(2);
+    expect((await kport(['verify', '--kdir', tempDir(), moduleDir()])).code).toBe(2);
+  });
+
+  it('rewrite --verify --kdir writes nothing when the kernel build fails', async () => {
+    const dir = moduleDir();
+    gitInit(dir);
+    const before = readFileSync(path.join(dir, 'demo.rs'), 'utf8');
+    const r = await kport(['rewrite', '--verify', '--kdir', fakeKernel(true), '--write', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nothing written');
+    expect(readFileSync(path.join(dir, 'demo.rs'), 'utf8')).toBe(before);
+    expect((await kport(['rewrite', '--kdir', fakeKernel(true), '--dry-run', dir])).code).toBe(2);
+  });
+});
+
 describe('--kdir log parsing', () => {
   it('reads rustc errors from a kernel build log at the module files', () => {
     const log = `  RUSTC [M] /tmp/m/demo.o
