@@ -718,7 +718,8 @@ split, keeping order, attributes, visibility and comments. Paths are rewritten i
 \`use\` trees, code, types, patterns, attributes and macro arguments. Paths with no
 kernel home (collections, io, fs, net, env, process, thread, String, Rc, locks,
 clocks) stay as written and are reported (K0201-K0212). A local \`std\` module or
-\`use x as std\` leaves the file's \`std::\` paths alone (K0213).
+\`use x as std\` leaves the file's \`std::\` paths alone (K0213). Test-only code
+(\`#[test]\`, \`#[cfg(test)]\`) is rewritten but not reported. On mainline:
 
 Before:
     use std::{fmt, mem, collections::HashMap, vec::Vec};
