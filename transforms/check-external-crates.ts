@@ -56,6 +56,7 @@ function run(ctx: CrateContext): void {
   if (ctx.crate.packageName) own.add(ctx.crate.packageName.replace(/-/g, '_'));
   for (const f of ctx.files) for (const m of query(ITEMS).matches(f.tree.rootNode)) own.add(m.captures[0].node.text);
 
+  const depPath = new RegExp(`\\b(${[...deps.keys()].map((d) => d.replace(/[^\w]/g, '')).join('|') || '(?!)'})\\s*::`);
   const firstUse = new Map<string, Site>();
   const unknown: { name: string; site: Site }[] = [];
   const seenUnknown = new Set<string>();
@@ -93,7 +94,7 @@ function run(ctx: CrateContext): void {
       }
     }
     // Qualified uses of a declared dependency without a `use` (`rand::random()`).
-    if (deps.size) {
+    if (deps.size && depPath.test(f.text)) {
       for (const m of query(PATH_ROOTS).matches(root)) {
         const r = m.captures[0].node;
         if (!deps.has(r.text) || firstUse.has(r.text) || isTestCode(f.tree, r)) continue;

@@ -12,7 +12,8 @@ import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
  */
 
 const LIMIT = 1024;
-const LETS = '(let_declaration) @let';
+// Only lets that can hold an array: an array type, or an `[x; N]` value.
+const LETS = '[(let_declaration type: (array_type)) (let_declaration value: (array_expression length: (_)))] @let';
 const PARAMS = '(parameter type: (array_type) @t) @param';
 const CONSTS = '(const_item name: (identifier) @name value: (_) @value)';
 
