@@ -58,7 +58,7 @@ const TRAITS = '(trait_item name: (type_identifier) @name) @trait';
 const TYPES = '(struct_item name: (type_identifier) @name) @t\n(enum_item name: (type_identifier) @name) @t\n(union_item name: (type_identifier) @name) @t\n(type_item name: (type_identifier) @name) @t';
 const USES = '(use_declaration argument: (_) @arg) @use';
 const MODS = '(mod_item name: (identifier) @name) @mod';
-const CALLS = '(call_expression function: (_) @f) @call';
+const CALLS = '(call_expression function: (_) @f)';
 const MACRO_ARGS = '(macro_invocation (token_tree) @tt)';
 const FIELDS = '(struct_item name: (type_identifier) @name body: (field_declaration_list (field_declaration name: (field_identifier) @field type: (_) @type)))';
 
@@ -91,6 +91,8 @@ export class CrateIndex {
   readonly resultAliases: string[] = [];
   private readonly byNode = new Map<string, FnInfo>();
   private readonly byName = new Map<string, FnInfo[]>();
+  /** Every name a `use` brings into some module (aliases included). */
+  private readonly useNames = new Set<string>();
   private readonly letCache = new Map<number, { node: SyntaxNode; name: string }[]>();
   private readonly scopes = new Map<string, Scope>();
   private readonly fileModule: string[];
@@ -156,7 +158,10 @@ export class CrateIndex {
         const abs = this.absolutePath(key, segs);
         if (!abs) continue;
         if (local === '*') sc.globs.push(abs.join('::'));
-        else sc.uses.set(local, abs);
+        else {
+          sc.uses.set(local, abs);
+          this.useNames.add(local);
+        }
       }
     }
     for (const m of query('(impl_item) @i').matches(root)) {
@@ -422,10 +427,13 @@ export class CrateIndex {
   }
 
   private indexCalls(f: FileContext, file: number): void {
-    for (const m of query(CALLS).matches(f.tree.rootNode)) {
-      const call = m.captures.find((c) => c.name === 'call')!.node;
-      let fnNode = m.captures.find((c) => c.name === 'f')!.node;
+    for (const cap of query(CALLS).captures(f.tree.rootNode)) {
+      let fnNode = cap.node;
+      const call = fnNode.parent!;
       if (fnNode.type === 'generic_function') fnNode = fnNode.childForFieldName('function')!;
+      // Most calls name no crate function at all: skip them before any resolving.
+      const last = fnNode.type === 'identifier' ? fnNode : fnNode.type === 'scoped_identifier' ? fnNode.childForFieldName('name') : fnNode.type === 'field_expression' ? fnNode.childForFieldName('field') : null;
+      if (!last || !(this.byName.has(last.text) || this.useNames.has(last.text))) continue;
       const args = call.childForFieldName('arguments');
       const argc = args ? args.namedChildren.filter((c) => !c.type.endsWith('comment') && c.type !== 'attribute_item').length : 0;
       let cands: FnInfo[] = [];
