@@ -10,7 +10,8 @@ import { UsageError } from './errors.ts';
 import { DEFAULT_PROFILE, PROFILE_IDS, PROFILES, isProfileId, type ProfileId } from './profiles.ts';
 import { TRANSFORMS, findTransform } from './registry.ts';
 import { profileDifferences } from './profile-diff.ts';
-import { rewrite, type Mode, type RewriteResult } from './run.ts';
+import { rewrite, rewriteAsync, type Mode, type RewriteResult } from './run.ts';
+import { Spool } from './spool.ts';
 import type { Diagnostic } from './types.ts';
 import { runVerify, verifyBeforeWrite } from './verify-cli.ts';
 
@@ -93,6 +94,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('module', { type: 'boolean', describe: 'make fn main the module entry and add build files; --no-module ports library-style code without them' })
           .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
+          .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: the number of cores)' })
           .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything' })
           .option('kdir', { type: 'string', describe: 'with --verify: build the port with this kernel tree (make -C KDIR M=.. LLVM=1) instead of the stub' })
           .check((a) => {
@@ -101,11 +103,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             if (a.kdir !== undefined && !a.verify) throw new UsageError('--kdir goes with --verify');
             return true;
           }),
-      (a) => {
+      async (a) => {
         const { profile, format } = checkFormat(a);
         const mode: Mode = a.write ? 'write' : a.outDir !== undefined ? 'out-dir' : a.patch !== undefined ? 'patch' : a.check ? 'check' : 'dry-run';
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
+        if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && (a.jobs as number) >= 1)) throw new UsageError('--jobs takes a whole number, 1 or more');
         const common = {
           paths,
           profile: profile as ProfileId,
@@ -123,7 +126,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             return;
           }
         }
-        const r = rewrite({
+        const spool = mode === 'dry-run' ? new Spool() : undefined;
+        const r = await rewriteAsync({
+          jobs: a.jobs as number | undefined,
+          onDiff: spool?.add,
+          keepChanges: format === 'rdjson',
           paths,
           profile: profile as ProfileId,
           mode,
@@ -140,8 +147,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           bin: a.bin as string | undefined,
           inTree: a.inTree as string | undefined,
           options: { noModule: a.module === false },
+        }).catch((e) => {
+          spool?.discard();
+          throw e;
         });
-        if (mode === 'dry-run') io.stdout(r.diff);
+        spool?.drain(io.stdout);
         printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr');
         if (mode === 'check' && r.pending.length) {
           io.stderr(`kport: ${r.pending.length} file(s) would change: ${r.pending.join(', ')}\n`);

@@ -6,7 +6,7 @@ import { parse as parseToml } from 'smol-toml';
 import { UsageError } from './errors.ts';
 import { parse, query } from './parse.ts';
 import { readSource, ioMessage, type SourceFile } from './source.ts';
-import type { CrateInfo } from './types.ts';
+import type { CrateInfo, Tree } from './types.ts';
 import { kernelLicenseOf } from './modinfo.ts';
 
 export interface Unit {
@@ -14,6 +14,8 @@ export interface Unit {
   files: SourceFile[];
   /** Files declared with `mod x;` whose file could not be found: [declaring file, message]. */
   warnings: { file: string; message: string }[];
+  /** Trees discovery parsed while following `mod` declarations, by `rel`; the pipeline reuses them. */
+  trees?: Map<string, Tree>;
 }
 
 export interface CargoManifest {
@@ -78,11 +80,23 @@ export interface DiscoverOptions {
   options?: Record<string, unknown>;
 }
 
-/** Build the units for the given command-line paths. Throws UsageError on bad input. */
-export function discover(paths: string[], opts: DiscoverOptions = {}): Unit[] {
+/** One unit of work as named on the command line, checked but not yet read. */
+export interface UnitPlan {
+  kind: 'crate' | 'folder' | 'file';
+  /** Absolute path of the crate folder, folder, or file. */
+  abs: string;
+  /** The path as given, for messages. */
+  shown: string;
+}
+
+/**
+ * Check the command-line paths and order them into units (folders first, then
+ * loose files) without reading any source: cheap, so work can be spread out.
+ */
+export function planUnits(paths: string[]): UnitPlan[] {
   if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
-  const units: Unit[] = [];
-  const loose: string[] = [];
+  const plans: UnitPlan[] = [];
+  const loose: UnitPlan[] = [];
   for (const p of paths) {
     const abs = path.resolve(p);
     let st;
@@ -92,17 +106,32 @@ export function discover(paths: string[], opts: DiscoverOptions = {}): Unit[] {
       throw new UsageError(`${p}: ${ioMessage(e)}`);
     }
     if (st.isDirectory()) {
-      if (existsSync(path.join(abs, 'Cargo.toml'))) units.push(discoverCrate(abs, opts));
-      else units.push(discoverFolder(abs, p, opts));
+      plans.push({ kind: existsSync(path.join(abs, 'Cargo.toml')) ? 'crate' : 'folder', abs, shown: p });
     } else if (st.isFile()) {
       if (!abs.endsWith('.rs')) throw new UsageError(`${p}: not a .rs file or crate folder`);
-      loose.push(abs);
+      loose.push({ kind: 'file', abs, shown: p });
     } else {
       throw new UsageError(`${p}: not a regular file or folder`);
     }
   }
-  for (const abs of loose) units.push(singleFile(abs, opts));
-  return units;
+  return [...plans, ...loose];
+}
+
+/** The folder a planned unit's crate lives in (its `crate.root`). */
+export function planRoot(plan: UnitPlan): string {
+  return plan.kind === 'file' ? path.dirname(plan.abs) : plan.abs;
+}
+
+/** Read one planned unit: its files, module tree and crate facts. Throws UsageError on bad input. */
+export function discoverUnit(plan: UnitPlan, opts: DiscoverOptions = {}): Unit {
+  if (plan.kind === 'crate') return discoverCrate(plan.abs, opts);
+  if (plan.kind === 'folder') return discoverFolder(plan.abs, plan.shown, opts);
+  return singleFile(plan.abs, opts);
+}
+
+/** Build the units for the given command-line paths. Throws UsageError on bad input. */
+export function discover(paths: string[], opts: DiscoverOptions = {}): Unit[] {
+  return planUnits(paths).map((p) => discoverUnit(p, opts));
 }
 
 function crateInfo(root: string, manifest: CargoManifest | undefined, fallbackName: string, rootFiles: string[], opts: DiscoverOptions, kbuildName?: string): CrateInfo {
@@ -248,6 +277,7 @@ function followModules(root: string, rel: string, isModRs: boolean, unit: Unit, 
   const src = readSource(abs, rel);
   unit.files.push(src);
   const tree = parse(src.text);
+  (unit.trees ??= new Map()).set(rel, tree);
   const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
   const stem = path.posix.basename(rel, '.rs');
   const fileIsModRs = isModRs || stem === 'mod' || stem === 'main' || stem === 'lib';

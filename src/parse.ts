@@ -2,6 +2,7 @@
 // compiled once per process, and the syntax-error measure the verifier uses.
 import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
+import { noteParsed } from './memory.ts';
 import type { SyntaxNode, Tree } from './types.ts';
 
 let parser: Parser | undefined;
@@ -21,6 +22,7 @@ function bufferSize(text: string): number {
 }
 
 export function parse(text: string, oldTree?: Tree): Tree {
+  noteParsed(text.length);
   return getParser().parse(text, oldTree, { bufferSize: bufferSize(text) });
 }
 
@@ -29,9 +31,41 @@ export function query(source: string): Parser.Query {
   let q = queries.get(source);
   if (!q) {
     q = new Parser.Query(Rust as unknown as Parser.Language, source);
+    shareResults(q);
     queries.set(source, q);
   }
   return q;
+}
+
+// Trees nobody will edit again (the pipeline hands only these to transforms).
+const frozen = new WeakSet<Tree>();
+
+/** Promise that `tree` is never edited: queries may then share their results on it. */
+export function freezeTree(tree: Tree): Tree {
+  frozen.add(tree);
+  return tree;
+}
+
+/**
+ * Each query run walks the whole tree natively, and transforms often ask the
+ * same question of the same tree (helpers shared between passes, passes that
+ * edit nothing). On frozen trees, a query run without options is done once
+ * per node and its result shared (each caller gets its own array).
+ */
+function shareResults(q: Parser.Query): void {
+  for (const kind of ['matches', 'captures'] as const) {
+    const run = q[kind].bind(q) as (node: SyntaxNode, opts?: Parser.QueryOptions) => unknown[];
+    const memo = new WeakMap<Tree, Map<number, unknown[]>>();
+    (q as unknown as Record<string, unknown>)[kind] = (node: SyntaxNode, opts?: Parser.QueryOptions) => {
+      if (opts !== undefined || !frozen.has(node.tree)) return run(node, opts);
+      let byNode = memo.get(node.tree);
+      if (!byNode) memo.set(node.tree, (byNode = new Map()));
+      const id = node.id;
+      let r = byNode.get(id);
+      if (!r) byNode.set(id, (r = run(node)));
+      return r.slice();
+    };
+  }
 }
 
 /** Ranges of ERROR and MISSING nodes, outermost only, in text order. */

@@ -2,7 +2,7 @@
 // diagnostics; writing is the patcher's job.
 import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
 import { OffsetMap } from './offsets.ts';
-import { parse, errorRanges, countErrors, forbiddenRanges } from './parse.ts';
+import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
 import { positionAt, lineStartsOf } from './diagnostics.ts';
 import { severityOf } from './codes.ts';
 import { suppressUnit } from './suppress.ts';
@@ -44,7 +44,17 @@ export interface RunOptions {
 interface LiveFile {
   src: SourceFile;
   text: string;
+  /**
+   * The tree kport edits and re-parses from. Transforms never see it: every
+   * node the binding hands to JavaScript is cached on its tree and
+   * `Tree.edit` walks that cache once per edit, so edits go to a tree with
+   * (almost) no cached nodes.
+   */
   tree: Tree;
+  /** True when `text` has edits that `tree` knows about but has not been re-parsed for. */
+  stale: boolean;
+  /** What transforms see: a twin of `tree` (a re-parse with no edits, nearly free). */
+  view?: Tree;
   offsets: OffsetMap;
   originalErrors: number;
   failure?: string;
@@ -58,11 +68,13 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   const diagnostics: Diagnostic[] = [];
   const newFiles = new Map<string, NewFile>();
   const live: LiveFile[] = unit.files.map((src) => {
-    const tree = parse(src.text);
+    // Discovery already parsed the files it followed `mod` declarations through.
+    const tree = unit.trees?.get(src.rel) ?? parse(src.text);
     return {
       src,
       text: src.text,
       tree,
+      stale: false,
       offsets: new OffsetMap(),
       originalErrors: countErrors(tree),
       isCrateRoot: unit.crate.rootFiles.includes(src.rel),
@@ -80,6 +92,17 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       end: { line: 1, column: 1 },
     });
   }
+  // The tree a pass sees: re-parse (incrementally) only when the text changed since.
+  const viewOf = (f: LiveFile): Tree => {
+    if (f.stale) {
+      f.tree = parse(f.text, f.tree);
+      f.stale = false;
+      f.view = undefined;
+    }
+    if (!f.view) f.view = freezeTree(parse(f.text, f.tree));
+    return f.view;
+  };
+
   for (const f of live) {
     const errs = errorRanges(f.tree);
     if (errs.length) {
@@ -102,7 +125,8 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   };
 
   const makeContext = (f: LiveFile, t: Transform): FileContext => {
-    const forbidden = forbiddenRanges(f.tree);
+    const tree = viewOf(f);
+    const forbidden = forbiddenRanges(tree);
     const edits = new EditRecorder(f.text.length, t.id, forbidden);
     const text = f.text;
     const report = (r: Report) => {
@@ -125,7 +149,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     return {
       path: f.src.rel,
       text,
-      tree: f.tree,
+      tree,
       profile: opts.profile,
       crate: unit.crate,
       isCrateRoot: f.isCrateRoot,
@@ -159,7 +183,9 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
         newEndPosition: pointAfter(pointAt(starts, e.start), e.text),
       });
     }
-    f.tree = parse(next, f.tree);
+    // The re-parse waits until a pass (or the verifier) needs the tree.
+    f.stale = true;
+    f.view = undefined;
     f.text = next;
     f.offsets.push(sorted);
   };
@@ -199,7 +225,9 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   // Verify: never hand back a file that parses worse than it came in.
   for (const f of live) {
     if (f.failure || f.text === f.src.text) continue;
-    const after = countErrors(parse(f.text));
+    viewOf(f);
+    // The incrementally re-parsed tree: tree-sitter guarantees it equals a fresh parse.
+    const after = countErrors(f.tree);
     if (after > f.originalErrors) {
       fail(f, `internal error: the rewritten file has ${after} syntax error(s), the input had ${f.originalErrors}`);
     }

@@ -4,12 +4,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { discover, type DiscoverOptions } from './discover.ts';
+import { planRoot, planUnits, type DiscoverOptions } from './discover.ts';
 import { UsageError } from './errors.ts';
 import { atomicWrite, checkWritable, ensureDir, unifiedDiff, type FileChange } from './patcher.ts';
-import { inPlace, inTreeFiles, kernelRoot, moduleRoot, outDirFiles, type Placed } from './layout.ts';
+import { inTreeFiles, kernelRoot, moduleRoot, outDirFiles } from './layout.ts';
 import { unlinkSync, statSync } from 'node:fs';
-import { runUnit, type UnitResult } from './pipeline.ts';
+import type { UnitResult } from './pipeline.ts';
+import { releaseTrees } from './memory.ts';
+import { defaultJobs, runPool } from './pool.ts';
+import { portUnit, type UnitOutput, type UnitTask } from './port-unit.ts';
 import { getProfile, type ProfileId } from './profiles.ts';
 import { TRANSFORMS } from './registry.ts';
 import { encodeSource } from './source.ts';
@@ -29,13 +32,17 @@ export interface RewriteOptions extends DiscoverOptions {
   keepGoing?: boolean;
   /** KERNEL_DIR/SUBDIR: produce a patch against a kernel tree that adds the module there. */
   inTree?: string;
+  /** Fill `RewriteResult.changes` in every mode (it holds every changed file's bytes). */
+  keepChanges?: boolean;
 }
 
 export interface RewriteResult {
+  /** The unified diff ('' when it went to `onDiff`). */
   diff: string;
   diagnostics: Diagnostic[];
+  /** The pipeline's results; from `rewriteAsync` only in out-dir mode (they hold every file's text). */
   units: UnitResult[];
-  /** Display path → text (LF) of every input file, for code frames. */
+  /** Display path → text (LF) of each file with diagnostics, only the lines they point at kept, for code frames. */
   sources: Map<string, string>;
   /** Files (display paths) that change or are created. */
   pending: string[];
@@ -45,7 +52,7 @@ export interface RewriteResult {
   written: string[];
   /** Folder the diff paths are relative to. */
   base: string;
-  /** The rewrite, file by file (display paths; old null for a created file). */
+  /** The rewrite, file by file (display paths; old null for a created file); empty unless writing or `keepChanges`. */
   changes: FileChange[];
 }
 
@@ -68,72 +75,115 @@ export function commonBase(dirs: string[]): string {
 
 const posix = (p: string) => p.split(path.sep).join('/');
 
+/** Run the rewrite job on this thread, keeping everything (`changes` and `units` always filled). */
 export function rewrite(opts: RewriteOptions): RewriteResult {
+  const job = startJob({ keepChanges: true, ...opts }, undefined, true);
+  for (const t of job.tasks) job.add(portUnit(t));
+  return job.finish();
+}
+
+/**
+ * Run the rewrite job on `opts.jobs` worker threads (default: the number of
+ * cores), one crate per task; the result is identical to `rewrite`'s. With
+ * `onDiff`, each unit's part of the diff goes there, in order, instead of into
+ * `result.diff`, so memory stays flat however large the diff is.
+ */
+export async function rewriteAsync(opts: RewriteOptions & { jobs?: number; onDiff?: (chunk: string) => void }): Promise<RewriteResult> {
+  const job = startJob(opts, opts.onDiff);
+  const jobs = Math.min(opts.jobs ?? defaultJobs(), job.tasks.length);
+  if (jobs <= 1) {
+    for (const t of job.tasks) {
+      job.add(portUnit(t));
+      releaseTrees();
+    }
+  } else {
+    await runPool(job.tasks, jobs, job.add);
+  }
+  return job.finish();
+}
+
+interface Job {
+  tasks: UnitTask[];
+  add: (o: UnitOutput) => void;
+  finish: () => RewriteResult;
+}
+
+function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUnits = false): Job {
   const transforms = selectTransforms(opts.only, opts.skip);
-  const profile = getProfile(opts.profile);
+  getProfile(opts.profile);
   if (opts.mode === 'out-dir') preflightOutDir(opts);
   const tree = opts.inTree !== undefined ? preflightInTree(opts) : undefined;
-  const units = discover(opts.paths, opts);
-  const base = commonBase(units.map((u) => u.crate.root));
+  const plans = planUnits(opts.paths);
+  const base = commonBase(plans.map(planRoot));
+  // Everything else in the options is for discovery (and plain data, so it crosses to a worker).
+  const { paths: _paths, profile: _profile, mode: _mode, only: _only, skip: _skip, onDiff: _onDiff, jobs: _jobs, ...discoverOpts } = opts as RewriteOptions & { onDiff?: unknown; jobs?: unknown };
+  const keepChanges = opts.mode === 'write' || opts.mode === 'out-dir' || !!opts.keepChanges;
+  const tasks: UnitTask[] = plans.map((plan) => ({
+    plan,
+    discover: discoverOpts as DiscoverOptions,
+    profile: opts.profile,
+    transforms: transforms.map((t) => t.id),
+    base,
+    // The module's build files and the root's new name (not with --in-tree: that goes to the kernel tree).
+    inPlace: !tree && opts.mode !== 'out-dir',
+    keepChanges,
+    // --in-tree lays out the whole program at the end, from the pipeline's results.
+    keepResult: keepUnits || opts.mode === 'out-dir' || !!tree,
+  }));
 
   const results: UnitResult[] = [];
   const changes: FileChange[] = [];
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const failed: string[] = [];
-  for (const unit of units) {
-    const prefix = posix(path.relative(base, unit.crate.root));
-    const shown = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
-    const r = runUnit(unit, { profile, transforms, displayPrefix: prefix });
-    results.push(r);
-    diagnostics.push(...r.diagnostics);
-    let placed: Placed[] = [];
-    for (const f of r.files) {
-      sources.set(shown(f.src.rel), f.src.text);
-      if (f.failure) failed.push(shown(f.src.rel));
-      if (f.changed) placed.push({ rel: f.src.rel, old: f.src.original, data: encodeSource(f.src, f.text), mode: f.src.mode });
-    }
-    for (const nf of r.newFiles) {
-      const abs = path.join(unit.crate.root, nf.rel);
-      const data = Buffer.from(nf.contents, 'utf8');
-      const old = existsSync(abs) ? readFileSync(abs) : null;
-      if (old && old.equals(data)) continue;
-      placed.push({ rel: nf.rel, old, data, mode: 0o644 });
-    }
-    // The module's build files and the root's new name (not with --in-tree: that goes to the kernel tree).
-    if (!tree && opts.mode !== 'out-dir') {
-      const ds: Diagnostic[] = [];
-      placed = inPlace(r, placed, ds);
-      diagnostics.push(...ds.map((d) => ({ ...d, file: shown(d.file) })));
-    }
-    for (const p of placed) changes.push({ path: shown(p.rel), ...(p.from ? { from: shown(p.from) } : {}), old: p.old, new: p.data, mode: p.mode });
-  }
-
+  let pending: string[] = [];
   const seenPaths = new Set<string>();
-  for (const c of changes) {
-    if (seenPaths.has(c.path)) throw new UsageError(`two of the given programs both need ${c.path} (each becomes a module with its own build files); port them one at a time`);
-    seenPaths.add(c.path);
-  }
-  let diffChanges = changes;
-  if (tree) diffChanges = inTreeChanges(results, tree);
-  const diff = unifiedDiff(diffChanges);
-  const result: RewriteResult = { diff, diagnostics, units: results, sources, pending: diffChanges.map((c) => c.path), failed, written: [], base: tree ? tree.kroot : base, changes: diffChanges };
-
-  switch (opts.mode) {
-    case 'write':
-      writeInPlace(opts, tree ? tree.kroot : base, diffChanges, failed, result);
-      break;
-    case 'out-dir':
-      writeOutDir(opts, base, results, changes, result);
-      break;
-    case 'patch':
-      atomicWrite(path.resolve(opts.patchFile!), diff);
-      result.written.push(opts.patchFile!);
-      break;
-    default:
-      break;
-  }
-  return result;
+  let diff = '';
+  const add = (o: UnitOutput) => {
+    if (tree) {
+      // The diff is laid out for the kernel tree at the end.
+    } else if (onDiff) onDiff(o.diff);
+    else diff += o.diff;
+    for (const p of o.pending) {
+      if (seenPaths.has(p)) throw new UsageError(`two of the given programs both need ${p} (each becomes a module with its own build files); port them one at a time`);
+      seenPaths.add(p);
+    }
+    if (!tree) pending.push(...o.pending);
+    failed.push(...o.failed);
+    diagnostics.push(...o.diagnostics);
+    for (const [k, v] of o.sources) sources.set(k, v);
+    if (o.changes) changes.push(...o.changes);
+    if (o.result) results.push(o.result);
+  };
+  const finish = (): RewriteResult => {
+    let diffChanges = changes;
+    if (tree) {
+      diffChanges = inTreeChanges(results, tree);
+      diff = unifiedDiff(diffChanges);
+      pending = diffChanges.map((c) => c.path);
+      if (onDiff) {
+        onDiff(diff);
+        diff = '';
+      }
+    }
+    const result: RewriteResult = { diff, diagnostics, units: results, sources, pending, failed, written: [], base: tree ? tree.kroot : base, changes: diffChanges };
+    switch (opts.mode) {
+      case 'write':
+        writeInPlace(opts, tree ? tree.kroot : base, diffChanges, failed, result);
+        break;
+      case 'out-dir':
+        writeOutDir(opts, base, results, changes, result);
+        break;
+      case 'patch':
+        atomicWrite(path.resolve(opts.patchFile!), diff);
+        result.written.push(opts.patchFile!);
+        break;
+      default:
+        break;
+    }
+    return result;
+  };
+  return { tasks, add, finish };
 }
 
 interface TreeTarget {
