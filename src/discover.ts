@@ -166,6 +166,17 @@ function crateInfo(root: string, manifest: CargoManifest | undefined, fallbackNa
   };
 }
 
+/** Follow `obj-m := dir/` from the crate root's Kbuild down to `obj-m := name.o`: the module file, relative to `root`. */
+export function kbuildChain(root: string, rel = '', depth = 0): string | undefined {
+  const f = path.join(root, rel, 'Kbuild');
+  if (depth > 8 || !existsSync(f)) return undefined;
+  const text = readFileSync(f, 'utf8');
+  const sub = /^obj-m\s*[:+]?=\s*([A-Za-z0-9_-]+)\/\s*$/m.exec(text);
+  if (sub) return kbuildChain(root, rel ? `${rel}/${sub[1]}` : sub[1], depth + 1);
+  const m = kbuildModule(path.join(root, rel));
+  return m ? (rel ? `${rel}/${m}` : m) : undefined;
+}
+
 /** `obj-m := name.o` in a Kbuild file: the module a ported folder builds (so kport can run on its own output). */
 export function kbuildModule(dir: string): string | undefined {
   const f = path.join(dir, 'Kbuild');
@@ -197,7 +208,10 @@ function discoverCrate(root: string, opts: DiscoverOptions): Unit {
       else if (existsSync(path.join(binDir, f, 'main.rs'))) addBin(f, `src/bin/${f}/main.rs`);
     }
   }
-  if (opts.bin !== undefined) {
+  // A crate kport already ported in place: the Kbuild chain from the crate root names the module file.
+  const kbuilt = opts.bin === undefined ? kbuildChain(root) : undefined;
+  if (kbuilt) add(kbuilt);
+  else if (opts.bin !== undefined) {
     const chosen = bins.get(opts.bin);
     if (!chosen) throw new UsageError(`${root}: no binary named \`${opts.bin}\`; the binaries are ${[...bins.keys()].join(', ') || '(none)'}`);
     add(chosen);
@@ -206,14 +220,8 @@ function discoverCrate(root: string, opts: DiscoverOptions): Unit {
   } else {
     for (const rel of bins.values()) add(rel);
   }
-  let kbuilt: string | undefined;
-  if (bins.size === 0) {
-    // A crate kport already ported in place: src/Kbuild names the module's root file.
-    kbuilt = kbuildModule(path.join(root, 'src'));
-    if (kbuilt) add(`src/${kbuilt}`);
-  }
   if (roots.length === 0) throw new UsageError(`${root}: crate has no src/main.rs or src/lib.rs`);
-  const unit: Unit = { crate: crateInfo(root, manifest, path.basename(root), roots, opts, kbuilt?.replace(/\.rs$/, '')), files: [], warnings: [] };
+  const unit: Unit = { crate: crateInfo(root, manifest, path.basename(root), roots, opts, kbuilt ? path.posix.basename(kbuilt, '.rs') : undefined), files: [], warnings: [] };
   const seen = new Set<string>();
   for (const r of roots) followModules(root, r, true, unit, seen);
   return unit;

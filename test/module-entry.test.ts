@@ -154,6 +154,12 @@ describe('binaries and library crates', () => {
     expect(r.stdout).toContain('+++ b/Kbuild\n@@ -1,0 +1,3 @@\n+# SPDX-License-Identifier: GPL-2.0\n+\n+obj-m := src/\n');
     expect(r.stdout).toContain('+++ b/src/Kbuild\n@@ -1,0 +1,3 @@\n+# SPDX-License-Identifier: GPL-2.0\n+\n+obj-m := bin/\n');
     expect(r.stdout).toContain('+++ b/src/bin/Kbuild\n@@ -1,0 +1,3 @@\n+# SPDX-License-Identifier: GPL-2.0\n+\n+obj-m := tools.o\n');
+    // Written, then run again: the Kbuild chain names the module file; nothing left to do.
+    const w = copyOf(dir);
+    gitInit(w);
+    expect((await kport(['rewrite', '--write', '--bin', 'probe', w])).code).toBe(0);
+    expect(existsSync(path.join(w, 'src', 'bin', 'tools.rs'))).toBe(true);
+    expect((await kport(['rewrite', '--dry-run', w])).stdout).toBe('');
     const bad = await kport(['rewrite', '--dry-run', '--bin', 'nope', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/no binary named `nope`; the binaries are tools, probe\n$/);
