@@ -241,7 +241,11 @@ alloc fork on 6.1). This pass rewrites \`Vec::with_capacity\`, \`Box::new\`,
 (a fallible site for the propagation pass). \`v.clone()\` and \`s.to_vec()\` on a
 known Vec or slice become \`try_to_vec(GFP_KERNEL)?\` (a compat helper; native on
 6.1). \`insert\`, \`extend\`, \`append\`, \`reserve_exact\`, \`Vec::from\` and
-\`String\` constructors have no kernel form and are reported.
+\`String\` constructors have no kernel form and are reported. Methods that do not
+allocate but changed shape are handled per profile: mainline's \`remove(i)\` returns a
+Result (gets \`?\`), \`drain(..)\` becomes \`drain_all()\`, and on 6.13 as released
+\`remove\`, \`drain\`, \`pop\`, \`clear\`, \`truncate\` and \`retain\` are reported (they
+arrived in 6.15/6.16).
 
 A receiver is known to be a Vec when it is a local declared with a Vec type or
 a Vec constructor, a parameter typed \`Vec\`/\`&mut Vec\`, or a struct field
