@@ -76,7 +76,8 @@ describe.skipIf(!hasRustc)('kport verify against the mainline stub', () => {
         pr_info!("{} {} {:?}\\n", x, *b, v.len());
     }
     kernel::pr_cont!("{} {}\\n", P(3), name.len());
-    let _ = (s, w, t);
+    let d = dbg!(v.len() + 1);
+    let _ = (s, w, t, d);
     if v.is_empty() {
         return Err(EINVAL);
     }`,

@@ -671,6 +671,25 @@ macro_rules! pr_debug (($($arg:tt)*) => (
 #[macro_export]
 macro_rules! pr_cont (($($arg:tt)*) => ($crate::print_macro!($crate::print::format_strings::CONT, true, $($arg)*)));
 
+/// `kernel::dbg!` (rust/kernel/std_vendor.rs): std's `dbg!`, printing with `pr_info!`.
+#[macro_export]
+macro_rules! dbg {
+    () => {
+        $crate::pr_info!("[{}:{}:{}]\n", ::core::file!(), ::core::line!(), ::core::column!())
+    };
+    ($val:expr $(,)?) => {
+        match $val {
+            tmp => {
+                $crate::pr_info!("[{}:{}:{}] {} = {:#?}\n", ::core::file!(), ::core::line!(), ::core::column!(), ::core::stringify!($val), &tmp);
+                tmp
+            }
+        }
+    };
+    ($($val:expr),+ $(,)?) => {
+        ($($crate::dbg!($val)),+,)
+    };
+}
+
 // ---------------------------------------------------------------------------
 // rust/kernel/str.rs
 // ---------------------------------------------------------------------------
@@ -1195,6 +1214,7 @@ pub mod prelude {
     #[cfg(kport_profile = "v6.13")]
     pub use core::format_args as fmt;
 
+    pub use crate::dbg;
     pub use crate::{pr_alert, pr_crit, pr_debug, pr_emerg, pr_err, pr_info, pr_notice, pr_warn};
 
     pub use crate::error::{code::*, Error, Result};
