@@ -52,13 +52,13 @@ export function formatHuman(ds: Diagnostic[], opts: HumanOptions): string {
   const out: string[] = [];
   for (const d of sortDiagnostics(ds)) {
     out.push(`${c.bold(sevColor(d.severity)(`${d.severity}[${d.code}]`))}${c.bold(`: ${d.message}`)}`);
-    out.push(`  ${c.blue('-->')} ${d.file}:${d.start.line}:${d.start.column}`);
     const text = opts.sources?.get(d.file);
+    // As rustc: the arrow, the bars and the `=` notes line up with the line-number gutter.
+    const pad = ' '.repeat(text !== undefined ? String(d.start.line).length : 1);
+    out.push(`${pad}${c.blue('-->')} ${d.file}:${d.start.line}:${d.start.column}`);
     if (text !== undefined) {
       const lines = text.split('\n');
       const line = lines[d.start.line - 1] ?? '';
-      const gutter = String(d.start.line).length;
-      const pad = ' '.repeat(gutter);
       const chars = [...line];
       const endCol = d.end.line === d.start.line ? Math.max(d.end.column, d.start.column + 1) : chars.length + 1;
       const caretStart = d.start.column - 1;
@@ -69,8 +69,8 @@ export function formatHuman(ds: Diagnostic[], opts: HumanOptions): string {
       out.push(`${c.blue(String(d.start.line))} ${c.blue('|')} ${line}`);
       out.push(`${pad} ${c.blue('|')} ${lead}${sevColor(d.severity)('^'.repeat(caretLen))}`);
     }
-    if (d.help) out.push(`  ${c.blue('=')} ${c.bold('help')}: ${d.help}`);
-    if (d.suggestion) out.push(`  ${c.blue('=')} ${c.bold('suggestion')}: \`${d.suggestion.replacement}\``);
+    if (d.help) out.push(`${pad} ${c.blue('=')} ${c.bold('help')}: ${d.help}`);
+    if (d.suggestion) out.push(`${pad} ${c.blue('=')} ${c.bold('suggestion')}: \`${d.suggestion.replacement}\``);
     out.push('');
   }
   out.push(summaryLine(ds));

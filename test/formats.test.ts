@@ -150,7 +150,17 @@ describe('kport check', () => {
     const warn = await kport(['check', path.join(dir, 'w.rs')]);
     expect(warn.code).toBe(0);
     expect(warn.stdout).toContain('warning[K0601]: `.unwrap()` panics');
-    expect(warn.stdout).toContain(' --> w.rs:2:7');
+    expect(warn.stdout).toContain(
+      [
+        'warning[K0601]: `.unwrap()` panics on `None`/`Err`',
+        ' --> w.rs:2:7',
+        '  |',
+        '2 |     v.unwrap()',
+        '  |       ^^^^^^^^',
+        '  = help: handle the case and return an error (`.ok_or(EINVAL)?`, `?`, `match`); a panic in the kernel is an oops',
+        '',
+      ].join('\n'),
+    );
     expect(warn.stdout.trimEnd().split('\n').pop()).toBe('kport: 0 errors, 1 warning, 0 notes (K0601×1)');
     expect((await kport(['check', '--deny', 'warnings', path.join(dir, 'w.rs')])).code).toBe(1);
     expect((await kport(['check', path.join(dir, 'e.rs')])).code).toBe(1);
