@@ -362,6 +362,8 @@ class Propagation {
   private emit(): void {
     const per: Insertion[][] = this.ctx.files.map(() => []);
     const replaced: { file: number; node: SyntaxNode; text: string }[] = [];
+    // A crate with its own `type Result` alias means the kernel one by its full path.
+    const result = this.index.resultAliases.length ? 'kernel::error::Result' : 'Result';
     for (const g of this.changed) {
       for (const id of this.index.groups[g]) {
         const fn = this.index.fns[id];
@@ -369,9 +371,9 @@ class Propagation {
         const text = this.ctx.files[fn.file].text;
         const rk = returnKind(fn.node, this.index);
         const rt = fn.node.childForFieldName('return_type');
-        if (!rt) out.push({ at: fn.node.childForFieldName('parameters')!.endIndex, text: ' -> Result', rank: RANK.tail });
-        else if (rt.type === 'unit_type') replaced.push({ file: fn.file, node: rt, text: 'Result' });
-        else out.push({ at: rt.startIndex, text: 'Result<', rank: RANK.open }, { at: rt.endIndex, text: '>', rank: RANK.close });
+        if (!rt) out.push({ at: fn.node.childForFieldName('parameters')!.endIndex, text: ` -> ${result}`, rank: RANK.tail });
+        else if (rt.type === 'unit_type') replaced.push({ file: fn.file, node: rt, text: result });
+        else out.push({ at: rt.startIndex, text: `${result}<`, rank: RANK.open }, { at: rt.endIndex, text: '>', rank: RANK.close });
         const body = fn.node.childForFieldName('body');
         if (!body) continue;
         if (rk.kind === 'unit') unitTail(body, text, out);

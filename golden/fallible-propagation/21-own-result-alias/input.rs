@@ -1,0 +1,15 @@
+#[derive(Debug)]
+pub enum Error {
+    Parse,
+}
+
+pub type Result<T> = core::result::Result<T, Error>;
+
+fn grow(v: &mut KVec<u8>) -> usize {
+    v.push(0, GFP_KERNEL)?;
+    v.len()
+}
+
+fn parse(s: &[u8]) -> Result<u8> {
+    s.first().copied().ok_or(Error::Parse)
+}
