@@ -6,6 +6,7 @@ import { hideBin } from 'yargs/helpers';
 import { catalogue } from './codes.ts';
 import { FORMATS, type Format } from './diagnostics.ts';
 import { formatDiagnostics } from './formats/index.ts';
+import { goldenExample } from './explain.ts';
 import { UsageError } from './errors.ts';
 import { DEFAULT_PROFILE, PROFILE_IDS, PROFILES, isProfileId, type ProfileId } from './profiles.ts';
 import { TRANSFORMS, findTransform } from './registry.ts';
@@ -228,6 +229,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const c = catalogue().get(id.toUpperCase());
         if (c) {
           io.stdout(`${c.code} (${c.severity}): ${c.title}\n\n${c.explanation}\n`);
+          const example = goldenExample(c.code);
+          if (example) io.stdout(`\n${example}`);
           return;
         }
         throw new UsageError(`no transform or diagnostic code named \`${id}\``);

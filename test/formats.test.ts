@@ -174,3 +174,13 @@ describe('kport check', () => {
     expect(r.stderr).toBe('kport: unknown format `xml`; choose one of human, json, sarif, github, rdjson\n');
   });
 });
+
+describe('kport explain CODE', () => {
+  it('prints the long form and a golden case that reports the code', async () => {
+    const r = await kport(['explain', 'k0601']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^K0601 \(warning\): `unwrap`\/`expect` panics in the kernel\n\n/);
+    expect(r.stdout).toContain('Example (golden/check-panics/01-unwrap-expect):\n');
+    expect(r.stdout).toContain('reports:\n    input.rs:2:27: warning[K0601]:');
+  });
+});
