@@ -10,6 +10,8 @@ import type { Profile } from './profiles.ts';
 import type { SourceFile } from './source.ts';
 import type { CrateInfo, Diagnostic, FileContext, Report, Transform, Tree } from './types.ts';
 import type { Unit } from './discover.ts';
+import { checkOutput } from './invariants.ts';
+import { decodeSource, encodeSource } from './source.ts';
 import path from 'node:path';
 
 export interface FileResult {
@@ -19,7 +21,11 @@ export interface FileResult {
   changed: boolean;
   /** Set when the file's port was abandoned (overlap, verification); its text is the original. */
   failure?: string;
+  /** Why it was abandoned: a transform threw, two edits overlapped, or an output check failed. */
+  failureKind?: FailureKind;
 }
+
+export type FailureKind = 'exception' | 'overlap' | 'syntax' | 'invariant' | 'idempotence';
 
 export interface NewFile {
   /** Path relative to the crate root. */
@@ -39,6 +45,12 @@ export interface RunOptions {
   transforms: readonly Transform[];
   /** Prefix (relative to the run's base folder) put before crate-relative paths in diagnostics. */
   displayPrefix?: string;
+  /**
+   * Run the transforms a second time on the output and abandon (K0001) every
+   * file that changes again. Off by default because it doubles the work; the
+   * tests, the fuzz suite and the corpus script turn it on.
+   */
+  checkIdempotence?: boolean;
 }
 
 interface LiveFile {
@@ -58,6 +70,7 @@ interface LiveFile {
   offsets: OffsetMap;
   originalErrors: number;
   failure?: string;
+  failureKind?: FailureKind;
   isCrateRoot: boolean;
   lineStarts: number[];
 }
@@ -119,6 +132,10 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   }
 
   const addFile = (rel: string, contents: string) => {
+    // A new file lives inside the crate folder: a relative, normalised path without `..`.
+    if (typeof rel !== 'string' || rel === '' || path.posix.isAbsolute(rel) || rel.includes('\\') || path.posix.normalize(rel) !== rel || rel.split('/').includes('..')) {
+      throw new Error(`new file path ${JSON.stringify(rel)} is not a plain path inside the crate`);
+    }
     const prev = newFiles.get(rel);
     if (prev && prev.contents !== contents) throw new Error(`two different contents requested for new file ${rel}`);
     newFiles.set(rel, { rel, contents });
@@ -166,7 +183,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       sorted = sortAndCheck(ctx.edits.edits);
     } catch (e) {
       if (!(e instanceof OverlapError)) throw e;
-      fail(f, `internal error in ${t.id}: ${e.message}`, e.b.start);
+      fail(f, `internal error in ${t.id}: ${e.message}`, 'overlap', e.b.start);
       return;
     }
     const next = applyEdits(f.text, sorted);
@@ -190,8 +207,9 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     f.offsets.push(sorted);
   };
 
-  const fail = (f: LiveFile, why: string, at = 0) => {
+  const fail = (f: LiveFile, why: string, kind: FailureKind, at = 0) => {
     f.failure = why;
+    f.failureKind = kind;
     const os = Math.min(f.offsets.toOriginal(at), f.src.text.length);
     diagnostics.push({
       code: 'K0001',
@@ -211,14 +229,30 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       for (const f of live) {
         if (f.failure) continue;
         if (t.applies && !t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot })) continue;
-        const ctx = makeContext(f, t);
-        t.run(ctx);
-        commit(f, ctx, t);
+        try {
+          const ctx = makeContext(f, t);
+          t.run(ctx);
+          commit(f, ctx, t);
+        } catch (e) {
+          // A transform that throws abandons this file only, like an overlap.
+          fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+        }
       }
     } else {
       const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t)] as const);
-      t.run({ files: pairs.map(([, c]) => c), profile: opts.profile, crate: unit.crate, addFile });
-      for (const [f, ctx] of pairs) commit(f, ctx, t);
+      try {
+        t.run({ files: pairs.map(([, c]) => c), profile: opts.profile, crate: unit.crate, addFile });
+      } catch (e) {
+        for (const [f] of pairs) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+        continue;
+      }
+      for (const [f, ctx] of pairs) {
+        try {
+          commit(f, ctx, t);
+        } catch (e) {
+          fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+        }
+      }
     }
   }
 
@@ -229,17 +263,43 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     // The incrementally re-parsed tree: tree-sitter guarantees it equals a fresh parse.
     const after = countErrors(f.tree);
     if (after > f.originalErrors) {
-      fail(f, `internal error: the rewritten file has ${after} syntax error(s), the input had ${f.originalErrors}`);
+      fail(f, `internal error: the rewritten file has ${after} syntax error(s), the input had ${f.originalErrors}`, 'syntax');
+      continue;
     }
+    const broken = checkOutput(f.src, f.text);
+    if (broken.length) fail(f, `internal error: ${broken.map((v) => v.message).join('; ')}`, 'invariant');
+  }
+
+  if (opts.checkIdempotence && live.some((f) => !f.failure && f.text !== f.src.text)) {
+    const files = live.map((f) => decodeSource(f.src.abs, f.src.rel, encodeSource(f.src, f.failure ? f.src.text : f.text), f.src.mode));
+    const again = runUnit({ ...unit, files, warnings: [] }, { ...opts, checkIdempotence: false });
+    again.files.forEach((g, i) => {
+      const f = live[i];
+      if (!f.failure && g.text !== g.src.text) fail(f, 'internal error: a second run changes the output again (the port is not idempotent)', 'idempotence');
+    });
   }
 
   return {
     unit,
-    files: live.map((f) => ({ src: f.src, text: f.failure ? f.src.text : f.text, changed: !f.failure && f.text !== f.src.text, ...(f.failure ? { failure: f.failure } : {}) })),
+    files: live.map((f) => ({
+      src: f.src,
+      text: f.failure ? f.src.text : f.text,
+      changed: !f.failure && f.text !== f.src.text,
+      ...(f.failure ? { failure: f.failure, failureKind: f.failureKind } : {}),
+    })),
     newFiles: [...newFiles.values()].sort((a, b) => a.rel.localeCompare(b.rel)),
     // `// kport-allow: K0601`, `#[cfg_attr(any(), allow(kport::K0601))]`, [package.metadata.kport] allow.
     diagnostics: suppressUnit(diagnostics, live.map((f) => ({ file: display(f.src.rel), text: f.src.text })), unit.crate),
   };
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    // The first frame says where; enough to reproduce without a stack dump in the diagnostics.
+    const frame = e.stack?.split('\n').find((l) => /^\s+at /.test(l))?.trim();
+    return `${e.name}: ${e.message}${frame ? ` (${frame})` : ''}`;
+  }
+  return String(e);
 }
 
 function pointAt(starts: number[], offset: number): { row: number; column: number } {

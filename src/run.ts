@@ -2,11 +2,11 @@
 // and produce the diff, the writes and the diagnostics. The CLI only parses
 // arguments and prints what this returns.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { planRoot, planUnits, type DiscoverOptions } from './discover.ts';
 import { UsageError } from './errors.ts';
-import { atomicWrite, checkWritable, ensureDir, unifiedDiff, type FileChange } from './patcher.ts';
+import { atomicWrite, checkWritable, ensureDir, nodeFs, unifiedDiff, writeAll, type FileChange, type PlannedWrite, type WriteFs } from './patcher.ts';
 import { inTreeFiles, kernelRoot, moduleRoot, outDirFiles } from './layout.ts';
 import { unlinkSync, statSync } from 'node:fs';
 import type { UnitResult } from './pipeline.ts';
@@ -34,6 +34,8 @@ export interface RewriteOptions extends DiscoverOptions {
   inTree?: string;
   /** Fill `RewriteResult.changes` in every mode (it holds every changed file's bytes). */
   keepChanges?: boolean;
+  /** The file-system layer the writer uses (tests inject failures). */
+  fs?: WriteFs;
 }
 
 export interface RewriteResult {
@@ -175,7 +177,7 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
         writeOutDir(opts, base, results, changes, result);
         break;
       case 'patch':
-        atomicWrite(path.resolve(opts.patchFile!), diff);
+        atomicWrite(path.resolve(opts.patchFile!), diff, undefined, opts.fs);
         result.written.push(opts.patchFile!);
         break;
       default:
@@ -212,14 +214,32 @@ function inTreeChanges(results: UnitResult[], tree: TreeTarget): FileChange[] {
   return inTreeFiles(withModule[0], tree.subdir, tree.kroot, data).map((p) => ({ path: p.rel, old: p.old, new: p.data, mode: p.mode }));
 }
 
-function refuseOnFailure(opts: RewriteOptions, failed: string[]): void {
+function refuseOnFailure(opts: RewriteOptions, failed: string[], units: UnitResult[], base: string): void {
   if (failed.length && !opts.keepGoing) {
-    throw new UsageError(`not writing anything: ${failed.length} file(s) could not be ported (${failed.join(', ')}); see the K0001 diagnostics, or pass --keep-going to write the others`);
+    const why = new Map<string, string>();
+    for (const u of units) for (const f of u.files) if (f.failure) why.set(posix(path.relative(base, f.src.abs)), f.failure);
+    const each = failed.map((f) => `${f}: ${why.get(f) ?? 'failed'}`).join('; ');
+    throw new UsageError(`not writing anything: ${failed.length} file(s) could not be ported (${each}); pass --keep-going to write the others`);
+  }
+}
+
+/** Write a plan all-or-nothing, creating missing folders first and removing them again on failure. */
+function writePlan(plan: PlannedWrite[], fs: WriteFs): void {
+  const created: string[] = [];
+  for (const dir of new Set(plan.map((w) => path.dirname(w.abs)))) {
+    const first = existsSync(dir) ? undefined : ensureDir(dir);
+    if (first) created.push(first);
+  }
+  try {
+    writeAll(plan, fs);
+  } catch (e) {
+    for (const d of created.reverse()) rmSync(d, { recursive: true, force: true });
+    throw e;
   }
 }
 
 function writeInPlace(opts: RewriteOptions, base: string, changes: FileChange[], failed: string[], result: RewriteResult): void {
-  refuseOnFailure(opts, failed);
+  refuseOnFailure(opts, failed, result.units, base);
   const targets = changes.map((c) => path.join(base, c.path));
   const renamed = changes.filter((c) => c.from).map((c) => path.join(base, c.from!));
   if (!opts.allowDirty) {
@@ -229,12 +249,14 @@ function writeInPlace(opts: RewriteOptions, base: string, changes: FileChange[],
     }
   }
   for (const t of [...targets, ...renamed]) checkWritable(base, t);
-  for (const [i, c] of changes.entries()) {
-    const abs = targets[i];
-    ensureDir(path.dirname(abs));
-    atomicWrite(abs, c.new!, c.mode);
-    result.written.push(c.path);
-  }
+  // A read-only file says "do not change me"; a rename would replace it anyway, so ask first.
+  const readOnly = changes.filter((c) => c.old && c.mode !== undefined && (c.mode & 0o222) === 0).map((c) => c.path);
+  if (readOnly.length) throw new UsageError(`refusing to write: ${readOnly.join(', ')} ${readOnly.length > 1 ? 'are' : 'is'} read-only; make ${readOnly.length > 1 ? 'them' : 'it'} writable first`);
+  writePlan(
+    changes.map((c, i) => ({ abs: targets[i], data: c.new!, mode: c.mode, expect: c.old })),
+    opts.fs ?? nodeFs,
+  );
+  result.written.push(...changes.map((c) => c.path));
   // A rename removes the old name only after every new file is in place.
   for (const old of renamed) {
     try {
@@ -258,9 +280,9 @@ function preflightOutDir(opts: RewriteOptions): void {
 }
 
 function writeOutDir(opts: RewriteOptions, base: string, results: UnitResult[], changes: FileChange[], result: RewriteResult): void {
-  refuseOnFailure(opts, result.failed);
+  refuseOnFailure(opts, result.failed, results, base);
   const out = path.resolve(opts.outDir!);
-  ensureDir(out);
+  const createdOut = existsSync(out) ? undefined : ensureDir(out);
   const files = new Map<string, { data: Buffer; mode: number }>();
   for (const r of results) {
     const prefix = posix(path.relative(base, r.unit.crate.root));
@@ -274,13 +296,20 @@ function writeOutDir(opts: RewriteOptions, base: string, results: UnitResult[], 
       for (const c of changes) if (!files.has(c.path) && c.new && c.path.startsWith(prefix)) files.set(c.path, { data: c.new, mode: c.mode ?? 0o644 });
     }
   }
-  for (const [rel, { data, mode }] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    const abs = path.join(out, rel);
-    checkWritable(out, abs);
-    ensureDir(path.dirname(abs));
-    atomicWrite(abs, data, mode);
-    result.written.push(rel);
+  const plan: PlannedWrite[] = [];
+  const sorted = [...files].sort(([a], [b]) => a.localeCompare(b));
+  try {
+    for (const [rel, { data, mode }] of sorted) {
+      const abs = path.join(out, rel);
+      checkWritable(out, abs);
+      plan.push({ abs, data, mode, expect: null });
+    }
+    writePlan(plan, opts.fs ?? nodeFs);
+  } catch (e) {
+    if (createdOut) rmSync(createdOut, { recursive: true, force: true });
+    throw e;
   }
+  result.written.push(...sorted.map(([rel]) => rel));
 }
 
 /** Files among `targets` with uncommitted changes, per `git status`; none when not in a git work tree. */
