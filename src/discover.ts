@@ -308,12 +308,33 @@ function followModules(root: string, rel: string, isModRs: boolean, unit: Unit, 
       const base = path.posix.join(childBase, ...inline);
       candidates = [path.posix.join(base, `${name}.rs`), path.posix.join(base, name, 'mod.rs')];
     }
-    const found = candidates.find((c) => !c.startsWith('..') && existsSync(path.join(root, c)) && statSync(path.join(root, c)).isFile());
+    const problems: string[] = [];
+    const found = candidates.find((c) => {
+      if (c.startsWith('../') || c === '..' || path.posix.isAbsolute(c)) return void problems.push(`${c} is outside the crate folder`);
+      const abs = path.join(root, c);
+      try {
+        if (statSync(abs).isFile()) return true;
+        problems.push(`${c} is a folder`);
+      } catch (e) {
+        // A dangling link or a link loop exists as a name but cannot be opened.
+        if (lexists(abs)) problems.push(`${c}: ${ioMessage(e)}`);
+      }
+      return false;
+    });
     if (!found) {
-      unit.warnings.push({ file: rel, message: `module \`${name}\` declared in ${rel} has no file (looked for ${candidates.join(', ')})` });
+      unit.warnings.push({ file: rel, message: `module \`${name}\` declared in ${rel} has no file (looked for ${candidates.join(', ')}${problems.length ? `; ${problems.join('; ')}` : ''})` });
       continue;
     }
     followModules(root, found, false, unit, seen);
+  }
+}
+
+function lexists(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -71,9 +71,14 @@ interface LiveFile {
   originalErrors: number;
   failure?: string;
   failureKind?: FailureKind;
+  /** The next re-parse starts from scratch (too many edits to tell the old tree about). */
+  rebuild: boolean;
   isCrateRoot: boolean;
   lineStarts: number[];
 }
+
+/** Above this many edits in one pass, re-parse from scratch instead of incrementally. */
+const INCREMENTAL_EDITS = 16;
 
 export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   const prefix = opts.displayPrefix ?? '';
@@ -90,6 +95,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       stale: false,
       offsets: new OffsetMap(),
       originalErrors: countErrors(tree),
+      rebuild: false,
       isCrateRoot: unit.crate.rootFiles.includes(src.rel),
       lineStarts: lineStartsOf(src.text),
     };
@@ -108,8 +114,9 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   // The tree a pass sees: re-parse (incrementally) only when the text changed since.
   const viewOf = (f: LiveFile): Tree => {
     if (f.stale) {
-      f.tree = parse(f.text, f.tree);
+      f.tree = f.rebuild ? parse(f.text) : parse(f.text, f.tree);
       f.stale = false;
+      f.rebuild = false;
       f.view = undefined;
     }
     if (!f.view) f.view = freezeTree(parse(f.text, f.tree));
@@ -187,6 +194,16 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       return;
     }
     const next = applyEdits(f.text, sorted);
+    if (sorted.length > INCREMENTAL_EDITS) {
+      // Each tree.edit costs time in proportion to the tree's width, so many
+      // edits to a big file grow quadratically: a fresh parse is linear.
+      f.rebuild = true;
+      f.stale = true;
+      f.view = undefined;
+      f.text = next;
+      f.offsets.push(sorted);
+      return;
+    }
     const starts = lineStartsOf(f.text);
     // Tell the old tree about each edit, last first, so earlier offsets stay valid.
     for (let i = sorted.length - 1; i >= 0; i--) {

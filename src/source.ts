@@ -24,6 +24,9 @@ export function decodeSource(abs: string, rel: string, bytes: Buffer, mode = 0o6
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new UsageError(`${rel}: file is UTF-16; kport reads UTF-8 Rust sources only`);
   }
+  if (looksLikeUtf16(bytes)) {
+    throw new UsageError(`${rel}: looks like UTF-16 without a byte-order mark; kport reads UTF-8 Rust sources only`);
+  }
   let raw: string;
   try {
     raw = utf8.decode(bytes);
@@ -61,6 +64,23 @@ export function encodeSource(src: Pick<SourceFile, 'bom' | 'eol'>, text: string)
   let out = src.eol === 'crlf' ? text.replaceAll('\n', '\r\n') : text;
   if (src.bom) out = '\ufeff' + out;
   return Buffer.from(out, 'utf8');
+}
+
+/**
+ * UTF-16 text without a BOM is valid UTF-8 (ASCII with a NUL after or before
+ * every character). Rust code has next to no NUL bytes, so NULs in most even
+ * or most odd positions of the first few KiB give it away.
+ */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  return Math.max(even, odd) >= (n / 2) * 0.9;
 }
 
 function countOf(s: string, needle: string): number {
