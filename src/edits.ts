@@ -34,6 +34,8 @@ export class EditRecorder {
   readonly edits: Edit[] = [];
   /** Edits refused because they touch a syntax-error region. */
   dropped = 0;
+  /** Their ranges: the pipeline drops the other edits of the same statement or item with them. */
+  readonly refused: Range[] = [];
   private seq = 0;
 
   constructor(
@@ -75,6 +77,7 @@ export class EditRecorder {
     }
     if (this.touchesForbidden(start, end)) {
       this.dropped++;
+      this.refused.push({ start, end });
       return;
     }
     this.edits.push({ start, end, text, by: this.by, seq: this.seq++ });

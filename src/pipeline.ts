@@ -187,7 +187,8 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     if (f.failure || ctx.edits.size === 0) return;
     let sorted: Edit[];
     try {
-      sorted = sortAndCheck(ctx.edits.edits);
+      sorted = sortAndCheck(withoutHalves(f.tree, ctx.edits.edits, ctx.edits.refused));
+      if (sorted.length === 0) return;
     } catch (e) {
       if (!(e instanceof OverlapError)) throw e;
       fail(f, `internal error in ${t.id}: ${e.message}`, 'overlap', e.b.start);
@@ -308,6 +309,35 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     // `// kport-allow: K0601`, `#[cfg_attr(any(), allow(kport::K0601))]`, [package.metadata.kport] allow.
     diagnostics: suppressUnit(diagnostics, live.map((f) => ({ file: display(f.src.rel), text: f.src.text })), unit.crate),
   };
+}
+
+// Where a statement or an item sits: the nodes whose children are statements or items.
+const CONTAINERS = new Set(['source_file', 'ERROR', 'declaration_list', 'block']);
+
+/** The statement or item around offset range [start, end]. */
+function unitAround(tree: Tree, start: number, end: number): { start: number; end: number } {
+  let n = tree.rootNode.descendantForIndex(start, end);
+  // Between two items the smallest node around an offset is the file itself: widen no further.
+  if (!n.parent) return { start, end };
+  while (n.parent && !CONTAINERS.has(n.parent.type)) n = n.parent;
+  return { start: n.startIndex, end: n.endIndex };
+}
+
+/**
+ * A transform records the edits of one rewrite together (rename the macro,
+ * fix its format string); when the recorder refused some of them for touching
+ * a syntax error, the others would leave half a rewrite. So every edit in the
+ * same statement or item as a refused one goes too.
+ */
+function withoutHalves(tree: Tree, edits: readonly Edit[], refused: readonly { start: number; end: number }[]): readonly Edit[] {
+  if (refused.length === 0) return edits;
+  const units: { start: number; end: number }[] = [];
+  for (const r of refused) {
+    units.push(unitAround(tree, r.start, r.end));
+    // An insertion at a node's edge belongs to the node before it as much as to the one after.
+    if (r.start > 0) units.push(unitAround(tree, r.start - 1, r.start - 1));
+  }
+  return edits.filter((e) => !units.some((u) => e.start <= u.end && e.end >= u.start));
 }
 
 function describe(e: unknown): string {

@@ -23,12 +23,21 @@ const NEEDS = `
   ((identifier) @n (#match? @n "^(${PRELUDE_VALUES.join('|')})$"))
 `;
 const ANY_NAME = new RegExp(`\\b(${[...PRELUDE_MACROS, ...PRELUDE_TYPES, ...PRELUDE_VALUES].join('|')})\\b`);
-const EXISTING = '(source_file (use_declaration argument: (_) @arg))';
+const EXISTING = '(use_declaration argument: (_) @arg)';
+
+/** At file level: directly in the file, or in an ERROR node that is (tree-sitter wraps broken files in one). */
+function atFileLevel(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'source_file') return true;
+    if (p.type !== 'ERROR') return false;
+  }
+  return true; // the root itself is an ERROR node
+}
 
 function hasPreludeImport(ctx: FileContext): boolean {
   return query(EXISTING)
     .matches(ctx.tree.rootNode)
-    .some((m) => /^(::)?kernel::prelude::\*$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
+    .some((m) => atFileLevel(m.captures[0].node.parent!) && /^(::)?kernel::prelude::\*$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
 }
 
 function isInnerDoc(n: SyntaxNode): boolean {

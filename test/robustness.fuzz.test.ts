@@ -1,0 +1,224 @@
+// Property tests with fast-check: take every golden input and output and every
+// example, mutate them (delete, insert, swap and duplicate ranges; insert
+// Rust tokens, pieces of other files and odd bytes), run the whole pipeline
+// with every registered transform, and require: no exception (a refusal of
+// non-UTF-8 input is the only error allowed), no file abandoned because a
+// transform threw, the invariants of invariants.ts, idempotence, and bounded
+// time per file. New transforms and golden cases are picked up on their own.
+//
+// `npm test` runs a fixed, seeded number of cases; `npm run fuzz` runs many
+// more (FUZZ_RUNS, FUZZ_SEED pick the count and the seed; a failure prints the
+// seed and path that replay it).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { discover, type Unit } from '../src/discover.ts';
+import { UsageError } from '../src/errors.ts';
+import { checkOutput, checkUntouched } from '../src/invariants.ts';
+import { runUnit } from '../src/pipeline.ts';
+import { PROFILE_IDS, getProfile, type ProfileId } from '../src/profiles.ts';
+import { TRANSFORMS } from '../src/registry.ts';
+import { decodeSource, encodeSource } from '../src/source.ts';
+import { ROOT } from './helpers.ts';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const CRATE_RUNS = Math.max(10, Math.round(RUNS / 5));
+const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+/** Per file, per run; generous because the machine may be busy. */
+const MAX_MS_PER_FILE = Number(process.env.FUZZ_MAX_MS ?? 5000);
+
+function filesUnder(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) filesUnder(p, out);
+    else if (e.name.endsWith('.rs')) out.push(p);
+  }
+  return out.sort();
+}
+
+const EXTRA = [
+  '',
+  'fn main() {\r\n    println!("crlf {}", 1);\r\n}\r\n',
+  '\ufeff//! bom\nfn main() { print!("a"); eprintln!("b"); }',
+  'macro_rules! m { ($e:expr) => { println!("{}", $e) }; }\nfn main() { m!(1); let v = vec![1, 2]; }\n',
+  'use std::fmt;\nimpl fmt::Display for S { fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { write!(f, "s") } }\n',
+  'fn f() -> Vec<u8> { let mut v = Vec::new(); v.push(1); let b = Box::new(2); v.iter().map(|x| x + 1).collect::<Vec<_>>() }\n',
+];
+
+const seeds: string[] = [
+  ...filesUnder(path.join(ROOT, 'golden')).map((f) => readFileSync(f, 'utf8')),
+  ...filesUnder(path.join(ROOT, 'examples')).map((f) => readFileSync(f, 'utf8')),
+  ...EXTRA,
+];
+
+/** Crate-shaped seeds: examples with a Cargo.toml and golden crate cases (input/ folders). */
+const crateDirs: string[] = [
+  ...readdirSync(path.join(ROOT, 'examples'))
+    .map((d) => path.join(ROOT, 'examples', d))
+    .filter((d) => existsSync(path.join(d, 'Cargo.toml'))),
+  ...filesUnder(path.join(ROOT, 'golden'))
+    .map((f) => f.split(`${path.sep}input${path.sep}`))
+    .filter((parts) => parts.length > 1)
+    .map((parts) => `${parts[0]}${path.sep}input`),
+].filter((d, i, all) => all.indexOf(d) === i && statSync(d).isDirectory());
+
+const crates: Unit[] = crateDirs.flatMap((d) => {
+  try {
+    return discover([d]);
+  } catch {
+    return [];
+  }
+});
+
+const TOKENS = [
+  '{', '}', '(', ')', '[', ']', '<', '>', '"', "'", '#', '!', ';', ',', '.', '?', '::', '=>', '->', '&', '*', '\\',
+  '\n', '\r\n', '\r', '\t', ' ', '\0', 'é', '\u{feff}', '\u{1f600}', '\u{2028}',
+  '/*', '*/', '//', '///', '//!', 'r#"', '"#', 'b"', 'br"', "b'", 'c"', 'r#', '$', '$x', '$($a:tt)*',
+  'fn ', 'fn main() {', 'pub ', 'mod x;', 'mod m { ', 'use std::', 'use ', 'std::', 'core::', 'kernel::', 'impl ', 'trait ', 'struct ',
+  'unsafe ', 'async ', 'await', 'let ', 'return ', 'where ', 'dyn ', 'move ', 'static mut ', 'const ', 'match x { _ => {} }',
+  'println!(', 'println!("{}", ', 'eprintln!(', 'print!(', 'format!(', 'vec![', 'macro_rules! ', 'log::info!(', 'write!(f, ',
+  'Vec<', 'Vec::new()', 'Vec::with_capacity(', 'Box::new(', '.push(', '.collect::<Vec<_>>()', '.unwrap()', '.clone()', '.sort()',
+  'String', '.to_string()', 'HashMap', '#[derive(Debug)]', '#[path = "x.rs"]', '#![no_std]', 'use kernel::prelude::*;',
+  'pr_info!(', 'KVec', 'GFP_KERNEL', '1.5', '-> Result<()>', 'Ok(())', 'fmt::Display',
+];
+
+type Mutation =
+  | { kind: 'delete'; at: number; len: number }
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'splice'; at: number; from: number; start: number; len: number }
+  | { kind: 'swap'; a: number; b: number; len: number }
+  | { kind: 'dup'; at: number; len: number };
+
+const pos = fc.double({ min: 0, max: 1, noNaN: true });
+const len = fc.integer({ min: 0, max: 40 });
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: pos, len }),
+  fc.record({ kind: fc.constant('insert' as const), at: pos, text: fc.constantFrom(...TOKENS) }),
+  fc.record({ kind: fc.constant('insert' as const), at: pos, text: fc.string({ maxLength: 8, unit: 'binary' }) }),
+  fc.record({ kind: fc.constant('splice' as const), at: pos, from: fc.nat(), start: pos, len: fc.integer({ min: 1, max: 200 }) }),
+  fc.record({ kind: fc.constant('swap' as const), a: pos, b: pos, len }),
+  fc.record({ kind: fc.constant('dup' as const), at: pos, len }),
+);
+
+function mutate(text: string, ms: Mutation[]): string {
+  let s = text;
+  const at = (p: number) => Math.floor(p * (s.length + 1));
+  for (const m of ms) {
+    switch (m.kind) {
+      case 'delete': {
+        const i = at(m.at);
+        s = s.slice(0, i) + s.slice(i + m.len);
+        break;
+      }
+      case 'insert': {
+        const i = at(m.at);
+        s = s.slice(0, i) + m.text + s.slice(i);
+        break;
+      }
+      case 'splice': {
+        const other = seeds[m.from % seeds.length];
+        const st = Math.floor(m.start * other.length);
+        const i = at(m.at);
+        s = s.slice(0, i) + other.slice(st, st + m.len) + s.slice(i);
+        break;
+      }
+      case 'swap': {
+        let [a, b] = [at(m.a), at(m.b)].sort((x, y) => x - y);
+        const l = Math.min(m.len, b - a);
+        s = s.slice(0, a) + s.slice(b, b + l) + s.slice(a + l, b) + s.slice(a, a + l) + s.slice(b + l);
+        break;
+      }
+      case 'dup': {
+        const i = at(m.at);
+        s = s.slice(0, i) + s.slice(i, i + m.len) + s.slice(i);
+        break;
+      }
+    }
+  }
+  return s;
+}
+
+/** Byte-level damage on top: can make the input invalid UTF-8, which must be refused cleanly. */
+const byteFlip = fc.option(fc.record({ at: pos, byte: fc.integer({ min: 0, max: 255 }) }), { freq: 4 });
+
+function toBytes(text: string, flip: { at: number; byte: number } | null): Buffer {
+  const b = Buffer.from(text, 'utf8');
+  if (!flip || b.length === 0) return b;
+  const i = Math.min(b.length - 1, Math.floor(flip.at * b.length));
+  b[i] = flip.byte;
+  return b;
+}
+
+/** Run one unit and assert everything; throws with a description on any broken promise. */
+function checkUnit(unit: Unit, profile: ProfileId): void {
+  const opts = { profile: getProfile(profile), transforms: TRANSFORMS };
+  const t0 = performance.now();
+  const r = runUnit(unit, opts);
+  const ms = performance.now() - t0;
+  if (ms > MAX_MS_PER_FILE * unit.files.length) throw new Error(`took ${ms.toFixed(0)} ms for ${unit.files.length} file(s)`);
+  for (const f of r.files) {
+    if (f.failureKind === 'exception') throw new Error(`${f.src.rel}: ${f.failure}`);
+    const v = [...checkUntouched(f.src, f.text, f.changed), ...checkOutput(f.src, f.text, { syntax: f.changed })];
+    if (v.length) throw new Error(`${f.src.rel}: ${v.map((x) => x.message).join('; ')}`);
+  }
+  if (!r.files.some((f) => f.changed)) return;
+  const files = r.files.map((f) => decodeSource(f.src.abs, f.src.rel, encodeSource(f.src, f.text), f.src.mode));
+  const again = runUnit({ ...unit, files }, opts);
+  for (const g of again.files) {
+    if (g.failureKind === 'exception') throw new Error(`second run: ${g.src.rel}: ${g.failure}`);
+    if (g.text !== g.src.text) throw new Error(`${g.src.rel}: not idempotent:\n--- first output\n${g.src.text}\n--- second output\n${g.text}`);
+  }
+}
+
+function singleFileUnit(bytes: Buffer): Unit | undefined {
+  try {
+    const src = decodeSource(path.join(ROOT, 'fuzz', 'main.rs'), 'main.rs', bytes);
+    return {
+      crate: { root: path.join(ROOT, 'fuzz'), moduleName: 'fuzz', authors: [], license: 'GPL', rootFiles: ['main.rs'], dependencies: [], metadata: {}, options: {} },
+      files: [src],
+      warnings: [],
+    };
+  } catch (e) {
+    if (e instanceof UsageError) return undefined; // refused cleanly: not UTF-8
+    throw e;
+  }
+}
+
+const params = { seed: SEED, numRuns: RUNS };
+
+describe('fuzz: mutated inputs never crash kport or break an invariant', () => {
+  it(`single files (${RUNS} cases, seed ${SEED}, ${seeds.length} seed files, ${TRANSFORMS.length} transforms)`, () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 5 }), byteFlip, fc.constantFrom(...PROFILE_IDS), (i, ms, flip, profile) => {
+        const unit = singleFileUnit(toBytes(mutate(seeds[i % seeds.length], ms), flip));
+        if (unit) checkUnit(unit, profile);
+      }),
+      params,
+    );
+  });
+
+  it.skipIf(crates.length === 0)(`crates (${CRATE_RUNS} cases, ${crates.length} seed crates)`, () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 6 }), fc.constantFrom(...PROFILE_IDS), (i, ms, profile) => {
+        const base = crates[i % crates.length];
+        const texts = base.files.map((f) => f.text);
+        for (const [which, m] of ms) texts[which % texts.length] = mutate(texts[which % texts.length], [m]);
+        const files = base.files.map((f, k) => decodeSource(f.abs, f.rel, encodeSource(f, texts[k]), f.mode));
+        checkUnit({ ...base, files }, profile);
+      }),
+      { ...params, numRuns: CRATE_RUNS },
+    );
+  });
+
+  it('the seeds themselves pass, on every profile', () => {
+    for (const profile of PROFILE_IDS) {
+      for (const s of seeds) {
+        const unit = singleFileUnit(Buffer.from(s, 'utf8'));
+        if (unit) checkUnit(unit, profile);
+      }
+      for (const c of crates) checkUnit(c, profile);
+    }
+  });
+});
