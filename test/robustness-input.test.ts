@@ -62,8 +62,8 @@ describe('size and depth', () => {
     for (let i = 0; code.length < 500_000; i++) {
       code +=
         i % 10 === 0
-          ? `fn f${i}(x: u32) -> u32 {\n    println!("f${i} {}", x);\n    x + ${i}\n}\n\n`
-          : `fn f${i}(x: u32) -> u32 {\n    let y = x.wrapping_mul(${i});\n    y ^ (y >> 3)\n}\n\n`;
+          ? `fn g${i}(x: u32) -> u32 {\n    println!("g${i} {}", x);\n    x + ${i}\n}\n\n`
+          : `fn g${i}(x: u32) -> u32 {\n    let y = x.wrapping_mul(${i});\n    y ^ (y >> 3)\n}\n\n`;
     }
     const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
     const blob: string[] = [];
@@ -78,7 +78,7 @@ describe('size and depth', () => {
     const [r, ms] = timed(() => runText(input));
     expect(r.files[0].failure).toBeUndefined();
     expect(r.files[0].changed).toBe(true);
-    expect(r.files[0].text).toContain('pr_info!("f0 {}\\n", x);');
+    expect(r.files[0].text).toContain('pr_info!("g0 {}\\n", x);');
     expect(ms, `kport ${ms.toFixed(0)} ms, bare parse ${floor.toFixed(0)} ms`).toBeLessThan(Math.max(3000, 10 * floor));
   });
 

@@ -23,7 +23,7 @@ import { decodeSource, encodeSource } from '../src/source.ts';
 import { ROOT } from './helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const CRATE_RUNS = Math.max(10, Math.round(RUNS / 5));
+const CRATE_RUNS = Math.max(10, Math.round(RUNS / 10));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 /** Per file, per run; generous because the machine may be busy. */
 const MAX_MS_PER_FILE = Number(process.env.FUZZ_MAX_MS ?? 5000);
@@ -151,8 +151,18 @@ function toBytes(text: string, flip: { at: number; byte: number } | null): Buffe
   return b;
 }
 
-/** Run one unit and assert everything; throws with a description on any broken promise. */
+/** Run one unit and assert everything; throws with a description (and the input, to replay) on any broken promise. */
 function checkUnit(unit: Unit, profile: ProfileId): void {
+  try {
+    checkUnitInner(unit, profile);
+  } catch (e) {
+    const input = Object.fromEntries(unit.files.map((f) => [f.rel, f.original.toString('utf8')]));
+    (e as Error).message += `\n--- input (${profile}): ${JSON.stringify(input)}`;
+    throw e;
+  }
+}
+
+function checkUnitInner(unit: Unit, profile: ProfileId): void {
   const opts = { profile: getProfile(profile), transforms: TRANSFORMS };
   const t0 = performance.now();
   const r = runUnit(unit, opts);
@@ -212,13 +222,11 @@ describe('fuzz: mutated inputs never crash kport or break an invariant', () => {
     );
   });
 
-  it('the seeds themselves pass, on every profile', () => {
-    for (const profile of PROFILE_IDS) {
-      for (const s of seeds) {
-        const unit = singleFileUnit(Buffer.from(s, 'utf8'));
-        if (unit) checkUnit(unit, profile);
-      }
-      for (const c of crates) checkUnit(c, profile);
-    }
+  it('the seeds themselves pass (each file on one profile in turn, each crate on every profile)', () => {
+    seeds.forEach((s, i) => {
+      const unit = singleFileUnit(Buffer.from(s, 'utf8'));
+      if (unit) checkUnit(unit, PROFILE_IDS[i % PROFILE_IDS.length]);
+    });
+    for (const profile of PROFILE_IDS) for (const c of crates) checkUnit(c, profile);
   });
 });

@@ -4,6 +4,7 @@ import type { CrateContext, CrateTransform, FileContext } from '../src/types.ts'
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
 import { topInsertPoint } from '../src/alloc-edit.ts';
+import { atFileLevel } from '../src/file-level.ts';
 
 /**
  * alloc-compat: once per crate, when a file calls a compat method
@@ -14,7 +15,8 @@ import { topInsertPoint } from '../src/alloc-edit.ts';
 
 const METHODS = `(call_expression function: (field_expression field: (field_identifier) @m
   (#match? @m "^(try_collect|try_to_vec)$"))) @call`;
-const MODS = '(source_file (mod_item name: (identifier) @n))';
+// Any mod item, kept when it is at file level (atFileLevel: also inside ERROR nodes).
+const MODS = '(mod_item name: (identifier) @n) @mod';
 const USES = '(use_declaration argument: (_) @arg) @use';
 
 function traitsFor(ctx: CrateContext): Record<string, string> {
@@ -62,7 +64,9 @@ function run(ctx: CrateContext): void {
     });
     return;
   }
-  const declared = query(MODS).matches(root.tree.rootNode).some((m) => m.captures[0].node.text === COMPAT_MODULE);
+  const declared = query(MODS)
+    .matches(root.tree.rootNode)
+    .some((m) => m.captures.find((c) => c.name === 'n')!.node.text === COMPAT_MODULE && atFileLevel(m.captures.find((c) => c.name === 'mod')!.node));
   const add = (f: FileContext, used: string[]) => {
     const have = importedTraits(f);
     const missing = have.has('*') ? [] : used.filter((t) => !have.has(t));

@@ -165,6 +165,7 @@ function run(ctx: FileContext): void {
     const el = elements(ctx, s.tt);
     if (!el) {
       ctx.report({ code: 'K0307', message: 'kport could not read the elements of this `vec!`', range: node(s), help: 'write it with the fallible constructors by hand' });
+      replaced.push(node(s)); // left alone whole: a vec! nested in it too, or the next run would split it
       continue;
     }
     if (el.parts.length === 0) {
@@ -204,6 +205,7 @@ function run(ctx: FileContext): void {
     // No list macro: a block that allocates once and pushes in order (same evaluation order).
     if (el.parts.some((p) => /[<|]/.test(p)) || hasNested(s)) {
       ctx.report({ code: 'K0307', message: 'kport could not split the elements of this `vec!` safely', range: node(s), help: 'write it with the fallible constructors by hand' });
+      replaced.push(node(s)); // left alone whole: a vec! nested in it too, or the next run would split it
       continue;
     }
     const v = fresh(['v'], el.parts);

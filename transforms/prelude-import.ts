@@ -1,4 +1,5 @@
 import { query } from '../src/parse.ts';
+import { atFileLevel } from '../src/file-level.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 
@@ -24,15 +25,6 @@ const NEEDS = `
 `;
 const ANY_NAME = new RegExp(`\\b(${[...PRELUDE_MACROS, ...PRELUDE_TYPES, ...PRELUDE_VALUES].join('|')})\\b`);
 const EXISTING = '(use_declaration argument: (_) @arg)';
-
-/** At file level: directly in the file, or in an ERROR node that is (tree-sitter wraps broken files in one). */
-function atFileLevel(n: SyntaxNode): boolean {
-  for (let p = n.parent; p; p = p.parent) {
-    if (p.type === 'source_file') return true;
-    if (p.type !== 'ERROR') return false;
-  }
-  return true; // the root itself is an ERROR node
-}
 
 function hasPreludeImport(ctx: FileContext): boolean {
   return query(EXISTING)
