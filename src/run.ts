@@ -252,8 +252,20 @@ function writeInPlace(opts: RewriteOptions, base: string, changes: FileChange[],
   // A read-only file says "do not change me"; a rename would replace it anyway, so ask first.
   const readOnly = changes.filter((c) => c.old && c.mode !== undefined && (c.mode & 0o222) === 0).map((c) => c.path);
   if (readOnly.length) throw new UsageError(`refusing to write: ${readOnly.join(', ')} ${readOnly.length > 1 ? 'are' : 'is'} read-only; make ${readOnly.length > 1 ? 'them' : 'it'} writable first`);
+  // A renamed file's old name must still hold what kport read; its new name must not exist yet.
+  for (const c of changes) {
+    if (!c.from) continue;
+    const from = path.join(base, c.from);
+    let now: Buffer | undefined;
+    try {
+      now = readFileSync(from);
+    } catch {
+      now = undefined;
+    }
+    if (!now || !c.old || !now.equals(c.old)) throw new UsageError(`${from}: changed while kport was running; nothing was written (run kport again)`);
+  }
   writePlan(
-    changes.map((c, i) => ({ abs: targets[i], data: c.new!, mode: c.mode, expect: c.old })),
+    changes.map((c, i) => ({ abs: targets[i], data: c.new!, mode: c.mode, expect: c.from ? null : c.old })),
     opts.fs ?? nodeFs,
   );
   result.written.push(...changes.map((c) => c.path));
