@@ -119,7 +119,10 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       f.rebuild = false;
       f.view = undefined;
     }
-    if (!f.view) f.view = freezeTree(parse(f.text, f.tree));
+    // A fresh parse, not one against f.tree: re-parsing the same text against the unedited
+    // tree sometimes gave back a tree of an earlier text (found by the fuzz suite). The view
+    // is its own object, never edited, so caches keyed on it stay true.
+    if (!f.view) f.view = freezeTree(parse(f.text));
     return f.view;
   };
 
