@@ -2,13 +2,15 @@
 // Tree's JavaScript wrapper is tiny, so V8 sees no reason to collect, and
 // every tree of a long run stays alive until the heap fills with something
 // else (gigabytes on a large corpus). kport therefore runs a full collection
-// itself after every few megabytes parsed, between units of work, which keeps
-// memory flat as the corpus grows.
+// itself after every few megabytes parsed, between units of work, and then
+// lets the event loop turn: Node runs the native finalizers that free the
+// trees from the event loop, so a loop that never yields never frees them.
+// Together these keep memory flat as the corpus grows.
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
 /** Parse this many characters, then collect at the next unit boundary. */
-const BUDGET = 4 * 1024 * 1024;
+const BUDGET = 2 * 1024 * 1024;
 
 let parsed = 0;
 let gc: (() => void) | undefined | null = null;
@@ -34,9 +36,11 @@ export function noteParsed(chars: number): void {
   parsed += chars;
 }
 
-/** Between units: free the trees of finished work once enough text went through the parser. */
-export function releaseTrees(): void {
-  if (parsed < BUDGET) return;
-  parsed = 0;
-  collector()?.();
+/** Between units: free the trees of finished work (a full collection once enough text went through the parser). */
+export async function releaseTrees(): Promise<void> {
+  if (parsed >= BUDGET) {
+    parsed = 0;
+    collector()?.();
+  }
+  await new Promise((resolve) => setImmediate(resolve));
 }

@@ -96,7 +96,7 @@ export async function rewriteAsync(opts: RewriteOptions & { jobs?: number; onDif
   if (jobs <= 1) {
     for (const t of job.tasks) {
       job.add(portUnit(t));
-      releaseTrees();
+      await releaseTrees();
     }
   } else {
     await runPool(job.tasks, jobs, job.add);

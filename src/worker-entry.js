@@ -7,8 +7,8 @@ register();
 const { portUnitReply } = await import('./port-unit.ts');
 const { releaseTrees } = await import('./memory.ts');
 
-export default function portInWorker(task) {
+export default async function portInWorker(task) {
   const reply = portUnitReply(task);
-  releaseTrees();
+  await releaseTrees();
   return reply;
 }
