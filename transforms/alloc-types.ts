@@ -1,3 +1,4 @@
+import { removeLines } from '../src/remove-lines.ts';
 import { query } from '../src/parse.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
@@ -29,21 +30,6 @@ function inUse(n: SyntaxNode): boolean {
   return false;
 }
 
-/** Remove a whole item line (the item plus its line break) when it stands alone on it. */
-function removeLine(ctx: FileContext, node: SyntaxNode): void {
-  const text = ctx.text;
-  let start = node.startIndex;
-  let end = node.endIndex;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  const lineEnd = nl === -1 ? text.length : nl + 1;
-  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\n?$/.test(text.slice(end, lineEnd))) {
-    start = lineStart;
-    end = lineEnd;
-  }
-  ctx.edits.replace({ start, end }, '');
-}
-
 function run(ctx: FileContext): void {
   const api = ctx.profile.alloc;
   const own = ownNames(ctx);
@@ -71,7 +57,7 @@ function run(ctx: FileContext): void {
   // `use std::vec::Vec;` and friends: the kernel prelude provides the names.
   for (const m of query(USES).matches(ctx.tree.rootNode)) {
     const arg = m.captures.find((c) => c.name === 'arg')!.node.text.replace(/\s+/g, '');
-    if (/^(::)?(std|alloc)::(vec::Vec|boxed::Box)$/.test(arg)) removeLine(ctx, m.captures.find((c) => c.name === 'use')!.node);
+    if (/^(::)?(std|alloc)::(vec::Vec|boxed::Box)$/.test(arg)) removeLines(ctx, m.captures.find((c) => c.name === 'use')!.node);
   }
 
   // `#[derive(Clone)]` on a struct that owns a vector or box: the kernel's are not Clone.

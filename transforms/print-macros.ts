@@ -1,4 +1,5 @@
 import { query } from '../src/parse.ts';
+import { removeLines } from '../src/remove-lines.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 
@@ -164,24 +165,9 @@ function run(ctx: FileContext): void {
   if (log && !logLeft && rewrittenLog.size) {
     for (const u of log.uses) {
       if (u.names === '*' || !u.names.every((n) => rewrittenLog.has(n))) continue;
-      removeLine(ctx, u.node);
+      removeLines(ctx, u.node);
     }
   }
-}
-
-/** Remove a whole item line (the item plus its line break) when it stands alone on it. */
-function removeLine(ctx: FileContext, node: SyntaxNode): void {
-  const text = ctx.text;
-  let start = node.startIndex;
-  let end = node.endIndex;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  const lineEnd = nl === -1 ? text.length : nl + 1;
-  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\n?$/.test(text.slice(end, lineEnd))) {
-    start = lineStart;
-    end = lineEnd;
-  }
-  ctx.edits.replace({ start, end }, '');
 }
 
 export const printMacros: FileTransform = {

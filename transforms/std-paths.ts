@@ -1,3 +1,4 @@
+import { removeLines } from '../src/remove-lines.ts';
 import { parse, query } from '../src/parse.ts';
 import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
@@ -268,21 +269,6 @@ function replaceDeclaration(ctx: FileContext, decl: SyntaxNode, texts: string[])
   const attrText = attrs.map((a) => `${a.text}\n${indent}`).join('');
   const joined = texts.map((t, i) => (i === 0 ? t : `\n${indent}${attrText}${t}`)).join('');
   if (joined !== decl.text) ctx.edits.replace(decl, joined);
-}
-
-/** Remove [first.start, last.end) and, when it stands alone on its lines, the line break too. */
-function removeLines(ctx: FileContext, first: SyntaxNode, last: SyntaxNode): void {
-  const text = ctx.text;
-  let start = first.startIndex;
-  let end = last.endIndex;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  const lineEnd = nl === -1 ? text.length : nl + 1;
-  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*\n?$/.test(text.slice(end, lineEnd))) {
-    start = lineStart;
-    end = lineEnd;
-  }
-  ctx.edits.replace({ start, end }, '');
 }
 
 // ---------------------------------------------------------------- paths in code
