@@ -203,7 +203,8 @@ function run(ctx: FileContext): void {
       continue;
     }
     // No list macro: a block that allocates once and pushes in order (same evaluation order).
-    if (el.parts.some((p) => /[<|]/.test(p)) || hasNested(s)) {
+    // A comment or an attribute in an element would swallow or misplace the code kport puts after it (corpus: rustfmt tests).
+    if (el.parts.some((p) => /[<|]|\/\/|\/\*|#\[/.test(p)) || hasNested(s)) {
       ctx.report({ code: 'K0307', message: 'kport could not split the elements of this `vec!` safely', range: node(s), help: 'write it with the fallible constructors by hand' });
       replaced.push(node(s)); // left alone whole: a vec! nested in it too, or the next run would split it
       continue;
