@@ -204,7 +204,10 @@ function run(ctx: FileContext): void {
     }
     // No list macro: a block that allocates once and pushes in order (same evaluation order).
     // A comment or an attribute in an element would swallow or misplace the code kport puts after it (corpus: rustfmt tests).
-    if (el.parts.some((p) => /[<|]|\/\/|\/\*|#\[/.test(p)) || hasNested(s)) {
+    // So would an element that allocates itself: once split out of the macro, the allocation passes
+    // (which ran before this one) would rewrite it on the next run only (corpus: rustfmt imports.rs, v6.1).
+    const allocates = (p: string) => /\.(to_vec|to_owned|to_string|clone|collect|concat|join|repeat)\s*\(|\b(Box|Vec|Arc|Rc|String)\s*::/.test(p);
+    if (el.parts.some((p) => /[<|]|\/\/|\/\*|#\[/.test(p) || allocates(p)) || hasNested(s)) {
       ctx.report({ code: 'K0307', message: 'kport could not split the elements of this `vec!` safely', range: node(s), help: 'write it with the fallible constructors by hand' });
       replaced.push(node(s)); // left alone whole: a vec! nested in it too, or the next run would split it
       continue;
