@@ -230,6 +230,8 @@ class Propagation {
   private valueUses(): void {
     const names = new Set<string>();
     for (const g of this.changed) for (const id of this.index.groups[g]) if (!this.index.fns[id].hasSelf) names.add(this.index.fns[id].name);
+    // Only plain identifiers go into the patterns below (a name from broken input could be anything).
+    for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) names.delete(n);
     if (!names.size) return;
     const word = new RegExp(`\\b(${[...names].join('|')})\\b`);
     const q = `((identifier) @i (#match? @i "^(${[...names].join('|')})$"))`;
