@@ -70,30 +70,3 @@ export function importsStdArc(ctx: { tree: FileContext['tree'] }): boolean {
     .matches(ctx.tree.rootNode)
     .some((m) => /^(::)?(std|alloc|kernel)::sync::(Arc|\{[^}]*\bArc\b[^}]*\})$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
 }
-
-function isInnerDoc(n: SyntaxNode): boolean {
-  return (n.type === 'line_comment' || n.type === 'block_comment') && /^(\/\/!|\/\*!)/.test(n.text);
-}
-
-/**
- * Where a new item line goes at the top of a file: after inner attributes and
- * inner docs, before the first item and the attributes/comments attached to it.
- * Returns the offset of that line's start, and whether the first item is a `use`.
- */
-export function topInsertPoint(ctx: { text: string; tree: FileContext['tree'] }): { at: number; beforeUse: boolean } | undefined {
-  const kids = ctx.tree.rootNode.children;
-  let i = 0;
-  while (i < kids.length && (kids[i].type === 'inner_attribute_item' || isInnerDoc(kids[i]) || kids[i].type === 'shebang')) i++;
-  let first = i;
-  while (first < kids.length && (kids[first].type === 'line_comment' || kids[first].type === 'block_comment')) first++;
-  if (first >= kids.length) return undefined;
-  let at = first;
-  while (at > i) {
-    const prev = kids[at - 1];
-    const gap = ctx.text.slice(prev.endIndex, kids[at].startIndex);
-    const attached = (prev.type === 'attribute_item' || prev.type === 'line_comment' || prev.type === 'block_comment') && !/\n[ \t]*\n/.test(gap);
-    if (!attached) break;
-    at--;
-  }
-  return { at: ctx.text.lastIndexOf('\n', kids[at].startIndex - 1) + 1, beforeUse: kids[first].type === 'use_declaration' || kids[first].type === 'mod_item' };
-}

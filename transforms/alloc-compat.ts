@@ -3,7 +3,7 @@ import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
-import { topInsertPoint } from '../src/alloc-edit.ts';
+import { topInsertPoint } from '../src/top-insert.ts';
 import { atFileLevel } from '../src/file-level.ts';
 
 /**

@@ -1,4 +1,5 @@
 import { query } from '../src/parse.ts';
+import { topInsertPoint } from '../src/top-insert.ts';
 import { atFileLevel } from '../src/file-level.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
@@ -32,37 +33,15 @@ function hasPreludeImport(ctx: FileContext): boolean {
     .some((m) => atFileLevel(m.captures[0].node.parent!) && /^(::)?kernel::prelude::\*$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
 }
 
-function isInnerDoc(n: SyntaxNode): boolean {
-  return (n.type === 'line_comment' || n.type === 'block_comment') && /^(\/\/!|\/\*!)/.test(n.text);
-}
-
 function run(ctx: FileContext): void {
   if (hasPreludeImport(ctx)) return;
   const needed = query(NEEDS).captures(ctx.tree.rootNode).some((c) => !isQualified(c.node));
   if (!needed) return;
 
-  const kids = ctx.tree.rootNode.children;
-  let i = 0;
-  while (i < kids.length && (kids[i].type === 'inner_attribute_item' || isInnerDoc(kids[i]) || kids[i].type === 'shebang')) i++;
-  // Skip comments that stand apart from the first item (a licence header, say).
-  let firstItem = i;
-  while (firstItem < kids.length && (kids[firstItem].type === 'line_comment' || kids[firstItem].type === 'block_comment')) firstItem++;
-  if (firstItem >= kids.length) return;
-  // Outer attributes and comments right above the item belong to it.
-  let at = firstItem;
-  while (at > i) {
-    const prev = kids[at - 1];
-    const gap = ctx.text.slice(prev.endIndex, kids[at].startIndex);
-    const attached = (prev.type === 'attribute_item' || prev.type === 'line_comment' || prev.type === 'block_comment') && !/\n[ \t]*\n/.test(gap);
-    if (!attached) break;
-    at--;
-  }
-  // Attribute items parse as siblings before the item; walk back over them as well.
-  const anchor = kids[at];
-  const lineStart = ctx.text.lastIndexOf('\n', anchor.startIndex - 1) + 1;
-  const item = kids[firstItem];
-  const blank = item.type === 'use_declaration' ? '' : '\n';
-  ctx.edits.insert(lineStart, `use kernel::prelude::*;\n${blank}`);
+  const top = topInsertPoint(ctx);
+  if (!top) return;
+  const blank = top.first.type === 'use_declaration' ? '' : '\n';
+  ctx.edits.insert(top.at, `use kernel::prelude::*;\n${blank}`);
 }
 
 /** `kernel::pr_cont!` or `foo::KVec` name their own path: no import needed. */
