@@ -21,6 +21,15 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
 
 /** 1-based line and column (in Unicode scalar values) of a UTF-16 offset. */
 export function positionAt(text: string, offset: number, lineStarts = lineStartsOf(text)): Position {
+  const lo = lineIndexAt(lineStarts, offset);
+  const lineText = text.slice(lineStarts[lo], offset);
+  let column = 1;
+  for (const _ of lineText) column++;
+  return { line: lo + 1, column };
+}
+
+/** 0-based index of the line holding `offset`, given the lines' start offsets. */
+export function lineIndexAt(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -28,10 +37,7 @@ export function positionAt(text: string, offset: number, lineStarts = lineStarts
     if (lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  const lineText = text.slice(lineStarts[lo], offset);
-  let column = 1;
-  for (const _ of lineText) column++;
-  return { line: lo + 1, column };
+  return lo;
 }
 
 export function lineStartsOf(text: string): number[] {

@@ -2,6 +2,7 @@
 // exact range of the old text. Review tools (rdjson suggestions) apply these;
 // applied in any order they turn the old text into the new one.
 import { diffArrays } from 'diff';
+import { lineIndexAt } from './diagnostics.ts';
 
 export interface BytePosition {
   /** 1-based line. */
@@ -26,13 +27,7 @@ export function lineHunks(oldText: string, newText: string): Hunk[] {
   const starts: number[] = [0];
   for (let i = 0; i < a.length - 1; i++) starts.push(starts[i] + a[i].length + 1);
   const bytePos = (offset: number): BytePosition => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndexAt(starts, offset);
     return { line: lo + 1, column: Buffer.byteLength(oldText.slice(starts[lo], offset), 'utf8') + 1 };
   };
   const hunks: Hunk[] = [];

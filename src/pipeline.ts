@@ -3,7 +3,7 @@
 import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
 import { OffsetMap } from './offsets.ts';
 import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
-import { positionAt, lineStartsOf } from './diagnostics.ts';
+import { positionAt, lineStartsOf, lineIndexAt } from './diagnostics.ts';
 import { severityOf } from './codes.ts';
 import { suppressUnit } from './suppress.ts';
 import type { Profile } from './profiles.ts';
@@ -353,14 +353,8 @@ function describe(e: unknown): string {
 }
 
 function pointAt(starts: number[], offset: number): { row: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { row: lo, column: offset - starts[lo] };
+  const row = lineIndexAt(starts, offset);
+  return { row, column: offset - starts[row] };
 }
 
 function pointAfter(start: { row: number; column: number }, inserted: string): { row: number; column: number } {
