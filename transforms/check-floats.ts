@@ -23,6 +23,21 @@ const SUFFIXED_INTS = '((integer_literal) @lit (#match? @lit "^[0-9][0-9_]*f(32|
 const FLOAT_METHODS =
   '(call_expression function: (field_expression field: (field_identifier) @m (#match? @m "^(sqrt|cbrt|powf|powi|exp|exp2|exp_m1|ln|ln_1p|log10|log2|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|hypot|floor|ceil|round|trunc|fract|to_radians|to_degrees|is_nan|is_infinite|is_finite|mul_add|recip|copysign|total_cmp)$"))) @call';
 
+// Functions and methods the file declares with a float return type.
+const FLOAT_FNS = '(function_item name: (identifier) @name return_type: (primitive_type) @t (#match? @t "^f(32|64)$"))';
+// A call that is itself one argument of a macro (the re-parsed argument list is a tuple or a
+// parenthesized expression at the top of the region).
+const ARG_CALLS = [
+  '(expression_statement (tuple_expression (call_expression function: (identifier) @name) @call))',
+  '(expression_statement (parenthesized_expression (call_expression function: (identifier) @name) @call))',
+  '(expression_statement (tuple_expression (call_expression function: (field_expression field: (field_identifier) @name)) @call))',
+  '(expression_statement (parenthesized_expression (call_expression function: (field_expression field: (field_identifier) @name)) @call))',
+  '(expression_statement (tuple_expression (call_expression function: (scoped_identifier name: (identifier) @name)) @call))',
+  '(expression_statement (parenthesized_expression (call_expression function: (scoped_identifier name: (identifier) @name)) @call))',
+];
+// Macros whose arguments are formatted.
+const FORMATTING = /^(std::|core::|::std::|::core::|kernel::|::kernel::)?(print|println|eprint|eprintln|format|format_args|write|writeln|panic|pr_(emerg|alert|crit|err|warn|notice|info|debug|cont)|dev_(emerg|alert|crit|err|warn|notice|info|dbg))$/;
+
 // Text that can hold a float type, literal or method; anything else skips the queries.
 const FLOAT_HINT = /f32|f64|[0-9]\.[0-9]|[0-9][eE][+-]?[0-9]|\.(sqrt|cbrt|pow|exp|ln|log|sin|cos|tan|asin|acos|atan|sinh|cosh|tanh|hypot|floor|ceil|round|trunc|fract|to_rad|to_deg|is_nan|is_inf|is_fin|mul_add|recip|copysign|total_cmp)/;
 
@@ -69,6 +84,41 @@ function run(ctx: FileContext): void {
       ctx.report({ code: 'K0622', message: `\`.${method.text}()\` is a floating-point method`, range: span(method, call), help });
     }
   }
+  formattedFloats(ctx);
+}
+
+/**
+ * A call of the file's own float-returning function passed straight to a
+ * formatting macro (`println!("{:.2}", std_dev(xs))`): the declaration is
+ * reported as K0620, but the port also fails where the value is formatted,
+ * since the kernel cannot format floats (K0623).
+ */
+function formattedFloats(ctx: FileContext): void {
+  const { tree } = ctx;
+  const floatFns = new Map<string, string>();
+  for (const m of query(FLOAT_FNS).matches(tree.rootNode)) {
+    floatFns.set(m.captures.find((c) => c.name === 'name')!.node.text, m.captures.find((c) => c.name === 't')!.node.text);
+  }
+  if (floatFns.size === 0) return;
+  for (const r of codeRegions(tree)) {
+    if (!r.host) continue;
+    const mac = r.host.childForFieldName('macro')?.text ?? '';
+    if (!FORMATTING.test(mac)) continue;
+    for (const q of ARG_CALLS) {
+      for (const m of query(q).matches(r.root)) {
+        const name = m.captures.find((c) => c.name === 'name')!.node;
+        const call = m.captures.find((c) => c.name === 'call')!.node;
+        const ty = floatFns.get(name.text);
+        if (!ty || isTestCode(tree, anchor(call, r)) || shadowed(tree, call, r)) continue;
+        ctx.report({
+          code: 'K0623',
+          message: `\`${mac}!\` formats \`${call.text}\`, a \`${ty}\`: the kernel cannot format floats`,
+          range: { start: call.startIndex + r.shift, end: call.endIndex + r.shift },
+          help: 'format an integer instead: a fixed-point value split into whole and fractional parts (`{}.{:02}`)',
+        });
+      }
+    }
+  }
 }
 
 export const checkFloats: FileTransform = {
@@ -80,7 +130,8 @@ floating-point registers (soft-float), and \`core\` is built without float
 formatting, so \`f32\`/\`f64\` do not belong in a module. This check reports float
 types (\`f64\`, \`as f32\`, \`f64::MAX\`, \`core::f64::consts::PI\`; K0620), float literals
 (\`1.5\`, \`2e3\`, \`1f32\`; K0621) and calls of float-only methods (\`sqrt\`, \`powf\`,
-\`floor\`, ...; K0622, unless the file defines a method of that name). A variable
+\`floor\`, ...; K0622, unless the file defines a method of that name), and a call of
+the file's own float-returning function passed to a formatting macro (K0623). A variable
 that happens to be called \`f64\` is not a float.
 
 Before:
@@ -134,6 +185,26 @@ Before:
     let side = (area as f64).sqrt() as u32;
 After:
     let side = area.isqrt();`,
+    },
+    {
+      code: 'K0623',
+      severity: 'error',
+      title: 'a float formatted by a print or format macro',
+      explanation: `The value of a function that returns \`f32\`/\`f64\` is passed to \`println!\`,
+\`format!\`, \`pr_info!\` or another formatting macro. Besides the float itself
+(K0620 at the function), the kernel cannot format it: \`core\` is built without
+float formatting, and on mainline \`pr_*!\` arguments must implement the
+kernel's own \`Display\`, which floats do not. Return a fixed-point integer and
+print its whole and fractional parts.
+
+Before:
+    fn mean(xs: &[i64]) -> f64 { .. }
+    println!("mean: {:.2}", mean(&xs));
+After:
+    /// Mean in hundredths.
+    fn mean_x100(xs: &[i64]) -> i64 { .. }
+    let m = mean_x100(&xs);
+    pr_info!("mean: {}.{:02}\\n", m / 100, (m % 100).abs());`,
     },
   ],
 };
