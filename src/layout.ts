@@ -62,6 +62,8 @@ function addBuildFile(out: Placed[], diags: Diagnostic[], rel: string, abs: stri
 export function inPlace(r: UnitResult, files: Placed[], diags: Diagnostic[]): Placed[] {
   const root = moduleRoot(r);
   if (!root) return files;
+  // Already a kernel module before the port: its build files and file name are its own.
+  if (query(MODULE).matches(parse(root.src.text).rootNode).length > 0) return files;
   const name = r.unit.crate.moduleName;
   const dir = path.posix.dirname(root.src.rel) === '.' ? '' : path.posix.dirname(root.src.rel);
   const target = dir ? `${dir}/${name}.rs` : `${name}.rs`;

@@ -227,3 +227,13 @@ describe('bad input: one line, exit 2, nothing written', () => {
     expect(existsSync(path.join(k, 'samples', 'rust', 'lib.rs'))).toBe(false);
   });
 });
+
+describe('a crate that is already a kernel module', () => {
+  const OOT = path.join(ROOT, 'test', 'fixtures', 'kernel-modules', 'rust_oot');
+  it('keeps its own Kbuild, Makefile and file name: no diff, no K0510', async () => {
+    const r = await kport(['rewrite', '--dry-run', OOT]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toContain('K0510');
+  });
+});
