@@ -28,6 +28,14 @@ export interface Profile {
   };
   /** Fallible allocation forms (src/kernel-api/alloc.ts). */
   alloc: AllocApi;
+  /**
+   * `--io miscdev` can be generated: on the whole kernel range `MiscDevice` has
+   * `read_iter`/`write_iter` with `kernel::fs::Kiocb` and `kernel::iov` (6.18 on),
+   * `kernel::sync::global_lock!` (6.13 on) and `&CStr` is `core::ffi::CStr` so a
+   * `c"name"` literal is a misc device name. Sources: docs/profiles.md
+   * ("Interaction API: misc devices, locks, pin-init"); the shape: templates/miscdev.rs.
+   */
+  miscdevIo: boolean;
 }
 
 const print = { cont: 'kernel::pr_cont' };
@@ -50,6 +58,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     moduleAuthorKeys: MODULE_AUTHORS,
     print,
     alloc: ALLOC_MAINLINE,
+    miscdevIo: true,
   },
   'v6.13': {
     id: 'v6.13',
@@ -62,6 +71,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     stdPaths: STD_PATHS['v6.13'],
     print,
     alloc: ALLOC_V6_13,
+    miscdevIo: false,
   },
   'v6.10': {
     id: 'v6.10',
@@ -72,6 +82,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     moduleAuthorKeys: MODULE_AUTHORS,
     print,
     alloc: ALLOC_V6_10,
+    miscdevIo: false,
   },
   'v6.1': {
     id: 'v6.1',
@@ -82,6 +93,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     moduleAuthorKeys: MODULE_AUTHORS,
     print,
     alloc: ALLOC_V6_1,
+    miscdevIo: false,
   },
 };
 

@@ -75,7 +75,7 @@ describe.skipIf(!hasRustc)('kport verify against the mainline stub', () => {
     for x in &k {
         pr_info!("{} {} {:?}\\n", x, *b, v.len());
     }
-    kernel::pr_cont!("{} {}\\n", P(3), name.len());
+    kernel::pr_cont!("{} {}\\n", P(3), name.to_bytes().len());
     let d = dbg!(v.len() + 1);
     let _ = (s, w, t, d);
     if v.is_empty() {

@@ -26,6 +26,9 @@
 #![no_std]
 #![allow(dead_code, unused_variables, clippy::all)]
 
+// Lets the macros crate's `::kernel::..` paths resolve inside the stub too (lib.rs does the same).
+extern crate self as kernel;
+
 #[cfg(not(any(kport_profile = "mainline", kport_profile = "v6.13")))]
 compile_error!("kport kernel stub: build with --cfg kport_profile=\"mainline\" or \"v6.13\"");
 
@@ -698,10 +701,65 @@ pub mod str {
     use crate::error::{Error, Result};
     use core::fmt;
 
+    /// mainline str.rs: `pub use crate::prelude::CStr;`, i.e. `core::ffi::CStr` ("rust: replace
+    /// `CStr` with `core::ffi::CStr`", cstr-core v18, Oct 2025), so `c"..."` literals are `&CStr`;
+    /// the kernel's extra methods are in the `CStrExt` extension trait (prelude: `CStrExt as _`).
+    #[cfg(kport_profile = "mainline")]
+    pub use core::ffi::CStr;
+
+    #[cfg(kport_profile = "mainline")]
+    mod private {
+        pub trait Sealed {}
+        impl Sealed for super::CStr {}
+    }
+
+    /// mainline str.rs: `pub trait CStrExt: private::Sealed`.
+    #[cfg(kport_profile = "mainline")]
+    pub trait CStrExt: private::Sealed {
+        unsafe fn from_char_ptr<'a>(ptr: *const crate::ffi::c_char) -> &'a Self;
+        unsafe fn from_bytes_with_nul_unchecked_mut(bytes: &mut [u8]) -> &mut Self;
+        fn as_char_ptr(&self) -> *const crate::ffi::c_char;
+        fn to_cstring(&self) -> Result<CString, crate::alloc::AllocError>;
+        fn make_ascii_lowercase(&mut self);
+        fn make_ascii_uppercase(&mut self);
+        fn to_ascii_lowercase(&self) -> Result<CString, crate::alloc::AllocError>;
+        fn to_ascii_uppercase(&self) -> Result<CString, crate::alloc::AllocError>;
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl CStrExt for CStr {
+        unsafe fn from_char_ptr<'a>(ptr: *const crate::ffi::c_char) -> &'a Self {
+            unimplemented!()
+        }
+        unsafe fn from_bytes_with_nul_unchecked_mut(bytes: &mut [u8]) -> &mut Self {
+            unimplemented!()
+        }
+        fn as_char_ptr(&self) -> *const crate::ffi::c_char {
+            self.as_ptr().cast()
+        }
+        fn to_cstring(&self) -> Result<CString, crate::alloc::AllocError> {
+            unimplemented!()
+        }
+        fn make_ascii_lowercase(&mut self) {}
+        fn make_ascii_uppercase(&mut self) {}
+        fn to_ascii_lowercase(&self) -> Result<CString, crate::alloc::AllocError> {
+            unimplemented!()
+        }
+        fn to_ascii_uppercase(&self) -> Result<CString, crate::alloc::AllocError> {
+            unimplemented!()
+        }
+    }
+    /// mainline str.rs: `pub const fn as_char_ptr_in_const_context(c_str: &CStr) -> *const c_char`.
+    #[cfg(kport_profile = "mainline")]
+    pub const fn as_char_ptr_in_const_context(c_str: &CStr) -> *const crate::ffi::c_char {
+        c_str.as_ptr().cast()
+    }
+
     /// `pub struct CStr([u8])`: a NUL-terminated byte string (APPROXIMATION of layout only).
+    #[cfg(kport_profile = "v6.13")]
     #[repr(transparent)]
     pub struct CStr([u8]);
 
+    #[cfg(kport_profile = "v6.13")]
     impl CStr {
         pub const fn len(&self) -> usize {
             self.0.len() - 1
@@ -743,11 +801,13 @@ pub mod str {
             unimplemented!()
         }
     }
+    #[cfg(kport_profile = "v6.13")]
     impl fmt::Debug for CStr {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             unimplemented!()
         }
     }
+    #[cfg(kport_profile = "v6.13")]
     impl AsRef<[u8]> for CStr {
         fn as_ref(&self) -> &[u8] {
             self.as_bytes()
@@ -755,8 +815,10 @@ pub mod str {
     }
 
     /// str.rs `pub struct CStrConvertError`.
+    #[cfg(kport_profile = "v6.13")]
     #[derive(Debug)]
     pub struct CStrConvertError;
+    #[cfg(kport_profile = "v6.13")]
     impl From<CStrConvertError> for Error {
         fn from(_: CStrConvertError) -> Error {
             crate::error::code::EINVAL
@@ -764,12 +826,27 @@ pub mod str {
     }
 
     /// `c_str!("...")` gives a `&'static CStr`.
+    #[cfg(kport_profile = "v6.13")]
     #[macro_export]
     macro_rules! c_str {
         ($str:expr) => {{
             const S: &str = ::core::concat!($str, "\0");
             const C: &$crate::str::CStr =
                 unsafe { $crate::str::CStr::from_bytes_with_nul_unchecked(S.as_bytes()) };
+            C
+        }};
+    }
+
+    /// mainline `c_str!`: a `&'static core::ffi::CStr` built in a const (checked for interior NULs).
+    #[cfg(kport_profile = "mainline")]
+    #[macro_export]
+    macro_rules! c_str {
+        ($str:expr) => {{
+            const S: &str = ::core::concat!($str, "\0");
+            const C: &$crate::str::CStr = match $crate::str::CStr::from_bytes_with_nul(S.as_bytes()) {
+                Ok(v) => v,
+                Err(_) => ::core::panic!("string contains interior NUL"),
+            };
             C
         }};
     }
@@ -809,6 +886,235 @@ pub mod str {
 // ---------------------------------------------------------------------------
 pub mod sync {
     pub use self::arc::Arc;
+    // -----------------------------------------------------------------------
+    // rust/kernel/sync.rs, sync/lock.rs, sync/lock/mutex.rs, sync/lock/global.rs
+    // -----------------------------------------------------------------------
+    pub use self::lock::global::{GlobalGuard, GlobalLock, GlobalLockBackend, GlobalLockedBy};
+    pub use self::lock::mutex::{Mutex, MutexGuard};
+    pub use crate::{global_lock, new_mutex, static_lock_class};
+
+    /// sync.rs: `#[repr(transparent)] #[pin_data(PinnedDrop)] pub struct LockClassKey`.
+    #[repr(transparent)]
+    pub struct LockClassKey {
+        inner: crate::types::Opaque<[u8; 0]>,
+    }
+    unsafe impl Send for LockClassKey {}
+    unsafe impl Sync for LockClassKey {}
+    impl LockClassKey {
+        /// `pub const unsafe fn new_static() -> Self`
+        pub const unsafe fn new_static() -> Self {
+            LockClassKey { inner: crate::types::Opaque::uninit() }
+        }
+        /// `pub fn as_ptr(&self) -> *mut bindings::lock_class_key` (APPROXIMATION: `*mut c_void`).
+        pub fn as_ptr(&self) -> *mut core::ffi::c_void {
+            self.inner.get().cast()
+        }
+    }
+
+    /// sync.rs `static_lock_class!()`: a `Pin<&'static LockClassKey>`.
+    #[macro_export]
+    macro_rules! static_lock_class {
+        () => {{
+            static CLASS: $crate::sync::LockClassKey =
+                // SAFETY: stored in static memory, pinned, never dropped.
+                unsafe { $crate::sync::LockClassKey::new_static() };
+            $crate::prelude::Pin::static_ref(&CLASS)
+        }};
+    }
+
+    /// sync.rs `optional_name!`: the given name, or `file:line`, as a `&'static CStr`.
+    #[doc(hidden)]
+    #[macro_export]
+    macro_rules! optional_name {
+        () => {
+            $crate::c_str!(::core::concat!(::core::file!(), ":", ::core::line!()))
+        };
+        ($name:literal) => {
+            $crate::c_str!($name)
+        };
+    }
+
+    /// mutex.rs `new_mutex!(inner $(, "name")?)`: a `Mutex` initializer (`impl PinInit<Mutex<T>>`).
+    #[macro_export]
+    macro_rules! new_mutex {
+        ($inner:expr $(, $name:literal)? $(,)?) => {
+            $crate::sync::Mutex::new($inner, $crate::optional_name!($($name)?), $crate::static_lock_class!())
+        };
+    }
+
+    pub mod lock {
+        use super::LockClassKey;
+        use crate::init::PinInit;
+        use crate::str::CStr;
+        use crate::types::{NotThreadSafe, Opaque};
+        use core::cell::UnsafeCell;
+        use core::marker::PhantomPinned;
+        use core::pin::Pin;
+
+        /// lock.rs: `pub unsafe trait Backend` (APPROXIMATION: raw pointers are `c_void`).
+        pub unsafe trait Backend {
+            type State;
+            type GuardState;
+            unsafe fn init(ptr: *mut Self::State, name: *const crate::ffi::c_char, key: *mut core::ffi::c_void);
+            unsafe fn lock(ptr: *mut Self::State) -> Self::GuardState;
+            unsafe fn try_lock(ptr: *mut Self::State) -> Option<Self::GuardState>;
+            unsafe fn unlock(ptr: *mut Self::State, guard_state: &Self::GuardState);
+        }
+
+        /// lock.rs: `#[pin_data] pub struct Lock<T: ?Sized, B: Backend>`: pinned; `Sync` when `T: Send`.
+        #[repr(C)]
+        pub struct Lock<T: ?Sized, B: Backend> {
+            state: Opaque<B::State>,
+            _pin: PhantomPinned,
+            pub(crate) data: UnsafeCell<T>,
+        }
+        unsafe impl<T: ?Sized + Send, B: Backend> Send for Lock<T, B> {}
+        unsafe impl<T: ?Sized + Send, B: Backend> Sync for Lock<T, B> {}
+
+        impl<T, B: Backend> Lock<T, B> {
+            /// `pub fn new(t: T, name: &'static CStr, key: Pin<&'static LockClassKey>) -> impl PinInit<Self>`
+            pub fn new(t: T, name: &'static CStr, key: Pin<&'static LockClassKey>) -> impl PinInit<Self> {
+                // SAFETY: stub; never run.
+                unsafe {
+                    crate::init::pin_init_from_closure(move |slot: *mut Self| {
+                        let _ = (t, name, key);
+                        unimplemented!()
+                    })
+                }
+            }
+        }
+        impl<T: ?Sized, B: Backend> Lock<T, B> {
+            /// `pub fn lock(&self) -> Guard<'_, T, B>`
+            pub fn lock(&self) -> Guard<'_, T, B> {
+                unimplemented!()
+            }
+            /// `pub fn try_lock(&self) -> Option<Guard<'_, T, B>>`
+            pub fn try_lock(&self) -> Option<Guard<'_, T, B>> {
+                unimplemented!()
+            }
+        }
+
+        /// lock.rs: `#[must_use] pub struct Guard<'a, T: ?Sized, B: Backend>` (not `Send`).
+        #[must_use = "the lock unlocks immediately when the guard is unused"]
+        pub struct Guard<'a, T: ?Sized, B: Backend> {
+            pub(crate) lock: &'a Lock<T, B>,
+            pub(crate) state: B::GuardState,
+            _not_send: NotThreadSafe,
+        }
+        unsafe impl<T: Sync + ?Sized, B: Backend> Sync for Guard<'_, T, B> {}
+        impl<T: ?Sized, B: Backend> core::ops::Deref for Guard<'_, T, B> {
+            type Target = T;
+            fn deref(&self) -> &T {
+                unimplemented!()
+            }
+        }
+        impl<T: ?Sized, B: Backend> core::ops::DerefMut for Guard<'_, T, B> {
+            fn deref_mut(&mut self) -> &mut T {
+                unimplemented!()
+            }
+        }
+        impl<T: ?Sized, B: Backend> Drop for Guard<'_, T, B> {
+            fn drop(&mut self) {}
+        }
+
+        pub mod mutex {
+            //! rust/kernel/sync/lock/mutex.rs
+            /// `pub type Mutex<T> = super::Lock<T, MutexBackend>;`
+            pub type Mutex<T> = super::Lock<T, MutexBackend>;
+            /// `pub type MutexGuard<'a, T> = super::Guard<'a, T, MutexBackend>;`
+            pub type MutexGuard<'a, T> = super::Guard<'a, T, MutexBackend>;
+            /// `pub struct MutexBackend;`
+            pub struct MutexBackend;
+            unsafe impl super::Backend for MutexBackend {
+                type State = [u8; 0];
+                type GuardState = ();
+                unsafe fn init(ptr: *mut Self::State, name: *const crate::ffi::c_char, key: *mut core::ffi::c_void) {}
+                unsafe fn lock(ptr: *mut Self::State) -> Self::GuardState {}
+                unsafe fn try_lock(ptr: *mut Self::State) -> Option<Self::GuardState> {
+                    None
+                }
+                unsafe fn unlock(ptr: *mut Self::State, guard_state: &Self::GuardState) {}
+            }
+        }
+
+        pub mod global {
+            //! rust/kernel/sync/lock/global.rs (since 6.13)
+            use super::{Backend, Guard, Lock};
+            use crate::str::CStr;
+            use crate::sync::LockClassKey;
+            use crate::types::Opaque;
+            use core::cell::UnsafeCell;
+            use core::marker::{PhantomData, PhantomPinned};
+            use core::pin::Pin;
+
+            /// `pub trait GlobalLockBackend` (implemented by `global_lock!` for a marker type).
+            pub trait GlobalLockBackend {
+                const NAME: &'static CStr;
+                type Item: 'static;
+                type Backend: Backend + 'static;
+                fn get_lock_class() -> Pin<&'static LockClassKey>;
+            }
+
+            /// `pub struct GlobalLock<B: GlobalLockBackend>`
+            pub struct GlobalLock<B: GlobalLockBackend> {
+                inner: Lock<B::Item, B::Backend>,
+            }
+            impl<B: GlobalLockBackend> GlobalLock<B> {
+                /// `pub const unsafe fn new(data: B::Item) -> Self`
+                pub const unsafe fn new(data: B::Item) -> Self {
+                    Self { inner: Lock { state: Opaque::uninit(), data: UnsafeCell::new(data), _pin: PhantomPinned } }
+                }
+                /// `pub unsafe fn init(&'static self)`: call once, before any other method.
+                pub unsafe fn init(&'static self) {}
+                /// `pub fn lock(&'static self) -> GlobalGuard<B>`
+                pub fn lock(&'static self) -> GlobalGuard<B> {
+                    GlobalGuard { inner: self.inner.lock() }
+                }
+                /// `pub fn try_lock(&'static self) -> Option<GlobalGuard<B>>`
+                pub fn try_lock(&'static self) -> Option<GlobalGuard<B>> {
+                    Some(GlobalGuard { inner: self.inner.try_lock()? })
+                }
+            }
+
+            /// `pub struct GlobalGuard<B: GlobalLockBackend>` (derefs to `B::Item`).
+            pub struct GlobalGuard<B: GlobalLockBackend> {
+                inner: Guard<'static, B::Item, B::Backend>,
+            }
+            impl<B: GlobalLockBackend> core::ops::Deref for GlobalGuard<B> {
+                type Target = B::Item;
+                fn deref(&self) -> &Self::Target {
+                    &self.inner
+                }
+            }
+            impl<B: GlobalLockBackend> core::ops::DerefMut for GlobalGuard<B> {
+                fn deref_mut(&mut self) -> &mut Self::Target {
+                    &mut self.inner
+                }
+            }
+
+            /// `pub struct GlobalLockedBy<T: ?Sized, B: GlobalLockBackend>`
+            pub struct GlobalLockedBy<T: ?Sized, B: GlobalLockBackend> {
+                _backend: PhantomData<B>,
+                value: UnsafeCell<T>,
+            }
+            impl<T, B: GlobalLockBackend> GlobalLockedBy<T, B> {
+                pub fn new(val: T) -> Self {
+                    Self { value: UnsafeCell::new(val), _backend: PhantomData }
+                }
+            }
+            impl<T: ?Sized, B: GlobalLockBackend> GlobalLockedBy<T, B> {
+                pub fn as_ref<'a>(&'a self, _guard: &'a GlobalGuard<B>) -> &'a T {
+                    unimplemented!()
+                }
+                pub fn as_mut<'a>(&'a self, _guard: &'a mut GlobalGuard<B>) -> &'a mut T {
+                    unimplemented!()
+                }
+                pub fn get_mut(&mut self) -> &mut T {
+                    self.value.get_mut()
+                }
+            }
+        }
+    }
     pub mod arc {
         use crate::alloc::{AllocError, Flags};
         use core::marker::PhantomData;
@@ -855,6 +1161,689 @@ pub mod sync {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 core::fmt::Debug::fmt(&**self, f)
             }
+        }
+    }
+}
+
+/// global.rs `global_lock!`: `unsafe(uninit) static NAME: Mutex<T> = value;` defines a marker
+/// type `NAME` and a `static NAME: GlobalLock<NAME>`; call `unsafe { NAME.init() }` once (in
+/// module init) before using it. As in the kernel, `Pin` must be in scope where it is used.
+#[macro_export]
+macro_rules! global_lock {
+    {
+        $(#[$meta:meta])* $pub:vis
+        unsafe(uninit) static $name:ident: $kind:ident<$valuety:ty> = $value:expr;
+    } => {
+        #[allow(non_camel_case_types, unreachable_pub)]
+        $pub enum $name {}
+
+        impl $crate::sync::lock::global::GlobalLockBackend for $name {
+            const NAME: &'static $crate::str::CStr = $crate::c_str!(::core::stringify!($name));
+            type Item = $valuety;
+            type Backend = $crate::global_lock_inner!(backend $kind);
+
+            fn get_lock_class() -> Pin<&'static $crate::sync::LockClassKey> {
+                $crate::static_lock_class!()
+            }
+        }
+
+        $(#[$meta])*
+        $pub static $name: $crate::sync::lock::global::GlobalLock<$name> = {
+            let init: $valuety = $value;
+            // SAFETY: the user of the macro initialises it before use; one static per backend type.
+            unsafe { $crate::sync::lock::global::GlobalLock::new(init) }
+        };
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! global_lock_inner {
+    (backend Mutex) => {
+        $crate::sync::lock::mutex::MutexBackend
+    };
+}
+
+// ---------------------------------------------------------------------------
+// rust/kernel/types.rs (ForeignOwnable, Opaque, NotThreadSafe)
+// ---------------------------------------------------------------------------
+pub mod types {
+    use crate::alloc::{Allocator, Box};
+    use core::cell::UnsafeCell;
+    use core::marker::{PhantomData, PhantomPinned};
+    use core::mem::MaybeUninit;
+    use core::pin::Pin;
+
+    /// types.rs: `pub unsafe trait ForeignOwnable: Sized` (what a `MiscDevice::Ptr` must be).
+    pub unsafe trait ForeignOwnable: Sized {
+        const FOREIGN_ALIGN: usize;
+        type Borrowed<'a>;
+        type BorrowedMut<'a>;
+        fn into_foreign(self) -> *mut core::ffi::c_void;
+        unsafe fn from_foreign(ptr: *mut core::ffi::c_void) -> Self;
+        unsafe fn try_from_foreign(ptr: *mut core::ffi::c_void) -> Option<Self> {
+            unimplemented!()
+        }
+        unsafe fn borrow<'a>(ptr: *mut core::ffi::c_void) -> Self::Borrowed<'a>;
+        unsafe fn borrow_mut<'a>(ptr: *mut core::ffi::c_void) -> Self::BorrowedMut<'a>;
+    }
+
+    /// alloc/kbox.rs: `Box<T, A>` is `ForeignOwnable` with `Borrowed<'a> = &'a T`.
+    unsafe impl<T: 'static, A: Allocator> ForeignOwnable for Box<T, A> {
+        const FOREIGN_ALIGN: usize = core::mem::align_of::<T>();
+        type Borrowed<'a> = &'a T;
+        type BorrowedMut<'a> = &'a mut T;
+        fn into_foreign(self) -> *mut core::ffi::c_void {
+            unimplemented!()
+        }
+        unsafe fn from_foreign(ptr: *mut core::ffi::c_void) -> Self {
+            unimplemented!()
+        }
+        unsafe fn borrow<'a>(ptr: *mut core::ffi::c_void) -> &'a T {
+            unimplemented!()
+        }
+        unsafe fn borrow_mut<'a>(ptr: *mut core::ffi::c_void) -> &'a mut T {
+            unimplemented!()
+        }
+    }
+
+    /// alloc/kbox.rs: `Pin<Box<T, A>>` is `ForeignOwnable` with `Borrowed<'a> = Pin<&'a T>`.
+    unsafe impl<T: 'static, A: Allocator> ForeignOwnable for Pin<Box<T, A>> {
+        const FOREIGN_ALIGN: usize = core::mem::align_of::<T>();
+        type Borrowed<'a> = Pin<&'a T>;
+        type BorrowedMut<'a> = Pin<&'a mut T>;
+        fn into_foreign(self) -> *mut core::ffi::c_void {
+            unimplemented!()
+        }
+        unsafe fn from_foreign(ptr: *mut core::ffi::c_void) -> Self {
+            unimplemented!()
+        }
+        unsafe fn borrow<'a>(ptr: *mut core::ffi::c_void) -> Pin<&'a T> {
+            unimplemented!()
+        }
+        unsafe fn borrow_mut<'a>(ptr: *mut core::ffi::c_void) -> Pin<&'a mut T> {
+            unimplemented!()
+        }
+    }
+
+    /// sync/arc.rs: `Arc<T>` is `ForeignOwnable` with `Borrowed<'a> = ArcBorrow<'a, T>`
+    /// (APPROXIMATION: `&'a T`, the stub has no `ArcBorrow`).
+    unsafe impl<T: 'static> ForeignOwnable for crate::sync::Arc<T> {
+        const FOREIGN_ALIGN: usize = core::mem::align_of::<T>();
+        type Borrowed<'a> = &'a T;
+        type BorrowedMut<'a> = &'a T;
+        fn into_foreign(self) -> *mut core::ffi::c_void {
+            unimplemented!()
+        }
+        unsafe fn from_foreign(ptr: *mut core::ffi::c_void) -> Self {
+            unimplemented!()
+        }
+        unsafe fn borrow<'a>(ptr: *mut core::ffi::c_void) -> &'a T {
+            unimplemented!()
+        }
+        unsafe fn borrow_mut<'a>(ptr: *mut core::ffi::c_void) -> &'a T {
+            unimplemented!()
+        }
+    }
+
+    /// types.rs: `impl ForeignOwnable for ()`.
+    unsafe impl ForeignOwnable for () {
+        const FOREIGN_ALIGN: usize = core::mem::align_of::<()>();
+        type Borrowed<'a> = ();
+        type BorrowedMut<'a> = ();
+        fn into_foreign(self) -> *mut core::ffi::c_void {
+            core::ptr::NonNull::dangling().as_ptr()
+        }
+        unsafe fn from_foreign(_: *mut core::ffi::c_void) -> Self {}
+        unsafe fn borrow<'a>(_: *mut core::ffi::c_void) -> Self::Borrowed<'a> {}
+        unsafe fn borrow_mut<'a>(_: *mut core::ffi::c_void) -> Self::BorrowedMut<'a> {}
+    }
+
+    /// types.rs: `pub struct Opaque<T> { value: UnsafeCell<MaybeUninit<T>>, _pin: PhantomPinned }`.
+    #[repr(transparent)]
+    pub struct Opaque<T> {
+        value: UnsafeCell<MaybeUninit<T>>,
+        _pin: PhantomPinned,
+    }
+    impl<T> Opaque<T> {
+        pub const fn new(value: T) -> Self {
+            Self { value: UnsafeCell::new(MaybeUninit::new(value)), _pin: PhantomPinned }
+        }
+        pub const fn uninit() -> Self {
+            Self { value: UnsafeCell::new(MaybeUninit::uninit()), _pin: PhantomPinned }
+        }
+        pub const fn get(&self) -> *mut T {
+            UnsafeCell::raw_get(&self.value).cast::<T>()
+        }
+        pub fn ffi_init(init_func: impl FnOnce(*mut T)) -> impl crate::init::PinInit<Self> {
+            // SAFETY: stub; never run.
+            unsafe {
+                crate::init::pin_init_from_closure::<_, core::convert::Infallible>(move |slot: *mut Self| {
+                    init_func(Self::raw_get(slot));
+                    Ok(())
+                })
+            }
+        }
+        pub fn try_ffi_init<E>(init_func: impl FnOnce(*mut T) -> Result<(), E>) -> impl crate::init::PinInit<Self, E> {
+            // SAFETY: stub; never run.
+            unsafe { crate::init::pin_init_from_closure::<_, E>(move |slot: *mut Self| init_func(Self::raw_get(slot))) }
+        }
+        pub const fn raw_get(this: *const Self) -> *mut T {
+            UnsafeCell::raw_get(this.cast::<UnsafeCell<MaybeUninit<T>>>()).cast::<T>()
+        }
+    }
+
+    /// types.rs: `pub type NotThreadSafe = PhantomData<*mut ()>;` (makes a type `!Send`).
+    pub type NotThreadSafe = PhantomData<*mut ()>;
+    /// types.rs: `pub const NotThreadSafe: NotThreadSafe = PhantomData;`
+    #[allow(non_upper_case_globals)]
+    pub const NotThreadSafe: NotThreadSafe = PhantomData;
+}
+
+// ---------------------------------------------------------------------------
+// rust/pin-init/src/lib.rs (the `pin_init` crate: PinInit, Init, pin_init!,
+// #[pin_data], PinnedDrop) and rust/kernel/init.rs (InPlaceInit, try_pin_init!
+// with the kernel's `Error` as default). The macros here are macro_rules that
+// expand to an initializer closure, faithful enough for type checking:
+// `field <- init` goes through the `#[pin_data]` accessor (PinInit for `#[pin]`
+// fields, Init for the others), `field: value` writes the value, every field
+// must be given exactly once, and the struct must be `#[pin_data]`.
+// ---------------------------------------------------------------------------
+pub mod init {
+    use crate::alloc::{AllocError, Allocator, Box, Flags};
+    use crate::error::Error;
+    use core::convert::Infallible;
+    use core::pin::Pin;
+
+    /// pin-init: `pub unsafe trait PinInit<T: ?Sized, E = Infallible>: Sized`.
+    #[must_use = "an initializer does nothing unless used"]
+    pub unsafe trait PinInit<T: ?Sized, E = Infallible>: Sized {
+        unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E>;
+        fn pin_chain<F>(self, f: F) -> ChainPinInit<Self, F, T, E>
+        where
+            F: FnOnce(Pin<&mut T>) -> Result<(), E>,
+        {
+            ChainPinInit(self, f, core::marker::PhantomData)
+        }
+    }
+
+    /// pin-init: `pub unsafe trait Init<T: ?Sized, E = Infallible>: PinInit<T, E>`.
+    #[must_use = "an initializer does nothing unless used"]
+    pub unsafe trait Init<T: ?Sized, E = Infallible>: PinInit<T, E> {
+        unsafe fn __init(self, slot: *mut T) -> Result<(), E>;
+        fn chain<F>(self, f: F) -> ChainInit<Self, F, T, E>
+        where
+            F: FnOnce(&mut T) -> Result<(), E>,
+        {
+            ChainInit(self, f, core::marker::PhantomData)
+        }
+    }
+
+    pub struct ChainPinInit<I, F, T: ?Sized, E>(I, F, core::marker::PhantomData<(E, fn() -> T)>);
+    unsafe impl<T: ?Sized, E, I, F> PinInit<T, E> for ChainPinInit<I, F, T, E>
+    where
+        I: PinInit<T, E>,
+        F: FnOnce(Pin<&mut T>) -> Result<(), E>,
+    {
+        unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E> {
+            unimplemented!()
+        }
+    }
+    pub struct ChainInit<I, F, T: ?Sized, E>(I, F, core::marker::PhantomData<(E, fn() -> T)>);
+    unsafe impl<T: ?Sized, E, I, F> PinInit<T, E> for ChainInit<I, F, T, E>
+    where
+        I: Init<T, E>,
+        F: FnOnce(&mut T) -> Result<(), E>,
+    {
+        unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E> {
+            unimplemented!()
+        }
+    }
+    unsafe impl<T: ?Sized, E, I, F> Init<T, E> for ChainInit<I, F, T, E>
+    where
+        I: Init<T, E>,
+        F: FnOnce(&mut T) -> Result<(), E>,
+    {
+        unsafe fn __init(self, slot: *mut T) -> Result<(), E> {
+            unimplemented!()
+        }
+    }
+
+    /// pin-init: a value initializes itself (`unsafe impl<T, E> Init<T, E> for T`).
+    unsafe impl<T, E> Init<T, E> for T {
+        unsafe fn __init(self, slot: *mut T) -> Result<(), E> {
+            unsafe { slot.write(self) };
+            Ok(())
+        }
+    }
+    unsafe impl<T, E> PinInit<T, E> for T {
+        unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E> {
+            unsafe { slot.write(self) };
+            Ok(())
+        }
+    }
+
+    struct FromClosure<F, T: ?Sized, E>(F, core::marker::PhantomData<(E, fn() -> T)>);
+    unsafe impl<T: ?Sized, E, F: FnOnce(*mut T) -> Result<(), E>> PinInit<T, E> for FromClosure<F, T, E> {
+        unsafe fn __pinned_init(self, slot: *mut T) -> Result<(), E> {
+            (self.0)(slot)
+        }
+    }
+    unsafe impl<T: ?Sized, E, F: FnOnce(*mut T) -> Result<(), E>> Init<T, E> for FromClosure<F, T, E> {
+        unsafe fn __init(self, slot: *mut T) -> Result<(), E> {
+            (self.0)(slot)
+        }
+    }
+
+    /// pin-init: `pub const unsafe fn pin_init_from_closure<T: ?Sized, E>(f: impl FnOnce(*mut T) -> Result<(), E>) -> impl PinInit<T, E>`.
+    pub const unsafe fn pin_init_from_closure<T: ?Sized, E>(f: impl FnOnce(*mut T) -> Result<(), E>) -> impl PinInit<T, E> {
+        FromClosure(f, core::marker::PhantomData)
+    }
+    /// pin-init: `pub const unsafe fn init_from_closure<T: ?Sized, E>(f: impl FnOnce(*mut T) -> Result<(), E>) -> impl Init<T, E>`.
+    pub const unsafe fn init_from_closure<T: ?Sized, E>(f: impl FnOnce(*mut T) -> Result<(), E>) -> impl Init<T, E> {
+        FromClosure(f, core::marker::PhantomData)
+    }
+
+    /// pin-init: `pub unsafe trait PinnedDrop: __internal::HasPinData`; implement it with
+    /// `#[pinned_drop]` on a `#[pin_data(PinnedDrop)]` struct.
+    pub unsafe trait PinnedDrop: __internal::HasPinData {
+        fn drop(self: Pin<&mut Self>, only_call_from_drop: __internal::OnlyCallFromDrop);
+    }
+
+    #[doc(hidden)]
+    pub mod __internal {
+        /// pin-init internal: implemented by `#[pin_data]`.
+        pub unsafe trait HasPinData {
+            type PinData: Copy;
+            unsafe fn __pin_data() -> Self::PinData;
+        }
+        /// pin-init internal: the token only `Drop` generated by `#[pin_data(PinnedDrop)]` can make.
+        pub struct OnlyCallFromDrop(());
+        impl OnlyCallFromDrop {
+            pub unsafe fn new() -> Self {
+                Self(())
+            }
+        }
+    }
+
+    /// init.rs: `pub trait InPlaceInit<T>: Sized` (in the prelude), implemented by
+    /// `Box<T, A>` (`KBox::pin_init(init, GFP_KERNEL)`) and `Arc<T>`.
+    pub trait InPlaceInit<T>: Sized {
+        type PinnedSelf;
+        fn try_pin_init<E>(init: impl PinInit<T, E>, flags: Flags) -> Result<Self::PinnedSelf, E>
+        where
+            E: From<AllocError>;
+        fn pin_init<E>(init: impl PinInit<T, E>, flags: Flags) -> crate::error::Result<Self::PinnedSelf>
+        where
+            Error: From<E>,
+        {
+            let init = unsafe {
+                pin_init_from_closure(|slot| init.__pinned_init(slot).map_err(|e| Error::from(e)))
+            };
+            Self::try_pin_init(init, flags)
+        }
+        fn try_init<E>(init: impl Init<T, E>, flags: Flags) -> Result<Self, E>
+        where
+            E: From<AllocError>;
+        fn init<E>(init: impl Init<T, E>, flags: Flags) -> crate::error::Result<Self>
+        where
+            Error: From<E>,
+        {
+            let init = unsafe { init_from_closure(|slot| init.__init(slot).map_err(|e| Error::from(e))) };
+            Self::try_init(init, flags)
+        }
+    }
+
+    impl<T, A: Allocator + 'static> InPlaceInit<T> for Box<T, A> {
+        type PinnedSelf = Pin<Self>;
+        fn try_pin_init<E>(init: impl PinInit<T, E>, flags: Flags) -> Result<Pin<Self>, E>
+        where
+            E: From<AllocError>,
+        {
+            unimplemented!()
+        }
+        fn try_init<E>(init: impl Init<T, E>, flags: Flags) -> Result<Self, E>
+        where
+            E: From<AllocError>,
+        {
+            unimplemented!()
+        }
+    }
+    impl<T> InPlaceInit<T> for crate::sync::Arc<T> {
+        type PinnedSelf = Self;
+        fn try_pin_init<E>(init: impl PinInit<T, E>, flags: Flags) -> Result<Self, E>
+        where
+            E: From<AllocError>,
+        {
+            unimplemented!()
+        }
+        fn try_init<E>(init: impl Init<T, E>, flags: Flags) -> Result<Self, E>
+        where
+            E: From<AllocError>,
+        {
+            unimplemented!()
+        }
+    }
+}
+
+/// pin-init `pin_init!(Type { field: value, field <- initializer, .. })`: an
+/// `impl PinInit<Type, Infallible>` (or `? Err` for another error type).
+#[macro_export]
+macro_rules! pin_init {
+    ($t:ident $(::<$($g:ty),* $(,)?>)? { $($fields:tt)* } $(? $err:ty)?) => {
+        $crate::__kport_pin_init!(($t $(::<$($g),*>)?) { $($fields)* } ($($err)?))
+    };
+}
+
+/// init.rs `try_pin_init!`: as `pin_init!`, with the kernel's `Error` as the default error.
+#[macro_export]
+macro_rules! try_pin_init {
+    ($t:ident $(::<$($g:ty),* $(,)?>)? { $($fields:tt)* }) => {
+        $crate::__kport_pin_init!(($t $(::<$($g),*>)?) { $($fields)* } ($crate::error::Error))
+    };
+    ($t:ident $(::<$($g:ty),* $(,)?>)? { $($fields:tt)* } ? $err:ty) => {
+        $crate::__kport_pin_init!(($t $(::<$($g),*>)?) { $($fields)* } ($err))
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __kport_pin_init {
+    (($($t:tt)*) { $($fields:tt)* } ()) => {
+        $crate::__kport_pin_init!(($($t)*) { $($fields)* } (::core::convert::Infallible))
+    };
+    (($($t:tt)*) { $($fields:tt)* } ($err:ty)) => {{
+        // SAFETY: stub; the type must be `#[pin_data]`, as in the kernel.
+        let __kport_data = unsafe { <$($t)* as $crate::init::__internal::HasPinData>::__pin_data() };
+        let __kport_init = move |__kport_slot: *mut $($t)*| -> ::core::result::Result<(), $err> {
+            $crate::__kport_init_fields!(__kport_slot, __kport_data; $($fields)*);
+            #[allow(unreachable_code, clippy::diverging_sub_expression, unused_variables)]
+            let _ = || {
+                $crate::__kport_init_check!(($($t)*) [] $($fields)*);
+            };
+            ::core::result::Result::Ok(())
+        };
+        // SAFETY: stub; never run.
+        unsafe { $crate::init::pin_init_from_closure::<$($t)*, $err>(__kport_init) }
+    }};
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __kport_init_fields {
+    ($slot:ident, $data:ident;) => {};
+    ($slot:ident, $data:ident; $field:ident <- $init:expr $(, $($rest:tt)*)?) => {
+        let __kport_field_init = $init;
+        // SAFETY: stub; never run.
+        unsafe { $data.$field(::core::ptr::addr_of_mut!((*$slot).$field), __kport_field_init)? };
+        $crate::__kport_init_fields!($slot, $data; $($($rest)*)?);
+    };
+    ($slot:ident, $data:ident; $field:ident : $val:expr $(, $($rest:tt)*)?) => {
+        let __kport_field_value = $val;
+        // SAFETY: stub; never run.
+        unsafe { ::core::ptr::addr_of_mut!((*$slot).$field).write(__kport_field_value) };
+        $crate::__kport_init_fields!($slot, $data; $($($rest)*)?);
+    };
+    ($slot:ident, $data:ident; $field:ident $(, $($rest:tt)*)?) => {
+        // SAFETY: stub; never run.
+        unsafe { ::core::ptr::addr_of_mut!((*$slot).$field).write($field) };
+        $crate::__kport_init_fields!($slot, $data; $($($rest)*)?);
+    };
+}
+
+/// Every field named exactly once: a struct literal with all of them must type-check.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __kport_init_check {
+    (($($t:tt)*) [$($done:ident)*]) => {
+        let _: $($t)* = $($t)* { $($done: ::core::panic!(),)* };
+    };
+    (($($t:tt)*) [$($done:ident)*] $field:ident <- $init:expr $(, $($rest:tt)*)?) => {
+        $crate::__kport_init_check!(($($t)*) [$($done)* $field] $($($rest)*)?)
+    };
+    (($($t:tt)*) [$($done:ident)*] $field:ident : $val:expr $(, $($rest:tt)*)?) => {
+        $crate::__kport_init_check!(($($t)*) [$($done)* $field] $($($rest)*)?)
+    };
+    (($($t:tt)*) [$($done:ident)*] $field:ident $(, $($rest:tt)*)?) => {
+        $crate::__kport_init_check!(($($t)*) [$($done)* $field] $($($rest)*)?)
+    };
+}
+
+// ---------------------------------------------------------------------------
+// rust/kernel/fs.rs, fs/file.rs, fs/kiocb.rs
+// ---------------------------------------------------------------------------
+pub mod fs {
+    /// fs/file.rs: `#[repr(transparent)] pub struct File { inner: Opaque<bindings::file> }`.
+    #[repr(transparent)]
+    pub struct File {
+        inner: crate::types::Opaque<[u8; 0]>,
+    }
+    unsafe impl Send for File {}
+    unsafe impl Sync for File {}
+    impl File {
+        /// file.rs: `pub fn as_ptr(&self) -> *mut bindings::file` (APPROXIMATION: `*mut c_void`).
+        pub fn as_ptr(&self) -> *mut core::ffi::c_void {
+            self.inner.get().cast()
+        }
+        /// file.rs: `pub fn flags(&self) -> u32`.
+        pub fn flags(&self) -> u32 {
+            unimplemented!()
+        }
+    }
+    /// fs/file.rs: `pub struct LocalFile` (a `File` not shared across threads).
+    #[repr(transparent)]
+    pub struct LocalFile {
+        inner: crate::types::Opaque<[u8; 0]>,
+    }
+    impl LocalFile {
+        pub fn flags(&self) -> u32 {
+            unimplemented!()
+        }
+    }
+
+    /// fs/kiocb.rs (mainline: "rust: miscdevice: Provide additional abstractions for
+    /// iov_iter and kiocb structures", iov-iter v4, Aug 2025, first released in 6.18).
+    #[cfg(kport_profile = "mainline")]
+    pub use self::kiocb::Kiocb;
+    #[cfg(kport_profile = "mainline")]
+    mod kiocb {
+        use crate::types::ForeignOwnable;
+        use core::marker::PhantomData;
+        use core::ptr::NonNull;
+
+        /// kiocb.rs: `pub struct Kiocb<'a, T> { inner: NonNull<bindings::kiocb>, _phantom: PhantomData<&'a T> }`.
+        pub struct Kiocb<'a, T> {
+            inner: NonNull<core::ffi::c_void>,
+            _phantom: PhantomData<&'a T>,
+        }
+        impl<'a, T: ForeignOwnable> Kiocb<'a, T> {
+            pub unsafe fn from_raw(kiocb: *mut core::ffi::c_void) -> Self {
+                unimplemented!()
+            }
+            pub fn as_raw(&self) -> *mut core::ffi::c_void {
+                self.inner.as_ptr()
+            }
+            /// `pub fn file(&self) -> <T as ForeignOwnable>::Borrowed<'a>`
+            pub fn file(&self) -> <T as ForeignOwnable>::Borrowed<'a> {
+                unimplemented!()
+            }
+            /// `pub fn ki_pos(&self) -> i64`
+            pub fn ki_pos(&self) -> i64 {
+                unimplemented!()
+            }
+            /// `pub fn ki_pos_mut(&mut self) -> &mut i64`
+            pub fn ki_pos_mut(&mut self) -> &mut i64 {
+                unimplemented!()
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// rust/kernel/iov.rs (mainline only: first released in 6.18 with the
+// read_iter/write_iter misc device callbacks)
+// ---------------------------------------------------------------------------
+#[cfg(kport_profile = "mainline")]
+pub mod iov {
+    use crate::alloc::{Allocator, Flags, Vec};
+    use crate::error::Result;
+    use core::marker::PhantomData;
+    use core::mem::MaybeUninit;
+
+    /// iov.rs: `#[repr(transparent)] pub struct IovIterSource<'data>` (not `Send`).
+    #[repr(transparent)]
+    pub struct IovIterSource<'data> {
+        iov: crate::types::Opaque<[u8; 0]>,
+        _source: PhantomData<&'data [u8]>,
+        _not_send: crate::types::NotThreadSafe,
+    }
+    impl<'data> IovIterSource<'data> {
+        pub unsafe fn from_raw<'iov>(ptr: *mut core::ffi::c_void) -> &'iov mut IovIterSource<'data> {
+            unimplemented!()
+        }
+        pub fn as_raw(&mut self) -> *mut core::ffi::c_void {
+            unimplemented!()
+        }
+        /// `pub fn len(&self) -> usize`
+        pub fn len(&self) -> usize {
+            unimplemented!()
+        }
+        pub fn is_empty(&self) -> bool {
+            self.len() == 0
+        }
+        pub fn advance(&mut self, bytes: usize) {}
+        pub unsafe fn revert(&mut self, bytes: usize) {}
+        /// `pub fn copy_from_iter(&mut self, out: &mut [u8]) -> usize`
+        pub fn copy_from_iter(&mut self, out: &mut [u8]) -> usize {
+            unimplemented!()
+        }
+        /// `pub fn copy_from_iter_vec<A: Allocator>(&mut self, out: &mut Vec<u8, A>, flags: Flags) -> Result<usize>`
+        pub fn copy_from_iter_vec<A: Allocator>(&mut self, out: &mut Vec<u8, A>, flags: Flags) -> Result<usize> {
+            unimplemented!()
+        }
+        /// `pub fn copy_from_iter_raw(&mut self, out: &mut [MaybeUninit<u8>]) -> &mut [u8]`
+        pub fn copy_from_iter_raw(&mut self, out: &mut [MaybeUninit<u8>]) -> &mut [u8] {
+            unimplemented!()
+        }
+    }
+
+    /// iov.rs: `#[repr(transparent)] pub struct IovIterDest<'data>` (not `Send`).
+    #[repr(transparent)]
+    pub struct IovIterDest<'data> {
+        iov: crate::types::Opaque<[u8; 0]>,
+        _source: PhantomData<&'data mut [u8]>,
+        _not_send: crate::types::NotThreadSafe,
+    }
+    impl<'data> IovIterDest<'data> {
+        pub unsafe fn from_raw<'iov>(ptr: *mut core::ffi::c_void) -> &'iov mut IovIterDest<'data> {
+            unimplemented!()
+        }
+        pub fn as_raw(&mut self) -> *mut core::ffi::c_void {
+            unimplemented!()
+        }
+        pub fn len(&self) -> usize {
+            unimplemented!()
+        }
+        pub fn is_empty(&self) -> bool {
+            self.len() == 0
+        }
+        pub fn advance(&mut self, bytes: usize) {}
+        pub unsafe fn revert(&mut self, bytes: usize) {}
+        /// `pub fn copy_to_iter(&mut self, input: &[u8]) -> usize`
+        pub fn copy_to_iter(&mut self, input: &[u8]) -> usize {
+            unimplemented!()
+        }
+        /// `pub fn simple_read_from_buffer(&mut self, ppos: &mut i64, contents: &[u8]) -> Result<usize>`
+        pub fn simple_read_from_buffer(&mut self, ppos: &mut i64, contents: &[u8]) -> Result<usize> {
+            unimplemented!()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// rust/kernel/miscdevice.rs (since 6.13; read_iter/write_iter since 6.18)
+// ---------------------------------------------------------------------------
+pub mod miscdevice {
+    use crate::error::{Error, Result};
+    use crate::fs::File;
+    use crate::init::PinInit;
+    use crate::str::CStr;
+    use crate::types::{ForeignOwnable, Opaque};
+    use core::marker::PhantomData;
+
+    /// `#[derive(Copy, Clone)] pub struct MiscDeviceOptions { pub name: &'static CStr }`
+    #[derive(Copy, Clone)]
+    pub struct MiscDeviceOptions {
+        pub name: &'static CStr,
+    }
+
+    /// `#[repr(transparent)] #[pin_data(PinnedDrop)] pub struct MiscDeviceRegistration<T>`:
+    /// pinned (create it with `KBox::pin_init` or `<-` in `try_pin_init!`), deregisters on drop.
+    #[repr(transparent)]
+    pub struct MiscDeviceRegistration<T> {
+        inner: Opaque<[u8; 0]>,
+        _t: PhantomData<T>,
+    }
+    unsafe impl<T> Send for MiscDeviceRegistration<T> {}
+    unsafe impl<T> Sync for MiscDeviceRegistration<T> {}
+    // The kernel's `#[pin_data(PinnedDrop)]`: a structurally pinned field, usable with `<-`.
+    const _: () = {
+        pub struct __ThePinData<T>(PhantomData<fn(T) -> T>);
+        impl<T> Clone for __ThePinData<T> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+        impl<T> Copy for __ThePinData<T> {}
+        unsafe impl<T> crate::init::__internal::HasPinData for MiscDeviceRegistration<T> {
+            type PinData = __ThePinData<T>;
+            unsafe fn __pin_data() -> Self::PinData {
+                __ThePinData(PhantomData)
+            }
+        }
+    };
+    impl<T> Drop for MiscDeviceRegistration<T> {
+        fn drop(&mut self) {}
+    }
+
+    impl<T: MiscDevice> MiscDeviceRegistration<T> {
+        /// `pub fn register(opts: MiscDeviceOptions) -> impl PinInit<Self, Error>`
+        pub fn register(opts: MiscDeviceOptions) -> impl PinInit<Self, Error> {
+            // SAFETY: stub; never run.
+            unsafe { crate::init::pin_init_from_closure(move |slot: *mut Self| -> Result { unimplemented!() }) }
+        }
+        /// `pub fn as_raw(&self) -> *mut bindings::miscdevice` (APPROXIMATION: `*mut c_void`).
+        pub fn as_raw(&self) -> *mut core::ffi::c_void {
+            self.inner.get().cast()
+        }
+    }
+
+    /// `#[vtable] pub trait MiscDevice: Sized`. APPROXIMATION: `mmap` (needs `VmaNew`),
+    /// `show_fdinfo` (needs `SeqFile`) and `compat_ioctl` are not modelled; `read_iter`
+    /// and `write_iter` exist on mainline only (6.18 on).
+    #[macros::vtable]
+    pub trait MiscDevice: Sized {
+        /// `type Ptr: ForeignOwnable + Send + Sync;`
+        type Ptr: ForeignOwnable + Send + Sync;
+        /// `fn open(_file: &File, _misc: &MiscDeviceRegistration<Self>) -> Result<Self::Ptr>;`
+        fn open(_file: &File, _misc: &MiscDeviceRegistration<Self>) -> Result<Self::Ptr>;
+        /// `fn release(device: Self::Ptr, _file: &File)`
+        fn release(device: Self::Ptr, _file: &File) {
+            drop(device);
+        }
+        /// `fn read_iter(_kiocb: Kiocb<'_, Self::Ptr>, _iov: &mut IovIterDest<'_>) -> Result<usize>`
+        #[cfg(kport_profile = "mainline")]
+        fn read_iter(_kiocb: crate::fs::Kiocb<'_, Self::Ptr>, _iov: &mut crate::iov::IovIterDest<'_>) -> Result<usize> {
+            unimplemented!()
+        }
+        /// `fn write_iter(_kiocb: Kiocb<'_, Self::Ptr>, _iov: &mut IovIterSource<'_>) -> Result<usize>`
+        #[cfg(kport_profile = "mainline")]
+        fn write_iter(_kiocb: crate::fs::Kiocb<'_, Self::Ptr>, _iov: &mut crate::iov::IovIterSource<'_>) -> Result<usize> {
+            unimplemented!()
+        }
+        /// `fn ioctl(_device: <Self::Ptr as ForeignOwnable>::Borrowed<'_>, _file: &File, _cmd: u32, _arg: usize) -> Result<isize>`
+        fn ioctl(_device: <Self::Ptr as ForeignOwnable>::Borrowed<'_>, _file: &File, _cmd: u32, _arg: usize) -> Result<isize> {
+            unimplemented!()
         }
     }
 }
@@ -1115,6 +2104,26 @@ pub trait Module: Sized + Sync + Send {
     fn init(module: &'static ThisModule) -> error::Result<Self>;
 }
 
+/// lib.rs: `pub trait InPlaceModule: Sync + Send` ("rust: add `InPlaceModule`", since 6.10):
+/// a module initialised in place in pinned memory (`module!` takes either kind; every
+/// `Module` is an `InPlaceModule`).
+pub trait InPlaceModule: Sync + Send {
+    fn init(module: &'static ThisModule) -> impl init::PinInit<Self, error::Error>;
+}
+
+impl<T: Module> InPlaceModule for T {
+    fn init(module: &'static ThisModule) -> impl init::PinInit<Self, error::Error> {
+        let initer = move |slot: *mut Self| {
+            let m = <Self as Module>::init(module)?;
+            // SAFETY: stub; `slot` is valid for writes per `pin_init_from_closure`.
+            unsafe { slot.write(m) };
+            Ok(())
+        };
+        // SAFETY: on success `initer` initialises `Self`.
+        unsafe { init::pin_init_from_closure(initer) }
+    }
+}
+
 /// `pub struct ThisModule(*mut bindings::module)` (APPROXIMATION: `*mut c_void`).
 pub struct ThisModule(*mut core::ffi::c_void);
 unsafe impl Sync for ThisModule {}
@@ -1129,7 +2138,7 @@ impl ThisModule {
 
 /// `module!` (rust/macros/module.rs): the keys in the kernel's fixed order,
 /// `type` an identifier, strings as literals. Defines `__LOG_PREFIX` (what
-/// `pr_*!` print with) and checks that the type implements `kernel::Module`.
+/// `pr_*!` print with) and checks that the type implements `kernel::InPlaceModule` (every `Module` does).
 /// mainline keys: type, name, authors, description, license, alias, firmware,
 /// imports_ns, params (required: type, name, license); `author:` was removed
 /// (v6.17, "rust: module: remove deprecated author key").
@@ -1153,8 +2162,8 @@ macro_rules! module {
         #[allow(dead_code)]
         static THIS_MODULE: $crate::ThisModule = unsafe { $crate::ThisModule::from_ptr(::core::ptr::null_mut()) };
         #[allow(dead_code)]
-        fn __kport_module_init() -> $crate::error::Result<$type> {
-            <$type as $crate::Module>::init(&THIS_MODULE)
+        fn __kport_module_init() -> impl $crate::init::PinInit<$type, $crate::error::Error> {
+            <$type as $crate::InPlaceModule>::init(&THIS_MODULE)
         }
     };
 }
@@ -1183,8 +2192,8 @@ macro_rules! module {
         #[allow(dead_code)]
         static THIS_MODULE: $crate::ThisModule = unsafe { $crate::ThisModule::from_ptr(::core::ptr::null_mut()) };
         #[allow(dead_code)]
-        fn __kport_module_init() -> $crate::error::Result<$type> {
-            <$type as $crate::Module>::init(&THIS_MODULE)
+        fn __kport_module_init() -> impl $crate::init::PinInit<$type, $crate::error::Error> {
+            <$type as $crate::InPlaceModule>::init(&THIS_MODULE)
         }
     };
 }
@@ -1220,4 +2229,13 @@ pub mod prelude {
     pub use crate::error::{code::*, Error, Result};
 
     pub use crate::{str::CStr, ThisModule};
+    /// mainline prelude.rs: `pub use super::{str::CStrExt as _, ThisModule};`
+    #[cfg(kport_profile = "mainline")]
+    pub use crate::str::CStrExt as _;
+
+    /// prelude.rs: the pin-init API (`pub use pin_init::{pin_data, pin_init, pinned_drop, Init,
+    /// PinInit, ..}` on mainline, `kernel::init` before 6.15) and `#[vtable]`.
+    pub use crate::init::{InPlaceInit, Init, PinInit};
+    pub use crate::{pin_init, try_pin_init};
+    pub use macros::{pin_data, pinned_drop, vtable};
 }
