@@ -14,8 +14,8 @@ export interface Unit {
   files: SourceFile[];
   /** Files declared with `mod x;` whose file could not be found: [declaring file, message]. */
   warnings: { file: string; message: string }[];
-  /** Trees discovery parsed while following `mod` declarations, by `rel`; the pipeline reuses them. */
-  trees?: Map<string, Tree>;
+  /** Trees discovery parsed while following `mod` declarations, by the very file object they were parsed from (a unit rebuilt with new files cannot pick up a stale tree); the pipeline reuses them. */
+  trees?: Map<SourceFile, Tree>;
 }
 
 export interface CargoManifest {
@@ -285,7 +285,7 @@ function followModules(root: string, rel: string, isModRs: boolean, unit: Unit, 
   const src = readSource(abs, rel);
   unit.files.push(src);
   const tree = parse(src.text);
-  (unit.trees ??= new Map()).set(rel, tree);
+  (unit.trees ??= new Map()).set(src, tree);
   const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
   const stem = path.posix.basename(rel, '.rs');
   const fileIsModRs = isModRs || stem === 'mod' || stem === 'main' || stem === 'lib';

@@ -3,7 +3,7 @@
 import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
 import { OffsetMap } from './offsets.ts';
 import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
-import { positionAt, lineStartsOf, lineIndexAt } from './diagnostics.ts';
+import { positionAt, lineStartsOf } from './diagnostics.ts';
 import { severityOf } from './codes.ts';
 import { suppressUnit } from './suppress.ts';
 import type { Profile } from './profiles.ts';
@@ -57,28 +57,22 @@ interface LiveFile {
   src: SourceFile;
   text: string;
   /**
-   * The tree kport edits and re-parses from. Transforms never see it: every
-   * node the binding hands to JavaScript is cached on its tree and
-   * `Tree.edit` walks that cache once per edit, so edits go to a tree with
-   * (almost) no cached nodes.
+   * The tree of `text`, what transforms see. A fresh parse each time a pass
+   * changed the text: kport never edits a tree and re-parses against it
+   * (incremental re-parsing was a second parse per pass on top of the fresh
+   * one the passes need, and against an unedited tree it sometimes returned
+   * the tree of an earlier text). Frozen: query results on it are shared.
    */
   tree: Tree;
-  /** True when `text` has edits that `tree` knows about but has not been re-parsed for. */
+  /** True when `text` changed since `tree` was parsed. */
   stale: boolean;
-  /** What transforms see: a twin of `tree` (a re-parse with no edits, nearly free). */
-  view?: Tree;
   offsets: OffsetMap;
   originalErrors: number;
   failure?: string;
   failureKind?: FailureKind;
-  /** The next re-parse starts from scratch (too many edits to tell the old tree about). */
-  rebuild: boolean;
   isCrateRoot: boolean;
   lineStarts: number[];
 }
-
-/** Above this many edits in one pass, re-parse from scratch instead of incrementally. */
-const INCREMENTAL_EDITS = 16;
 
 export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   const prefix = opts.displayPrefix ?? '';
@@ -87,7 +81,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   const newFiles = new Map<string, NewFile>();
   const live: LiveFile[] = unit.files.map((src) => {
     // Discovery already parsed the files it followed `mod` declarations through.
-    const tree = unit.trees?.get(src.rel) ?? parse(src.text);
+    const tree = freezeTree(unit.trees?.get(src) ?? parse(src.text));
     return {
       src,
       text: src.text,
@@ -95,7 +89,6 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       stale: false,
       offsets: new OffsetMap(),
       originalErrors: countErrors(tree),
-      rebuild: false,
       isCrateRoot: unit.crate.rootFiles.includes(src.rel),
       lineStarts: lineStartsOf(src.text),
     };
@@ -111,19 +104,13 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       end: { line: 1, column: 1 },
     });
   }
-  // The tree a pass sees: re-parse (incrementally) only when the text changed since.
+  // The tree a pass sees: parsed again only when the text changed since.
   const viewOf = (f: LiveFile): Tree => {
     if (f.stale) {
-      f.tree = f.rebuild ? parse(f.text) : parse(f.text, f.tree);
+      f.tree = freezeTree(parse(f.text));
       f.stale = false;
-      f.rebuild = false;
-      f.view = undefined;
     }
-    // A fresh parse, not one against f.tree: re-parsing the same text against the unedited
-    // tree sometimes gave back a tree of an earlier text (found by the fuzz suite). The view
-    // is its own object, never edited, so caches keyed on it stay true.
-    if (!f.view) f.view = freezeTree(parse(f.text));
-    return f.view;
+    return f.tree;
   };
 
   for (const f of live) {
@@ -197,34 +184,9 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       fail(f, `internal error in ${t.id}: ${e.message}`, 'overlap', e.b.start);
       return;
     }
-    const next = applyEdits(f.text, sorted);
-    if (sorted.length > INCREMENTAL_EDITS) {
-      // Each tree.edit costs time in proportion to the tree's width, so many
-      // edits to a big file grow quadratically: a fresh parse is linear.
-      f.rebuild = true;
-      f.stale = true;
-      f.view = undefined;
-      f.text = next;
-      f.offsets.push(sorted);
-      return;
-    }
-    const starts = lineStartsOf(f.text);
-    // Tell the old tree about each edit, last first, so earlier offsets stay valid.
-    for (let i = sorted.length - 1; i >= 0; i--) {
-      const e = sorted[i];
-      f.tree.edit({
-        startIndex: e.start,
-        oldEndIndex: e.end,
-        newEndIndex: e.start + e.text.length,
-        startPosition: pointAt(starts, e.start),
-        oldEndPosition: pointAt(starts, e.end),
-        newEndPosition: pointAfter(pointAt(starts, e.start), e.text),
-      });
-    }
     // The re-parse waits until a pass (or the verifier) needs the tree.
+    f.text = applyEdits(f.text, sorted);
     f.stale = true;
-    f.view = undefined;
-    f.text = next;
     f.offsets.push(sorted);
   };
 
@@ -280,7 +242,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
   // Verify: never hand back a file that parses worse than it came in.
   for (const f of live) {
     if (f.failure || f.text === f.src.text) continue;
-    // The view is a fresh parse of the output: the safety check does not lean on incremental re-parsing.
+    // A fresh parse of the output (kport never re-parses incrementally): the safety check trusts it.
     const after = countErrors(viewOf(f));
     if (after > f.originalErrors) {
       fail(f, `internal error: the rewritten file has ${after} syntax error(s), the input had ${f.originalErrors}`, 'syntax');
@@ -349,19 +311,6 @@ function describe(e: unknown): string {
     return `${e.name}: ${e.message}${frame ? ` (${frame})` : ''}`;
   }
   return String(e);
-}
-
-function pointAt(starts: number[], offset: number): { row: number; column: number } {
-  const row = lineIndexAt(starts, offset);
-  return { row, column: offset - starts[row] };
-}
-
-function pointAfter(start: { row: number; column: number }, inserted: string): { row: number; column: number } {
-  const nl = inserted.lastIndexOf('\n');
-  if (nl === -1) return { row: start.row, column: start.column + inserted.length };
-  let rows = 0;
-  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) rows++;
-  return { row: start.row + rows, column: inserted.length - nl - 1 };
 }
 
 export type { CrateInfo };
