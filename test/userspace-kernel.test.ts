@@ -1,0 +1,199 @@
+// The userspace kernel shim (test/userspace-kernel): a module written against
+// the kernel API runs as a program, its misc device driven from stdin the way
+// `echo LINE > /dev/NAME; cat /dev/NAME` would. Tested here on a HAND-PORTED
+// examples/cave in the shape of MISCDEV-SPEC.md (test/fixtures/cave-ported),
+// independently of the io-miscdev transform, and on small inline modules.
+// Skipped without rustc.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './helpers.ts';
+import { buildModule, buildProgram, run, rustcVersion } from './userspace-shim.ts';
+
+const hasRustc = rustcVersion() !== undefined;
+if (!hasRustc) console.warn('userspace-kernel.test.ts: skipped: no rustc on PATH, so the userspace kernel shim cannot be built');
+
+const CAVE = path.join(ROOT, 'examples', 'cave');
+const PORTED = path.join(ROOT, 'test', 'fixtures', 'cave-ported', 'cave.rs');
+const input = readFileSync(path.join(CAVE, 'input.txt'), 'utf8');
+const expected = readFileSync(path.join(CAVE, 'expected-output.txt'), 'utf8');
+
+/** Other ways to play: quit half-way, end of input without quit, nothing at all, blank lines. */
+const OTHER_INPUTS: Record<string, string> = {
+  'quit half-way': 'look\nn\ne\ntake\ninv\nquit\nlook\n',
+  'end of input without quit': 'n\ne\ntake\nw\nn\nlook\n',
+  'no input': '',
+  'blank lines and no final newline': '\n\nlook\n  \ninv',
+};
+
+function moduleFile(text: string): string {
+  const f = path.join(tempDir(), 'demo.rs');
+  writeFileSync(f, text);
+  return f;
+}
+
+describe.skipIf(!hasRustc)('userspace kernel shim: a hand-ported cave', () => {
+  let exe = '';
+  let original = '';
+  beforeAll(() => {
+    const b = buildModule(PORTED, 'cave');
+    expect(b.stderr).toBe('');
+    expect(b.ok).toBe(true);
+    exe = b.exe;
+    const o = buildProgram(path.join(CAVE, 'src', 'main.rs'), 'cave');
+    expect(o.ok, o.stderr).toBe(true);
+    original = o.exe;
+  });
+
+  it('prints expected-output.txt for input.txt; the writes after the game was won fail with EPIPE', () => {
+    const r = run(exe, input);
+    expect(r.stdout).toBe(expected);
+    expect(r.stderr.trim().split('\n')).toEqual(['echo > /dev/cave: write error: EPIPE', 'echo > /dev/cave: write error: EPIPE']);
+    expect(r.status).toBe(0);
+  });
+
+  for (const [what, text] of Object.entries(OTHER_INPUTS)) {
+    it(`prints what the original prints: ${what}`, () => {
+      const want = run(original, text);
+      expect(want.status).toBe(0);
+      const got = run(exe, text);
+      expect(got.stdout).toBe(want.stdout);
+      expect(got.status).toBe(0);
+    });
+  }
+
+  it('reads in small chunks the same output (read_iter keeps what was not read)', () => {
+    expect(run(exe, input, { KPORT_SHIM_READ_SIZE: '5' }).stdout).toBe(expected);
+    expect(run(exe, input, { KPORT_SHIM_READ_SIZE: '1' }).stdout).toBe(expected);
+  });
+
+  it('a line that is not UTF-8 fails with EINVAL and the game goes on', () => {
+    const r = run(exe, Buffer.concat([Buffer.from('look\n'), Buffer.from([0xff, 0xfe, 0x0a]), Buffer.from('inv\n')]));
+    expect(r.stderr).toBe('echo > /dev/cave: write error: EINVAL\n');
+    expect(r.stdout).toContain('You are in the entrance.');
+    expect(r.stdout).toContain('You carry nothing.\n');
+    expect(r.stdout).toMatch(/2 moves, 1 of 6 rooms seen, 0 items carried\.\n$/);
+  });
+});
+
+const HEADER = `use kernel::prelude::*;
+`;
+const MODULE = (type: string) => `
+module! {
+    type: ${type},
+    name: "demo",
+    authors: ["kport"],
+    description: "shim test",
+    license: "GPL",
+}
+`;
+
+describe.skipIf(!hasRustc)('userspace kernel shim: the kernel API subset', () => {
+  it('KVec, KBox, kvec!, the kernel Display and pr_*! work as in the kernel; a module without a device exits 1', () => {
+    const text = `${HEADER}
+struct P(u32);
+impl kernel::fmt::Display for P {
+    fn fmt(&self, f: &mut kernel::fmt::Formatter<'_>) -> kernel::fmt::Result {
+        write!(f, "P{}", self.0)
+    }
+}
+
+struct Demo;
+
+impl kernel::Module for Demo {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        let mut v: KVec<u32> = KVec::with_capacity(2, GFP_KERNEL)?;
+        v.push(3, GFP_KERNEL)?;
+        v.extend_from_slice(&[1, 2], GFP_KERNEL)?;
+        v.sort_unstable();
+        let removed = v.remove(0)?;
+        let k = kernel::kvec![7u8; 3]?;
+        let b = KBox::new(P(9), GFP_KERNEL)?;
+        let p = P(4);
+        pr_info!("{:?} {} {} {} {p} {}\\n", v, removed, k.len(), *b, v[1]);
+        kernel::pr_cont!("cont\\n");
+        pr_err!("to stderr: {:?}\\n", EPIPE);
+        pr_debug!("not printed\\n");
+        if v.remove(5).is_err() {
+            pr_info!("remove out of range is an error\\n");
+        }
+        Ok(Demo)
+    }
+}
+${MODULE('Demo')}`;
+    const b = buildModule(moduleFile(text), 'demo');
+    expect(b.stderr).toBe('');
+    const r = run(b.exe, 'ignored\n');
+    expect(r.stdout).toBe('[2, 3] 1 3 P9 P4 3\ncont\nremove out of range is an error\n');
+    expect(r.stderr).toBe('to stderr: EPIPE\ninsmod demo: the module registered no misc device named demo\n');
+    expect(r.status).toBe(1);
+  });
+
+  it('an init error is reported with its errno name (exit 1)', () => {
+    const text = `${HEADER}
+struct Demo;
+impl kernel::Module for Demo {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        Err(ENOMEM)
+    }
+}
+${MODULE('Demo')}`;
+    const b = buildModule(moduleFile(text), 'demo');
+    expect(b.ok, b.stderr).toBe(true);
+    const r = run(b.exe, '');
+    expect(r.stderr).toBe('insmod demo: init failed: ENOMEM\n');
+    expect(r.status).toBe(1);
+  });
+
+  it('per-open state, release, the file position, and a device that only reads', () => {
+    // A device in the shape of samples/rust/rust_misc_device.rs: state per open file, a
+    // read that serves a fixed text with simple_read_from_buffer and the file position.
+    const text = `${HEADER}
+use core::pin::Pin;
+use core::sync::atomic::{AtomicU32, Ordering};
+use kernel::{
+    fs::{File, Kiocb},
+    iov::IovIterDest,
+    miscdevice::{MiscDevice, MiscDeviceOptions, MiscDeviceRegistration},
+};
+
+struct Hello {
+    reads: AtomicU32,
+}
+
+#[vtable]
+impl MiscDevice for Hello {
+    type Ptr = Pin<KBox<Self>>;
+    fn open(_file: &File, _misc: &MiscDeviceRegistration<Self>) -> Result<Pin<KBox<Self>>> {
+        pr_info!("open\\n");
+        Ok(KBox::pin(Hello { reads: AtomicU32::new(0) }, GFP_KERNEL)?)
+    }
+    fn release(device: Self::Ptr, _file: &File) {
+        pr_info!("release after {} reads\\n", device.reads.load(Ordering::Relaxed));
+    }
+    fn read_iter(mut kiocb: Kiocb<'_, Self::Ptr>, iov: &mut IovIterDest<'_>) -> Result<usize> {
+        kiocb.file().reads.fetch_add(1, Ordering::Relaxed);
+        iov.simple_read_from_buffer(kiocb.ki_pos_mut(), b"hello from /dev/demo\\n")
+    }
+}
+
+struct Demo {
+    _dev: Pin<KBox<MiscDeviceRegistration<Hello>>>,
+}
+
+impl kernel::Module for Demo {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        let options = MiscDeviceOptions { name: c"demo" };
+        Ok(Demo { _dev: KBox::pin_init(MiscDeviceRegistration::register(options), GFP_KERNEL)? })
+    }
+}
+${MODULE('Demo')}`;
+    const b = buildModule(moduleFile(text), 'demo');
+    expect(b.stderr).toBe('');
+    const r = run(b.exe, 'one\n', { KPORT_SHIM_READ_SIZE: '8' });
+    // The write fails (no write_iter: EINVAL), the read gets the text in 8-byte pieces.
+    expect(r.stderr).toBe('echo > /dev/demo: write error: EINVAL\n');
+    expect(r.stdout).toBe('open\nrelease after 0 reads\nopen\nhello from /dev/demo\nrelease after 4 reads\n');
+    expect(r.status).toBe(0);
+  });
+});

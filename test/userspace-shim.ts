@@ -1,0 +1,114 @@
+// Build kernel-Rust modules as userspace programs against the functional shim
+// of the kernel crate in test/userspace-kernel (std-backed; NOT the verify stub,
+// which only type-checks). The shim's `module!` makes a `main` that loads the
+// module, drives its misc device with `echo LINE > /dev/NAME; cat /dev/NAME`
+// for every stdin line, and unloads it (see test/userspace-kernel/lib.rs).
+//
+// Built like src/verify.ts builds its stub: the proc-macro crates first
+// (stub/macros/lib.rs for `fmt!`, test/userspace-kernel/macros.rs for the
+// attribute macros), then the `kernel` rlib with `--extern`, cached by the
+// sources' hash and the rustc version. Modules are compiled as the kernel
+// build compiles them: `no_std` (under RUSTC_BOOTSTRAP=1, as the kernel's
+// Makefile exports it), edition 2021, `--cfg MODULE`.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SHIM = path.join(ROOT, 'test', 'userspace-kernel', 'lib.rs');
+const SHIM_MACROS = path.join(ROOT, 'test', 'userspace-kernel', 'macros.rs');
+const FMT_MACROS = path.join(ROOT, 'stub', 'macros', 'lib.rs');
+
+export const RUSTC = process.env.KPORT_RUSTC ?? 'rustc';
+
+/** rustc's version line, or undefined when there is no rustc. */
+export function rustcVersion(): string | undefined {
+  const r = spawnSync(RUSTC, ['--version'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout ? r.stdout.trim() : undefined;
+}
+
+/** Build (once per sources and rustc) the shim; returns the path of libkernel.rlib. */
+export function buildShim(): string {
+  const version = rustcVersion();
+  if (!version) throw new Error(`no rustc (${RUSTC})`);
+  const hash = createHash('sha256');
+  for (const f of [SHIM, SHIM_MACROS, FMT_MACROS]) hash.update(readFileSync(f));
+  const key = hash.update(version).digest('hex').slice(0, 16);
+  const base = path.join(tmpdir(), 'kport-userspace-shim');
+  const dir = path.join(base, key);
+  const rlib = path.join(dir, 'libkernel.rlib');
+  if (existsSync(rlib)) return rlib;
+  mkdirSync(base, { recursive: true });
+  // A private folder renamed into place: parallel test files never see a half-built shim.
+  const work = mkdtempSync(path.join(base, 'build-'));
+  const build = (args: string[]) => {
+    const r = spawnSync(RUSTC, ['--edition', '2021', ...args], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      rmSync(work, { recursive: true, force: true });
+      throw new Error(`building the userspace kernel shim failed:\n${r.stderr}`);
+    }
+  };
+  const macros = path.join(work, 'libmacros.so');
+  const shimMacros = path.join(work, 'libshim_macros.so');
+  build(['--crate-type', 'proc-macro', '--crate-name', 'macros', '--extern', 'proc_macro', '--cap-lints', 'allow', '-o', macros, FMT_MACROS]);
+  build(['--crate-type', 'proc-macro', '--crate-name', 'shim_macros', '--extern', 'proc_macro', '-o', shimMacros, SHIM_MACROS]);
+  build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--extern', `macros=${macros}`, '--extern', `shim_macros=${shimMacros}`, '-o', path.join(work, 'libkernel.rlib'), SHIM]);
+  try {
+    renameSync(work, dir);
+  } catch {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return rlib;
+}
+
+export interface Built {
+  ok: boolean;
+  exe: string;
+  /** rustc's messages (errors and warnings), human-readable. */
+  stderr: string;
+}
+
+/** Compile a module's crate root (e.g. OUT/cave.rs) into an executable. */
+export function buildModule(rootFile: string, crateName = path.basename(rootFile, '.rs')): Built {
+  const rlib = buildShim();
+  const out = mkdtempSync(path.join(tmpdir(), 'kport-userspace-'));
+  const exe = path.join(out, crateName);
+  const r = spawnSync(
+    RUSTC,
+    [
+      '--edition', '2021',
+      '-Zcrate-attr=no_std',
+      '-Astable_features',
+      '--crate-type', 'bin',
+      '--crate-name', crateName.replace(/[^A-Za-z0-9_]/g, '_'),
+      '--cfg', 'MODULE',
+      '--extern', `kernel=${rlib}`,
+      '-L', `dependency=${path.dirname(rlib)}`,
+      '-o', exe,
+      rootFile,
+    ],
+    { encoding: 'utf8', env: { ...process.env, RUSTC_BOOTSTRAP: '1' } },
+  );
+  return { ok: r.status === 0, exe, stderr: r.stderr ?? '' };
+}
+
+export interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(exe: string, input: string | Buffer, env: Record<string, string> = {}): Ran {
+  const r = spawnSync(exe, [], { input, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** Compile an ordinary userspace program (an example's src/main.rs). */
+export function buildProgram(mainFile: string, crateName: string): Built {
+  const out = mkdtempSync(path.join(tmpdir(), 'kport-userspace-'));
+  const exe = path.join(out, crateName);
+  const r = spawnSync(RUSTC, ['--edition', '2021', '--crate-name', crateName, '-o', exe, mainFile], { encoding: 'utf8' });
+  return { ok: r.status === 0, exe, stderr: r.stderr ?? '' };
+}
