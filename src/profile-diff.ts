@@ -9,6 +9,7 @@ function describeTarget(t: StdTarget | undefined): string {
   if (!t) return '(no entry)';
   if (t.kind === 'path') return t.to;
   if (t.kind === 'prelude') return `kernel prelude \`${t.name}\` (import dropped)`;
+  if (t.kind === 'owned') return `ported by ${t.by}`;
   return `reported (${t.code})`;
 }
 

@@ -4,6 +4,7 @@
 import { STD_PATHS, type StdPathTable } from './kernel-api/std-paths.ts';
 
 import { ALLOC_MAINLINE, ALLOC_V6_13, ALLOC_V6_10, ALLOC_V6_1, type AllocApi } from './kernel-api/alloc.ts';
+import { TIME_API, type TimeApi } from './kernel-api/time.ts';
 
 export type ProfileId = 'mainline' | 'v6.13' | 'v6.10' | 'v6.1';
 
@@ -36,6 +37,8 @@ export interface Profile {
    * ("Interaction API: misc devices, locks, pin-init"); the shape: templates/miscdev.rs.
    */
   miscdevIo: boolean;
+  /** Clock and sleep forms (src/kernel-api/time.ts). */
+  time: TimeApi;
 }
 
 const print = { cont: 'kernel::pr_cont' };
@@ -59,6 +62,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     print,
     alloc: ALLOC_MAINLINE,
     miscdevIo: true,
+    time: TIME_API['mainline'],
   },
   'v6.13': {
     id: 'v6.13',
@@ -72,6 +76,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     print,
     alloc: ALLOC_V6_13,
     miscdevIo: false,
+    time: TIME_API['v6.13'],
   },
   'v6.10': {
     id: 'v6.10',
@@ -83,6 +88,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     print,
     alloc: ALLOC_V6_10,
     miscdevIo: false,
+    time: TIME_API['v6.10'],
   },
   'v6.1': {
     id: 'v6.1',
@@ -94,6 +100,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     print,
     alloc: ALLOC_V6_1,
     miscdevIo: false,
+    time: TIME_API['v6.1'],
   },
 };
 

@@ -10,6 +10,7 @@ import { allocMacros } from '../transforms/alloc-macros.ts';
 import { allocCompat } from '../transforms/alloc-compat.ts';
 import { allocTypes } from '../transforms/alloc-types.ts';
 import { falliblePropagation } from '../transforms/fallible-propagation.ts';
+import { timeApi } from '../transforms/time-api.ts';
 import { stdPaths } from '../transforms/std-paths.ts';
 import { checkPanics } from '../transforms/check-panics.ts';
 import { checkStrings } from '../transforms/check-strings.ts';
@@ -31,7 +32,9 @@ export const TRANSFORMS: readonly Transform[] = [
   checkStaticMut,
   checkDynError,
   checkExternalCrates,
-  // 2. Paths: std → core/kernel.
+  // 2. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
+  //    (`std::time::Instant`, `thread::sleep`), which std-paths leaves to it.
+  timeApi,
   stdPaths,
   // 3. Printing.
   printMacros,

@@ -68,6 +68,7 @@ function targetFate(t: StdTarget, depth: number, segs: readonly string[]): Fate 
     return { kind: 'rewrite', prefix: to.join('::'), depth };
   }
   if (t.kind === 'prelude') return { kind: 'prelude', name: t.name, depth };
+  if (t.kind === 'owned') return { kind: 'keep' };
   return { kind: 'report', code: t.code, message: t.message, help: t.help, from: segs.slice(0, depth).join('::') };
 }
 
@@ -500,7 +501,7 @@ function runModuleAliases(ctx: FileContext, uses: { decl: SyntaxNode; leaves: Us
     const t = hit.entry.target;
     if (t.kind === 'path') ctx.edits.replace(node, t.to);
     else if (t.kind === 'prelude') ctx.edits.replace(node, preludeName(t.name, node, f));
-    else ctx.report({ code: t.code, message: t.message.replace('{path}', [mod.root, ...full].join('::')), node: chain[chain.length - 1], help: t.help });
+    else if (t.kind === 'none') ctx.report({ code: t.code, message: t.message.replace('{path}', [mod.root, ...full].join('::')), node: chain[chain.length - 1], help: t.help });
   }
 }
 
@@ -649,18 +650,17 @@ After (by hand): a \`#[pin_data]\` struct with a \`#[pin] count: Mutex<u32>\` fi
   {
     code: STD_CODES.time,
     severity: 'error',
-    title: 'std::time::Instant or SystemTime with no mapping on this profile',
-    explanation: `\`core::time::Duration\` ports unchanged, but clocks are kernel API. On mainline a
-monotonic timestamp is \`kernel::time::Instant<kernel::time::Monotonic>\` (rust/kernel/time.rs):
-\`Instant::now()\`, and \`elapsed()\` returns a \`kernel::time::Delta\`, not a Duration, so
-kport does not rewrite the calls. Older profiles have only jiffies.
+    title: 'std::time::Instant or SystemTime with no mapping on this profile (now reported by time-api)',
+    explanation: `No longer reported: clocks, wall-clock time and sleeping belong to the time-api
+transform (K1101-K1106), which rewrites \`std::time::Instant\` and \`thread::sleep\` to the
+profile's kernel time API (rust/kernel/time.rs, rust/kernel/time/delay.rs) or reports them.
+\`core::time::Duration\` still ports unchanged here. The code stays in the catalogue so that
+old reports and \`kport-allow\` comments keep their meaning.
 
 Before:
     let t = std::time::Instant::now();
-    let ms = t.elapsed().as_millis();
-After (by hand, mainline):
-    let t = kernel::time::Instant::<kernel::time::Monotonic>::now();
-    let ms = t.elapsed().as_millis();`,
+After (time-api, mainline):
+    let t = kernel::time::Instant::<kernel::time::Monotonic>::now();`,
   },
   {
     code: STD_CODES.other,
@@ -702,8 +702,9 @@ before. Imports of \`std::vec::Vec\` and \`std::boxed::Box\` are dropped: the ke
 prelude provides both. \`use\` groups whose members go to different places are
 split, keeping order, attributes, visibility and comments. Paths are rewritten in
 \`use\` trees, code, types, patterns, attributes and macro arguments. Paths with no
-kernel home (collections, io, fs, net, env, process, thread, String, Rc, locks,
-clocks) stay as written and are reported (K0201-K0212). A local \`std\` module or
+kernel home (collections, io, fs, net, env, process, thread, String, Rc, locks) stay as
+written and are reported (K0201-K0212); clocks and \`thread::sleep\` are left to
+the time-api transform, which runs first. A local \`std\` module or
 \`use x as std\` leaves the file's \`std::\` paths alone (K0213). Test-only code
 (\`#[test]\`, \`#[cfg(test)]\`) is rewritten but not reported. On mainline:
 

@@ -30,7 +30,9 @@ export type StdTarget =
   /** The kernel prelude (rust/kernel/prelude.rs) provides `name`: imports are dropped, qualified uses lose the qualifier. */
   | { kind: 'prelude'; name: string }
   /** No kernel home: the path stays as written and is reported. */
-  | { kind: 'none'; code: string; /** `{path}` stands for the path as written. */ message: string; help: string };
+  | { kind: 'none'; code: string; /** `{path}` stands for the path as written. */ message: string; help: string }
+  /** Another transform ports or reports this path (it runs first); std-paths leaves it as written and silent. */
+  | { kind: 'owned'; by: string };
 
 export interface StdPathEntry {
   /** Segments after the `std`/`alloc` root, `::`-joined: `collections`, `sync::Arc`. */
@@ -58,6 +60,7 @@ const PRELUDE = 'rust/kernel/prelude.rs';
 
 const none = (code: string, message: string, help: string): StdTarget => ({ kind: 'none', code, message, help });
 const to = (path: string): StdTarget => ({ kind: 'path', to: path });
+const TIME_API: StdTarget = { kind: 'owned', by: 'time-api' };
 
 // Modules and items core provides exactly as std re-exports them.
 const CORE_MODULES = [
@@ -87,12 +90,6 @@ const common = (kind: 'mainline' | 'v6.13' | 'v6.10' | 'v6.1'): StdPathEntry[] =
     kind === 'v6.1'
       ? 'the kernel has no streams: take input and give output through module parameters or the kernel log (`pr_info!`)'
       : `the kernel has no streams: exchange bytes with user space through a misc character device${modern ? ' (`kernel::miscdevice`, rust/kernel/miscdevice.rs)' : ''} and \`kernel::uaccess::UserSliceReader\`/\`UserSliceWriter\` (rust/kernel/uaccess.rs); errors are \`kernel::error::Error\``;
-  const timeHelp =
-    kind === 'mainline'
-      ? 'use `kernel::time::Instant<kernel::time::Monotonic>`: `Instant::now()` and `elapsed()`, which returns a `kernel::time::Delta` (rust/kernel/time.rs)'
-      : kind === 'v6.13'
-        ? 'from 6.16 use `kernel::time::Instant` (generic over the clock from 6.17: `Instant<kernel::time::Monotonic>`), with `now()` and `elapsed()` → `kernel::time::Delta` (rust/kernel/time.rs); before 6.16 the kernel Rust API has only jiffies'
-        : 'the kernel Rust API of this profile has no clock type: count jiffies (`kernel::time::msecs_to_jiffies`, rust/kernel/time.rs, from 6.8) or call the C API through `kernel::bindings`';
   const sleepHelp =
     kind === 'mainline'
       ? 'sleeping is `kernel::time::delay::fsleep(Delta)` (rust/kernel/time/delay.rs); threads are work items: `kernel::workqueue` (rust/kernel/workqueue.rs)'
@@ -133,10 +130,10 @@ const common = (kind: 'mainline' | 'v6.13' | 'v6.10' | 'v6.1'): StdPathEntry[] =
         ? 'kernel locks are pinned and built in place: `kernel::sync::Mutex` / `SpinLock` / `CondVar` with `new_mutex!`, `new_spinlock!`, `new_condvar!` inside `pin_init!` (rust/kernel/sync/lock/mutex.rs)'
         : n === 'mpsc' ? 'pass data through a locked queue (`kernel::sync::Mutex` around a `KVec`) and wake the reader with `kernel::sync::CondVar`'
         : 'initialise once in the module `init` and keep the value in the module struct'), 'rust/kernel/sync.rs', { mainlineOnly: true })),
-    e('time::Instant', none(STD_CODES.time, '`{path}` has no mapping on this profile', timeHelp), 'rust/kernel/time.rs', kind === 'mainline' ? {} : { mainlineOnly: true }),
-    e('time::SystemTime', none(STD_CODES.time, '`{path}` has no kernel equivalent', kind === 'mainline' ? 'wall-clock time is `kernel::time::Instant<kernel::time::RealTime>` (rust/kernel/time.rs)' : timeHelp), 'rust/kernel/time.rs', { mainlineOnly: true }),
-    e('time::UNIX_EPOCH', none(STD_CODES.time, '`{path}` has no kernel equivalent', kind === 'mainline' ? 'wall-clock time is `kernel::time::Instant<kernel::time::RealTime>` (rust/kernel/time.rs)' : timeHelp), 'rust/kernel/time.rs', { mainlineOnly: true }),
-    e('time::SystemTimeError', none(STD_CODES.time, '`{path}` has no kernel equivalent', timeHelp), 'rust/kernel/time.rs', { mainlineOnly: true }),
+    // Clocks and sleeping are the time-api transform's (src/kernel-api/time.ts): it rewrites them where the
+    // profile has a kernel form and reports them (K11xx) where it has none. `time::Duration` stays core's.
+    ...['Instant', 'SystemTime', 'UNIX_EPOCH', 'SystemTimeError'].map((n) => e(`time::${n}`, TIME_API, 'rust/kernel/time.rs', { mainlineOnly: true })),
+    e('thread::sleep', TIME_API, 'rust/kernel/time/delay.rs', { mainlineOnly: true }),
     // Parts of core-backed modules that only std has.
     e('borrow::Cow', other('std::borrow::Cow', 'borrow (`&T`) or own (`KBox<T>`) explicitly'), CORE),
     e('borrow::ToOwned', other('std::borrow::ToOwned', 'copy explicitly into a fallible allocation'), CORE),

@@ -19,7 +19,7 @@
 //!   `kernel::time::{Delta, Instant}` and `time::delay::fsleep`.
 //! - `v6.13`: 6.13 up to the `kernel::fmt` change: `KVec`/`KBox` as mainline,
 //!   `pr_*!` format with `core::fmt` (prelude `fmt` = `core::format_args`),
-//!   no `kernel::fmt` module, time is `Ktime`/jiffies.
+//!   no `kernel::fmt` module, time is jiffies only (no clock type spans 6.13-6.18).
 //! Older profiles (v6.10, v6.1) used the `alloc` crate's `Vec` built with
 //! `no_global_oom_handling` plus `VecExt`; a sysroot `alloc` cannot reproduce
 //! that, so `kport verify` refuses those profiles instead of guessing.
@@ -1953,9 +1953,22 @@ pub mod rbtree {
 }
 
 // ---------------------------------------------------------------------------
-// rust/kernel/time.rs (+ time/delay.rs on mainline)
+// rust/kernel/time.rs (+ time/delay.rs on mainline). What kport generates is
+// src/kernel-api/time.ts; docs/profiles.md "Time API" gives the releases.
 // ---------------------------------------------------------------------------
 pub mod time {
+    //! `v6.13` (6.13-6.18) has only the jiffies items here: `Ktime` (6.10-6.15)
+    //! was replaced by `Instant`/`Delta` in 6.16 and `Instant` became generic in
+    //! 6.17, so no clock type exists on the whole range (kport reports K1101).
+
+    /// `pub const NSEC_PER_USEC: i64` (6.16+; mainline only here).
+    #[cfg(kport_profile = "mainline")]
+    pub const NSEC_PER_USEC: i64 = 1_000;
+    /// `pub const NSEC_PER_MSEC: i64`
+    pub const NSEC_PER_MSEC: i64 = 1_000_000;
+    /// `pub const NSEC_PER_SEC: i64` (6.16+; mainline only here).
+    #[cfg(kport_profile = "mainline")]
+    pub const NSEC_PER_SEC: i64 = 1_000_000_000;
     /// `pub type Jiffies = crate::ffi::c_ulong;`
     pub type Jiffies = core::ffi::c_ulong;
     /// `pub type Msecs = crate::ffi::c_uint;`
@@ -1965,39 +1978,12 @@ pub mod time {
         unimplemented!()
     }
 
-    /// v6.13 time.rs: `pub struct Ktime` with `ktime_get()`, `to_ns()`, `to_ms()`, `Sub`.
-    #[cfg(kport_profile = "v6.13")]
-    #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
-    pub struct Ktime {
-        inner: i64,
-    }
-    #[cfg(kport_profile = "v6.13")]
-    impl Ktime {
-        pub fn from_raw(inner: i64) -> Self {
-            Self { inner }
-        }
-        pub fn ktime_get() -> Self {
-            unimplemented!()
-        }
-        pub fn to_ns(self) -> i64 {
-            self.inner
-        }
-        pub fn to_ms(self) -> i64 {
-            self.inner / 1_000_000
-        }
-    }
-    #[cfg(kport_profile = "v6.13")]
-    impl core::ops::Sub for Ktime {
-        type Output = Ktime;
-        fn sub(self, other: Ktime) -> Ktime {
-            Ktime { inner: self.inner - other.inner }
-        }
-    }
-
-    /// mainline time.rs: `pub trait ClockSource` (APPROXIMATION: `ID` only).
+    /// mainline time.rs: `pub trait ClockSource { const ID: bindings::clockid_t; fn ktime_get() -> bindings::ktime_t; }`
+    /// (APPROXIMATION: `clockid_t` is `c_int`, `ktime_t` is `i64`, written out).
     #[cfg(kport_profile = "mainline")]
     pub trait ClockSource {
-        const ID: i32;
+        const ID: core::ffi::c_int;
+        fn ktime_get() -> i64;
     }
     /// mainline time.rs clock sources (`CLOCK_MONOTONIC`, `CLOCK_REALTIME`, `CLOCK_BOOTTIME`, `CLOCK_TAI`).
     #[cfg(kport_profile = "mainline")]
@@ -2010,22 +1996,37 @@ pub mod time {
     pub struct Tai;
     #[cfg(kport_profile = "mainline")]
     impl ClockSource for Monotonic {
-        const ID: i32 = 1;
+        const ID: core::ffi::c_int = 1;
+        fn ktime_get() -> i64 {
+            unimplemented!()
+        }
     }
     #[cfg(kport_profile = "mainline")]
     impl ClockSource for RealTime {
-        const ID: i32 = 0;
+        const ID: core::ffi::c_int = 0;
+        fn ktime_get() -> i64 {
+            unimplemented!()
+        }
     }
     #[cfg(kport_profile = "mainline")]
     impl ClockSource for BootTime {
-        const ID: i32 = 7;
+        const ID: core::ffi::c_int = 7;
+        fn ktime_get() -> i64 {
+            unimplemented!()
+        }
     }
     #[cfg(kport_profile = "mainline")]
     impl ClockSource for Tai {
-        const ID: i32 = 11;
+        const ID: core::ffi::c_int = 11;
+        fn ktime_get() -> i64 {
+            unimplemented!()
+        }
     }
-    /// mainline time.rs: `pub struct Instant<C: ClockSource>`.
+    /// mainline time.rs: `#[repr(transparent)] #[derive(PartialEq, PartialOrd, Eq, Ord)] pub struct Instant<C: ClockSource>`
+    /// (the derives bound `C` too, as in the kernel: `Instant<Monotonic>` has no `==`).
     #[cfg(kport_profile = "mainline")]
+    #[repr(transparent)]
+    #[derive(PartialEq, PartialOrd, Eq, Ord)]
     pub struct Instant<C: ClockSource> {
         inner: i64,
         _c: core::marker::PhantomData<C>,
@@ -2040,13 +2041,16 @@ pub mod time {
     impl<C: ClockSource> Copy for Instant<C> {}
     #[cfg(kport_profile = "mainline")]
     impl<C: ClockSource> Instant<C> {
+        /// `pub fn now() -> Self`
         pub fn now() -> Self {
             unimplemented!()
         }
+        /// `pub fn elapsed(&self) -> Delta`
         pub fn elapsed(&self) -> Delta {
             unimplemented!()
         }
     }
+    /// `impl<C: ClockSource> ops::Sub for Instant<C> { type Output = Delta; }`
     #[cfg(kport_profile = "mainline")]
     impl<C: ClockSource> core::ops::Sub for Instant<C> {
         type Output = Delta;
@@ -2054,45 +2058,124 @@ pub mod time {
             unimplemented!()
         }
     }
-    /// mainline time.rs: `pub struct Delta { nanos: i64 }`.
+    /// `impl<T: ClockSource> ops::Add<Delta> for Instant<T>` (6.18+)
+    #[cfg(kport_profile = "mainline")]
+    impl<T: ClockSource> core::ops::Add<Delta> for Instant<T> {
+        type Output = Self;
+        fn add(self, rhs: Delta) -> Self {
+            unimplemented!()
+        }
+    }
+    /// `impl<T: ClockSource> ops::Sub<Delta> for Instant<T>` (6.18+)
+    #[cfg(kport_profile = "mainline")]
+    impl<T: ClockSource> core::ops::Sub<Delta> for Instant<T> {
+        type Output = Self;
+        fn sub(self, rhs: Delta) -> Self {
+            unimplemented!()
+        }
+    }
+    /// mainline time.rs: `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub struct Delta { nanos: i64 }`.
     #[cfg(kport_profile = "mainline")]
     #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
     pub struct Delta {
         nanos: i64,
     }
+    // Delta arithmetic (6.18+): Add, AddAssign, Sub, SubAssign, Mul<i64>, MulAssign<i64>, Div (Output = i64).
     #[cfg(kport_profile = "mainline")]
-    impl Delta {
-        pub const ZERO: Self = Self { nanos: 0 };
-        pub const fn from_micros(micros: i64) -> Self {
-            Self { nanos: micros.saturating_mul(1_000) }
-        }
-        pub const fn from_millis(millis: i64) -> Self {
-            Self { nanos: millis.saturating_mul(1_000_000) }
-        }
-        pub const fn from_secs(secs: i64) -> Self {
-            Self { nanos: secs.saturating_mul(1_000_000_000) }
-        }
-        pub fn is_zero(self) -> bool {
-            self.nanos == 0
-        }
-        pub fn is_negative(self) -> bool {
-            self.nanos < 0
-        }
-        pub const fn as_nanos(self) -> i64 {
-            self.nanos
-        }
-        pub fn as_micros_ceil(self) -> i64 {
-            unimplemented!()
-        }
-        pub fn as_millis(self) -> i64 {
+    impl core::ops::Add for Delta {
+        type Output = Self;
+        fn add(self, rhs: Self) -> Self {
             unimplemented!()
         }
     }
-    /// mainline time/delay.rs
+    #[cfg(kport_profile = "mainline")]
+    impl core::ops::AddAssign for Delta {
+        fn add_assign(&mut self, rhs: Self) {
+            unimplemented!()
+        }
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl core::ops::Sub for Delta {
+        type Output = Self;
+        fn sub(self, rhs: Self) -> Self {
+            unimplemented!()
+        }
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl core::ops::SubAssign for Delta {
+        fn sub_assign(&mut self, rhs: Self) {
+            unimplemented!()
+        }
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl core::ops::Mul<i64> for Delta {
+        type Output = Self;
+        fn mul(self, rhs: i64) -> Self {
+            unimplemented!()
+        }
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl core::ops::MulAssign<i64> for Delta {
+        fn mul_assign(&mut self, rhs: i64) {
+            unimplemented!()
+        }
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl core::ops::Div for Delta {
+        type Output = i64;
+        fn div(self, rhs: Self) -> i64 {
+            unimplemented!()
+        }
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl Delta {
+        /// `pub const ZERO: Self`
+        pub const ZERO: Self = Self { nanos: 0 };
+        /// `pub const fn from_micros(micros: i64) -> Self`
+        pub const fn from_micros(micros: i64) -> Self {
+            unimplemented!()
+        }
+        /// `pub const fn from_millis(millis: i64) -> Self`
+        pub const fn from_millis(millis: i64) -> Self {
+            unimplemented!()
+        }
+        /// `pub const fn from_secs(secs: i64) -> Self`
+        pub const fn from_secs(secs: i64) -> Self {
+            unimplemented!()
+        }
+        /// `pub fn is_zero(self) -> bool`
+        pub fn is_zero(self) -> bool {
+            unimplemented!()
+        }
+        /// `pub fn is_negative(self) -> bool`
+        pub fn is_negative(self) -> bool {
+            unimplemented!()
+        }
+        /// `pub const fn as_nanos(self) -> i64`
+        pub const fn as_nanos(self) -> i64 {
+            unimplemented!()
+        }
+        /// `pub fn as_micros_ceil(self) -> i64`
+        pub fn as_micros_ceil(self) -> i64 {
+            unimplemented!()
+        }
+        /// `pub fn as_millis(self) -> i64`
+        pub fn as_millis(self) -> i64 {
+            unimplemented!()
+        }
+        /// `pub fn rem_nanos(self, dividend: i32) -> Self`
+        pub fn rem_nanos(self, dividend: i32) -> Self {
+            unimplemented!()
+        }
+    }
+    /// mainline time/delay.rs (6.17+)
     #[cfg(kport_profile = "mainline")]
     pub mod delay {
+        use super::Delta;
         /// `pub fn fsleep(delta: Delta)`
-        pub fn fsleep(delta: super::Delta) {}
+        pub fn fsleep(delta: Delta) {
+            unimplemented!()
+        }
     }
 }
 

@@ -1,0 +1,17 @@
+use std::time;
+use std::time::Instant as Clock;
+
+fn a() -> i64 {
+    let t = std::time::Instant::now();
+    t.elapsed().as_millis() as i64
+}
+
+fn b() -> i64 {
+    let t = time::Instant::now();
+    t.elapsed().as_millis() as i64
+}
+
+fn c() -> i64 {
+    let t = Clock::now();
+    t.elapsed().as_millis() as i64
+}

@@ -1,0 +1,3 @@
+use std::time::Duration;
+
+const TICK: Duration = Duration::from_millis(5);

@@ -1,0 +1,146 @@
+// The time-api pass's output type-checks against the kernel API stub, and the
+// stub's time API is faithful enough to reject the forms the kernel rejects
+// (a std Duration where a Delta is due, unsigned arguments, an Instant with no
+// clock, Delta's i64 where std gave u128). Skipped without rustc.
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPaths } from '../src/api.ts';
+import { findRustc, verifyPaths } from '../src/verify.ts';
+
+const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'time-verify');
+const hasRustc = !!findRustc();
+if (!hasRustc) console.warn('time-verify.test.ts: skipped: no rustc on PATH');
+
+function portInto(profile: 'mainline' | 'v6.13'): { dir: string; codes: string[]; text: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kport-time-verify-'));
+  cpSync(FIXTURE, dir, { recursive: true });
+  const [r] = runPaths([dir], { profile });
+  for (const f of r.files) writeFileSync(f.src.abs, f.text);
+  for (const nf of r.newFiles) {
+    mkdirSync(path.dirname(path.join(dir, nf.rel)), { recursive: true });
+    writeFileSync(path.join(dir, nf.rel), nf.contents);
+  }
+  return { dir, codes: r.diagnostics.map((d) => d.code), text: r.files[0].text };
+}
+
+describe('time-api output against the stub', () => {
+  it('mainline: every clock and sleep form is ported (no K11xx left)', () => {
+    const { dir, codes, text } = portInto('mainline');
+    try {
+      expect(codes.filter((c) => c.startsWith('K11'))).toEqual([]);
+      expect(text).toContain('use kernel::time::{delay::fsleep, Delta, Instant, Monotonic};');
+      expect(text).not.toMatch(/std::(time::Instant|thread)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!hasRustc)('mainline: the ported program type-checks', () => {
+    const { dir } = portInto('mainline');
+    try {
+      const v = verifyPaths([dir], { profile: 'mainline' });
+      expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('v6.13: no clock or sleep form spans 6.13-6.18, so both are reported and left as written', () => {
+    const { dir, codes, text } = portInto('v6.13');
+    try {
+      expect(codes).toContain('K1101');
+      expect(codes).toContain('K1102');
+      expect(text).toContain('Instant::now()');
+      expect(text).toContain('thread::sleep(');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A one-file module whose init calls `work()`, which holds `body`. */
+function moduleWith(body: string, profile: string): string {
+  return `use kernel::prelude::*;
+${profile === 'mainline' ? 'use kernel::time::Delta;\n' : ''}
+fn work() -> Result {
+${body}
+    Ok(())
+}
+
+struct Demo;
+
+impl kernel::Module for Demo {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        work()?;
+        Ok(Demo)
+    }
+}
+
+module! {
+    type: Demo,
+    name: "demo",
+    authors: ["kport"],
+    description: "time verify test",
+    license: "GPL",
+}
+`;
+}
+
+function check(body: string, profile: 'mainline' | 'v6.13' = 'mainline') {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kport-time-stub-'));
+  try {
+    const f = path.join(dir, 'demo.rs');
+    const text = moduleWith(body, profile);
+    writeFileSync(f, text);
+    const v = verifyPaths([f], { profile });
+    return { text, ds: v.diagnostics };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!hasRustc)('the stub time API keeps the kernel signatures', () => {
+  it('accepts the kernel forms', () => {
+    const r = check(`    let t = kernel::time::Instant::<kernel::time::Monotonic>::now();
+    kernel::time::delay::fsleep(Delta::from_millis(5) + Delta::from_micros(10));
+    let e: Delta = t.elapsed();
+    let ms: i64 = e.as_millis();
+    let n: i64 = (kernel::time::Instant::<kernel::time::Monotonic>::now() - t).as_nanos();
+    let _ = (ms, n, e > Delta::from_secs(1), e.is_zero(), e / Delta::from_millis(1));`);
+    expect(r.ds.map((d) => d.message)).toEqual([]);
+  }, 60_000);
+
+  const rejects: [string, string, RegExp][] = [
+    ['a std Duration given to fsleep', '    kernel::time::delay::fsleep(core::time::Duration::from_millis(1));', /mismatched types|E0308/],
+    ['an unsigned argument to Delta::from_millis', '    let d = Delta::from_millis(5u64);\n    let _ = d;', /mismatched types|E0308/],
+    ['Delta::as_millis read as u128 (std Duration)', '    let t = kernel::time::Instant::<kernel::time::Monotonic>::now();\n    let ms: u128 = t.elapsed().as_millis();\n    let _ = ms;', /mismatched types|E0308/],
+    ['an Instant with no clock source', '    let t = kernel::time::Instant::now();\n    let _ = t.elapsed();', /type annotations needed|E0282|E0283|E0790/],
+    ['a Delta constructor the kernel does not have', '    let d = Delta::from_nanos(5);\n    let _ = d;', /no function or associated item|E0599/],
+  ];
+  for (const [what, body, msg] of rejects) {
+    it(`rejects ${what}`, () => {
+      const r = check(body);
+      expect(r.ds.some((d) => msg.test(d.message)), JSON.stringify(r.ds.map((d) => d.message))).toBe(true);
+    }, 60_000);
+  }
+
+  it('v6.13 has no clock type (Ktime is gone from 6.16, Instant is not on 6.13-6.15)', () => {
+    const r = check('    let t = kernel::time::Ktime::ktime_get();\n    let _ = t;', 'v6.13');
+    expect(r.ds.map((d) => d.message).join('\n')).toMatch(/Ktime/);
+    expect(check('    let j = kernel::time::msecs_to_jiffies(10);\n    let _ = j;', 'v6.13').ds).toEqual([]);
+  }, 60_000);
+});
+
+describe('time-api docs example', () => {
+  it('is golden case 01, byte for byte', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { timeApi } = await import('../transforms/time-api.ts');
+    const m = /Before:\n([\s\S]*?)\nAfter:\n([\s\S]*)$/.exec(timeApi.docs)!;
+    const dedent = (s: string) => s.split('\n').map((l) => l.replace(/^ {4}/, '')).join('\n') + '\n';
+    const dir = path.resolve(import.meta.dirname, '..', 'golden', 'time-api', '01-docs-example');
+    expect(dedent(m[1])).toBe(readFileSync(path.join(dir, 'input.rs'), 'utf8'));
+    expect(dedent(m[2])).toBe(readFileSync(path.join(dir, 'output.rs'), 'utf8'));
+  });
+});

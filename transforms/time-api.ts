@@ -1,0 +1,770 @@
+import { query } from '../src/parse.ts';
+import { removeLines } from '../src/remove-lines.ts';
+import { localNames } from '../src/localnames.ts';
+import { anchor, codeRegions, fileRange, shadowed, type Region } from '../src/macroargs.ts';
+import { isTestCode } from '../src/testcode.ts';
+import { pathSegs, renderUse, useLeaves, type UseLeaf } from '../src/use-tree.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import { TIME_CODES, type ClockApi, type TimeApi } from '../src/kernel-api/time.ts';
+import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+
+/**
+ * time-api: std clocks and sleeps become the profile's kernel time API.
+ *
+ *   use std::time::{Duration, Instant};       use kernel::time::{delay::fsleep, Delta, Instant, Monotonic};
+ *   let t = Instant::now();              →    let t = Instant::<Monotonic>::now();
+ *   thread::sleep(Duration::from_millis(5));   fsleep(Delta::from_millis(5));
+ *   println!("{}", t.elapsed().as_millis());   println!("{}", t.elapsed().as_millis());
+ *
+ * Instants are followed inside one function: a `let` bound to `Instant::now()`
+ * may be reassigned `Instant::now()`, asked `.elapsed()`, subtracted from or
+ * given to `duration_since` of another such binding. The elapsed time may be
+ * compared with a `Duration::from_*` constant, asked `.as_millis()`/`.as_nanos()`
+ * where the kernel's `i64` cannot be told from std's `u128` (a format argument,
+ * an `as` cast, a comparison with a literal) or bound to a `let` used the same
+ * ways. Any other use of a std `Instant` in the file (a type, a parameter, a
+ * field, a `{:?}`) leaves every Instant of the file as written and is reported.
+ */
+
+const USES = '(use_declaration argument: (_) @arg) @use';
+const FORMAT_MACROS = /^(::)?((std|core|kernel)::)?(e?print(ln)?|pr_(info|err|warn|debug|notice|alert|crit|emerg|cont)|write(ln)?|format_args|format|panic|assert|assert_eq|assert_ne|debug_assert)$/;
+const COMPARE = new Set(['<', '>', '<=', '>=', '==', '!=']);
+const FLOAT_METHODS = ['as_secs_f64', 'as_secs_f32', 'as_millis_f64', 'as_millis_f32', 'mul_f64', 'mul_f32', 'div_f64', 'div_f32', 'div_duration_f64', 'div_duration_f32'];
+const FLOAT_CTORS = ['from_secs_f64', 'from_secs_f32', 'try_from_secs_f64', 'try_from_secs_f32'];
+const DURATION_CTORS = ['from_secs', 'from_millis', 'from_micros', 'from_nanos'];
+const PLAIN_INT = /^[0-9][0-9_]*$/;
+
+type Range = { start: number; end: number };
+
+interface Bindings {
+  /** Bare names that stand for std's Instant / Duration / SystemTime, UNIX_EPOCH / thread::sleep. */
+  instant: Set<string>;
+  duration: Set<string>;
+  wall: Set<string>;
+  sleep: Set<string>;
+  /** Names of the std `time` / `thread` modules. */
+  timeMod: Set<string>;
+  threadMod: Set<string>;
+  /** Use leaves, by what they import. */
+  leaves: { decl: SyntaxNode; leaf: UseLeaf; what: 'instant' | 'duration' | 'wall' | 'sleep' | 'timeMod' | 'threadMod' }[];
+}
+
+function isStd(l: UseLeaf): boolean {
+  return l.segs[0] === 'std' || l.segs[0] === 'core';
+}
+
+function bindings(ctx: FileContext): Bindings {
+  const b: Bindings = { instant: new Set(), duration: new Set(), wall: new Set(), sleep: new Set(), timeMod: new Set(), threadMod: new Set(), leaves: [] };
+  const defined = localNames(ctx.tree).defined;
+  for (const m of query(USES).matches(ctx.tree.rootNode)) {
+    const decl = m.captures.find((c) => c.name === 'use')!.node;
+    for (const leaf of useLeaves(m.captures.find((c) => c.name === 'arg')!.node)) {
+      if (!isStd(leaf)) continue;
+      const s = leaf.segs;
+      const core = s[0] === 'core';
+      const name = leaf.alias ?? s[s.length - 1];
+      const add = (what: Bindings['leaves'][number]['what'], set: Set<string>, n: string) => {
+        if (defined.has(n)) return;
+        set.add(n);
+        b.leaves.push({ decl, leaf, what });
+      };
+      if (s[1] === 'time' && s.length === 3 && leaf.kind === 'name') {
+        if (s[2] === 'Instant' && !core) add('instant', b.instant, name);
+        else if (s[2] === 'Duration') add('duration', b.duration, name);
+        else if ((s[2] === 'SystemTime' || s[2] === 'UNIX_EPOCH') && !core) add('wall', b.wall, name);
+      } else if (s[1] === 'time' && s.length === 2 && !core) {
+        if (leaf.kind === 'glob') {
+          for (const n of ['Instant', 'SystemTime', 'UNIX_EPOCH', 'Duration']) if (!defined.has(n)) (n === 'Instant' ? b.instant : n === 'Duration' ? b.duration : b.wall).add(n);
+        } else add('timeMod', b.timeMod, leaf.kind === 'self' ? (leaf.alias ?? 'time') : name);
+      } else if (s[1] === 'thread' && !core) {
+        if (s.length === 3 && s[2] === 'sleep' && leaf.kind === 'name') add('sleep', b.sleep, name);
+        else if (s.length === 2 && leaf.kind === 'glob') {
+          if (!defined.has('sleep')) b.sleep.add('sleep');
+        } else if (s.length === 2) add('threadMod', b.threadMod, leaf.kind === 'self' ? (leaf.alias ?? 'thread') : name);
+      }
+    }
+  }
+  return b;
+}
+
+/** What a path node names: `std::time::X`, `time::X` (module import), or a bare imported name. */
+function stdItem(n: SyntaxNode, b: Bindings, mod: 'time' | 'thread'): string | undefined {
+  if (n.type === 'identifier' || n.type === 'type_identifier') return n.text;
+  if (n.type !== 'scoped_identifier' && n.type !== 'scoped_type_identifier') return undefined;
+  const p = n.childForFieldName('path');
+  if (!p) return undefined;
+  const segs = pathSegs(p).segs;
+  const name = n.childForFieldName('name')?.text;
+  const mods = mod === 'time' ? b.timeMod : b.threadMod;
+  if ((segs.length === 2 && segs[0] === 'std' && segs[1] === mod) || (segs.length === 1 && mods.has(segs[0]))) return name;
+  if (mod === 'time' && segs.length === 2 && segs[0] === 'core' && segs[1] === 'time') return name === 'Duration' ? name : undefined;
+  return undefined;
+}
+
+interface Site {
+  node: SyntaxNode;
+  r: Region;
+}
+
+const rangeOf = (s: Site): Range => fileRange(s.node, s.r);
+
+/** Skip parentheses upwards. */
+function up(n: SyntaxNode): SyntaxNode {
+  let p = n;
+  while (p.parent?.type === 'parenthesized_expression') p = p.parent;
+  return p;
+}
+
+function isCallNoArgs(n: SyntaxNode | null): n is SyntaxNode {
+  return !!n && n.type === 'call_expression' && (n.childForFieldName('arguments')?.namedChildCount ?? 1) === 0;
+}
+
+/** `recv.method()` where `n` is `recv`: the call, or null. */
+function methodCall(n: SyntaxNode): { call: SyntaxNode; name: SyntaxNode } | null {
+  const f = up(n).parent;
+  if (!f || f.type !== 'field_expression' || f.childForFieldName('value')?.id !== up(n).id) return null;
+  const call = f.parent;
+  if (!call || call.type !== 'call_expression' || call.childForFieldName('function')?.id !== f.id) return null;
+  return { call, name: f.childForFieldName('field')! };
+}
+
+interface Plan {
+  ctx: FileContext;
+  api: ClockApi;
+  b: Bindings;
+  edits: { range: Range; text: string }[];
+  blockers: { range: Range; code: string; message: string; help: string }[];
+  /** `kernel::time` names the edits use. */
+  names: Set<string>;
+  /** Identifier occurrences already explained (argument of duration_since, left of an assignment, ...). */
+  done: Set<string>;
+  /** Ranges of Duration paths the plan rewrites (to know whether a Duration import is still used). */
+  durations: Set<string>;
+}
+
+const key = (r: Range) => `${r.start}:${r.end}`;
+
+function block(p: Plan, s: Site, message: string, help: string, code: string = TIME_CODES.instantUse): void {
+  p.blockers.push({ range: rangeOf(s), code, message, help });
+}
+
+/** Every occurrence of `name` (an identifier) in code, in all regions, inside [from, to). */
+function occurrences(ctx: FileContext, name: string, from: number, to: number): Site[] {
+  const out: Site[] = [];
+  const q = `((identifier) @id (#eq? @id "${name}"))`;
+  for (const r of codeRegions(ctx.tree)) {
+    if (!r.text.includes(name)) continue;
+    for (const c of query(q).captures(r.root)) {
+      const at = c.node.startIndex + r.shift;
+      if (at < from || at >= to) continue;
+      if (shadowed(ctx.tree, c.node, r)) continue;
+      // `x::name` names an item, `name!` a macro: not the local.
+      const p = c.node.parent;
+      if (p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier') && p.childForFieldName('name')?.id === c.node.id) continue;
+      if (p?.type === 'macro_invocation') continue;
+      out.push({ node: c.node, r });
+    }
+  }
+  return out;
+}
+
+function inRawTokens(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'token_tree') return true;
+  return false;
+}
+
+/** A binding `let NAME = <value>;` (no type, plain identifier): its scope in the file, or null. */
+function letBinding(value: SyntaxNode, r: Region): { name: string; from: number; to: number } | null {
+  const v = up(value);
+  const decl = v.parent;
+  if (!decl || decl.type !== 'let_declaration' || decl.childForFieldName('value')?.id !== v.id) return null;
+  if (decl.childForFieldName('type') || decl.childForFieldName('alternative')) return null;
+  const pat = decl.childForFieldName('pattern');
+  if (!pat || pat.type !== 'identifier') return null;
+  const blk = decl.parent;
+  if (!blk || blk.type !== 'block') return null;
+  return { name: pat.text, from: decl.endIndex + r.shift, to: blk.endIndex + r.shift };
+}
+
+/** The elapsed time `e` (a Delta/Ktime in the kernel) used at `e`'s place. */
+function span(p: Plan, e: Site, depth = 0): void {
+  const n = up(e.node);
+  const parent = n.parent;
+  const mc = methodCall(n);
+  if (mc) {
+    const m = mc.name.text;
+    const mapped = p.api.methods[m];
+    const site = { node: mc.call, r: e.r };
+    if (mapped !== undefined) {
+      if (mapped !== m) p.edits.push({ range: fileRange(mc.name, e.r), text: mapped });
+      intResult(p, site, m);
+      return;
+    }
+    if (p.api.sameType.includes(m)) return;
+    if (FLOAT_METHODS.includes(m)) {
+      block(p, site, `\`.${m}()\` is floating point: kernel code has no floats`, `use \`.as_millis()\` or \`.as_nanos()\` (integers) on the ${p.api.spanTypeName}`, TIME_CODES.float);
+      return;
+    }
+    const have = [...Object.keys(p.api.methods), ...p.api.sameType].map((x) => `\`.${x}()\``).join(', ');
+    block(p, site, `\`.${m}()\` on an elapsed time has no kernel equivalent: ${p.api.spanTypeName} has ${have}`, `write it with ${have}; on 32-bit kernels a 64-bit division must go through the kernel's helpers (the reason ${p.api.spanTypeName} has \`as_millis\` and no \`as_secs\`)`);
+    return;
+  }
+  if (parent?.type === 'binary_expression' && COMPARE.has(parent.childForFieldName('operator')?.text ?? '')) {
+    const other = parent.childForFieldName('left')?.id === n.id ? parent.childForFieldName('right')! : parent.childForFieldName('left')!;
+    if (durationCtor(p, { node: other, r: e.r })) return;
+    if (other.type === 'identifier' && p.done.has(key(fileRange(other, e.r)))) return;
+    block(p, { node: parent, r: e.r }, 'an elapsed time compared with something kport cannot convert', `compare with a ${p.api.span ? `\`${p.api.span.name}::from_millis(..)\`` : 'number of milliseconds (`.as_millis()`)'}`);
+    return;
+  }
+  const bound = depth === 0 ? letBinding(n, e.r) : null;
+  if (bound) {
+    for (const o of occurrences(p.ctx, bound.name, bound.from, bound.to)) {
+      if (inRawTokens(o.node)) {
+        block(p, o, `\`${bound.name}\` (an elapsed time) is used inside a macro kport cannot read`, 'write the use as a plain expression');
+        continue;
+      }
+      if (o.node.parent?.type === 'let_declaration' || o.node.parent?.type === 'closure_parameters') {
+        block(p, o, `\`${bound.name}\` is bound again here; kport follows one binding per name`, 'rename one of the bindings');
+        continue;
+      }
+      span(p, o, depth + 1);
+    }
+    return;
+  }
+  block(p, e, `the elapsed time here becomes a ${p.api.spanTypeName} in the kernel, not a \`Duration\`, and this use depends on its type`, 'keep the elapsed time local: compare it, print `.as_millis()`, or convert it explicitly');
+}
+
+/** A `.as_millis()`-like result: `i64` in the kernel, `u128` in std. Fine where the type cannot be seen. */
+function intResult(p: Plan, s: Site, method: string): void {
+  const n = up(s.node);
+  const parent = n.parent;
+  if (parent?.type === 'type_cast_expression' && parent.childForFieldName('value')?.id === n.id) return;
+  if (parent?.type === 'binary_expression') {
+    const other = parent.childForFieldName('left')?.id === n.id ? parent.childForFieldName('right') : parent.childForFieldName('left');
+    if (other?.type === 'integer_literal' && PLAIN_INT.test(other.text)) return;
+  }
+  if (parent?.type === 'tuple_expression' && s.r.host && parent.parent?.type === 'expression_statement' && parent.parent.parent?.parent?.type === 'function_item') {
+    const mac = s.r.host.childForFieldName('macro')?.text ?? '';
+    if (FORMAT_MACROS.test(mac) && parent.namedChildren[0]?.id !== n.id) return;
+  }
+  block(p, s, `\`.${method}()\` returns \`i64\` in the kernel (\`u128\` in std), and this use depends on the type`, 'convert explicitly (`as u64`, `u64::try_from(..)`) or keep the value in `i64`');
+}
+
+/** `Duration::from_secs(5)` where a span is expected: rewritten to the kernel span type. False when it is not one. */
+function durationCtor(p: Plan, s: Site): boolean {
+  const n = s.node;
+  if (n.type !== 'call_expression') return false;
+  const f = n.childForFieldName('function');
+  if (!f || f.type !== 'scoped_identifier') return false;
+  const ty = f.childForFieldName('path');
+  const ctor = f.childForFieldName('name')?.text ?? '';
+  if (!ty || stdItem(ty, p.b, 'time') !== 'Duration' || (ty.type === 'identifier' && !p.b.duration.has(ty.text))) return false;
+  const args = n.childForFieldName('arguments')!.namedChildren;
+  const spanApi = p.api.span;
+  if (!spanApi || !spanApi.ctors.includes(ctor) || args.length !== 1) {
+    block(p, s, `\`${f.text}(..)\` has no kernel equivalent here`, spanApi ? `the kernel's \`${spanApi.name}\` has ${spanApi.ctors.map((c) => `\`${c}\``).join(', ')} (i64 arguments)` : `this profile's ${p.api.spanTypeName} has no constructor from a duration: compare \`.as_millis()\` with a number of milliseconds`);
+    return true;
+  }
+  p.edits.push({ range: fileRange(ty, s.r), text: spanApi.name });
+  p.names.add(spanApi.name);
+  p.durations.add(key(fileRange(ty, s.r)));
+  const arg = args[0];
+  if (!PLAIN_INT.test(arg.text)) p.edits.push({ range: fileRange(arg, s.r), text: castI64(arg) });
+  return true;
+}
+
+function castI64(arg: SyntaxNode): string {
+  const simple = ['identifier', 'field_expression', 'call_expression', 'integer_literal', 'scoped_identifier', 'index_expression', 'parenthesized_expression'].includes(arg.type);
+  return simple ? `${arg.text} as i64` : `(${arg.text}) as i64`;
+}
+
+// ---------------------------------------------------------------- Instant
+
+interface InstantSites {
+  /** Instant::now() calls. */
+  nows: Site[];
+  /** Qualified std paths to Instant in code (for reports when the profile has no clock). */
+  paths: Site[];
+  blockers: Site[];
+}
+
+function instantSites(ctx: FileContext, b: Bindings): InstantSites {
+  const out: InstantSites = { nows: [], paths: [], blockers: [] };
+  const names = [...new Set(['Instant', ...b.instant])].join('|');
+  const q = `((identifier) @id (#match? @id "^(${names})$")) ((type_identifier) @id (#match? @id "^(${names})$"))`;
+  for (const r of codeRegions(ctx.tree)) {
+    if (!/Instant/.test(r.text) && ![...b.instant].some((n) => r.text.includes(n))) continue;
+    for (const c of query(q).captures(r.root)) {
+      const id = c.node;
+      if (shadowed(ctx.tree, id, r) || isTestCode(ctx.tree, anchor(id, r))) continue;
+      let inUse = false;
+      for (let a = id.parent; a; a = a.parent) if (a.type === 'use_declaration') inUse = true;
+      if (inUse) continue;
+      const parent = id.parent;
+      let path: SyntaxNode = id;
+      if ((parent?.type === 'scoped_identifier' || parent?.type === 'scoped_type_identifier') && parent.childForFieldName('name')?.id === id.id) {
+        if (id.text !== 'Instant' || stdItem(parent, b, 'time') !== 'Instant') continue;
+        path = parent;
+        out.paths.push({ node: path, r });
+      } else if (!b.instant.has(id.text)) continue;
+      else if (parent?.type === 'field_expression' && parent.childForFieldName('field')?.id === id.id) continue;
+      if (inRawTokens(path)) {
+        out.blockers.push({ node: path, r });
+        continue;
+      }
+      const s = path.parent;
+      const call = s?.parent;
+      if (s?.type === 'scoped_identifier' && s.childForFieldName('path')?.id === path.id && s.childForFieldName('name')?.text === 'now' && isCallNoArgs(call ?? null) && call!.childForFieldName('function')?.id === s.id) {
+        out.nows.push({ node: call!, r });
+      } else out.blockers.push({ node: path, r });
+    }
+  }
+  return out;
+}
+
+function planInstants(p: Plan, sites: InstantSites): Site[] {
+  const tracked: { name: string; from: number; to: number; site: Site }[] = [];
+  const nowEdits: Site[] = [];
+  for (const s of sites.blockers) {
+    const asType = s.node.type === 'type_identifier' || s.node.type === 'scoped_type_identifier';
+    const what = asType ? `\`${s.node.text}\` is a type here (a field, parameter or return type), which other code sees` : `\`${s.node.text}\` here is not \`Instant::now()\` bound to a local`;
+    block(p, s, `${what}: kport converts a file's std Instants only when it can follow every one`, `port it by hand (the kernel type is ${p.api.nowNames.length > 1 ? '`kernel::time::Instant<kernel::time::Monotonic>`' : `\`kernel::time::${p.api.nowNames[0]}\``}), or keep instants local to a function (\`let t = Instant::now();\` ... \`t.elapsed()\`)`);
+  }
+  const assigns: Site[] = [];
+  for (const s of sites.nows) {
+    const n = up(s.node);
+    const parent = n.parent;
+    const bound = letBinding(n, s.r);
+    if (bound) {
+      tracked.push({ ...bound, site: s });
+      nowEdits.push(s);
+      continue;
+    }
+    if (parent?.type === 'assignment_expression' && parent.childForFieldName('right')?.id === n.id && parent.childForFieldName('left')?.type === 'identifier') {
+      assigns.push({ node: parent.childForFieldName('left')!, r: s.r });
+      nowEdits.push(s);
+      continue;
+    }
+    const mc = methodCall(n);
+    if (mc && mc.name.text === 'elapsed' && isCallNoArgs(mc.call) && !p.api.elapsed) {
+      nowEdits.push(s);
+      span(p, { node: mc.call, r: s.r });
+      continue;
+    }
+    block(p, s, 'the value of `Instant::now()` goes where kport cannot follow it', 'bind it to a local first: `let t = Instant::now();`');
+  }
+  const names = new Set(tracked.map((t) => t.name));
+  for (const a of assigns) {
+    const at = fileRange(a.node, a.r).start;
+    if (!tracked.some((t) => t.name === a.node.text && at >= t.from && at < t.to)) block(p, a, `\`${a.node.text}\` is assigned \`Instant::now()\` but kport did not see it bound to one`, 'bind it with `let` in the same block');
+    else p.done.add(key(fileRange(a.node, a.r)));
+  }
+  // In text order, so `b - a` and `b.duration_since(a)` meet `b` before `a`.
+  const uses = tracked.flatMap((t) => occurrences(p.ctx, t.name, t.from, t.to)).sort((x, y) => rangeOf(x).start - rangeOf(y).start);
+  for (const o of uses) {
+    if (p.done.has(key(rangeOf(o)))) continue;
+    instantUse(p, o, names);
+  }
+  return nowEdits;
+}
+
+/** One use of a tracked Instant binding. */
+function instantUse(p: Plan, o: Site, names: Set<string>): void {
+  const n = o.node;
+  const tracked = (x: SyntaxNode | null | undefined) => !!x && x.type === 'identifier' && names.has(x.text);
+  if (inRawTokens(n)) {
+    block(p, o, `\`${n.text}\` (a std Instant) is used inside a macro kport cannot read`, 'write the use as a plain expression');
+    return;
+  }
+  const parent = n.parent;
+  if (parent?.type === 'let_declaration' || parent?.type === 'closure_parameters' || parent?.type === 'parameter') {
+    block(p, o, `\`${n.text}\` is bound again here; kport follows one binding per name`, 'rename one of the bindings');
+    return;
+  }
+  const mc = methodCall(n);
+  if (mc && mc.name.text === 'elapsed' && isCallNoArgs(mc.call)) {
+    if (p.api.elapsed) p.edits.push({ range: fileRange(mc.call, o.r), text: parens(mc.call, p.api.elapsed.replace('{t}', n.text)) });
+    span(p, { node: mc.call, r: o.r });
+    return;
+  }
+  if (mc && mc.name.text === 'duration_since') {
+    const args = mc.call.childForFieldName('arguments')!.namedChildren;
+    if (args.length === 1 && tracked(args[0])) {
+      p.done.add(key(fileRange(args[0], o.r)));
+      p.edits.push({ range: fileRange(mc.call, o.r), text: parens(mc.call, `${n.text} - ${args[0].text}`) });
+      span(p, { node: mc.call, r: o.r });
+      return;
+    }
+  }
+  if (parent?.type === 'binary_expression' && parent.childForFieldName('operator')?.text === '-' && parent.childForFieldName('left')?.id === n.id && tracked(parent.childForFieldName('right'))) {
+    p.done.add(key(fileRange(parent.childForFieldName('right')!, o.r)));
+    span(p, { node: parent, r: o.r });
+    return;
+  }
+  block(p, o, `\`${n.text}\` (a std Instant) is used here in a way kport does not convert`, 'use it only as `t.elapsed()`, `a - b` or `a.duration_since(b)` inside the function, or port it by hand');
+}
+
+/** A difference `a - b` written where `at` stood: parenthesised only where an operator or a method needs it. */
+function parens(at: SyntaxNode, diff: string): string {
+  const bare = diff.replace(/^\((.*)\)$/s, '$1');
+  const p = at.parent;
+  const tight = p && ['field_expression', 'binary_expression', 'unary_expression', 'type_cast_expression', 'reference_expression', 'try_expression', 'index_expression'].includes(p.type);
+  return tight ? `(${bare})` : bare;
+}
+
+// ---------------------------------------------------------------- sleep
+
+interface SleepSite {
+  call: SyntaxNode;
+  fn: SyntaxNode;
+  r: Region;
+}
+
+function sleepSites(ctx: FileContext, b: Bindings): SleepSite[] {
+  const out: SleepSite[] = [];
+  const names = [...new Set(['sleep', ...b.sleep])].join('|');
+  const q = `(call_expression function: [(identifier) (scoped_identifier)] @f (#match? @f "(^|::)(${names})$")) @call`;
+  for (const r of codeRegions(ctx.tree)) {
+    if (!r.text.includes('sleep') && ![...b.sleep].some((n) => r.text.includes(n))) continue;
+    for (const m of query(q).matches(r.root)) {
+      const f = m.captures.find((c) => c.name === 'f')!.node;
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      if (isTestCode(ctx.tree, anchor(call, r))) continue;
+      if (f.type === 'identifier' ? !b.sleep.has(f.text) : stdItem(f, b, 'thread') !== 'sleep') continue;
+      out.push({ call, fn: f, r });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- run
+
+function run(ctx: FileContext): void {
+  const api: TimeApi = ctx.profile.time;
+  const b = bindings(ctx);
+  const names = new Set<string>();
+  const edits: { range: Range; text: string }[] = [];
+  const reported = new Set<string>();
+  const report = (range: Range, code: string, message: string, help: string) => {
+    const k = `${key(range)}|${code}`;
+    if (reported.has(k)) return;
+    reported.add(k);
+    ctx.report({ code, message, range, help });
+  };
+  const removeLeaves: { decl: SyntaxNode; leaf: UseLeaf }[] = [];
+  let instantKept = false;
+  const defined = localNames(ctx.tree).defined;
+  const converted = new Set<string>();
+
+  // Instants.
+  const inst = instantSites(ctx, b);
+  const instLeaves = b.leaves.filter((l) => l.what === 'instant' && !isTestCode(ctx.tree, l.decl));
+  const anyInstant = inst.nows.length + inst.blockers.length + inst.paths.length + instLeaves.length > 0;
+  let instantNames = new Set<string>();
+  if (anyInstant && !api.clock) {
+    for (const l of instLeaves) report(fileRange(l.leaf.node, { root: ctx.tree.rootNode, shift: 0, text: '' }), TIME_CODES.noClock, `\`${l.leaf.segs.join('::')}\` has no kernel form on this profile`, api.clockHelp);
+    for (const s of inst.paths) report(rangeOf(s), TIME_CODES.noClock, `\`${s.node.text}\` has no kernel form on this profile`, api.clockHelp);
+    if (instLeaves.length + inst.paths.length === 0) for (const s of inst.nows) report(rangeOf(s), TIME_CODES.noClock, `\`${s.node.text}\` has no kernel form on this profile`, api.clockHelp);
+  } else if (anyInstant && api.clock) {
+    const p: Plan = { ctx, api: api.clock, b, edits: [], blockers: [], names: new Set(), done: new Set(), durations: new Set() };
+    const nows = planInstants(p, inst);
+    if (p.blockers.length) {
+      for (const x of p.blockers) report(x.range, x.code, x.message, x.help);
+    } else if (nows.length) {
+      for (const s of nows) {
+        edits.push({ range: fileRange(s.node, s.r), text: api.clock.now });
+        const path = s.node.childForFieldName('function')?.childForFieldName('path');
+        if (path) converted.add(key(fileRange(path, s.r)));
+      }
+      edits.push(...p.edits);
+      for (const n of api.clock.nowNames) names.add(n);
+      for (const n of p.names) names.add(n);
+      for (const d of p.durations) converted.add(d);
+      instantNames = new Set(api.clock.nowNames);
+    }
+  }
+
+  // Sleeps.
+  const sleeps = sleepSites(ctx, b);
+  for (const s of sleeps) {
+    const range = fileRange(s.call, s.r);
+    if (!api.sleep) {
+      report(range, TIME_CODES.noSleep, `\`${s.fn.text}\` has no kernel form on this profile`, api.sleepHelp);
+      continue;
+    }
+    const args = s.call.childForFieldName('arguments')!.namedChildren;
+    const p: Plan = { ctx, api: api.clock ?? ({ methods: {}, sameType: [], spanTypeName: '', now: '', nowNames: [], source: '' } as ClockApi), b, edits: [], blockers: [], names: new Set(), done: new Set(), durations: new Set() };
+    if (args.length !== 1 || !durationCtor(p, { node: args[0], r: s.r })) {
+      report(range, TIME_CODES.sleepArg, `\`${s.fn.text}(..)\` sleeps for a \`Duration\` kport cannot trace to its constructor`, `build the kernel span where you sleep: \`${api.sleep.fn.replace(/^.*::/, '')}(Delta::from_millis(ms))\` (rust/kernel/time/delay.rs; \`Delta\` takes i64 and has \`from_secs\`, \`from_millis\`, \`from_micros\`)`);
+      continue;
+    }
+    if (p.blockers.length) {
+      for (const x of p.blockers) report(x.range, TIME_CODES.sleepArg, x.message, x.help);
+      continue;
+    }
+    edits.push({ range: fileRange(s.fn, s.r), text: api.sleep.name });
+    converted.add(key(fileRange(s.fn, s.r)));
+    edits.push(...p.edits);
+    names.add(api.sleep.fn);
+    for (const n of p.names) names.add(n);
+    for (const d of p.durations) converted.add(d);
+  }
+
+  floatsAndWallClock(ctx, b, api, report);
+
+  // Imports: drop the std leaves whose every use was converted; import the kernel names.
+  // An Instant import nothing uses goes too (on a profile with a clock): it names a std type.
+  const unusedInstant = !!api.clock && inst.nows.length + inst.blockers.length + inst.paths.length === 0 && instLeaves.length > 0;
+  if (edits.length === 0 && !unusedInstant) return;
+  for (const l of b.leaves) {
+    if (l.what === 'wall' || isTestCode(ctx.tree, l.decl)) continue;
+    const name = l.leaf.alias ?? (l.leaf.kind === 'self' ? l.leaf.segs[l.leaf.segs.length - 1] : l.leaf.segs[l.leaf.segs.length - 1]);
+    const u = usesConverted(ctx, name, converted);
+    if (u.all && (u.any || (l.what === 'instant' && unusedInstant))) removeLeaves.push(l);
+    else if (l.what === 'instant' && instantNames.size) instantKept = true;
+  }
+  const fileLevel = (n: SyntaxNode) => {
+    for (let p = n.parent; p; p = p.parent) if (p.type === 'mod_item' || p.type === 'function_item' || p.type === 'block') return false;
+    return true;
+  };
+  const importNames = [...names].map((n) => n.replace(/^.*::/, ''));
+  const conflict = importNames.some((n) => defined.has(n) || localNames(ctx.tree).imported.has(n));
+  const inModules = edits.some((e) => insideModule(ctx, e.range.start));
+  const decls = [...new Set(removeLeaves.map((l) => l.decl))].filter(fileLevel).sort((a, c) => a.startIndex - c.startIndex);
+  const qualified = conflict || inModules || instantKept || decls.length === 0 || removeLeaves.some((l) => !fileLevel(l.decl));
+
+  for (const e of edits) ctx.edits.replace(e.range, qualified ? qualify(e.text, names) : e.text);
+  const byDecl = new Map<SyntaxNode, Set<number>>();
+  for (const l of removeLeaves) {
+    if (!byDecl.has(l.decl)) byDecl.set(l.decl, new Set());
+    byDecl.get(l.decl)!.add(l.leaf.node.id);
+  }
+  const newUse = qualified || names.size === 0 ? '' : `use kernel::time::${importNames.length === 1 ? [...names][0] : `{${[...names].sort(byName).join(', ')}}`};`;
+  let placed = false;
+  for (const [decl, drop] of [...byDecl].sort((x, y) => x[0].startIndex - y[0].startIndex)) {
+    const all = useLeaves(decl.childForFieldName('argument')!);
+    const keep = new Set(all.filter((l) => !drop.has(l.node.id)).map((l) => l.node.id));
+    const rest = renderUse(ctx.text, decl, keep);
+    const place = !placed && newUse && decl.id === decls[0]?.id;
+    if (place) placed = true;
+    if (rest === null) {
+      if (place) ctx.edits.replace(decl, newUse);
+      else removeLines(ctx, decl);
+    } else {
+      const indent = /^[ \t]*/.exec(ctx.text.slice(ctx.text.lastIndexOf('\n', decl.startIndex - 1) + 1, decl.startIndex))![0];
+      ctx.edits.replace(decl, place ? `${rest}\n${indent}${newUse}` : rest);
+    }
+  }
+}
+
+function byName(a: string, b: string): number {
+  const k = (s: string) => s.toLowerCase();
+  return k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0;
+}
+
+function qualify(text: string, names: Set<string>): string {
+  let out = text;
+  for (const full of names) {
+    const short = full.replace(/^.*::/, '');
+    out = out.replace(new RegExp(`(?<![\\w:])${short}\\b`, 'g'), `kernel::time::${full}`);
+  }
+  return out;
+}
+
+function insideModule(ctx: FileContext, at: number): boolean {
+  for (let n: SyntaxNode | null = ctx.tree.rootNode.descendantForIndex(at); n; n = n.parent) if (n.type === 'mod_item') return true;
+  return false;
+}
+
+/**
+ * Whether every use of an imported name in code (outside tests) is one kport
+ * rewrote: the name itself (`sleep(..)`, `Instant::now()`) or a path through it
+ * (`thread::sleep`, `time::Instant`). Then its std import can go.
+ */
+function usesConverted(ctx: FileContext, name: string, converted: Set<string>): { all: boolean; any: boolean } {
+  const q = `((identifier) @id (#eq? @id "${name}")) ((type_identifier) @id (#eq? @id "${name}"))`;
+  let any = false;
+  for (const r of codeRegions(ctx.tree)) {
+    if (!r.text.includes(name)) continue;
+    for (const c of query(q).captures(r.root)) {
+      const n = c.node;
+      if (shadowed(ctx.tree, n, r) || isTestCode(ctx.tree, anchor(n, r))) continue;
+      let inUse = false;
+      for (let a = n.parent; a; a = a.parent) if (a.type === 'use_declaration') inUse = true;
+      if (inUse) continue;
+      const p = n.parent;
+      const scoped = p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier');
+      // `a::name` is another item's path, not this import.
+      if (scoped && p.childForFieldName('name')?.id === n.id) continue;
+      if (inRawTokens(n)) return { all: false, any };
+      const hit = converted.has(key(fileRange(n, r))) || (scoped && converted.has(key(fileRange(p, r))));
+      if (!hit) return { all: false, any };
+      any = true;
+    }
+  }
+  return { all: true, any };
+}
+
+/** SystemTime / UNIX_EPOCH and float Duration methods: reported, never rewritten. */
+function floatsAndWallClock(ctx: FileContext, b: Bindings, api: TimeApi, report: (r: Range, code: string, m: string, h: string) => void): void {
+  const root: Region = { root: ctx.tree.rootNode, shift: 0, text: ctx.text };
+  for (const l of b.leaves) if (l.what === 'wall' && !isTestCode(ctx.tree, l.decl)) report(fileRange(l.leaf.node, root), TIME_CODES.wallClock, `\`${l.leaf.segs.join('::')}\`: wall-clock time has no kernel equivalent`, api.wallHelp);
+  const wallQ = '((identifier) @id (#match? @id "^(SystemTime|UNIX_EPOCH)$")) ((type_identifier) @id (#eq? @id "SystemTime"))';
+  const defined = localNames(ctx.tree).defined;
+  const floatQ = `(call_expression function: (field_expression field: (field_identifier) @m (#match? @m "^(${FLOAT_METHODS.join('|')})$"))) @call
+    (call_expression function: (scoped_identifier path: (_) @ty name: (identifier) @m (#match? @m "^(${FLOAT_CTORS.join('|')})$"))) @call`;
+  for (const r of codeRegions(ctx.tree)) {
+    if (/SystemTime|UNIX_EPOCH/.test(r.text)) {
+      for (const c of query(wallQ).captures(r.root)) {
+        const p = c.node.parent;
+        if (!p || (p.type !== 'scoped_identifier' && p.type !== 'scoped_type_identifier') || p.childForFieldName('name')?.id !== c.node.id) continue;
+        if (stdItem(p, b, 'time') !== c.node.text || shadowed(ctx.tree, c.node, r) || isTestCode(ctx.tree, anchor(p, r))) continue;
+        let inUse = false;
+        for (let a = p.parent; a; a = a.parent) if (a.type === 'use_declaration') inUse = true;
+        if (!inUse) report(fileRange(p, r), TIME_CODES.wallClock, `\`${p.text}\`: wall-clock time has no kernel equivalent`, api.wallHelp);
+      }
+    }
+    if (!/_f(32|64)/.test(r.text)) continue;
+    for (const m of query(floatQ).matches(r.root)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      const name = m.captures.find((c) => c.name === 'm')!.node;
+      const ty = m.captures.find((c) => c.name === 'ty')?.node;
+      if (defined.has(name.text) || isTestCode(ctx.tree, anchor(call, r)) || shadowed(ctx.tree, name, r)) continue;
+      if (ty && stdItem(ty, b, 'time') !== 'Duration' && !(ty.type === 'identifier' && b.duration.has(ty.text))) continue;
+      report(fileRange(call, r), TIME_CODES.float, `\`${ty ? `${ty.text}::${name.text}(..)` : `.${name.text}()`}\` is floating point: kernel code has no floats`, 'count in integer units: `Duration::from_millis`, `.as_millis()`, `.as_nanos()` (the kernel saves no FPU state for kernel code)');
+    }
+  }
+}
+
+const codes: CodeInfo[] = [
+  {
+    code: TIME_CODES.noClock,
+    severity: 'error',
+    title: 'std::time::Instant has no kernel form on this profile',
+    explanation: `The kernel's Rust clock types changed from release to release: \`Ktime\` (6.10-6.15),
+\`Instant\` and \`Delta\` (6.16), \`Instant<C: ClockSource>\` with \`Monotonic\` (6.17 and later;
+rust/kernel/time.rs). kport rewrites an Instant only when one form exists on every release
+of the profile's range: \`mainline\` (6.19+) and \`v6.10\` (6.10-6.12, \`Ktime\`). On \`v6.13\`
+(6.13-6.18) no single form builds on all of them; on \`v6.1\` (6.1-6.9) there is no clock type.
+
+Before (v6.13):
+    let t = std::time::Instant::now();
+After (by hand, for 6.17 and 6.18):
+    let t = kernel::time::Instant::<kernel::time::Monotonic>::now();`,
+  },
+  {
+    code: TIME_CODES.noSleep,
+    severity: 'error',
+    title: 'std::thread::sleep has no kernel form on this profile',
+    explanation: `The kernel's Rust sleep function, \`kernel::time::delay::fsleep(Delta)\`
+(rust/kernel/time/delay.rs), arrived in 6.17. Before it there is no safe way to sleep from
+Rust: restructure the wait as a timer or a work item, or target 6.17 and later
+(\`--profile mainline\`).
+
+Before:
+    std::thread::sleep(Duration::from_millis(10));
+After (by hand, 6.17 and later):
+    kernel::time::delay::fsleep(kernel::time::Delta::from_millis(10));`,
+  },
+  {
+    code: TIME_CODES.float,
+    severity: 'error',
+    title: 'a floating-point Duration method',
+    explanation: `\`as_secs_f64\`, \`from_secs_f64\`, \`mul_f64\` and the other float forms of \`Duration\`
+need floating point, which kernel code cannot use (the kernel saves no FPU state for it, and
+\`core\` is built without float formatting). Count in integer units instead.
+
+Before:
+    let secs = t.elapsed().as_secs_f64();
+After (by hand):
+    let ms = t.elapsed().as_millis();`,
+  },
+  {
+    code: TIME_CODES.wallClock,
+    severity: 'error',
+    title: 'wall-clock time (SystemTime, UNIX_EPOCH) has no kernel equivalent',
+    explanation: `A module has no calendar time to format and no \`SystemTime\`. Measure intervals with
+the monotonic clock; a raw wall-clock timestamp on mainline is
+\`kernel::time::Instant::<kernel::time::RealTime>::now()\` (rust/kernel/time.rs), which is not
+seconds since the epoch.
+
+Before:
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs();
+After: decided by hand (usually: drop the timestamp, or use the monotonic clock).`,
+  },
+  {
+    code: TIME_CODES.instantUse,
+    severity: 'error',
+    title: 'a use of std::time::Instant (or of an elapsed time) kport does not convert',
+    explanation: `kport converts a file's Instants when it can follow each one inside its function:
+\`let t = Instant::now();\`, \`t = Instant::now();\`, \`t.elapsed()\`, \`a - b\`,
+\`a.duration_since(b)\`; and the elapsed time (a \`kernel::time::Delta\`, not a \`Duration\`)
+only where its type cannot matter: compared with \`Duration::from_*(..)\` (rewritten to
+\`Delta::from_*\`), \`.as_millis()\`/\`.as_nanos()\` (which return \`i64\` in the kernel and
+\`u128\` in std) printed, cast with \`as\` or compared with a literal. An Instant stored in a
+struct, passed to or returned from a function, or printed with \`{:?}\` changes a type other
+code sees, so the file's Instants are left as written and each such use is reported.
+
+Before:
+    struct Timer { start: Instant }
+After: unchanged; port the struct by hand (\`start: kernel::time::Instant<kernel::time::Monotonic>\`).`,
+  },
+  {
+    code: TIME_CODES.sleepArg,
+    severity: 'error',
+    title: 'a sleep whose Duration kport cannot convert',
+    explanation: `\`thread::sleep(d)\` becomes \`fsleep(Delta)\` when \`d\` is written at the call as
+\`Duration::from_secs\`, \`from_millis\` or \`from_micros\`; a Duration that comes from elsewhere
+(a parameter, a field, arithmetic) would need its type changed where it is made, and
+\`Duration::from_nanos\` has no \`Delta\` constructor.
+
+Before:
+    fn pause(d: Duration) { thread::sleep(d); }
+After (by hand):
+    fn pause(d: Delta) { fsleep(d); }`,
+  },
+];
+
+export const timeApi: FileTransform = {
+  id: 'time-api',
+  scope: 'file',
+  summary: 'Rewrite std::time::Instant, elapsed times and thread::sleep to the profile\'s kernel time API, and report what has none.',
+  docs: `Clocks and sleeping are kernel API that changed across releases (src/kernel-api/time.ts,
+docs/profiles.md "Time API"). On mainline (6.19+) \`Instant::now()\` becomes
+\`Instant::<Monotonic>::now()\` (rust/kernel/time.rs), whose \`elapsed()\` and differences are a
+\`Delta\`; \`Duration::from_secs/millis/micros(n)\` compared with one becomes \`Delta::from_*\`;
+\`thread::sleep(Duration::from_millis(n))\` becomes \`fsleep(Delta::from_millis(n))\`
+(rust/kernel/time/delay.rs). On v6.10 (6.10-6.12) the clock is \`Ktime::ktime_get()\` with
+\`to_ms()\`/\`to_ns()\`. Profiles with no form spanning their whole range report (K1101,
+K1102). A \`Duration\` used only as a value stays (std-paths makes it \`core::time::Duration\`).
+Instants are converted per file, only when every use can be followed; otherwise each use
+that blocks is reported (K1105). Floating-point Duration methods (K1103) and wall-clock
+time (K1104) are reported. Runs before std-paths, which leaves these paths to it.
+
+Before:
+    use std::time::{Duration, Instant};
+    use std::thread;
+
+    fn wait() {
+        let start = Instant::now();
+        thread::sleep(Duration::from_millis(10));
+        if start.elapsed() > Duration::from_secs(1) {
+            println!("slow: {} ms", start.elapsed().as_millis());
+        }
+    }
+After:
+    use kernel::time::{delay::fsleep, Delta, Instant, Monotonic};
+
+    fn wait() {
+        let start = Instant::<Monotonic>::now();
+        fsleep(Delta::from_millis(10));
+        if start.elapsed() > Delta::from_secs(1) {
+            println!("slow: {} ms", start.elapsed().as_millis());
+        }
+    }`,
+  profiles: [...PROFILE_IDS],
+  safety: 'safe',
+  applies: (text) => /Instant|sleep|SystemTime|UNIX_EPOCH|_f(32|64)\b/.test(text),
+  run,
+  codes,
+};
