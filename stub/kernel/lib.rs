@@ -701,8 +701,8 @@ pub mod str {
     use crate::error::{Error, Result};
     use core::fmt;
 
-    /// mainline str.rs: `pub use crate::prelude::CStr;`, i.e. `core::ffi::CStr` ("rust: replace
-    /// `CStr` with `core::ffi::CStr`", cstr-core v18, Oct 2025), so `c"..."` literals are `&CStr`;
+    /// mainline str.rs: `pub use crate::prelude::CStr;`, i.e. `core::ffi::CStr` (3b83f5d5e78a "rust:
+    /// replace `CStr` with `core::ffi::CStr`", rust-6.19 pull), so `c"..."` literals are `&CStr`;
     /// the kernel's extra methods are in the `CStrExt` extension trait (prelude: `CStrExt as _`).
     #[cfg(kport_profile = "mainline")]
     pub use core::ffi::CStr;
