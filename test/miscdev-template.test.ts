@@ -61,3 +61,10 @@ describe.skipIf(!hasRustc)('templates/miscdev.rs against the kernel stub', () =>
     expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);
   }, 60_000);
 });
+
+describe('profile field miscdevIo', () => {
+  it('is true on mainline only (read_iter/write_iter arrived in 6.18)', async () => {
+    const { PROFILES } = await import('../src/profiles.ts');
+    expect(Object.fromEntries(Object.values(PROFILES).map((p) => [p.id, p.miscdevIo]))).toEqual({ mainline: true, 'v6.13': false, 'v6.10': false, 'v6.1': false });
+  });
+});

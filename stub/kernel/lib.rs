@@ -1115,6 +1115,44 @@ pub mod sync {
             }
         }
     }
+    pub mod aref {
+        //! rust/kernel/sync/aref.rs: `ARef<T>`, an owned reference to an always-refcounted object.
+        use core::ptr::NonNull;
+
+        /// `pub unsafe trait AlwaysRefCounted`
+        pub unsafe trait AlwaysRefCounted {
+            fn inc_ref(&self);
+            unsafe fn dec_ref(obj: NonNull<Self>);
+        }
+
+        /// `pub struct ARef<T: AlwaysRefCounted>`
+        pub struct ARef<T: AlwaysRefCounted> {
+            ptr: NonNull<T>,
+        }
+        unsafe impl<T: AlwaysRefCounted + Sync + Send> Send for ARef<T> {}
+        unsafe impl<T: AlwaysRefCounted + Sync + Send> Sync for ARef<T> {}
+        impl<T: AlwaysRefCounted> From<&T> for ARef<T> {
+            fn from(b: &T) -> Self {
+                b.inc_ref();
+                ARef { ptr: NonNull::from(b) }
+            }
+        }
+        impl<T: AlwaysRefCounted> Clone for ARef<T> {
+            fn clone(&self) -> Self {
+                unimplemented!()
+            }
+        }
+        impl<T: AlwaysRefCounted> core::ops::Deref for ARef<T> {
+            type Target = T;
+            fn deref(&self) -> &T {
+                unimplemented!()
+            }
+        }
+        impl<T: AlwaysRefCounted> Drop for ARef<T> {
+            fn drop(&mut self) {}
+        }
+    }
+
     pub mod arc {
         use crate::alloc::{AllocError, Flags};
         use core::marker::PhantomData;
@@ -1610,6 +1648,60 @@ macro_rules! __kport_init_check {
 }
 
 // ---------------------------------------------------------------------------
+// rust/kernel/device.rs (only what a misc device uses: `Device`, the `dev_*!` macros)
+// ---------------------------------------------------------------------------
+pub mod device {
+    /// device.rs: `#[repr(transparent)] pub struct Device(Opaque<bindings::device>)`,
+    /// always reference counted (`ARef<Device>`).
+    #[repr(transparent)]
+    pub struct Device(crate::types::Opaque<[u8; 0]>);
+    unsafe impl Send for Device {}
+    unsafe impl Sync for Device {}
+    unsafe impl crate::sync::aref::AlwaysRefCounted for Device {
+        fn inc_ref(&self) {}
+        unsafe fn dec_ref(obj: core::ptr::NonNull<Self>) {}
+    }
+    macro_rules! printk_methods {
+        ($($name:ident)*) => {
+            impl Device {
+                $(
+                    /// device.rs: `pub fn pr_*(&self, args: fmt::Arguments<'_>)` (what `dev_*!` call).
+                    pub fn $name(&self, args: core::fmt::Arguments<'_>) {}
+                )*
+            }
+        };
+    }
+    printk_methods!(pr_emerg pr_alert pr_crit pr_err pr_warn pr_notice pr_info pr_dbg);
+}
+
+/// device.rs `dev_printk!`: `($dev).$method(fmt!(..))`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! dev_printk {
+    ($method:ident, $dev:expr, $($f:tt)*) => {
+        {
+            ($dev).$method($crate::prelude::fmt!($($f)*));
+        }
+    };
+}
+#[macro_export]
+macro_rules! dev_emerg { ($($f:tt)*) => { $crate::dev_printk!(pr_emerg, $($f)*); } }
+#[macro_export]
+macro_rules! dev_alert { ($($f:tt)*) => { $crate::dev_printk!(pr_alert, $($f)*); } }
+#[macro_export]
+macro_rules! dev_crit { ($($f:tt)*) => { $crate::dev_printk!(pr_crit, $($f)*); } }
+#[macro_export]
+macro_rules! dev_err { ($($f:tt)*) => { $crate::dev_printk!(pr_err, $($f)*); } }
+#[macro_export]
+macro_rules! dev_warn { ($($f:tt)*) => { $crate::dev_printk!(pr_warn, $($f)*); } }
+#[macro_export]
+macro_rules! dev_notice { ($($f:tt)*) => { $crate::dev_printk!(pr_notice, $($f)*); } }
+#[macro_export]
+macro_rules! dev_info { ($($f:tt)*) => { $crate::dev_printk!(pr_info, $($f)*); } }
+#[macro_export]
+macro_rules! dev_dbg { ($($f:tt)*) => { $crate::dev_printk!(pr_dbg, $($f)*); } }
+
+// ---------------------------------------------------------------------------
 // rust/kernel/fs.rs, fs/file.rs, fs/kiocb.rs
 // ---------------------------------------------------------------------------
 pub mod fs {
@@ -1815,6 +1907,10 @@ pub mod miscdevice {
         /// `pub fn as_raw(&self) -> *mut bindings::miscdevice` (APPROXIMATION: `*mut c_void`).
         pub fn as_raw(&self) -> *mut core::ffi::c_void {
             self.inner.get().cast()
+        }
+        /// `pub fn device(&self) -> &Device` (the misc device's `this_device`).
+        pub fn device(&self) -> &crate::device::Device {
+            unimplemented!()
         }
     }
 
@@ -2308,6 +2404,8 @@ pub mod prelude {
 
     pub use crate::dbg;
     pub use crate::{pr_alert, pr_crit, pr_debug, pr_emerg, pr_err, pr_info, pr_notice, pr_warn};
+    /// prelude.rs: `pub use super::{dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn};`
+    pub use crate::{dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn};
 
     pub use crate::error::{code::*, Error, Result};
 
