@@ -7,7 +7,8 @@ function isInnerDoc(n: SyntaxNode): boolean {
 /**
  * Where a new item line goes at the top of a file: after inner attributes and
  * inner docs, before the first item and the attributes/comments attached to it.
- * Returns the offset of that line's start, and whether the first item is a `use`.
+ * Returns the offset of that line's start, and whether the first item is a `use`;
+ * undefined when the file has no item or starts with a syntax error.
  */
 export function topInsertPoint(ctx: { text: string; tree: FileContext['tree'] }): { at: number; first: SyntaxNode; beforeUse: boolean } | undefined {
   const kids = ctx.tree.rootNode.children;
@@ -16,6 +17,9 @@ export function topInsertPoint(ctx: { text: string; tree: FileContext['tree'] })
   let first = i;
   while (first < kids.length && (kids[first].type === 'line_comment' || kids[first].type === 'block_comment')) first++;
   if (first >= kids.length) return undefined;
+  // A file that starts with a syntax error: a line added above it may be swallowed by it
+  // (an unterminated string) or parse differently on the next run. Leave the top alone.
+  if (kids[first].type === 'ERROR' || kids[first].hasError) return undefined;
   let at = first;
   while (at > i) {
     const prev = kids[at - 1];
