@@ -8,6 +8,7 @@ import { FORMATS, type Format } from './diagnostics.ts';
 import { formatDiagnostics } from './formats/index.ts';
 import { goldenExample } from './explain.ts';
 import { UsageError } from './errors.ts';
+import { checkIoMode, IO_MODES } from './io-mode.ts';
 import { DEFAULT_PROFILE, PROFILE_IDS, PROFILES, isProfileId, type ProfileId } from './profiles.ts';
 import { TRANSFORMS, findTransform } from './registry.ts';
 import { profileDifferences } from './profile-diff.ts';
@@ -93,6 +94,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('license', { type: 'string', describe: 'module license (default GPL)' })
           .option('bin', { type: 'string', describe: 'the binary to port when the crate has several' })
           .option('module', { type: 'boolean', describe: 'make fn main the module entry and add build files; --no-module ports library-style code without them' })
+          .option('io', { type: 'string', describe: `port stdin/stdout: ${IO_MODES.join(', ')} (main's input loop becomes a misc character device)` })
           .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
           .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: the number of cores)' })
@@ -106,6 +108,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           }),
       async (a) => {
         const { profile, format } = checkFormat(a);
+        const ioMode = checkIoMode(a.io, '--io');
         const mode: Mode = a.write ? 'write' : a.outDir !== undefined ? 'out-dir' : a.patch !== undefined ? 'patch' : a.check ? 'check' : 'dry-run';
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
@@ -119,6 +122,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           authors: list(a.author),
           description: a.description as string | undefined,
           license: a.license as string | undefined,
+          options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}) },
         };
         if (a.verify) {
           const v = verifyBeforeWrite(common, io, format, colorOf(a.color as string), a.kdir as string | undefined);
@@ -147,7 +151,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           license: a.license as string | undefined,
           bin: a.bin as string | undefined,
           inTree: a.inTree as string | undefined,
-          options: { noModule: a.module === false },
+          options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}) },
         }).catch((e) => {
           spool?.discard();
           throw e;
@@ -186,13 +190,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .positional('paths', { type: 'string', array: true, describe: 'crate folders (with Cargo.toml), folders of .rs files, or .rs files' })
           .option('only', { type: 'string', describe: 'run only these transform ids (comma-separated)' })
           .option('skip', { type: 'string', describe: 'skip these transform ids (comma-separated)' })
+          .option('io', { type: 'string', describe: `port stdin/stdout: ${IO_MODES.join(', ')}` })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' }),
       (a) => {
         const { profile, format } = checkFormat(a);
+        const ioMode = checkIoMode(a.io, '--io');
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
-        const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip) });
+        const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip), ...(ioMode ? { options: { io: ioMode } } : {}) });
         const c = String(a.color);
         printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout');
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;

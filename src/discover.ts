@@ -8,6 +8,7 @@ import { parse, query } from './parse.ts';
 import { readSource, ioMessage, type SourceFile } from './source.ts';
 import type { CrateInfo, Tree } from './types.ts';
 import { kernelLicenseOf } from './modinfo.ts';
+import { checkIoMode } from './io-mode.ts';
 
 export interface Unit {
   crate: CrateInfo;
@@ -162,8 +163,15 @@ function crateInfo(root: string, manifest: CargoManifest | undefined, fallbackNa
     rootFiles,
     dependencies: manifest?.dependencies ?? [],
     metadata: meta,
-    options: opts.options ?? {},
+    options: withIo(opts.options ?? {}, meta, root),
   };
+}
+
+/** `--io` wins over `[package.metadata.kport] io`; an unknown value is a usage error. */
+function withIo(options: Record<string, unknown>, meta: Record<string, unknown>, root: string): Record<string, unknown> {
+  if (options.io !== undefined || meta.io === undefined) return options;
+  const io = checkIoMode(meta.io, `${path.join(root, 'Cargo.toml')}: [package.metadata.kport] io`);
+  return { ...options, io };
 }
 
 /** Follow `obj-m := dir/` from the crate root's Kbuild down to `obj-m := name.o`: the module file, relative to `root`. */

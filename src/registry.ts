@@ -21,6 +21,7 @@ import { checkStaticMut } from '../transforms/check-static-mut.ts';
 import { checkDynError } from '../transforms/check-dyn-error.ts';
 import { checkExternalCrates } from '../transforms/check-external-crates.ts';
 import { moduleEntry } from '../transforms/module-entry.ts';
+import { ioMiscdev } from '../transforms/io-miscdev.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
@@ -32,23 +33,25 @@ export const TRANSFORMS: readonly Transform[] = [
   checkStaticMut,
   checkDynError,
   checkExternalCrates,
-  // 2. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
+  // 2. `--io miscdev`: main's stdin loop becomes a device (sees println! and std::io as written).
+  ioMiscdev,
+  // 3. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
   //    (`std::time::Instant`, `thread::sleep`), which std-paths leaves to it.
   timeApi,
   stdPaths,
-  // 3. Printing.
+  // 4. Printing.
   printMacros,
-  // 4. Allocation: Vec/Box/collect → fallible kernel forms.
+  // 5. Allocation: Vec/Box/collect → fallible kernel forms.
   allocCalls,
   allocCollect,
   allocSlices,
   allocMacros,
   allocCompat,
   allocTypes,
-  // 5. Crate passes: fallibility propagation, then module entry.
+  // 6. Crate passes: fallibility propagation, then module entry.
   falliblePropagation,
   moduleEntry,
-  // 6. Last: the prelude import, for the names the passes above introduced.
+  // 7. Last: the prelude import, for the names the passes above introduced.
   preludeImport,
 ];
 

@@ -2,7 +2,8 @@
 // documented example. Single-file cases have input.rs → output.rs; crate
 // cases have input/ → output/ folders. diagnostics.txt (when present) holds
 // the expected diagnostics; its absence means "reports nothing".
-// case.json may set { "profile", "transforms", "crate" }.
+// case.json may set { "profile", "transforms", "crate", "options" } (options: as
+// the command line passes them to transforms, e.g. { "io": "miscdev" }).
 // UPDATE_GOLDEN=1 npm test rewrites the expectations.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ interface CaseConfig {
   profile?: ProfileId;
   transforms?: string[];
   crate?: Partial<CrateInfo>;
+  options?: Record<string, unknown>;
 }
 
 function listDirs(dir: string): string[] {
@@ -74,6 +76,7 @@ for (const id of listDirs(GOLDEN)) {
       const cfgFile = path.join(dir, 'case.json');
       const cfg: CaseConfig = existsSync(cfgFile) ? JSON.parse(readFileSync(cfgFile, 'utf8')) : {};
       const transforms = cfg.transforms ?? [id];
+      if (cfg.options) cfg.crate = { ...cfg.crate, options: { ...cfg.crate?.options, ...cfg.options } };
       if (existsSync(path.join(dir, 'input.rs'))) {
         it(name, () => {
           const input = readFileSync(path.join(dir, 'input.rs'));
@@ -91,7 +94,7 @@ for (const id of listDirs(GOLDEN)) {
         });
       } else if (existsSync(path.join(dir, 'input'))) {
         it(name, () => {
-          const run = (root: string) => runPaths([root], { profile: cfg.profile, transforms, ...(cfg.crate?.moduleName ? { moduleName: cfg.crate.moduleName } : {}) });
+          const run = (root: string) => runPaths([root], { profile: cfg.profile, transforms, ...(cfg.crate?.moduleName ? { moduleName: cfg.crate.moduleName } : {}), ...(cfg.options ? { options: cfg.options } : {}) });
           const [r] = run(path.join(dir, 'input'));
           const produced = new Map<string, Buffer | string>();
           for (const f of r.files) produced.set(f.src.rel, encodeSource(f.src, f.text));

@@ -544,7 +544,12 @@ the kernel log with \`pr_info!\`.
 Before:
     use std::io::{self, Read};
     io::stdin().read_to_string(&mut s)?;
-After (by hand): a \`MiscDevice\` implementation whose \`write_iter\` receives the bytes.`,
+After (by hand): a \`MiscDevice\` implementation whose \`write_iter\` receives the bytes.
+
+A program that reads stdin line by line in one loop in \`main\` is ported this way
+by \`kport rewrite --io miscdev\` (or \`[package.metadata.kport] io = "miscdev"\`):
+the loop body becomes a handler run once per line written to /dev/NAME, and what
+it prints is read back from the device (see \`kport explain io-miscdev\`).`,
   },
   {
     code: STD_CODES.fs,

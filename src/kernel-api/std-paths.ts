@@ -90,6 +90,8 @@ const common = (kind: 'mainline' | 'v6.13' | 'v6.10' | 'v6.1'): StdPathEntry[] =
     kind === 'v6.1'
       ? 'the kernel has no streams: take input and give output through module parameters or the kernel log (`pr_info!`)'
       : `the kernel has no streams: exchange bytes with user space through a misc character device${modern ? ' (`kernel::miscdevice`, rust/kernel/miscdevice.rs)' : ''} and \`kernel::uaccess::UserSliceReader\`/\`UserSliceWriter\` (rust/kernel/uaccess.rs); errors are \`kernel::error::Error\``;
+  // Named in every profile's help: `--io miscdev` reports on profiles without the API it needs (K1009).
+  const ioHelpFull = `${ioHelp}; \`--io miscdev\` turns main's line-by-line stdin loop into a misc character device${kind === 'mainline' ? '' : ' (mainline profile only)'}`;
   const sleepHelp =
     kind === 'mainline'
       ? 'sleeping is `kernel::time::delay::fsleep(Delta)` (rust/kernel/time/delay.rs); threads are work items: `kernel::workqueue` (rust/kernel/workqueue.rs)'
@@ -116,7 +118,7 @@ const common = (kind: 'mainline' | 'v6.13' | 'v6.10' | 'v6.1'): StdPathEntry[] =
       : [e('fmt', to('core::fmt'), CORE)]),
     // No kernel home.
     e('collections', none(STD_CODES.collections, '`{path}`: the kernel has no std collections', collectionsHelp), 'rust/kernel/rbtree.rs', kind === 'mainline' ? {} : { mainlineOnly: true }),
-    e('io', none(STD_CODES.io, '`{path}`: the kernel has no std::io', ioHelp), 'rust/kernel/miscdevice.rs', { mainlineOnly: true }),
+    e('io', none(STD_CODES.io, '`{path}`: the kernel has no std::io', ioHelpFull), 'rust/kernel/miscdevice.rs', { mainlineOnly: true }),
     e('fs', none(STD_CODES.fs, '`{path}`: a kernel module does not open files', 'take configuration through module parameters (`params:` in `module!`), or serve data to user space through a misc character device; loading a blob is `kernel::firmware::Firmware` (rust/kernel/firmware.rs)'), 'rust/kernel/firmware.rs', { mainlineOnly: true }),
     e('net', none(STD_CODES.net, '`{path}`: the kernel has no std::net', 'the kernel network stack has no Rust socket API for modules; keep networking in user space and talk to the module through a misc character device'), 'rust/kernel/net.rs', { mainlineOnly: true }),
     e('env', none(STD_CODES.env, '`{path}`: a kernel module has no environment or command line', 'use module parameters (`params:` in `module!`, rust/kernel/module_param.rs) for settings'), 'rust/kernel/module_param.rs', { mainlineOnly: true }),
