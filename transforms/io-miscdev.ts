@@ -23,6 +23,8 @@ const STDIN_CALL = `
   ((call_expression function: (scoped_identifier name: (identifier) @f) arguments: (arguments) @a) @call (#eq? @f "stdin"))
 `;
 const IDENT = '(identifier) @id';
+const NAME_TOKENS = '(identifier) @n (field_identifier) @n (type_identifier) @n';
+const PATH_ROOTS = '(scoped_identifier path: (identifier) @r) (scoped_type_identifier path: (identifier) @r)';
 const JUMPS = `
   (break_expression) @j
   (continue_expression) @j
@@ -829,15 +831,22 @@ class Port {
   /** Drop the imports only the input loop used: `BufRead`, `io`, `stdin`, `Write`. */
   private imports(loop: InputLoop, bindings: Binding[]): void {
     const { ctx, text } = this;
-    // What is left of the file once the loop, the bindings and the flushes are gone.
+    // Names still written in the file once the loop, the bindings and the imports are gone
+    // (the code after the loop stays, in `finish`); comments and strings do not count.
     const gone = [loop.stmt, ...bindings.map((b) => b.stmt)];
-    let rest = text;
-    for (const g of gone.sort((a, b) => b.startIndex - a.startIndex)) rest = rest.slice(0, g.startIndex) + rest.slice(g.endIndex);
     const uses = ctx.tree.rootNode.namedChildren.filter((c) => c.type === 'use_declaration');
-    for (const u of uses) rest = rest.replace(u.text, '');
-    const afterLoop = text.slice(loop.stmt.endIndex, this.body.endIndex);
-    rest += afterLoop;
-    const still = (re: RegExp) => re.test(rest);
+    const left = new Set<string>();
+    for (const c of query(NAME_TOKENS).captures(ctx.tree.rootNode)) {
+      const n = c.node;
+      if (gone.some((g) => inside(n, g)) || uses.some((u) => inside(n, u))) continue;
+      left.add(n.text);
+    }
+    for (const r of named(this.body).slice(named(this.body).findIndex((s) => s.id === loop.stmt.id) + 1)) {
+      for (const c of query(NAME_TOKENS).captures(r)) left.add(c.node.text);
+    }
+    const pathRoots = new Set(query(PATH_ROOTS).captures(ctx.tree.rootNode).filter((c) => !gone.some((g) => inside(c.node, g)) && !uses.some((u) => inside(c.node, u))).map((c) => c.node.text));
+    const loopWrites = query(MACROS).matches(loop.stmt).some((m) => /^(write|writeln)$/.test(m.captures.find((c) => c.name === 'm')!.node.text));
+    const any = (...ns: string[]) => ns.some((n) => left.has(n));
     const removed = new Map<number, Edit>();
     for (const u of uses) {
       const arg = u.childForFieldName('argument');
@@ -849,10 +858,10 @@ class Port {
         const p = l.segs.join('::').replace(/^std::/, '');
         const local = l.alias ?? l.segs[l.segs.length - 1];
         let drop = false;
-        if (p === 'io' && l.kind === 'self' || (p === 'io' && l.kind === 'name')) drop = !still(new RegExp(`\\b${local}::`));
-        else if (p === 'io::BufRead') drop = !still(/\b(read_line|read_until|BufReader|Cursor|stdin|lines\(\)|BufRead)\b/);
-        else if (p === 'io::stdin') drop = !still(new RegExp(`\\b${local}\\b`));
-        else if (p === 'io::Write') drop = !still(/\b(write!|writeln!|flush|write_all|Write)\b/) && !/\b(write!|writeln!|write_all)/.test(text.slice(loop.stmt.startIndex, loop.stmt.endIndex));
+        if (p === 'io' && (l.kind === 'self' || l.kind === 'name')) drop = !pathRoots.has(local) && !left.has(local);
+        else if (p === 'io::BufRead') drop = !any('read_line', 'read_until', 'lines', 'split', 'fill_buf', 'consume', 'BufReader', 'Cursor', 'stdin', 'BufRead');
+        else if (p === 'io::stdin') drop = !left.has(local);
+        else if (p === 'io::Write') drop = !loopWrites && !any('write', 'writeln', 'flush', 'write_all', 'Write');
         if (!l.segs.length || l.segs[0] !== 'std' || l.global) drop = false;
         if (drop) changed = true;
         else keep.add(l.node.id);

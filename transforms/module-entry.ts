@@ -173,7 +173,27 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
     const ind = lineIndent(text, firstStmt.startIndex);
     if (ind.startsWith(base) && ind.length > base.length) unit = ind.slice(base.length);
   }
-  const ok = `Ok(${typeName})`;
+  // `let _name: Type = expr;` at main's top level: a value main held until it ended (a registration,
+  // a guard) is held until unload, as a field of the module struct.
+  const kept: { name: string; type: string }[] = [];
+  for (const s of body.namedChildren) {
+    if (s.type !== 'let_declaration') continue;
+    const pat = s.childForFieldName('pattern');
+    if (pat?.type !== 'identifier' || !/^_[A-Za-z0-9_]+$/.test(pat.text)) continue;
+    const ty = s.childForFieldName('type');
+    if (!ty) {
+      ctx.report({
+        code: 'K0512',
+        message: `\`${pat.text}\` is kept until main ends; to keep it until unload it must become a field of \`${typeName}\`, which needs its type`,
+        node: s,
+        help: `annotate the let (\`let ${pat.text}: Type = ..;\`) and run kport again; as it is, the value is dropped when init returns`,
+      });
+      continue;
+    }
+    kept.push({ name: pat.text, type: ty.text });
+  }
+  const value = kept.length ? `${typeName} { ${kept.map((k) => k.name).join(', ')} }` : typeName;
+  const ok = `Ok(${value})`;
   const edits: Edit[] = [];
   const replace = (n: SyntaxNode, t: string) => edits.push({ start: n.startIndex, end: n.endIndex, text: t });
 
@@ -181,12 +201,20 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
   for (const c of query(RETURNS).captures(body)) {
     const r = c.node;
     if (!ownFn(r, fn)) continue;
+    if (kept.length) {
+      ctx.report({
+        code: 'K0513',
+        message: `\`return\` in main, which keeps ${kept.map((k) => `\`${k.name}\``).join(', ')} until unload: this return has no value for ${kept.length > 1 ? 'those fields' : 'that field'}`,
+        node: r,
+        help: `restructure main so that it returns only at the end (an \`if\`/\`else\` around the rest), or return an error (\`return Err(EINVAL)\`: loading fails)`,
+      });
+    }
     const v = r.namedChildren[0];
     if (shape.kind === 'unit') {
       if (!v || v.type === 'unit_expression') replace(r, `return ${ok}`);
     } else if (v) {
       if (isOkUnit(v)) replace(v, ok);
-      else if (!isCall(v, 'Err')) replace(v, `${v.text}.map(|()| ${typeName})`);
+      else if (!isCall(v, 'Err')) replace(v, `${v.text}.map(|()| ${value})`);
     }
   }
 
@@ -202,6 +230,9 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
     const args = m.captures.find((c) => c.name === 'args')!.node.namedChildren;
     const zero = args.length === 1 && /^0(i32)?$/.test(args[0].text);
     replace(call, zero ? `return ${ok}` : 'return Err(EINVAL)');
+    if (zero && kept.length) {
+      ctx.report({ code: 'K0513', message: `\`${call.text}\` in main, which keeps ${kept.map((k) => `\`${k.name}\``).join(', ')} until unload: the return it becomes has no value for ${kept.length > 1 ? 'those fields' : 'that field'}`, node: call, help: 'restructure main so that it returns only at the end, or return an error (loading fails)' });
+    }
     ctx.report({
       code: 'K0506',
       message: zero
@@ -231,7 +262,7 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
     if (diverges(last) || endless(last)) appendOk = false;
   } else {
     appendOk = false;
-    if (tail) rewriteTail(tail, typeName, edits, true, `${ok}`, lineIndent(text, tail.startIndex));
+    if (tail) rewriteTail(tail, value, edits, true, `${ok}`, lineIndent(text, tail.startIndex));
     else if (!diverges(last) && !(last && last.type === 'expression_statement' && last.namedChildren[0]?.type === 'loop_expression')) appendOk = true;
     if (shape.errorType && !/^((::)?kernel::(error::)?)?Error$/.test(shape.errorType)) {
       ctx.report({
@@ -304,7 +335,8 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
   let top = fn;
   for (let p = fn.previousSibling; p && (p.type === 'attribute_item' || (p.type === 'line_comment' && /^\/\/\//.test(p.text))); p = p.previousSibling) top = p;
   const attrs = text.slice(top.startIndex, fn.startIndex);
-  ctx.edits.replace({ start: top.startIndex, end: fn.endIndex }, `${indentBlock(block).trimStart()}\n\n${base}struct ${typeName};\n\n${base}${attrs}${impl}`);
+  const struct = kept.length ? `struct ${typeName} {\n${kept.map((k) => `${i1}${k.name}: ${k.type},\n`).join('')}${base}}` : `struct ${typeName};`;
+  ctx.edits.replace({ start: top.startIndex, end: fn.endIndex }, `${indentBlock(block).trimStart()}\n\n${base}${struct}\n\n${base}${attrs}${impl}`);
 
   describeMetadata(ctx, name, cc, typeName, description);
 }
@@ -431,6 +463,11 @@ the order rust/macros/module.rs requires, and a unit struct for the module type.
   \`return Ok(Type)\`, any other exit \`return Err(EINVAL)\` (K0506).
 - Locals in main are dropped when init returns, exactly as when main ended, so
   nothing moves into the struct; a top-level endless \`loop\` is reported (K0505).
+- Except \`let _name: Type = expr;\` at main's top level (a registration or a
+  guard held for its drop, like the one \`--io miscdev\` adds): it becomes a field
+  of the module struct, kept until unload (\`struct T { _name: Type }\`,
+  \`Ok(T { _name })\`). Without the type it is reported (K0512); so is a \`return\`
+  in such a main (K0513).
 - The profile decides \`authors: [..]\` (v6.15 on) or \`author: ".."\` (K0502).
 - A crate without main is ported as a module-less file set (K0509);
   \`--no-module\` skips this transform.
@@ -596,6 +633,38 @@ Before:
     src/main.rs: use dice::roll;     src/lib.rs: pub fn roll() ..
 After (by hand):
     src/dice.rs (the module file): mod roll; use crate::roll::roll;`,
+    },
+    {
+      code: 'K0512',
+      severity: 'warning',
+      title: 'a value main keeps alive has no type annotation',
+      explanation: `A \`let _name = expr;\` at main's top level holds a value until main ends (a
+registration, a guard). In a module, main's end is the end of \`init\`, so kport keeps
+such a value in the module struct until unload, which needs its type. Without
+an annotation it stays a local of \`init\` and is dropped when \`init\` returns.
+
+Before:
+    let _dev = miscdev::register(Session { .. })?;
+After (by hand, then kport again):
+    let _dev: miscdev::Registration = miscdev::register(Session { .. })?;
+    // → struct Game { _dev: miscdev::Registration }  and  Ok(Game { _dev })`,
+    },
+    {
+      code: 'K0513',
+      severity: 'error',
+      title: 'main returns early, but it keeps values until unload',
+      explanation: `When main has a \`let _name: Type = ..;\` that becomes a field of the module
+struct, every successful return of \`init\` must build the struct with that field.
+An early \`return\` (or \`process::exit(0)\`) before it has no value for it.
+Restructure main so that it returns only at its end, or return an error.
+
+Before:
+    fn main() {
+        if quiet { return; }
+        let _miscdev: miscdev::Registration = miscdev::register(Session {})?;
+    }
+After (by hand):
+    if quiet { return Err(EINVAL); }`,
     },
     {
       code: 'K0509',

@@ -1,0 +1,3 @@
+fn main() {
+    let _miscdev = miscdev::register(Session {})?;
+}

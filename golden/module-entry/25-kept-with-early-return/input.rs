@@ -1,0 +1,6 @@
+fn main() {
+    if quiet() {
+        return;
+    }
+    let _miscdev: miscdev::Registration = miscdev::register(Session {})?;
+}

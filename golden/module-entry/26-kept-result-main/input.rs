@@ -1,0 +1,4 @@
+fn main() -> Result {
+    let _miscdev: miscdev::Registration = miscdev::register(Session {})?;
+    Ok(())
+}

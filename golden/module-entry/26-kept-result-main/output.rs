@@ -1,0 +1,16 @@
+module! {
+    type: Game,
+    name: "game",
+    license: "GPL",
+}
+
+struct Game {
+    _miscdev: miscdev::Registration,
+}
+
+impl kernel::Module for Game {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        let _miscdev: miscdev::Registration = miscdev::register(Session {})?;
+        Ok(Game { _miscdev })
+    }
+}
