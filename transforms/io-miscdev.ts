@@ -323,6 +323,7 @@ class Port {
     const inner = uses.filter((u) => inside(u, l));
     const found = this.shape(stmt, l, bindings);
     if (!found) {
+      if (this.stopped) return undefined;
       this.report('K1007', inner[0] ?? l, 'this input loop has a shape kport does not restructure', `write it as ${shapes}, or write the device by hand`);
       return undefined;
     }
@@ -662,7 +663,8 @@ class Port {
     const unitIndent = guessUnit(text, body, base);
     const i1 = base + unitIndent;
     const i2 = i1 + unitIndent;
-    const outName = query(IDENT).captures(loop.body).some((c) => c.node.text === 'out') ? 'miscdev_out' : 'out';
+    const prints = query(MACROS).matches(loop.body).some((m) => PRINTS[m.captures.find((c) => c.name === 'm')!.node.text.replace(/^(::)?std::/, '')] !== undefined);
+    const outName = (prints ? '' : '_') + (query(IDENT).captures(loop.body).some((c) => c.node.text === 'out') ? 'miscdev_out' : 'out');
 
     // Rebinding a state name in the moved code would make `self.x` wrong.
     const moved = [loop.body, ...after];

@@ -1,0 +1,15 @@
+use std::io::{self, BufRead};
+
+fn main() {
+    let stdin = io::stdin();
+    let mut lines = stdin.lock().lines();
+    let seed: usize = match lines.next() {
+        Some(Ok(line)) => line.trim().parse().unwrap_or(0),
+        _ => 0,
+    };
+    let mut n: usize = seed;
+    while let Some(Ok(line)) = lines.next() {
+        n += line.len();
+        println!("{}", n);
+    }
+}
