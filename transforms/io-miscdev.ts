@@ -1019,13 +1019,9 @@ function enclosingFnName(n: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** Whether the profile has what the generated device needs (MISCDEV-SPEC.md "Profile field"). */
+/** Whether the profile has what the generated device needs (`Profile.miscdevIo`, docs/profiles.md). */
 function profileHasMiscdev(ctx: FileContext): boolean {
-  const p = ctx.profile as unknown as { miscdev?: unknown; io?: { miscdev?: unknown } };
-  if (p.miscdev !== undefined) return !!p.miscdev;
-  if (p.io?.miscdev !== undefined) return !!p.io.miscdev;
-  // Until the profile table says so: only mainline has `read_iter`/`write_iter` and `kernel::iov`.
-  return ctx.profile.fmtPath === 'kernel::fmt';
+  return ctx.profile.miscdevIo;
 }
 
 /** Crate functions that print (println!/print!), directly or through crate functions they call, by name → `Owner::name`. */

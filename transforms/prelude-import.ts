@@ -1,4 +1,5 @@
 import { query } from '../src/parse.ts';
+import { useLeaves } from '../src/use-tree.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
 import { atFileLevel } from '../src/file-level.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
@@ -30,7 +31,8 @@ const EXISTING = '(use_declaration argument: (_) @arg)';
 function hasPreludeImport(ctx: FileContext): boolean {
   return query(EXISTING)
     .matches(ctx.tree.rootNode)
-    .some((m) => atFileLevel(m.captures[0].node.parent!) && /^(::)?kernel::prelude::\*$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
+    // `use kernel::prelude::*;` or a group that holds it: `use kernel::{prelude::*, ..};`.
+    .some((m) => atFileLevel(m.captures[0].node.parent!) && useLeaves(m.captures[0].node).some((l) => l.kind === 'glob' && l.segs.join('::') === 'kernel::prelude'));
 }
 
 function run(ctx: FileContext): void {
