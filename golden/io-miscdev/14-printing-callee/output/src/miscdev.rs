@@ -40,6 +40,7 @@ pub(crate) const LINE_LIMIT: usize = 4 * 1024;
 const KEEP_NEWLINE: bool = false;
 
 /// How a line ended the loop body.
+#[allow(dead_code)] // A loop need not use every variant.
 pub(crate) enum Flow {
     /// The loop goes on with the next line (`continue`, or the end of the body).
     Continue,
@@ -137,6 +138,7 @@ impl core::fmt::Write for Note {
 }
 
 /// `println!` in the loop body: `outln!(out, "..", args)` appends a line to the output.
+#[allow(unused_macros, unused_macro_rules)] // A loop need not use every form.
 macro_rules! outln {
     ($out:expr) => {
         $out.write_fmt(::kernel::prelude::fmt!("\n"))
@@ -148,12 +150,14 @@ macro_rules! outln {
 }
 
 /// `print!` in the loop body: `out!(out, "..", args)` appends text to the output.
+#[allow(unused_macros)]
 macro_rules! out {
     ($out:expr, $($arg:tt)*) => {
         $out.write_fmt(::kernel::prelude::fmt!($($arg)*))
     };
 }
 
+#[allow(unused_imports)]
 pub(crate) use {out, outln};
 
 /// Everything the device works on, behind `STATE`.
