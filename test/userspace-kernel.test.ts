@@ -9,7 +9,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, kport, tempDir } from './helpers.ts';
-import { buildModule, buildProgram, run, rustcVersion } from './userspace-shim.ts';
+import { buildModule, buildProgram, CAVE_INPUTS, run, rustcVersion, warningsOf } from './userspace-shim.ts';
 
 const hasRustc = rustcVersion() !== undefined;
 if (!hasRustc) console.warn('userspace-kernel.test.ts: skipped: no rustc on PATH, so the userspace kernel shim cannot be built');
@@ -26,21 +26,9 @@ function withTemplate(root: string, name: string): string {
   writeFileSync(path.join(dir, 'Kbuild'), `obj-m := ${name}.o\n`);
   return dir;
 }
+
 const input = readFileSync(path.join(CAVE, 'input.txt'), 'utf8');
 const expected = readFileSync(path.join(CAVE, 'expected-output.txt'), 'utf8');
-
-/** Other ways to play: quit half-way, end of input without quit, nothing at all, blank lines. */
-const OTHER_INPUTS: Record<string, string> = {
-  'quit half-way': 'look\nn\ne\ntake\ninv\nquit\nlook\n',
-  'end of input without quit': 'n\ne\ntake\nw\nn\nlook\n',
-  'no input': '',
-  'blank lines and no final newline': '\n\nlook\n  \ninv',
-};
-
-/** rustc's warning headlines (`warning: ...`), without the count line. */
-function warningsOf(stderr: string): string[] {
-  return [...stderr.matchAll(/^warning: (.+)$/gm)].map((m) => m[1]).filter((w) => !/^\d+ warnings? emitted/.test(w));
-}
 
 /**
  * Warnings the template gives a crate whose loop has no `return`: none (a kernel built
@@ -77,7 +65,7 @@ describe.skipIf(!hasRustc)('userspace kernel shim: a hand-ported cave with templ
     expect(r.status).toBe(0);
   });
 
-  for (const [what, text] of Object.entries(OTHER_INPUTS)) {
+  for (const [what, text] of Object.entries(CAVE_INPUTS)) {
     it(`prints what the original prints: ${what}`, () => {
       const want = run(original, text);
       expect(want.status).toBe(0);

@@ -112,3 +112,16 @@ export function buildProgram(mainFile: string, crateName: string): Built {
   const r = spawnSync(RUSTC, ['--edition', '2021', '--crate-name', crateName, '-o', exe, mainFile], { encoding: 'utf8' });
   return { ok: r.status === 0, exe, stderr: r.stderr ?? '' };
 }
+
+/** Ways to play examples/cave besides its input.txt: quit half-way, end of input without quit, nothing at all, blank lines. */
+export const CAVE_INPUTS: Record<string, string> = {
+  'quit half-way': 'look\nn\ne\ntake\ninv\nquit\nlook\n',
+  'end of input without quit': 'n\ne\ntake\nw\nn\nlook\n',
+  'no input': '',
+  'blank lines and no final newline': '\n\nlook\n  \ninv',
+};
+
+/** rustc's warning headlines (`warning: ...`), without the count line. */
+export function warningsOf(stderr: string): string[] {
+  return [...stderr.matchAll(/^warning: (.+)$/gm)].map((m) => m[1]).filter((w) => !/^\d+ warnings? emitted/.test(w));
+}

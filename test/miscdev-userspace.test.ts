@@ -1,0 +1,107 @@
+// End to end for `--io miscdev` (issue 11): examples/cave, a line-driven game,
+// is ported with `kport rewrite --io miscdev --out-dir` (mainline), the port is
+// built as a program against the userspace kernel shim (test/userspace-kernel:
+// its `module!` loads the module, writes each stdin line to /dev/cave and reads
+// the device back, as `echo LINE > /dev/cave; cat /dev/cave` would, then unloads
+// it) and must print exactly what the original program prints for the same
+// input. The port must also type-check against the kernel API stub
+// (`kport verify`) and carry no error-level kport diagnostic.
+// Skipped without rustc, and until the io-miscdev transform is registered.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findTransform } from '../src/registry.ts';
+import { ROOT, kport, tempDir } from './helpers.ts';
+import { buildModule, buildProgram, CAVE_INPUTS, run, rustcVersion, warningsOf } from './userspace-shim.ts';
+
+const hasRustc = rustcVersion() !== undefined;
+const hasIoMiscdev = findTransform('io-miscdev') !== undefined;
+if (!hasRustc) console.warn('miscdev-userspace.test.ts: skipped: no rustc on PATH, so the ported cave cannot be built');
+else if (!hasIoMiscdev) console.warn('miscdev-userspace.test.ts: skipped: no io-miscdev transform registered yet');
+
+const CAVE = path.join(ROOT, 'examples', 'cave');
+const input = readFileSync(path.join(CAVE, 'input.txt'), 'utf8');
+const expected = readFileSync(path.join(CAVE, 'expected-output.txt'), 'utf8');
+
+/**
+ * rustc warnings in the port that are known and reported (MISCDEV-SPEC.md, "Found by the
+ * cave test"); each is an error in a kernel built with CONFIG_WERROR=y. FIXME: the list
+ * may only shrink: a warning not listed here fails the test.
+ */
+const KNOWN_WARNINGS = new Set([
+  'variable does not need to be mutable', // io-miscdev: `let mut` kept on the locals moved into Session
+  'variant `Return` is never constructed', // templates/miscdev.rs: Flow::Return unused when the loop has no `return`
+]);
+
+interface Diag {
+  code: string;
+  severity: string;
+  message: string;
+  file: string;
+  start: { line: number };
+}
+
+const diagnosticsOf = (json: string): Diag[] => {
+  const start = json.indexOf('{');
+  return start < 0 ? [] : (JSON.parse(json.slice(start)).diagnostics as Diag[]);
+};
+
+describe.skipIf(!hasRustc || !hasIoMiscdev)('examples/cave ported with --io miscdev, driven in userspace', () => {
+  let out = '';
+  let port: { code: number; stdout: string; stderr: string };
+  let exe = '';
+  let original = '';
+  let buildLog = '';
+
+  beforeAll(async () => {
+    out = path.join(tempDir(), 'cave-mod');
+    port = await kport(['rewrite', '--io', 'miscdev', '--profile', 'mainline', '--format', 'json', '--out-dir', out, CAVE]);
+    const b = buildModule(path.join(out, 'cave.rs'), 'cave');
+    buildLog = b.stderr;
+    exe = b.ok ? b.exe : '';
+    const o = buildProgram(path.join(CAVE, 'src', 'main.rs'), 'cave');
+    expect(o.ok, o.stderr).toBe(true);
+    original = o.exe;
+  });
+
+  it('ports with no error-level diagnostic: the module and /dev/cave are generated', () => {
+    expect(port.code, port.stderr).toBe(0);
+    const errors = diagnosticsOf(port.stderr).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${d.code} ${d.file}:${d.start.line} ${d.message}`)).toEqual([]);
+    const root = readFileSync(path.join(out, 'cave.rs'), 'utf8');
+    expect(root).toMatch(/^mod miscdev;$/m);
+    expect(root).toContain('struct Session {');
+    expect(root).toContain('miscdev::register(Session {');
+    expect(readFileSync(path.join(out, 'miscdev.rs'), 'utf8')).toContain('c"cave"');
+  });
+
+  it('type-checks against the kernel API stub (kport verify)', async () => {
+    const v = await kport(['verify', '--format', 'json', '--profile', 'mainline', out]);
+    expect(diagnosticsOf(v.stdout).map((d) => `${d.file}:${d.start.line} ${d.message}`)).toEqual([]);
+    expect(v.code).toBe(0);
+  });
+
+  it('builds against the userspace kernel shim, with no warning beyond the known ones', () => {
+    expect(exe, buildLog).not.toBe('');
+    const unknown = warningsOf(buildLog).filter((w) => !KNOWN_WARNINGS.has(w));
+    expect(unknown, buildLog).toEqual([]);
+  });
+
+  it('prints expected-output.txt for input.txt, as the original does; input after the win gets EPIPE', () => {
+    expect(run(original, input).stdout).toBe(expected);
+    const r = run(exe, input);
+    expect(r.stdout).toBe(expected);
+    expect(r.stderr.trim().split('\n')).toEqual(['echo > /dev/cave: write error: EPIPE', 'echo > /dev/cave: write error: EPIPE']);
+    expect(r.status).toBe(0);
+  });
+
+  for (const [what, text] of Object.entries(CAVE_INPUTS)) {
+    it(`prints what the original prints: ${what}`, () => {
+      const want = run(original, text);
+      const got = run(exe, text, { KPORT_SHIM_READ_SIZE: '7' });
+      expect(got.stdout).toBe(want.stdout);
+      expect(got.stderr).toBe('');
+      expect(got.status).toBe(0);
+    });
+  }
+});
