@@ -41,9 +41,11 @@ interface Diag {
   start: { line: number };
 }
 
-const diagnosticsOf = (json: string): Diag[] => {
-  const start = json.indexOf('{');
-  return start < 0 ? [] : (JSON.parse(json.slice(start)).diagnostics as Diag[]);
+/** The diagnostics of a `--format json` report (other lines, like "kport: wrote 5 file(s)", around it). */
+const diagnosticsOf = (text: string): Diag[] => {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  return start < 0 ? [] : (JSON.parse(text.slice(start, end + 1)).diagnostics as Diag[]);
 };
 
 describe.skipIf(!hasRustc || !hasIoMiscdev)('examples/cave ported with --io miscdev, driven in userspace', () => {
@@ -100,7 +102,8 @@ describe.skipIf(!hasRustc || !hasIoMiscdev)('examples/cave ported with --io misc
       const want = run(original, text);
       const got = run(exe, text, { KPORT_SHIM_READ_SIZE: '7' });
       expect(got.stdout).toBe(want.stdout);
-      expect(got.stderr).toBe('');
+      // Only lines written after the session ended fail (the original stops reading there).
+      expect(got.stderr.split('\n').filter((l) => l && l !== 'echo > /dev/cave: write error: EPIPE')).toEqual([]);
       expect(got.status).toBe(0);
     });
   }
