@@ -1702,6 +1702,170 @@ macro_rules! dev_info { ($($f:tt)*) => { $crate::dev_printk!(pr_info, $($f)*); }
 macro_rules! dev_dbg { ($($f:tt)*) => { $crate::dev_printk!(pr_dbg, $($f)*); } }
 
 // ---------------------------------------------------------------------------
+// rust/kernel/ioctl.rs, rust/kernel/uaccess.rs, rust/kernel/transmute.rs
+// (what a misc device's `ioctl` uses)
+// ---------------------------------------------------------------------------
+#[allow(non_snake_case)]
+pub mod ioctl {
+    //! ioctl.rs: the `_IO*` number builders (APPROXIMATION: x86 `asm-generic` layout).
+    const fn _IOC(dir: u32, ty: u32, nr: u32, size: usize) -> u32 {
+        (dir << 30) | (ty << 8) | nr | ((size as u32) << 16)
+    }
+    /// `pub const fn _IO(ty: u32, nr: u32) -> u32`
+    pub const fn _IO(ty: u32, nr: u32) -> u32 {
+        _IOC(0, ty, nr, 0)
+    }
+    /// `pub const fn _IOR<T>(ty: u32, nr: u32) -> u32`
+    pub const fn _IOR<T>(ty: u32, nr: u32) -> u32 {
+        _IOC(2, ty, nr, core::mem::size_of::<T>())
+    }
+    /// `pub const fn _IOW<T>(ty: u32, nr: u32) -> u32`
+    pub const fn _IOW<T>(ty: u32, nr: u32) -> u32 {
+        _IOC(1, ty, nr, core::mem::size_of::<T>())
+    }
+    /// `pub const fn _IOWR<T>(ty: u32, nr: u32) -> u32`
+    pub const fn _IOWR<T>(ty: u32, nr: u32) -> u32 {
+        _IOC(3, ty, nr, core::mem::size_of::<T>())
+    }
+    pub const fn _IOC_DIR(nr: u32) -> u32 {
+        nr >> 30
+    }
+    pub const fn _IOC_TYPE(nr: u32) -> u32 {
+        (nr >> 8) & 0xff
+    }
+    pub const fn _IOC_NR(nr: u32) -> u32 {
+        nr & 0xff
+    }
+    /// `pub const fn _IOC_SIZE(nr: u32) -> usize`
+    pub const fn _IOC_SIZE(nr: u32) -> usize {
+        ((nr >> 16) & 0x3fff) as usize
+    }
+}
+
+pub mod transmute {
+    //! transmute.rs: `FromBytes` (any bit pattern is valid) and `AsBytes` (no padding).
+    pub unsafe trait FromBytes {}
+    pub unsafe trait AsBytes {}
+    macro_rules! impl_both {
+        ($($t:ty),*) => {$(
+            unsafe impl FromBytes for $t {}
+            unsafe impl AsBytes for $t {}
+        )*};
+    }
+    impl_both!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+    unsafe impl<T: FromBytes> FromBytes for [T] {}
+    unsafe impl<T: FromBytes, const N: usize> FromBytes for [T; N] {}
+    unsafe impl<T: AsBytes> AsBytes for [T] {}
+    unsafe impl<T: AsBytes, const N: usize> AsBytes for [T; N] {}
+    unsafe impl AsBytes for bool {}
+    unsafe impl AsBytes for char {}
+    unsafe impl AsBytes for str {}
+}
+
+pub mod uaccess {
+    //! uaccess.rs: checked copies from and to user memory.
+    use crate::alloc::{Allocator, Flags, Vec};
+    use crate::error::Result;
+    use crate::transmute::{AsBytes, FromBytes};
+
+    /// mainline uaccess.rs: `#[repr(transparent)] pub struct UserPtr(*mut c_void)` (in the prelude).
+    #[cfg(kport_profile = "mainline")]
+    #[repr(transparent)]
+    #[derive(Copy, Clone)]
+    pub struct UserPtr(*mut core::ffi::c_void);
+    #[cfg(kport_profile = "mainline")]
+    impl UserPtr {
+        /// `pub fn from_addr(addr: usize) -> Self`
+        pub fn from_addr(addr: usize) -> Self {
+            Self(addr as *mut core::ffi::c_void)
+        }
+        pub fn from_ptr(addr: *mut core::ffi::c_void) -> Self {
+            Self(addr)
+        }
+        pub fn as_const_ptr(self) -> *const core::ffi::c_void {
+            self.0
+        }
+        pub fn as_mut_ptr(self) -> *mut core::ffi::c_void {
+            self.0
+        }
+    }
+    /// v6.13 uaccess.rs: `pub type UserPtr = usize;`
+    #[cfg(kport_profile = "v6.13")]
+    pub type UserPtr = usize;
+
+    /// `pub struct UserSlice { ptr: UserPtr, length: usize }`
+    pub struct UserSlice {
+        ptr: UserPtr,
+        length: usize,
+    }
+    impl UserSlice {
+        /// `pub fn new(ptr: UserPtr, length: usize) -> Self`
+        pub fn new(ptr: UserPtr, length: usize) -> Self {
+            UserSlice { ptr, length }
+        }
+        /// `pub fn read_all<A: Allocator>(self, buf: &mut Vec<u8, A>, flags: Flags) -> Result`
+        pub fn read_all<A: Allocator>(self, buf: &mut Vec<u8, A>, flags: Flags) -> Result {
+            self.reader().read_all(buf, flags)
+        }
+        pub fn reader(self) -> UserSliceReader {
+            UserSliceReader { ptr: self.ptr, length: self.length }
+        }
+        pub fn writer(self) -> UserSliceWriter {
+            UserSliceWriter { ptr: self.ptr, length: self.length }
+        }
+        pub fn reader_writer(self) -> (UserSliceReader, UserSliceWriter) {
+            (UserSliceReader { ptr: self.ptr, length: self.length }, UserSliceWriter { ptr: self.ptr, length: self.length })
+        }
+    }
+    /// `pub struct UserSliceReader`
+    pub struct UserSliceReader {
+        ptr: UserPtr,
+        length: usize,
+    }
+    impl UserSliceReader {
+        pub fn skip(&mut self, num_skip: usize) -> Result {
+            unimplemented!()
+        }
+        pub fn len(&self) -> usize {
+            self.length
+        }
+        pub fn is_empty(&self) -> bool {
+            self.length == 0
+        }
+        pub fn read_slice(&mut self, out: &mut [u8]) -> Result {
+            unimplemented!()
+        }
+        /// `pub fn read<T: FromBytes>(&mut self) -> Result<T>`
+        pub fn read<T: FromBytes>(&mut self) -> Result<T> {
+            unimplemented!()
+        }
+        pub fn read_all<A: Allocator>(self, buf: &mut Vec<u8, A>, flags: Flags) -> Result {
+            unimplemented!()
+        }
+    }
+    /// `pub struct UserSliceWriter`
+    pub struct UserSliceWriter {
+        ptr: UserPtr,
+        length: usize,
+    }
+    impl UserSliceWriter {
+        pub fn len(&self) -> usize {
+            self.length
+        }
+        pub fn is_empty(&self) -> bool {
+            self.length == 0
+        }
+        pub fn write_slice(&mut self, data: &[u8]) -> Result {
+            unimplemented!()
+        }
+        /// `pub fn write<T: AsBytes>(&mut self, value: &T) -> Result`
+        pub fn write<T: AsBytes>(&mut self, value: &T) -> Result {
+            unimplemented!()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // rust/kernel/fs.rs, fs/file.rs, fs/kiocb.rs
 // ---------------------------------------------------------------------------
 pub mod fs {
@@ -2406,6 +2570,9 @@ pub mod prelude {
     pub use crate::{pr_alert, pr_crit, pr_debug, pr_emerg, pr_err, pr_info, pr_notice, pr_warn};
     /// prelude.rs: `pub use super::{dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn};`
     pub use crate::{dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn};
+    /// mainline prelude.rs: `pub use super::uaccess::UserPtr;`
+    #[cfg(kport_profile = "mainline")]
+    pub use crate::uaccess::UserPtr;
 
     pub use crate::error::{code::*, Error, Result};
 
