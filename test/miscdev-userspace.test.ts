@@ -30,7 +30,6 @@ const expected = readFileSync(path.join(CAVE, 'expected-output.txt'), 'utf8');
  */
 const KNOWN_WARNINGS = new Set([
   'variable does not need to be mutable', // io-miscdev: `let mut` kept on the locals moved into Session
-  'variant `Return` is never constructed', // templates/miscdev.rs: Flow::Return unused when the loop has no `return`
 ]);
 
 interface Diag {
