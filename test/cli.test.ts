@@ -157,6 +157,32 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
 
   it('a missing path', () => bad(['rewrite', '--dry-run', '/nonexistent/kport'], /no such file or folder/));
 
+  it('an unknown --io mode, on rewrite and check', async () => {
+    await bad(['rewrite', '--dry-run', '--io', 'tty', HELLO], /--io: unknown io mode "tty"; choose miscdev/);
+    await bad(['check', '--io', 'tty', HELLO], /--io: unknown io mode "tty"; choose miscdev/);
+  });
+
+  it('an unknown [package.metadata.kport] io value', async () => {
+    const copy = copyOf(HELLO);
+    writeFileSync(path.join(copy, 'Cargo.toml'), readFileSync(path.join(copy, 'Cargo.toml'), 'utf8') + '\n[package.metadata.kport]\nio = "pty"\n');
+    await bad(['rewrite', '--dry-run', copy], /\[package\.metadata\.kport\] io: unknown io mode "pty"; choose miscdev/);
+  });
+
+  it('--io miscdev (flag or Cargo.toml) turns the stdin loop into /dev/NAME; check reports the same', async () => {
+    const copy = copyOf(path.join(ROOT, 'examples', 'cave'));
+    const viaMeta = await kport(['rewrite', '--dry-run', copy]);
+    expect(viaMeta.stdout).toContain('+++ b/src/miscdev.rs');
+    expect(viaMeta.stderr).toContain('K1001');
+    writeFileSync(path.join(copy, 'Cargo.toml'), readFileSync(path.join(copy, 'Cargo.toml'), 'utf8').replace(/\[package\.metadata\.kport\][^[]*/, ''));
+    const without = await kport(['rewrite', '--dry-run', copy]);
+    expect(without.stdout).not.toContain('+++ b/src/miscdev.rs');
+    expect(without.stderr).toContain('`--io miscdev` turns');
+    const viaFlag = await kport(['rewrite', '--dry-run', '--io', 'miscdev', copy]);
+    expect(viaFlag.stdout).toBe(viaMeta.stdout);
+    const check = await kport(['check', '--io', 'miscdev', '--format', 'json', copy]);
+    expect(check.stdout).toContain('K1001');
+  });
+
   it('a non-UTF-8 file', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.rs'), Buffer.from([0x66, 0x6e, 0x20, 0xff, 0xfe, 0x0a]));

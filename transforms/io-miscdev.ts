@@ -324,7 +324,13 @@ class Port {
     const found = this.shape(stmt, l, bindings);
     if (!found) {
       if (this.stopped) return undefined;
-      this.report('K1007', inner[0] ?? l, 'this input loop has a shape kport does not restructure', `write it as ${shapes}, or write the device by hand`);
+      const enumerated = l.type === 'for_expression' && /\.enumerate\(\)\s*$/.test(l.childForFieldName('value')?.text ?? '');
+      this.report(
+        'K1007',
+        inner[0] ?? l,
+        enumerated ? 'this input loop numbers its lines with `.enumerate()`: the handler gets one line, not its number' : 'this input loop has a shape kport does not restructure',
+        enumerated ? 'count the lines in a local declared before the loop (`let mut n: usize = 0;`, `n += 1;` in the body), which becomes Session state; then run `--io miscdev` again' : `write it as ${shapes}, or write the device by hand`,
+      );
       return undefined;
     }
     // Every read of the input must be the loop's own.
@@ -671,7 +677,7 @@ class Port {
     for (const root of moved) {
       for (const p of bindingPatterns(root)) {
         for (const n of patternNames(p)) {
-          if (!names.has(n.text)) continue;
+          if (!names.has(n.text) || inNestedFn(n, root)) continue;
           this.report('K1006', n, `\`${n.text}\` is state of the input loop (a \`Session\` field), and it is bound again here: kport cannot tell which one later uses mean`, `rename this binding (e.g. \`${n.text}_here\`), or assign to the state (\`${n.text} = ..\`), then run \`--io miscdev\` again`);
         }
       }
@@ -782,7 +788,8 @@ class Port {
       if (!to || inNestedFn(mac, root)) continue;
       edits.push({ start: mac.startIndex, end: mac.endIndex, text: to });
       const empty = this.text.slice(tt.startIndex + 1, tt.endIndex - 1).trim() === '';
-      edits.push({ start: tt.startIndex + 1, end: tt.startIndex + 1, text: empty ? outName : `${outName}, ` });
+      const newline = /^[ \t]*\n/.test(this.text.slice(tt.startIndex + 1));
+      edits.push({ start: tt.startIndex + 1, end: tt.startIndex + 1, text: empty ? outName : newline ? `${outName},` : `${outName}, ` });
     }
   }
 
@@ -836,6 +843,9 @@ class Port {
     // Names still written in the file once the loop, the bindings and the imports are gone
     // (the code after the loop stays, in `finish`); comments and strings do not count.
     const gone = [loop.stmt, ...bindings.map((b) => b.stmt)];
+    // main's `-> io::Result<()>` goes too: module-entry gives init its own signature.
+    const rt = this.fn.childForFieldName('return_type');
+    if (rt && !this.cc.crate.options.noModule) gone.push(rt);
     const uses = ctx.tree.rootNode.namedChildren.filter((c) => c.type === 'use_declaration');
     const left = new Set<string>();
     for (const c of query(NAME_TOKENS).captures(ctx.tree.rootNode)) {
@@ -870,7 +880,17 @@ class Port {
       }
       if (!changed) continue;
       const r = renderUse(text, u, keep);
-      if (r === null) removed.set(u.id, removalOf(text, u));
+      if (r === null) {
+        // A whole import block going away takes one of the blank lines around it too.
+        const rm = removalOf(text, u);
+        const blankBefore = rm.start === 0 || /\n[ \t]*\n$/.test(text.slice(0, rm.start));
+        const next = /^[ \t]*\n/.exec(text.slice(rm.end));
+        if (blankBefore && next && rm.start !== rm.end) {
+          rm.end += next[0].length;
+          rm.text = '\n';
+        }
+        removed.set(u.id, rm);
+      }
       else ctx.edits.replace({ start: u.startIndex, end: u.endIndex }, r);
     }
     this.modDecl(uses, removed);
@@ -888,7 +908,8 @@ class Port {
       const r = removed.get(u.id);
       if (!r) continue;
       if (!placed && r.start === at) {
-        ctx.edits.replace({ start: r.start, end: r.end }, 'mod miscdev;\n');
+        // In place of the import (with the blank line it took, if it took one).
+        ctx.edits.replace({ start: r.start, end: r.end }, `mod miscdev;\n${r.text}`);
         placed = true;
       } else ctx.edits.replace({ start: r.start, end: r.end }, '');
     }

@@ -1,7 +1,5 @@
 mod miscdev;
 
-use std::io;
-
 fn start_score() -> u64 {
     10
 }

@@ -1,7 +1,5 @@
 mod miscdev;
 
-use std::io;
-
 /// The state of `main`'s input loop, kept between lines written to /dev/game.
 struct Session {
     sum: i64,
