@@ -2078,7 +2078,8 @@ pub mod miscdevice {
         }
     }
 
-    /// `#[vtable] pub trait MiscDevice: Sized`. APPROXIMATION: `mmap` (needs `VmaNew`),
+    /// `#[vtable] pub trait MiscDevice: Sized`. APPROXIMATION: on `v6.13` this is the 6.14+
+    /// trait (6.13 had `open(_file: &File)` without the registration). `mmap` (needs `VmaNew`),
     /// `show_fdinfo` (needs `SeqFile`) and `compat_ioctl` are not modelled; `read_iter`
     /// and `write_iter` exist on mainline only (6.18 on).
     #[macros::vtable]
