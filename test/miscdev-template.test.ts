@@ -56,6 +56,22 @@ describe.skipIf(!hasRustc)('templates/miscdev.rs against the kernel stub', () =>
     expect(errors.some((e) => /iov|Kiocb/.test(e)), errors.join('\n')).toBe(true);
   }, 60_000);
 
+  it('pin-init forms (SpinLock, try_init!, init!, global_lock! over a SpinLock) type-check; a PinInit into an unpinned field does not', () => {
+    const forms = path.join(ROOT, 'test', 'fixtures', 'pin-init-forms');
+    expect(verifyPaths([forms], { profile: 'mainline' }).diagnostics.map((d) => d.message)).toEqual([]);
+    const tmp = mkdtempSync(path.join(tmpdir(), 'kport-pin-init-'));
+    try {
+      const text = readFileSync(path.join(forms, 'demo.rs'), 'utf8');
+      const bad = text.replace('origin <- try_init!', 'origin <- try_pin_init!');
+      expect(bad).not.toBe(text);
+      writeFileSync(path.join(tmp, 'demo.rs'), bad);
+      const messages = verifyPaths([tmp], { profile: 'mainline' }).diagnostics.map((d) => d.message);
+      expect(messages.some((m) => /HasPinData/.test(m)), messages.join('\n')).toBe(true);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('a module written like samples/rust/rust_misc_device.rs type-checks', () => {
     const v = verifyPaths([SAMPLE], { profile: 'mainline' });
     expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);

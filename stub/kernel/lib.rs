@@ -891,7 +891,8 @@ pub mod sync {
     // -----------------------------------------------------------------------
     pub use self::lock::global::{GlobalGuard, GlobalLock, GlobalLockBackend, GlobalLockedBy};
     pub use self::lock::mutex::{Mutex, MutexGuard};
-    pub use crate::{global_lock, new_mutex, static_lock_class};
+    pub use self::lock::spinlock::{SpinLock, SpinLockGuard};
+    pub use crate::{global_lock, new_mutex, new_spinlock, static_lock_class};
 
     /// sync.rs: `#[repr(transparent)] #[pin_data(PinnedDrop)] pub struct LockClassKey`.
     #[repr(transparent)]
@@ -939,6 +940,14 @@ pub mod sync {
     macro_rules! new_mutex {
         ($inner:expr $(, $name:literal)? $(,)?) => {
             $crate::sync::Mutex::new($inner, $crate::optional_name!($($name)?), $crate::static_lock_class!())
+        };
+    }
+
+    /// spinlock.rs `new_spinlock!(inner $(, "name")?)`: a `SpinLock` initializer.
+    #[macro_export]
+    macro_rules! new_spinlock {
+        ($inner:expr $(, $name:literal)? $(,)?) => {
+            $crate::sync::SpinLock::new($inner, $crate::optional_name!($($name)?), $crate::static_lock_class!())
         };
     }
 
@@ -1026,6 +1035,26 @@ pub mod sync {
             /// `pub struct MutexBackend;`
             pub struct MutexBackend;
             unsafe impl super::Backend for MutexBackend {
+                type State = [u8; 0];
+                type GuardState = ();
+                unsafe fn init(ptr: *mut Self::State, name: *const crate::ffi::c_char, key: *mut core::ffi::c_void) {}
+                unsafe fn lock(ptr: *mut Self::State) -> Self::GuardState {}
+                unsafe fn try_lock(ptr: *mut Self::State) -> Option<Self::GuardState> {
+                    None
+                }
+                unsafe fn unlock(ptr: *mut Self::State, guard_state: &Self::GuardState) {}
+            }
+        }
+
+        pub mod spinlock {
+            //! rust/kernel/sync/lock/spinlock.rs
+            /// `pub type SpinLock<T> = super::Lock<T, SpinLockBackend>;`
+            pub type SpinLock<T> = super::Lock<T, SpinLockBackend>;
+            /// `pub type SpinLockGuard<'a, T> = super::Guard<'a, T, SpinLockBackend>;`
+            pub type SpinLockGuard<'a, T> = super::Guard<'a, T, SpinLockBackend>;
+            /// `pub struct SpinLockBackend;`
+            pub struct SpinLockBackend;
+            unsafe impl super::Backend for SpinLockBackend {
                 type State = [u8; 0];
                 type GuardState = ();
                 unsafe fn init(ptr: *mut Self::State, name: *const crate::ffi::c_char, key: *mut core::ffi::c_void) {}
@@ -1239,6 +1268,9 @@ macro_rules! global_lock {
 macro_rules! global_lock_inner {
     (backend Mutex) => {
         $crate::sync::lock::mutex::MutexBackend
+    };
+    (backend SpinLock) => {
+        $crate::sync::lock::spinlock::SpinLockBackend
     };
 }
 
@@ -1584,6 +1616,46 @@ macro_rules! try_pin_init {
     };
 }
 
+/// pin-init `init!(Type { .. })`: an `impl Init<Type, Infallible>` (no pinning; any struct;
+/// `field <- init` takes an `Init`).
+#[macro_export]
+macro_rules! init {
+    ($t:ident $(::<$($g:ty),* $(,)?>)? { $($fields:tt)* } $(? $err:ty)?) => {
+        $crate::__kport_init!(($t $(::<$($g),*>)?) { $($fields)* } ($($err)?))
+    };
+}
+
+/// init.rs `try_init!`: as `init!`, with the kernel's `Error` as the default error.
+#[macro_export]
+macro_rules! try_init {
+    ($t:ident $(::<$($g:ty),* $(,)?>)? { $($fields:tt)* }) => {
+        $crate::__kport_init!(($t $(::<$($g),*>)?) { $($fields)* } ($crate::error::Error))
+    };
+    ($t:ident $(::<$($g:ty),* $(,)?>)? { $($fields:tt)* } ? $err:ty) => {
+        $crate::__kport_init!(($t $(::<$($g),*>)?) { $($fields)* } ($err))
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __kport_init {
+    (($($t:tt)*) { $($fields:tt)* } ()) => {
+        $crate::__kport_init!(($($t)*) { $($fields)* } (::core::convert::Infallible))
+    };
+    (($($t:tt)*) { $($fields:tt)* } ($err:ty)) => {{
+        let __kport_init = move |__kport_slot: *mut $($t)*| -> ::core::result::Result<(), $err> {
+            $crate::__kport_init_fields_unpinned!(__kport_slot; $($fields)*);
+            #[allow(unreachable_code, clippy::diverging_sub_expression, unused_variables)]
+            let _ = || {
+                $crate::__kport_init_check!(($($t)*) [] $($fields)*);
+            };
+            ::core::result::Result::Ok(())
+        };
+        // SAFETY: stub; never run.
+        unsafe { $crate::init::init_from_closure::<$($t)*, $err>(__kport_init) }
+    }};
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __kport_pin_init {
@@ -1626,6 +1698,30 @@ macro_rules! __kport_init_fields {
         // SAFETY: stub; never run.
         unsafe { ::core::ptr::addr_of_mut!((*$slot).$field).write($field) };
         $crate::__kport_init_fields!($slot, $data; $($($rest)*)?);
+    };
+}
+
+/// `init!`'s fields: `field <- init` takes an `Init` (nothing is pinned).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __kport_init_fields_unpinned {
+    ($slot:ident;) => {};
+    ($slot:ident; $field:ident <- $init:expr $(, $($rest:tt)*)?) => {
+        let __kport_field_init = $init;
+        // SAFETY: stub; never run.
+        unsafe { $crate::init::Init::__init(__kport_field_init, ::core::ptr::addr_of_mut!((*$slot).$field))? };
+        $crate::__kport_init_fields_unpinned!($slot; $($($rest)*)?);
+    };
+    ($slot:ident; $field:ident : $val:expr $(, $($rest:tt)*)?) => {
+        let __kport_field_value = $val;
+        // SAFETY: stub; never run.
+        unsafe { ::core::ptr::addr_of_mut!((*$slot).$field).write(__kport_field_value) };
+        $crate::__kport_init_fields_unpinned!($slot; $($($rest)*)?);
+    };
+    ($slot:ident; $field:ident $(, $($rest:tt)*)?) => {
+        // SAFETY: stub; never run.
+        unsafe { ::core::ptr::addr_of_mut!((*$slot).$field).write($field) };
+        $crate::__kport_init_fields_unpinned!($slot; $($($rest)*)?);
     };
 }
 
@@ -2585,6 +2681,6 @@ pub mod prelude {
     /// prelude.rs: the pin-init API (`pub use pin_init::{pin_data, pin_init, pinned_drop, Init,
     /// PinInit, ..}` on mainline, `kernel::init` before 6.15) and `#[vtable]`.
     pub use crate::init::{InPlaceInit, Init, PinInit};
-    pub use crate::{pin_init, try_pin_init};
+    pub use crate::{init, pin_init, try_init, try_pin_init};
     pub use macros::{pin_data, pinned_drop, vtable};
 }
