@@ -29,9 +29,7 @@ const expected = readFileSync(path.join(CAVE, 'expected-output.txt'), 'utf8');
  * cave test"); each is an error in a kernel built with CONFIG_WERROR=y. FIXME: the list
  * may only shrink: a warning not listed here fails the test.
  */
-const KNOWN_WARNINGS = new Set([
-  'variable does not need to be mutable', // io-miscdev: `let mut` kept on the locals moved into Session
-]);
+const KNOWN_WARNINGS = new Set<string>([]);
 
 interface Diag {
   code: string;

@@ -738,6 +738,15 @@ class Port {
     const init = `Session {${state.length ? ` ${state.map((s) => s.name).join(', ')} ` : ''}}`;
     const reg = `let _miscdev: miscdev::Registration = miscdev::register(${init})?;${unit ? '' : `\n${i1}Ok(())`}`;
     ctx.edits.replace({ start: loop.stmt.startIndex, end: body.endIndex - 1 }, `${reg}\n${base}`);
+    // A local that main now only moves into the Session needs no `mut` there (rustc's
+    // unused_mut is an error in kernels built with CONFIG_WERROR).
+    const between = query(IDENT).captures(body).map((c) => c.node).filter((n) => n.endIndex <= loop.stmt.startIndex);
+    for (const s of state) {
+      const pat = s.decl.childForFieldName('pattern');
+      const mut = s.decl.children.find((c) => c.type === 'mutable_specifier');
+      if (!mut || !pat || between.some((n) => n.text === s.name && n.startIndex >= s.decl.endIndex)) continue;
+      ctx.edits.replace({ start: mut.startIndex, end: pat.startIndex }, '');
+    }
     for (const b of bindings) {
       const r = removalOf(text, b.stmt);
       ctx.edits.replace({ start: r.start, end: r.end }, '');

@@ -55,8 +55,8 @@ impl Session {
 }
 
 fn main() {
-    let mut cave = Cave::new();
-    let mut moves: u32 = 0;
+    let cave = Cave::new();
+    let moves: u32 = 0;
     println!("You wake up in a dark cave. Go n, s, e or w; quit to stop.");
     let _miscdev: miscdev::Registration = miscdev::register(Session { cave, moves })?;
 }

@@ -32,9 +32,9 @@ impl Session {
 }
 
 fn main() -> io::Result<()> {
-    let mut total = 0;
-    let mut score = start_score();
-    let mut last = String::new();
+    let total = 0;
+    let score = start_score();
+    let last = String::new();
     let greeting = "hi";
     println!("{greeting}");
     let _miscdev: miscdev::Registration = miscdev::register(Session { total, score, last })?;

@@ -37,6 +37,6 @@ impl Session {
 }
 
 fn main() {
-    let mut words: u32 = 0;
+    let words: u32 = 0;
     let _miscdev: miscdev::Registration = miscdev::register(Session { words })?;
 }

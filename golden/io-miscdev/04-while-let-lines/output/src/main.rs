@@ -35,7 +35,7 @@ impl Session {
 }
 
 fn main() {
-    let mut tally = Tally::default();
-    let mut t = Tally { yes: 0 };
+    let tally = Tally::default();
+    let t = Tally { yes: 0 };
     let _miscdev: miscdev::Registration = miscdev::register(Session { tally, t })?;
 }

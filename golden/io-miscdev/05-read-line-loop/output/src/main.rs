@@ -27,7 +27,7 @@ impl Session {
 }
 
 fn main() -> io::Result<()> {
-    let mut sum: i64 = 0;
+    let sum: i64 = 0;
     let _miscdev: miscdev::Registration = miscdev::register(Session { sum })?;
     Ok(())
 }

@@ -34,6 +34,6 @@ impl Session {
 }
 
 fn main() {
-    let mut game = Game { score: 0 };
+    let game = Game { score: 0 };
     let _miscdev: miscdev::Registration = miscdev::register(Session { game })?;
 }

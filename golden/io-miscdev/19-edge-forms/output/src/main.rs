@@ -38,7 +38,7 @@ impl Session {
 }
 
 fn main() {
-    let mut seen: u64 = 0;
+    let seen: u64 = 0;
     let banner: &'static str = "start";
     let _miscdev: miscdev::Registration = miscdev::register(Session { seen, banner })?;
 }

@@ -44,8 +44,8 @@ struct Tally {
 
 impl kernel::Module for Tally {
     fn init(_module: &'static ThisModule) -> Result<Self> {
-        let mut lengths: KVec<usize> = KVec::new();
-        let mut lines_seen: u32 = 0;
+        let lengths: KVec<usize> = KVec::new();
+        let lines_seen: u32 = 0;
         pr_info!("Type words; an empty line ends.\n");
         let _miscdev: miscdev::Registration = miscdev::register(Session { lengths, lines_seen })?;
         Ok(Tally { _miscdev })
