@@ -121,13 +121,7 @@ const SHAPE_INPUTS: Record<string, string[]> = {
  * "Found by the cave test"); the test checks the bug is still there, so fixing it fails here:
  * then delete the entry.
  */
-const SHAPE_BUGS: Record<string, { bug: RegExp; fix: (text: string) => string; what: string }> = {
-  adder: {
-    what: 'io-miscdev/module-entry: `use std::io;` is left (K0202) after `main` stopped returning `io::Result`',
-    bug: /^use std::io;$/m,
-    fix: (text) => text.replace(/^use std::io;\n/m, ''),
-  },
-};
+const SHAPE_BUGS: Record<string, { bug: RegExp; fix: (text: string) => string; what: string }> = {};
 
 describe.skipIf(!hasRustc || !hasIoMiscdev)('other loop shapes ported with --io miscdev, driven in userspace', () => {
   for (const name of ['tally', 'words', 'adder']) {
