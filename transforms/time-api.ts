@@ -259,7 +259,7 @@ function durationCtor(p: Plan, s: Site): boolean {
   const ty = f.childForFieldName('path');
   const ctor = f.childForFieldName('name')?.text ?? '';
   if (!ty || stdItem(ty, p.b, 'time') !== 'Duration' || (ty.type === 'identifier' && !p.b.duration.has(ty.text))) return false;
-  const args = n.childForFieldName('arguments')!.namedChildren;
+  const args = argsOf(n);
   const spanApi = p.api.span;
   if (!spanApi || !spanApi.ctors.includes(ctor) || args.length !== 1) {
     block(p, s, `\`${f.text}(..)\` has no kernel equivalent here`, spanApi ? `the kernel's \`${spanApi.name}\` has ${spanApi.ctors.map((c) => `\`${c}\``).join(', ')} (i64 arguments)` : `this profile's ${p.api.spanTypeName} has no constructor from a duration: compare \`.as_millis()\` with a number of milliseconds`);
@@ -273,7 +273,13 @@ function durationCtor(p: Plan, s: Site): boolean {
   return true;
 }
 
+function argsOf(call: SyntaxNode): SyntaxNode[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment');
+}
+
 function castI64(arg: SyntaxNode): string {
+  // `x as u64` becomes `x as i64`: the same value for every count of units that fits.
+  if (arg.type === 'type_cast_expression') return `${arg.childForFieldName('value')!.text} as i64`;
   const simple = ['identifier', 'field_expression', 'call_expression', 'integer_literal', 'scoped_identifier', 'index_expression', 'parenthesized_expression'].includes(arg.type);
   return simple ? `${arg.text} as i64` : `(${arg.text}) as i64`;
 }
@@ -437,6 +443,39 @@ function sleepSites(ctx: FileContext, b: Bindings): SleepSite[] {
   return out;
 }
 
+/**
+ * The `let NAME = Duration::from_*(..);` a sleep's argument comes from, planned
+ * once per binding: null when there is none (a parameter, a field, a typed or
+ * reassigned binding) or when NAME is used for anything but sleeping.
+ */
+function sleepBinding(ctx: FileContext, base: Plan, s: SleepSite, name: string, sleeps: SleepSite[], plans: Map<number, Plan & { applied?: boolean }>): (Plan & { applied?: boolean }) | null {
+  let decl: SyntaxNode | null = null;
+  for (let blk = s.call.parent; blk && !decl; blk = blk.parent) {
+    if (blk.type === 'function_item') break;
+    if (blk.type !== 'block') continue;
+    for (const c of blk.namedChildren) {
+      if (c.startIndex >= s.call.startIndex) break;
+      const pat = c.type === 'let_declaration' ? c.childForFieldName('pattern') : null;
+      if (pat?.type === 'identifier' && pat.text === name) decl = c;
+    }
+  }
+  if (!decl || decl.childForFieldName('type') || decl.childForFieldName('alternative')) return null;
+  const hit = plans.get(decl.id);
+  if (hit) return hit;
+  const value = decl.childForFieldName('value');
+  const plan: Plan & { applied?: boolean } = { ...base, edits: [], blockers: [], names: new Set(), done: new Set(), durations: new Set() };
+  if (!value || !durationCtor(plan, { node: value, r: s.r })) return null;
+  const args = new Set(sleeps.map((x) => (x.r.shift === 0 ? argsOf(x.call)[0]?.id : undefined)).filter((x) => x !== undefined));
+  for (const o of occurrences(ctx, name, decl.endIndex, decl.parent!.endIndex)) {
+    if (o.r.shift !== 0 || !args.has(o.node.id)) {
+      plans.set(decl.id, { ...plan, blockers: [{ range: fileRange(s.call, s.r), code: TIME_CODES.sleepArg, message: `\`${name}\` is a \`Duration\` used for more than sleeping (line ${o.node.startPosition.row + 1} too), so it keeps its type and this sleep is not converted`, help: `sleep on a kernel span built where you sleep: \`fsleep(Delta::from_millis(ms))\` (rust/kernel/time/delay.rs), or make \`${name}\` a \`kernel::time::Delta\` by hand` }] });
+      return plans.get(decl.id)!;
+    }
+  }
+  plans.set(decl.id, plan);
+  return plan;
+}
+
 // ---------------------------------------------------------------- run
 
 function run(ctx: FileContext): void {
@@ -486,16 +525,36 @@ function run(ctx: FileContext): void {
 
   // Sleeps.
   const sleeps = sleepSites(ctx, b);
+  const bindingPlans = new Map<number, Plan & { applied?: boolean }>();
   for (const s of sleeps) {
     const range = fileRange(s.call, s.r);
     if (!api.sleep) {
       report(range, TIME_CODES.noSleep, `\`${s.fn.text}\` has no kernel form on this profile`, api.sleepHelp);
       continue;
     }
-    const args = s.call.childForFieldName('arguments')!.namedChildren;
+    const args = argsOf(s.call);
     const p: Plan = { ctx, api: api.clock ?? ({ methods: {}, sameType: [], spanTypeName: '', now: '', nowNames: [], source: '' } as ClockApi), b, edits: [], blockers: [], names: new Set(), done: new Set(), durations: new Set() };
-    if (args.length !== 1 || !durationCtor(p, { node: args[0], r: s.r })) {
-      report(range, TIME_CODES.sleepArg, `\`${s.fn.text}(..)\` sleeps for a \`Duration\` kport cannot trace to its constructor`, `build the kernel span where you sleep: \`${api.sleep.fn.replace(/^.*::/, '')}(Delta::from_millis(ms))\` (rust/kernel/time/delay.rs; \`Delta\` takes i64 and has \`from_secs\`, \`from_millis\`, \`from_micros\`)`);
+    const cantTrace = () =>
+      report(range, TIME_CODES.sleepArg, `\`${s.fn.text}(..)\` sleeps for a \`Duration\` kport cannot trace to its constructor`, `build the kernel span where you sleep: \`${api.sleep!.fn.replace(/^.*::/, '')}(Delta::from_millis(ms))\` (rust/kernel/time/delay.rs; \`Delta\` takes i64 and has \`from_secs\`, \`from_millis\`, \`from_micros\`)`);
+    if (args.length === 1 && args[0].type === 'identifier' && s.r.shift === 0) {
+      // `let d = Duration::from_millis(n);` ... `sleep(d)`: the binding becomes a Delta when sleeping is all it does.
+      const bound = sleepBinding(ctx, p, s, args[0].text, sleeps, bindingPlans);
+      if (!bound) {
+        cantTrace();
+        continue;
+      }
+      if (bound.blockers.length) {
+        for (const x of bound.blockers) report(x.range, TIME_CODES.sleepArg, x.message, x.help);
+        continue;
+      }
+      if (!bound.applied) {
+        bound.applied = true;
+        p.edits.push(...bound.edits);
+        for (const n of bound.names) p.names.add(n);
+        for (const d of bound.durations) p.durations.add(d);
+      }
+    } else if (args.length !== 1 || !durationCtor(p, { node: args[0], r: s.r })) {
+      cantTrace();
       continue;
     }
     if (p.blockers.length) {
