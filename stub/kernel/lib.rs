@@ -2544,7 +2544,7 @@ pub trait Module: Sized + Sync + Send {
     fn init(module: &'static ThisModule) -> error::Result<Self>;
 }
 
-/// lib.rs: `pub trait InPlaceModule: Sync + Send` ("rust: add `InPlaceModule`", since 6.10):
+/// lib.rs: `pub trait InPlaceModule: Sync + Send` ("rust: add `InPlaceModule`", since 6.13):
 /// a module initialised in place in pinned memory (`module!` takes either kind; every
 /// `Module` is an `InPlaceModule`).
 pub trait InPlaceModule: Sync + Send {
