@@ -95,6 +95,12 @@ describe.skipIf(!hasRustc || !hasIoMiscdev)('examples/cave ported with --io misc
     expect(r.status).toBe(0);
   });
 
+  it('the same when lines are split across writes and reads are small', () => {
+    const r = run(exe, input, { KPORT_SHIM_WRITE_SIZE: '2', KPORT_SHIM_READ_SIZE: '3' });
+    expect(r.stdout).toBe(expected);
+    expect(r.stderr.trim().split('\n')).toEqual(['echo > /dev/cave: write error: EPIPE', 'echo > /dev/cave: write error: EPIPE']);
+  });
+
   for (const [what, text] of Object.entries(CAVE_INPUTS)) {
     it(`prints what the original prints: ${what}`, () => {
       const want = run(original, text);

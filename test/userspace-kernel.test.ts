@@ -80,6 +80,14 @@ describe.skipIf(!hasRustc)('userspace kernel shim: a hand-ported cave with templ
     expect(run(exe, input, { KPORT_SHIM_READ_SIZE: '1' }).stdout).toBe(expected);
   });
 
+  it('lines split across writes run once they are complete', () => {
+    for (const size of ['1', '3']) {
+      const r = run(exe, input, { KPORT_SHIM_WRITE_SIZE: size });
+      expect(r.stdout).toBe(expected);
+      expect(r.stderr.trim().split('\n')).toEqual(['echo > /dev/cave: write error: EPIPE', 'echo > /dev/cave: write error: EPIPE']);
+    }
+  });
+
   it('the hand port is kernel code: kport verify accepts it', async () => {
     const v = await kport(['verify', '--format', 'json', dir]);
     expect(JSON.parse(v.stdout).diagnostics).toEqual([]);
@@ -109,6 +117,23 @@ describe.skipIf(!hasRustc)('userspace kernel shim: the template\'s own fixture c
     expect(r.stdout).toBe('Write lines to /dev/kport_device.\n#1 you said hi (2 bytes so far)\nshort\n#2 you said hello there (13 bytes so far)\n\n');
     expect(r.stderr).toBe('echo > /dev/kport_device: write error: EPIPE\n');
     expect(r.status).toBe(0);
+  });
+
+  it('output piles up between reads up to OUTPUT_LIMIT; the next read ends with the dropped count', () => {
+    const limit = Number(/OUTPUT_LIMIT: usize = (\d+) \* 1024;/.exec(TEMPLATE)![1]) * 1024;
+    const lines = Array.from({ length: 7 }, (_, i) => String.fromCharCode(97 + i).repeat(3000));
+    let said = 0;
+    const printed = lines.map((l, i) => `#${i + 1} you said ${l} (${(said += l.length)} bytes so far)\n\n`).join('');
+    expect(printed.length).toBeGreaterThan(limit);
+    const r = run(build(), lines.join('\n') + '\n', { KPORT_SHIM_CAT_EVERY: '0' });
+    expect(r.stdout).toBe(`Write lines to /dev/kport_device.\n${printed.slice(0, limit)}[${printed.length - limit} bytes of output dropped]\n7 lines\n`);
+    expect(r.stderr).toBe('');
+  });
+
+  it('a line longer than LINE_LIMIT fails with EINVAL and is dropped; the session goes on', () => {
+    const r = run(build(), `hi\n${'x'.repeat(5000)}\nyo\n`);
+    expect(r.stderr).toBe('echo > /dev/kport_device: write error: EINVAL\n');
+    expect(r.stdout).toBe('Write lines to /dev/kport_device.\n#1 you said hi (2 bytes so far)\nshort\n#2 you said yo (4 bytes so far)\nshort\n2 lines\n');
   });
 
   it('unload ends the input: finish runs when the loop did not end', () => {

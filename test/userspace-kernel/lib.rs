@@ -1393,15 +1393,22 @@ pub mod userspace {
         Ok(r)
     }
 
+    fn env_usize(name: &str) -> Option<usize> {
+        std::env::var(name).ok().and_then(|s| s.parse().ok())
+    }
+
     /// `echo LINE > /dev/NAME` (the line gets its "\n"): write until everything is
-    /// taken, as a shell's write loop does. Errors go to stderr.
+    /// taken, as a shell's write loop does. Errors go to stderr. With
+    /// `KPORT_SHIM_WRITE_SIZE=n`, each write passes at most n bytes (a writer that
+    /// splits lines across writes, as `cat file > /dev/NAME` may).
     pub fn echo(name: &str, line: &[u8]) -> bool {
         let mut data = line.to_vec();
         data.push(b'\n');
+        let most = env_usize("KPORT_SHIM_WRITE_SIZE").unwrap_or(usize::MAX).max(1);
         let r = with_open_file(name, |ops, private, pos| {
             let mut rest = &data[..];
             while !rest.is_empty() {
-                match ops.write(private, pos, rest) {
+                match ops.write(private, pos, &rest[..rest.len().min(most)]) {
                     Ok(0) => return Err("write returned 0".to_string()),
                     Ok(n) if n > rest.len() => return Err(format!("write returned {} for {} bytes", n, rest.len())),
                     Ok(n) => rest = &rest[n..],
@@ -1421,7 +1428,7 @@ pub mod userspace {
 
     /// `cat /dev/NAME`: read until a read returns 0, print it to stdout.
     pub fn cat(name: &str) -> bool {
-        let chunk = std::env::var("KPORT_SHIM_READ_SIZE").ok().and_then(|s| s.parse().ok()).unwrap_or(4096usize).max(1);
+        let chunk = env_usize("KPORT_SHIM_READ_SIZE").unwrap_or(4096).max(1);
         let r = with_open_file(name, |ops, private, pos| {
             let mut buf = std::vec![0u8; chunk];
             let mut out = std::io::stdout().lock();
@@ -1446,6 +1453,8 @@ pub mod userspace {
     }
 
     /// `insmod`, then `echo LINE > /dev/NAME; cat /dev/NAME` for every stdin line, then `rmmod`.
+    /// With `KPORT_SHIM_CAT_EVERY=n`, `cat` runs after every n-th line and after the last
+    /// (`0`: only after the last), so output piles up in the device between reads.
     /// Exit status 0 when the module loaded (failed writes and reads are only reported,
     /// as a shell script would go on), 1 when `init` failed or registered no device.
     pub fn run<M: crate::Module>(name: &str, this: &'static crate::ThisModule) -> std::process::ExitCode {
@@ -1475,6 +1484,9 @@ pub mod userspace {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut line = std::vec::Vec::new();
+        let every = env_usize("KPORT_SHIM_CAT_EVERY").unwrap_or(1);
+        let mut count = 0usize;
+        let mut unread = false;
         loop {
             line.clear();
             match input.read_until(b'\n', &mut line) {
@@ -1489,6 +1501,14 @@ pub mod userspace {
                 line.pop();
             }
             echo(&dev, &line);
+            count += 1;
+            unread = true;
+            if every > 0 && count % every == 0 {
+                cat(&dev);
+                unread = false;
+            }
+        }
+        if unread {
             cat(&dev);
         }
         drop(module);
