@@ -72,6 +72,13 @@ describe.skipIf(!hasRustc)('templates/miscdev.rs against the kernel stub', () =>
     }
   }, 60_000);
 
+  it('a misc device written for 6.14-6.18 (ioctl only, c_str!) type-checks on v6.13, not on mainline', () => {
+    const dir = path.join(ROOT, 'test', 'fixtures', 'miscdev-v6.13');
+    expect(verifyPaths([dir], { profile: 'v6.13' }).diagnostics.map((d) => d.message)).toEqual([]);
+    // mainline: `author:` is gone from module! and `UserPtr` is no longer a usize.
+    expect(verifyPaths([dir], { profile: 'mainline' }).diagnostics.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('a module written like samples/rust/rust_misc_device.rs type-checks', () => {
     const v = verifyPaths([SAMPLE], { profile: 'mainline' });
     expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);

@@ -2175,8 +2175,8 @@ pub mod miscdevice {
     }
 
     /// `#[vtable] pub trait MiscDevice: Sized`. APPROXIMATION: on `v6.13` this is the 6.14+
-    /// trait (6.13 had `open(_file: &File)` without the registration). `mmap` (needs `VmaNew`),
-    /// `show_fdinfo` (needs `SeqFile`) and `compat_ioctl` are not modelled; `read_iter`
+    /// trait (6.13 had `open(_file: &File)` without the registration). `mmap` (needs `VmaNew`)
+    /// and `show_fdinfo` (needs `SeqFile`) are not modelled; `read_iter`
     /// and `write_iter` exist on mainline only (6.18 on).
     #[macros::vtable]
     pub trait MiscDevice: Sized {
@@ -2200,6 +2200,11 @@ pub mod miscdevice {
         }
         /// `fn ioctl(_device: <Self::Ptr as ForeignOwnable>::Borrowed<'_>, _file: &File, _cmd: u32, _arg: usize) -> Result<isize>`
         fn ioctl(_device: <Self::Ptr as ForeignOwnable>::Borrowed<'_>, _file: &File, _cmd: u32, _arg: usize) -> Result<isize> {
+            unimplemented!()
+        }
+        /// `#[cfg(CONFIG_COMPAT)] fn compat_ioctl(..) -> Result<isize>` (as `ioctl`; 64-bit kernels
+        /// with 32-bit userspace, so present in the usual x86_64/arm64 configs).
+        fn compat_ioctl(_device: <Self::Ptr as ForeignOwnable>::Borrowed<'_>, _file: &File, _cmd: u32, _arg: usize) -> Result<isize> {
             unimplemented!()
         }
     }
