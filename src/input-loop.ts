@@ -1,6 +1,6 @@
 // The line reads of an input loop that `--io miscdev` removes: `let line = line.unwrap();`
 // first in `for line in stdin.lock().lines()` (or `while let Some(line) = lines.next()`),
-// and `stdin.read_line(&mut buf).unwrap() == 0`. Report-only checks that run before
+// and `stdin.read_line(&mut buf).unwrap() == 0` (or the read alone as a statement). Report-only checks that run before
 // io-miscdev use this to say nothing about code the port no longer has.
 import type { SyntaxNode } from './types.ts';
 
@@ -16,7 +16,8 @@ export function isLineUnwrap(call: SyntaxNode): boolean {
   if (!recv || !inMain(call)) return false;
   // `if stdin.read_line(&mut buf).unwrap() == 0 { break; }`
   if (recv.type === 'call_expression' && /\.\s*read_line$/.test(recv.childForFieldName('function')?.text ?? '')) {
-    return call.parent?.type === 'binary_expression' && call.parent.parent?.type === 'if_expression';
+    // ... or the read alone as a statement: `stdin.read_line(&mut buf).expect("..");`
+    return (call.parent?.type === 'binary_expression' && call.parent.parent?.type === 'if_expression') || call.parent?.type === 'expression_statement';
   }
   if (recv.type !== 'identifier') return false;
   const decl = call.parent;

@@ -408,15 +408,23 @@ class Port {
     return { stmt, loop: l, body, lineName: buf, preamble: [stmts[iDecl], stmts[iRead]], reads: stmts[iRead], keepNewline: true, label, shape: 'read_line' };
   }
 
-  /** `if S.read_line(&mut buf)? == 0 { break; }` (or `.unwrap()`, `.expect(..)`): the buffer's name. */
+  /**
+   * `if S.read_line(&mut buf)? == 0 { break; }` (or `.unwrap()`, `.expect(..)`), or the
+   * read alone as a statement (`S.read_line(&mut buf).expect(..);`, the Rust book's form,
+   * which never sees the end of input): the buffer's name.
+   */
   private readLineBuf(s: SyntaxNode, bindings: Binding[]): string | undefined {
     const e = s.type === 'expression_statement' ? named(s)[0] : s;
-    if (e?.type !== 'if_expression' || e.childForFieldName('alternative')) return undefined;
-    const cond = e.childForFieldName('condition');
-    const cons = e.childForFieldName('consequence');
-    if (cond?.type !== 'binary_expression' || cond.childForFieldName('right')?.text !== '0' || !/^\{\s*break;?\s*\}$/.test(cons?.text ?? '')) return undefined;
-    if (cond.children.find((c) => !c.isNamed)?.text !== '==') return undefined;
-    let left = cond.childForFieldName('left')!;
+    let left: SyntaxNode | undefined;
+    if (e?.type === 'if_expression') {
+      if (e.childForFieldName('alternative')) return undefined;
+      const cond = e.childForFieldName('condition');
+      const cons = e.childForFieldName('consequence');
+      if (cond?.type !== 'binary_expression' || cond.childForFieldName('right')?.text !== '0' || !/^\{\s*break;?\s*\}$/.test(cons?.text ?? '')) return undefined;
+      if (cond.children.find((c) => !c.isNamed)?.text !== '==') return undefined;
+      left = cond.childForFieldName('left')!;
+    } else if (s.type === 'expression_statement' && e) left = e;
+    if (!left) return undefined;
     if (left.type === 'try_expression') left = named(left)[0];
     else if (left.type === 'call_expression') {
       const f = left.childForFieldName('function')!;
