@@ -221,6 +221,16 @@ class Port {
       const calls = f === ctx ? stdinCalls.filter((c) => !inside(c, body)) : query(STDIN_CALL).matches(f.tree.rootNode).map((m) => m.captures.find((c) => c.name === 'call')!.node);
       for (const c of calls) {
         const owner = enclosingFnName(c);
+        if (inMain.length === 0) {
+          f.report({
+            code: 'K1007',
+            node: c,
+            message: `stdin is read here${owner ? ` in \`fn ${owner}\`` : ''}, not in main: \`--io miscdev\` restructures one input loop of main`,
+            help: `move the loop that reads the input into main (calling \`${owner ?? 'f'}\` with each line), then run \`--io miscdev\` again`,
+          });
+          this.stopped = true;
+          continue;
+        }
         f.report({
           code: 'K1002',
           node: c,
