@@ -75,6 +75,12 @@ describe.skipIf(!hasRustc || !hasIoMiscdev)('examples/cave ported with --io misc
     expect(readFileSync(path.join(out, 'miscdev.rs'), 'utf8')).toContain('c"cave"');
   });
 
+  it('is a fixed point: porting the port again changes nothing', async () => {
+    const again = await kport(['rewrite', '--io', 'miscdev', '--dry-run', out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe('');
+  });
+
   it('type-checks against the kernel API stub (kport verify)', async () => {
     const v = await kport(['verify', '--format', 'json', '--profile', 'mainline', out]);
     expect(diagnosticsOf(v.stdout).map((d) => `${d.file}:${d.start.line} ${d.message}`)).toEqual([]);
@@ -146,6 +152,8 @@ describe.skipIf(!hasRustc || !hasIoMiscdev)('other loop shapes ported with --io 
         const errors = diagnosticsOf(port.stderr).filter((d) => d.severity === 'error');
         expect(errors.map((d) => `${d.code} ${d.file}:${d.start.line} ${d.message}`)).toEqual([]);
       }
+      const again = await kport(['rewrite', '--io', 'miscdev', '--dry-run', out]);
+      expect(again.stdout, 'a second port changes nothing').toBe('');
       const v = await kport(['verify', '--format', 'json', out]);
       expect(diagnosticsOf(v.stdout).map((d) => `${d.file}:${d.start.line} ${d.message}`)).toEqual([]);
       const b = buildModule(root, name);
