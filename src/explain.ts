@@ -14,8 +14,9 @@ export function goldenExample(code: string): string | undefined {
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) {
       const diag = path.join(dir, name, 'diagnostics.txt');
-      const input = path.join(dir, name, 'input.rs');
-      if (!existsSync(diag) || !existsSync(input)) continue;
+      // A single-file case, or a crate case's root (input/src/main.rs).
+      const input = [path.join(dir, name, 'input.rs'), path.join(dir, name, 'input', 'src', 'main.rs')].find((f) => existsSync(f));
+      if (!existsSync(diag) || !input) continue;
       const lines = readFileSync(diag, 'utf8').split('\n').filter((l) => l.includes(`[${code}]`));
       if (!lines.length) continue;
       const src = readFileSync(input, 'utf8').replace(/\n$/, '').split('\n').map((l) => (l ? `    ${l}` : '')).join('\n');
