@@ -132,7 +132,8 @@ interface Plan {
   ctx: FileContext;
   api: ClockApi;
   b: Bindings;
-  edits: { range: Range; text: string }[];
+  /** `user`: the text is the user's code (an argument), never qualified. */
+  edits: { range: Range; text: string; user?: boolean }[];
   blockers: { range: Range; code: string; message: string; help: string }[];
   /** `kernel::time` names the edits use. */
   names: Set<string>;
@@ -269,7 +270,7 @@ function durationCtor(p: Plan, s: Site): boolean {
   p.names.add(spanApi.name);
   p.durations.add(key(fileRange(ty, s.r)));
   const arg = args[0];
-  if (!PLAIN_INT.test(arg.text)) p.edits.push({ range: fileRange(arg, s.r), text: castI64(arg) });
+  if (!PLAIN_INT.test(arg.text)) p.edits.push({ range: fileRange(arg, s.r), text: castI64(arg), user: true });
   return true;
 }
 
@@ -482,7 +483,7 @@ function run(ctx: FileContext): void {
   const api: TimeApi = ctx.profile.time;
   const b = bindings(ctx);
   const names = new Set<string>();
-  const edits: { range: Range; text: string }[] = [];
+  const edits: { range: Range; text: string; user?: boolean }[] = [];
   const reported = new Set<string>();
   const report = (range: Range, code: string, message: string, help: string) => {
     const k = `${key(range)}|${code}`;
@@ -592,7 +593,7 @@ function run(ctx: FileContext): void {
   const decls = [...new Set(removeLeaves.map((l) => l.decl))].filter(fileLevel).sort((a, c) => a.startIndex - c.startIndex);
   const qualified = conflict || inModules || instantKept || decls.length === 0 || removeLeaves.some((l) => !fileLevel(l.decl));
 
-  for (const e of edits) ctx.edits.replace(e.range, qualified ? qualify(e.text, names) : e.text);
+  for (const e of edits) ctx.edits.replace(e.range, qualified && !e.user ? qualify(e.text, names) : e.text);
   const byDecl = new Map<SyntaxNode, Set<number>>();
   for (const l of removeLeaves) {
     if (!byDecl.has(l.decl)) byDecl.set(l.decl, new Set());
