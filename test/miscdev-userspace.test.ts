@@ -81,6 +81,11 @@ describe.skipIf(!hasRustc || !hasIoMiscdev)('examples/cave ported with --io misc
     expect(again.stdout).toBe('');
   });
 
+  it('kport check says nothing about the generated miscdev.rs', async () => {
+    const c = await kport(['check', '--io', 'miscdev', '--format', 'json', out]);
+    expect(diagnosticsOf(c.stdout).filter((d) => d.file.endsWith('miscdev.rs')).map((d) => `${d.code} ${d.file}:${d.start.line}`)).toEqual([]);
+  });
+
   it('type-checks against the kernel API stub (kport verify)', async () => {
     const v = await kport(['verify', '--format', 'json', '--profile', 'mainline', out]);
     expect(diagnosticsOf(v.stdout).map((d) => `${d.file}:${d.start.line} ${d.message}`)).toEqual([]);
