@@ -40,7 +40,12 @@ clean:
 }
 
 /** How to build and load the module; `ko` is the module file's path from the folder. */
-export function readme(moduleName: string, ko: string): string {
+export function readme(moduleName: string, ko: string, device?: string): string {
+  // `--io miscdev`: main's input loop is the misc device /dev/<device> (root-only, mode 0600).
+  const row = (cmd: string, note: string) => `${cmd.padEnd(39)} # ${note}\n`;
+  const io = device
+    ? row(`echo 'one line' | sudo tee /dev/${device}`, 'runs the input loop body once') + row(`sudo cat /dev/${device}`, 'what it printed')
+    : '';
   return `# ${moduleName}: a Linux kernel module
 
 Ported from userspace Rust by kport. Build it against a kernel source or
@@ -49,7 +54,7 @@ build tree that was configured with \`CONFIG_RUST=y\`:
 \`\`\`sh
 make KDIR=/path/to/linux                # or: make -C /path/to/linux M=$PWD LLVM=1
 sudo insmod ${ko}
-sudo dmesg | tail                       # its pr_info!/pr_err! output
+${io}sudo dmesg | tail                       # its pr_info!/pr_err! output
 sudo rmmod ${moduleName}
 \`\`\`
 

@@ -31,6 +31,12 @@ export interface Placed {
   old: Buffer | null;
 }
 
+/** The misc device `--io miscdev` made of main's input loop (named after the module), if any. */
+function deviceOf(r: UnitResult, root: FileResult): string | undefined {
+  const generated = r.newFiles.some((nf) => path.posix.basename(nf.rel) === 'miscdev.rs') || r.files.some((f) => path.posix.basename(f.src.rel) === 'miscdev.rs');
+  return generated && /\bmiscdev::register\(/.test(root.text) ? r.unit.crate.moduleName : undefined;
+}
+
 function readIf(abs: string): Buffer | null {
   return existsSync(abs) ? readFileSync(abs) : null;
 }
@@ -86,7 +92,7 @@ export function inPlace(r: UnitResult, files: Placed[], diags: Diagnostic[]): Pl
     addBuildFile(out, diags, rel, path.join(crateRoot, rel), kbuild(i < parts.length ? `${parts[i]}/` : `${name}.o`));
   }
   addBuildFile(out, diags, 'Makefile', path.join(crateRoot, 'Makefile'), makefile(name));
-  addBuildFile(out, diags, 'README.kernel.md', path.join(crateRoot, 'README.kernel.md'), readme(name, dir ? `${dir}/${name}.ko` : `${name}.ko`));
+  addBuildFile(out, diags, 'README.kernel.md', path.join(crateRoot, 'README.kernel.md'), readme(name, dir ? `${dir}/${name}.ko` : `${name}.ko`, deviceOf(r, root)));
   return out;
 }
 
@@ -115,7 +121,7 @@ export function outDirFiles(r: UnitResult, data: (f: FileResult) => Buffer): { r
   for (const [rel, text] of [
     ['Kbuild', kbuild(`${name}.o`)],
     ['Makefile', makefile(name)],
-    ['README.kernel.md', readme(name, `${name}.ko`)],
+    ['README.kernel.md', readme(name, `${name}.ko`, deviceOf(r, moduleRoot(r)!))],
   ] as const) {
     if (!files.some((f) => f.rel === rel)) files.push({ rel, data: Buffer.from(text, 'utf8'), mode: 0o644 });
   }

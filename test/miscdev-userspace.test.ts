@@ -73,6 +73,8 @@ describe.skipIf(!hasRustc || !hasIoMiscdev)('examples/cave ported with --io misc
     expect(root).toContain('struct Session {');
     expect(root).toContain('miscdev::register(Session {');
     expect(readFileSync(path.join(out, 'miscdev.rs'), 'utf8')).toContain('c"cave"');
+    // README.kernel.md says how to talk to the device.
+    expect(readFileSync(path.join(out, 'README.kernel.md'), 'utf8')).toMatch(/sudo tee \/dev\/cave .*\n.*sudo cat \/dev\/cave /);
   });
 
   it('is a fixed point: porting the port again changes nothing', async () => {
