@@ -32,6 +32,9 @@ describe('time-api output against the stub', () => {
       expect(codes.filter((c) => c.startsWith('K11'))).toEqual([]);
       expect(text).toContain('use kernel::time::{delay::fsleep, Delta, Instant, Monotonic};');
       expect(text).not.toMatch(/std::(time::Instant|thread)/);
+      // The Instant kept in a struct field and the one passed to a function are ported too.
+      expect(text).toContain('    start: Instant<Monotonic>,\n');
+      expect(text).toContain('fn since_ms(start: Instant<Monotonic>) -> u64 {');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

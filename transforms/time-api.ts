@@ -141,6 +141,8 @@ interface Plan {
   done: Set<string>;
   /** Ranges of Duration paths the plan rewrites (to know whether a Duration import is still used). */
   durations: Set<string>;
+  /** Instant-typed slots followed across the file (profiles with an Instant type). */
+  slots?: Slots;
 }
 
 const key = (r: Range) => `${r.start}:${r.end}`;
@@ -292,11 +294,25 @@ interface InstantSites {
   nows: Site[];
   /** Qualified std paths to Instant in code (for reports when the profile has no clock). */
   paths: Site[];
+  /** `Instant` written as the type of a struct field, a parameter, a return or a `let` (when the profile has a type for it). */
+  types: Site[];
   blockers: Site[];
 }
 
-function instantSites(ctx: FileContext, b: Bindings): InstantSites {
-  const out: InstantSites = { nows: [], paths: [], blockers: [] };
+/** Where a type written as `Instant` may be followed: the slot it types, or null. */
+function typeSlot(path: SyntaxNode): SyntaxNode | null {
+  const p = path.parent;
+  if (!p) return null;
+  const is = (t: string, field: string) => p.type === t && p.childForFieldName(field)?.id === path.id;
+  if (is('field_declaration', 'type') && p.parent?.type === 'field_declaration_list' && p.parent.parent?.type === 'struct_item') return p;
+  if (is('parameter', 'type') && p.childForFieldName('pattern')?.type === 'identifier' && p.parent?.parent?.type === 'function_item') return p;
+  if (is('function_item', 'return_type')) return p;
+  if (is('let_declaration', 'type') && p.childForFieldName('pattern')?.type === 'identifier' && p.childForFieldName('value') && !p.childForFieldName('alternative') && p.parent?.type === 'block') return p;
+  return null;
+}
+
+function instantSites(ctx: FileContext, b: Bindings, typed: boolean): InstantSites {
+  const out: InstantSites = { nows: [], paths: [], types: [], blockers: [] };
   const names = [...new Set(['Instant', ...b.instant])].join('|');
   const q = `((identifier) @id (#match? @id "^(${names})$")) ((type_identifier) @id (#match? @id "^(${names})$"))`;
   for (const r of codeRegions(ctx.tree)) {
@@ -323,7 +339,253 @@ function instantSites(ctx: FileContext, b: Bindings): InstantSites {
       const call = s?.parent;
       if (s?.type === 'scoped_identifier' && s.childForFieldName('path')?.id === path.id && s.childForFieldName('name')?.text === 'now' && isCallNoArgs(call ?? null) && call!.childForFieldName('function')?.id === s.id) {
         out.nows.push({ node: call!, r });
+      } else if (typed && r.shift === 0 && (path.type === 'type_identifier' || path.type === 'scoped_type_identifier') && typeSlot(path)) {
+        out.types.push({ node: path, r });
       } else out.blockers.push({ node: path, r });
+    }
+  }
+  return out;
+}
+
+/**
+ * Instants that cross a function or live in a struct, followed across the
+ * file's items: a struct field, a parameter, a return type or a `let`
+ * annotation written `Instant` becomes the kernel type when every value that
+ * flows into it is an Instant kport follows and every use of it converts.
+ */
+interface Slots {
+  /** Field names of the file's structs typed `Instant`. */
+  fields: Set<string>;
+  /** Function name → indexes (self excluded) of its parameters typed `Instant`. */
+  params: Map<string, Set<number>>;
+  /** Names of the file's functions returning `Instant`. */
+  rets: Set<string>;
+  retFns: SyntaxNode[];
+  /** Bindings that hold a followed Instant: `let t = Instant::now();`, `let t: Instant = ..`, a parameter. */
+  locals: { name: string; from: number; to: number }[];
+  /** `let t: Instant = VALUE` declarations (ranges). */
+  typedLets: Set<string>;
+  /** Ranges of the `Instant::now()` calls. */
+  nows: Set<string>;
+}
+
+const ALLOWED_DERIVES = new Set(['Clone', 'Copy']);
+
+function derivesOf(item: SyntaxNode): string[] {
+  const out: string[] = [];
+  for (let s = item.previousNamedSibling; s && (s.type === 'attribute_item' || s.type === 'line_comment' || s.type === 'block_comment'); s = s.previousNamedSibling) {
+    const m = /^#\[\s*derive\s*\(([^)]*)\)\s*\]$/s.exec(s.text);
+    if (m) out.push(...m[1].split(',').map((x) => x.trim().replace(/^.*::/, '')).filter(Boolean));
+  }
+  return out;
+}
+
+/** Whether an item with a visibility modifier can be seen from another file (or crate). */
+function visibleElsewhere(ctx: FileContext, item: SyntaxNode): boolean {
+  if (!item.namedChildren.some((c) => c.type === 'visibility_modifier')) return false;
+  if (!ctx.isCrateRoot || /(^|\/)lib\.rs$/.test(ctx.path)) return true;
+  return query('(mod_item name: (identifier)) @m').captures(ctx.tree.rootNode).some((c) => !c.node.childForFieldName('body'));
+}
+
+function fnName(fn: SyntaxNode): string {
+  return fn.childForFieldName('name')?.text ?? '';
+}
+
+/** The function a call names (`f(..)`, `X::f(..)`, `x.f(..)`), by name. */
+function calleeName(call: SyntaxNode): string | undefined {
+  const f = call.childForFieldName('function');
+  if (!f) return undefined;
+  if (f.type === 'identifier') return f.text;
+  if (f.type === 'scoped_identifier') return f.childForFieldName('name')?.text;
+  if (f.type === 'field_expression') return f.childForFieldName('field')?.text;
+  return undefined;
+}
+
+function enclosingFn(n: SyntaxNode): SyntaxNode | null {
+  for (let a = n.parent; a; a = a.parent) {
+    if (a.type === 'closure_expression') return null;
+    if (a.type === 'function_item') return a;
+  }
+  return null;
+}
+
+function strip(n: SyntaxNode): SyntaxNode {
+  let x = n;
+  while (x.type === 'parenthesized_expression' && x.namedChildCount === 1) x = x.namedChildren[0];
+  return x;
+}
+
+/** Whether `x` is a std Instant kport follows (and will convert with the rest). */
+function isInstantExpr(p: Plan, x: SyntaxNode | null | undefined, r: Region): boolean {
+  const sl = p.slots;
+  if (!x || !sl) return false;
+  const n = strip(x);
+  const at = fileRange(n, r);
+  if (n.type === 'call_expression') {
+    if (sl.nows.has(key(at))) return true;
+    const name = calleeName(n);
+    return !!name && sl.rets.has(name);
+  }
+  if (n.type === 'identifier') return sl.locals.some((l) => l.name === n.text && at.start >= l.from && at.start < l.to);
+  if (n.type === 'field_expression') return sl.fields.has(n.childForFieldName('field')?.text ?? '');
+  return false;
+}
+
+/** Whether the Instant `n` (parentheses skipped) stands where a followed Instant slot receives it. */
+function intoSlot(p: Plan, n: SyntaxNode, r: Region): boolean {
+  const sl = p.slots;
+  const parent = n.parent;
+  if (!sl || !parent) return false;
+  if (parent.type === 'field_initializer' && parent.childForFieldName('value')?.id === n.id) return sl.fields.has(parent.childForFieldName('field')?.text ?? '');
+  if (parent.type === 'shorthand_field_initializer') return sl.fields.has(n.text);
+  if (parent.type === 'assignment_expression' && parent.childForFieldName('right')?.id === n.id) return isInstantExpr(p, parent.childForFieldName('left'), r);
+  if (parent.type === 'assignment_expression' && parent.childForFieldName('left')?.id === n.id) return isInstantExpr(p, parent.childForFieldName('right'), r);
+  if (parent.type === 'let_declaration' && parent.childForFieldName('value')?.id === n.id) return sl.typedLets.has(key(fileRange(parent, r)));
+  if (parent.type === 'arguments' && parent.parent?.type === 'call_expression') {
+    const name = calleeName(parent.parent);
+    const idx = argsOf(parent.parent).findIndex((a) => a.id === n.id);
+    return !!name && !!sl.params.get(name)?.has(idx);
+  }
+  if (parent.type === 'return_expression') {
+    const fn = enclosingFn(parent);
+    return !!fn && sl.rets.has(fnName(fn));
+  }
+  if (parent.type === 'block' && parent.parent?.type === 'function_item' && parent.parent.childForFieldName('body')?.id === parent.id && parent.lastNamedChild?.id === n.id) return sl.rets.has(fnName(parent.parent));
+  return false;
+}
+
+/** The file's Instant-typed slots; each type that cannot be followed is reported. */
+function slotsOf(p: Plan, sites: InstantSites): Slots {
+  const ctx = p.ctx;
+  const sl: Slots = { fields: new Set(), params: new Map(), rets: new Set(), retFns: [], locals: [], typedLets: new Set(), nows: new Set(sites.nows.map((s) => key(rangeOf(s)))) };
+  const fnCount = new Map<string, number>();
+  for (const c of query('(function_item name: (identifier) @n)').captures(ctx.tree.rootNode)) fnCount.set(c.node.text, (fnCount.get(c.node.text) ?? 0) + 1);
+  const fieldTypes = new Map<string, Set<string>>();
+  for (const m of query('(field_declaration name: (field_identifier) @n type: (_) @t)').matches(ctx.tree.rootNode)) {
+    const n = m.captures.find((c) => c.name === 'n')!.node.text;
+    if (!fieldTypes.has(n)) fieldTypes.set(n, new Set());
+    fieldTypes.get(n)!.add(m.captures.find((c) => c.name === 't')!.node.text);
+  }
+  const kernelType = `\`kernel::time::${p.api.instantType}\``;
+  const hand = `port it by hand (the kernel type is ${kernelType.replace('<', '<kernel::time::')})`;
+  for (const s of sites.types) {
+    const slot = typeSlot(s.node)!;
+    const escape = (what: string) => block(p, s, `${what} is visible to other files, which kport does not follow: its \`Instant\` stays as written`, `make it private to the file, or ${hand} in every file that uses it`);
+    if (slot.type === 'field_declaration') {
+      const name = slot.childForFieldName('name')!.text;
+      const st = slot.parent!.parent!;
+      const bad = derivesOf(st).filter((d) => !ALLOWED_DERIVES.has(d));
+      if (bad.length) {
+        block(p, s, `\`${st.childForFieldName('name')?.text}\` derives ${bad.map((d) => `\`${d}\``).join(', ')}, which the kernel's \`Instant<Monotonic>\` does not give: it implements only \`Clone\` and \`Copy\` for every clock (PartialEq/PartialOrd/Eq/Ord are derived, so bounded on the clock type; no Debug, Hash or Default; rust/kernel/time.rs)`, `implement the trait by hand for the struct, or ${hand}`);
+        continue;
+      }
+      if (visibleElsewhere(ctx, slot)) {
+        escape(`the field \`${name}\``);
+        continue;
+      }
+      if ((fieldTypes.get(name)?.size ?? 0) > 1) {
+        block(p, s, `another struct of this file has a field \`${name}\` of another type, and kport follows fields by name`, `rename one of the fields, or ${hand}`);
+        continue;
+      }
+      sl.fields.add(name);
+    } else if (slot.type === 'parameter' || slot.type === 'function_item') {
+      const fn = slot.type === 'function_item' ? slot : slot.parent!.parent!;
+      const name = fnName(fn);
+      const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+      if (impl?.type === 'impl_item' && impl.childForFieldName('trait')) {
+        block(p, s, `\`${name}\` implements a trait method, whose signature the trait fixes`, hand);
+        continue;
+      }
+      if (visibleElsewhere(ctx, fn)) {
+        escape(`the function \`${name}\``);
+        continue;
+      }
+      if ((fnCount.get(name) ?? 0) > 1) {
+        block(p, s, `the file has several functions named \`${name}\`, and kport follows calls by name`, `rename one of them, or ${hand}`);
+        continue;
+      }
+      if (slot.type === 'function_item') {
+        sl.rets.add(name);
+        sl.retFns.push(fn);
+      } else {
+        const idx = fn.childForFieldName('parameters')!.namedChildren.filter((c) => c.type === 'parameter').findIndex((c) => c.id === slot.id);
+        if (!sl.params.has(name)) sl.params.set(name, new Set());
+        sl.params.get(name)!.add(idx);
+        const body = fn.childForFieldName('body');
+        if (body) sl.locals.push({ name: slot.childForFieldName('pattern')!.text, from: body.startIndex, to: body.endIndex });
+      }
+    } else {
+      sl.typedLets.add(key(fileRange(slot, s.r)));
+      sl.locals.push({ name: slot.childForFieldName('pattern')!.text, from: slot.endIndex, to: slot.parent!.endIndex });
+    }
+    p.edits.push({ range: rangeOf(s), text: p.api.instantType! });
+    p.durations.add(key(rangeOf(s)));
+  }
+  return sl;
+}
+
+/** Every value that flows into a followed slot must itself be a followed Instant. */
+function checkInflows(p: Plan, sl: Slots): void {
+  const ctx = p.ctx;
+  const need = (x: SyntaxNode | null | undefined, r: Region, what: string) => {
+    if (!x || isInstantExpr(p, x, r)) return;
+    block(p, { node: x, r }, `${what} gets a value kport cannot follow as an Instant`, 'give it `Instant::now()`, another followed Instant, or port it by hand');
+  };
+  for (const r of codeRegions(ctx.tree)) {
+    if (r.shift !== 0 && !/Instant|\{/.test(r.text)) continue;
+    for (const m of query('(field_initializer field: (field_identifier) @f value: (_) @v)').matches(r.root)) {
+      const f = m.captures.find((c) => c.name === 'f')!.node.text;
+      if (sl.fields.has(f) && !isTestCode(ctx.tree, anchor(m.captures[0].node, r))) need(m.captures.find((c) => c.name === 'v')!.node, r, `the field \`${f}\``);
+    }
+    for (const c of query('(shorthand_field_initializer (identifier) @f)').captures(r.root)) if (sl.fields.has(c.node.text) && !isTestCode(ctx.tree, anchor(c.node, r))) need(c.node, r, `the field \`${c.node.text}\``);
+    for (const m of query('(call_expression arguments: (arguments)) @call').captures(r.root)) {
+      const name = calleeName(m.node);
+      const idxs = name ? sl.params.get(name) : undefined;
+      if (!idxs || isTestCode(ctx.tree, anchor(m.node, r))) continue;
+      const args = argsOf(m.node);
+      for (const i of idxs) need(args[i], r, `the parameter ${i + 1} of \`${name}\``);
+    }
+  }
+  const root: Region = { root: ctx.tree.rootNode, shift: 0, text: ctx.text };
+  for (const fn of sl.retFns) {
+    const body = fn.childForFieldName('body');
+    const tail = body?.lastNamedChild;
+    if (tail && tail.type !== 'expression_statement' && !tail.type.endsWith('_item') && tail.type !== 'let_declaration') need(tail, root, `the result of \`${fnName(fn)}\``);
+    if (!body) continue;
+    for (const c of query('(return_expression (_) @v)').captures(body)) if (enclosingFn(c.node.parent!)?.id === fn.id) need(c.node, root, `the result of \`${fnName(fn)}\``);
+  }
+  for (const l of sl.typedLets) {
+    const [start] = l.split(':').map(Number);
+    const decl = ctx.tree.rootNode.descendantForIndex(start);
+    let d: SyntaxNode | null = decl;
+    while (d && d.type !== 'let_declaration') d = d.parent;
+    if (d) need(d.childForFieldName('value'), root, `\`${d.childForFieldName('pattern')?.text}\``);
+  }
+}
+
+/** Uses of followed fields and of calls to followed functions. */
+function slotUses(p: Plan, sl: Slots): Site[] {
+  const ctx = p.ctx;
+  const out: Site[] = [];
+  if (!sl.fields.size && !sl.rets.size) return out;
+  for (const r of codeRegions(ctx.tree)) {
+    if (sl.fields.size) {
+      for (const c of query('(field_expression field: (field_identifier) @f) @e').captures(r.root)) {
+        if (c.name !== 'e') continue;
+        const f = c.node.childForFieldName('field')!;
+        if (!sl.fields.has(f.text) || isTestCode(ctx.tree, anchor(c.node, r))) continue;
+        // `x.f(..)` is a method call, not the field.
+        const call = c.node.parent;
+        if (call?.type === 'call_expression' && call.childForFieldName('function')?.id === c.node.id) continue;
+        out.push({ node: c.node, r });
+      }
+    }
+    if (sl.rets.size) {
+      for (const c of query('(call_expression) @call').captures(r.root)) {
+        const name = calleeName(c.node);
+        if (!name || !sl.rets.has(name) || isTestCode(ctx.tree, anchor(c.node, r))) continue;
+        out.push({ node: c.node, r });
+      }
     }
   }
   return out;
@@ -334,9 +596,15 @@ function planInstants(p: Plan, sites: InstantSites): Site[] {
   const nowEdits: Site[] = [];
   for (const s of sites.blockers) {
     const asType = s.node.type === 'type_identifier' || s.node.type === 'scoped_type_identifier';
-    const what = asType ? `\`${s.node.text}\` is a type here (a field, parameter or return type), which other code sees` : `\`${s.node.text}\` here is not \`Instant::now()\` bound to a local`;
+    const what = asType
+      ? p.api.instantType
+        ? `\`${s.node.text}\` is part of a type here (\`Option<Instant>\`, \`&Instant\`, a tuple field, a trait method, ...), which kport does not follow (it follows an Instant written directly as a struct field, parameter, return or \`let\` type)`
+        : `\`${s.node.text}\` is a type here (a field, parameter or return type), which other code sees`
+      : `\`${s.node.text}\` here is not \`Instant::now()\` bound to a local`;
     block(p, s, `${what}: kport converts a file's std Instants only when it can follow every one`, `port it by hand (the kernel type is ${p.api.nowNames.length > 1 ? '`kernel::time::Instant<kernel::time::Monotonic>`' : `\`kernel::time::${p.api.nowNames[0]}\``}), or keep instants local to a function (\`let t = Instant::now();\` ... \`t.elapsed()\`)`);
   }
+  if (p.api.instantType) p.slots = slotsOf(p, sites);
+  const slotLocals = [...(p.slots?.locals ?? [])];
   const assigns: Site[] = [];
   for (const s of sites.nows) {
     const n = up(s.node);
@@ -344,6 +612,7 @@ function planInstants(p: Plan, sites: InstantSites): Site[] {
     const bound = letBinding(n, s.r);
     if (bound) {
       tracked.push({ ...bound, site: s });
+      p.slots?.locals.push(bound);
       nowEdits.push(s);
       continue;
     }
@@ -358,33 +627,40 @@ function planInstants(p: Plan, sites: InstantSites): Site[] {
       span(p, { node: mc.call, r: s.r });
       continue;
     }
+    if (intoSlot(p, n, s.r)) {
+      nowEdits.push(s);
+      continue;
+    }
     block(p, s, 'the value of `Instant::now()` goes where kport cannot follow it', 'bind it to a local first: `let t = Instant::now();`');
   }
   const names = new Set(tracked.map((t) => t.name));
   for (const a of assigns) {
     const at = fileRange(a.node, a.r).start;
-    if (!tracked.some((t) => t.name === a.node.text && at >= t.from && at < t.to)) block(p, a, `\`${a.node.text}\` is assigned \`Instant::now()\` but kport did not see it bound to one`, 'bind it with `let` in the same block');
+    if (![...tracked, ...slotLocals].some((t) => t.name === a.node.text && at >= t.from && at < t.to)) block(p, a, `\`${a.node.text}\` is assigned \`Instant::now()\` but kport did not see it bound to one`, 'bind it with `let` in the same block');
     else p.done.add(key(fileRange(a.node, a.r)));
   }
   // In text order, so `b - a` and `b.duration_since(a)` meet `b` before `a`.
-  const uses = tracked.flatMap((t) => occurrences(p.ctx, t.name, t.from, t.to)).sort((x, y) => rangeOf(x).start - rangeOf(y).start);
+  const uses = [...tracked, ...slotLocals].flatMap((t) => occurrences(p.ctx, t.name, t.from, t.to));
+  if (p.slots) uses.push(...slotUses(p, p.slots));
+  uses.sort((x, y) => rangeOf(x).start - rangeOf(y).start || rangeOf(y).end - rangeOf(x).end);
   for (const o of uses) {
     if (p.done.has(key(rangeOf(o)))) continue;
     instantUse(p, o, names);
   }
+  if (p.slots) checkInflows(p, p.slots);
   return nowEdits;
 }
 
 /** One use of a tracked Instant binding. */
 function instantUse(p: Plan, o: Site, names: Set<string>): void {
   const n = o.node;
-  const tracked = (x: SyntaxNode | null | undefined) => !!x && x.type === 'identifier' && names.has(x.text);
+  const tracked = (x: SyntaxNode | null | undefined) => (p.slots ? isInstantExpr(p, x, o.r) : !!x && x.type === 'identifier' && names.has(x.text));
   if (inRawTokens(n)) {
     block(p, o, `\`${n.text}\` (a std Instant) is used inside a macro kport cannot read`, 'write the use as a plain expression');
     return;
   }
   const parent = n.parent;
-  if (parent?.type === 'let_declaration' || parent?.type === 'closure_parameters' || parent?.type === 'parameter') {
+  if ((parent?.type === 'let_declaration' && parent.childForFieldName('pattern')?.id === n.id) || parent?.type === 'closure_parameters' || parent?.type === 'parameter') {
     block(p, o, `\`${n.text}\` is bound again here; kport follows one binding per name`, 'rename one of the bindings');
     return;
   }
@@ -397,17 +673,18 @@ function instantUse(p: Plan, o: Site, names: Set<string>): void {
   if (mc && mc.name.text === 'duration_since') {
     const args = mc.call.childForFieldName('arguments')!.namedChildren;
     if (args.length === 1 && tracked(args[0])) {
-      p.done.add(key(fileRange(args[0], o.r)));
+      p.done.add(key(fileRange(strip(args[0]), o.r)));
       p.edits.push({ range: fileRange(mc.call, o.r), text: parens(mc.call, `${n.text} - ${args[0].text}`) });
       span(p, { node: mc.call, r: o.r });
       return;
     }
   }
   if (parent?.type === 'binary_expression' && parent.childForFieldName('operator')?.text === '-' && parent.childForFieldName('left')?.id === n.id && tracked(parent.childForFieldName('right'))) {
-    p.done.add(key(fileRange(parent.childForFieldName('right')!, o.r)));
+    p.done.add(key(fileRange(strip(parent.childForFieldName('right')!), o.r)));
     span(p, { node: parent, r: o.r });
     return;
   }
+  if (p.slots && intoSlot(p, up(n), o.r)) return;
   block(p, o, `\`${n.text}\` (a std Instant) is used here in a way kport does not convert`, 'use it only as `t.elapsed()`, `a - b` or `a.duration_since(b)` inside the function, or port it by hand');
 }
 
@@ -497,9 +774,9 @@ function run(ctx: FileContext): void {
   const converted = new Set<string>();
 
   // Instants.
-  const inst = instantSites(ctx, b);
+  const inst = instantSites(ctx, b, !!api.clock?.instantType);
   const instLeaves = b.leaves.filter((l) => l.what === 'instant' && !isTestCode(ctx.tree, l.decl));
-  const anyInstant = inst.nows.length + inst.blockers.length + inst.paths.length + instLeaves.length > 0;
+  const anyInstant = inst.nows.length + inst.blockers.length + inst.paths.length + inst.types.length + instLeaves.length > 0;
   let instantNames = new Set<string>();
   if (anyInstant && !api.clock) {
     for (const l of instLeaves) report(fileRange(l.leaf.node, { root: ctx.tree.rootNode, shift: 0, text: '' }), TIME_CODES.noClock, `\`${l.leaf.segs.join('::')}\` has no kernel form on this profile`, api.clockHelp);
@@ -510,7 +787,7 @@ function run(ctx: FileContext): void {
     const nows = planInstants(p, inst);
     if (p.blockers.length) {
       for (const x of p.blockers) report(x.range, x.code, x.message, x.help);
-    } else if (nows.length) {
+    } else if (nows.length || p.edits.length) {
       for (const s of nows) {
         edits.push({ range: fileRange(s.node, s.r), text: api.clock.now });
         const path = s.node.childForFieldName('function')?.childForFieldName('path');
@@ -574,7 +851,7 @@ function run(ctx: FileContext): void {
 
   // Imports: drop the std leaves whose every use was converted; import the kernel names.
   // An Instant import nothing uses goes too (on a profile with a clock): it names a std type.
-  const unusedInstant = !!api.clock && inst.nows.length + inst.blockers.length + inst.paths.length === 0 && instLeaves.length > 0;
+  const unusedInstant = !!api.clock && inst.nows.length + inst.blockers.length + inst.paths.length + inst.types.length === 0 && instLeaves.length > 0;
   if (edits.length === 0 && !unusedInstant) return;
   for (const l of b.leaves) {
     if (l.what === 'wall' || isTestCode(ctx.tree, l.decl)) continue;

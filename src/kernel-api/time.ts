@@ -50,6 +50,12 @@ export interface ClockApi {
   sameType: readonly string[];
   /** The span type and which `Duration::from_*` constructors it has with the same unit (arguments `i64`). */
   span?: { name: string; ctors: readonly string[] };
+  /**
+   * The kernel type a std `Instant` written as a type (a struct field, a
+   * parameter, a return type, a `let` annotation) becomes, when the file's
+   * uses of it all convert; absent: such a type is reported (K1105).
+   */
+  instantType?: string;
   /** What the kernel type of an elapsed time is called, for messages. */
   spanTypeName: string;
   source: string;
@@ -83,6 +89,9 @@ const MAINLINE: TimeApi = {
     methods: { as_millis: 'as_millis', as_nanos: 'as_nanos' },
     sameType: ['is_zero'],
     span: { name: 'Delta', ctors: ['from_secs', 'from_millis', 'from_micros'] },
+    // `pub struct Instant<C: ClockSource>` derives only PartialEq, PartialOrd,
+    // Eq, Ord (bounded on C) and implements Clone and Copy by hand (rust/kernel/time.rs).
+    instantType: 'Instant<Monotonic>',
     spanTypeName: '`kernel::time::Delta`',
     source: `${TIME_RS} (Instant<C: ClockSource>, Monotonic, Delta; 6.17+, Delta arithmetic 6.18+)`,
   },

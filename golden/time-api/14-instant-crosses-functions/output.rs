@@ -1,15 +1,15 @@
-use std::time::Instant;
+use kernel::time::{Instant, Monotonic};
 
 struct Timer {
-    start: Instant,
+    start: Instant<Monotonic>,
 }
 
 fn started() -> Timer {
-    Timer { start: Instant::now() }
+    Timer { start: Instant::<Monotonic>::now() }
 }
 
 fn local() {
     // Convertible on its own, but the file's Instants are converted together.
-    let t = Instant::now();
+    let t = Instant::<Monotonic>::now();
     println!("{}", t.elapsed().as_millis());
 }
