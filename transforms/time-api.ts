@@ -380,11 +380,15 @@ function derivesOf(item: SyntaxNode): string[] {
   return out;
 }
 
-/** Whether an item with a visibility modifier can be seen from another file (or crate). */
+/**
+ * Whether an item can be seen from another file (or crate): a private one from
+ * the files of the modules this file declares (`mod x;`), a `pub` one from any
+ * file unless this file is a binary's root with no module files.
+ */
 function visibleElsewhere(ctx: FileContext, item: SyntaxNode): boolean {
+  if (query('(mod_item name: (identifier)) @m').captures(ctx.tree.rootNode).some((c) => !c.node.childForFieldName('body'))) return true;
   if (!item.namedChildren.some((c) => c.type === 'visibility_modifier')) return false;
-  if (!ctx.isCrateRoot || /(^|\/)lib\.rs$/.test(ctx.path)) return true;
-  return query('(mod_item name: (identifier)) @m').captures(ctx.tree.rootNode).some((c) => !c.node.childForFieldName('body'));
+  return !ctx.isCrateRoot || /(^|\/)lib\.rs$/.test(ctx.path);
 }
 
 function fnName(fn: SyntaxNode): string {
@@ -547,6 +551,11 @@ function checkInflows(p: Plan, sl: Slots): void {
     }
   }
   const root: Region = { root: ctx.tree.rootNode, shift: 0, text: ctx.text };
+  // `let Lap { start, .. } = lap;` binds the field to a name kport does not follow.
+  for (const c of query('(field_pattern) @p').captures(ctx.tree.rootNode)) {
+    const f = c.node.childForFieldName('name');
+    if (f && sl.fields.has(f.text) && !isTestCode(ctx.tree, c.node)) block(p, { node: c.node, r: root }, `the pattern binds the Instant field \`${f.text}\` to a name kport does not follow`, 'read it as `x.field` instead, or port it by hand');
+  }
   for (const fn of sl.retFns) {
     const body = fn.childForFieldName('body');
     const tail = body?.lastNamedChild;
