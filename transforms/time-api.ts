@@ -22,8 +22,11 @@ import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/ty
  * compared with a `Duration::from_*` constant, asked `.as_millis()`/`.as_nanos()`
  * where the kernel's `i64` cannot be told from std's `u128` (a format argument,
  * an `as` cast, a comparison with a literal) or bound to a `let` used the same
- * ways. Any other use of a std `Instant` in the file (a type, a parameter, a
- * field, a `{:?}`) leaves every Instant of the file as written and is reported.
+ * ways. On a profile with an Instant type (mainline), a struct field, a
+ * parameter, a return type or a `let` annotation written `Instant` is followed
+ * across the file's items (see `slotsOf`). Any other use of a std `Instant` in
+ * the file (`Option<Instant>`, an item other files see, a `{:?}`) leaves every
+ * Instant of the file as written and is reported.
  */
 
 const USES = '(use_declaration argument: (_) @arg) @use';
@@ -1047,13 +1050,20 @@ After: decided by hand (usually: drop the timestamp, or use the monotonic clock)
 \`a.duration_since(b)\`; and the elapsed time (a \`kernel::time::Delta\`, not a \`Duration\`)
 only where its type cannot matter: compared with \`Duration::from_*(..)\` (rewritten to
 \`Delta::from_*\`), \`.as_millis()\`/\`.as_nanos()\` (which return \`i64\` in the kernel and
-\`u128\` in std) printed, cast with \`as\` or compared with a literal. An Instant stored in a
-struct, passed to or returned from a function, or printed with \`{:?}\` changes a type other
-code sees, so the file's Instants are left as written and each such use is reported.
+\`u128\` in std) printed, cast with \`as\` or compared with a literal. On mainline an Instant
+written as the type of a struct field, a parameter, a return type or a \`let\` is followed
+across the file's items: it becomes \`Instant<Monotonic>\` when every value flowing into it
+is a followed Instant and every use of it converts. What a file alone cannot decide is
+reported, and the file's Instants are left as written: a field or function other files can
+see (\`pub\`, or anything in a file that declares \`mod x;\`), a struct deriving more than
+\`Clone\`/\`Copy\` (the kernel's \`Instant<C>\` has no \`Debug\`, \`Hash\` or \`Default\`;
+rust/kernel/time.rs), \`Option<Instant>\` and other compound types, trait methods, a \`{:?}\`.
 
 Before:
+    #[derive(Debug)]
     struct Timer { start: Instant }
-After: unchanged; port the struct by hand (\`start: kernel::time::Instant<kernel::time::Monotonic>\`).`,
+After: unchanged; drop the derive or implement \`Debug\` by hand, then the field becomes
+\`start: kernel::time::Instant<kernel::time::Monotonic>\`.`,
   },
   {
     code: TIME_CODES.sleepArg,
@@ -1083,8 +1093,9 @@ docs/profiles.md "Time API"). On mainline (6.19+) \`Instant::now()\` becomes
 (rust/kernel/time/delay.rs). On v6.10 (6.10-6.12) the clock is \`Ktime::ktime_get()\` with
 \`to_ms()\`/\`to_ns()\`. Profiles with no form spanning their whole range report (K1101,
 K1102). A \`Duration\` used only as a value stays (std-paths makes it \`core::time::Duration\`).
-Instants are converted per file, only when every use can be followed; otherwise each use
-that blocks is reported (K1105). Floating-point Duration methods (K1103) and wall-clock
+Instants are converted per file, only when every use can be followed; on mainline that
+includes struct fields, parameters, returns and \`let\` types written \`Instant\`
+(\`Instant<Monotonic>\`); otherwise each use that blocks is reported (K1105). Floating-point Duration methods (K1103) and wall-clock
 time (K1104) are reported. Runs before std-paths, which leaves these paths to it.
 
 Before:
