@@ -179,769 +179,833 @@ function bindingPatterns(root: SyntaxNode): SyntaxNode[] {
   return q.captures(root).map((c) => c.node);
 }
 
+/**
+ * The phases, in order; each reports what it finds, and an error stops the ones after it
+ * (so their order is the order in which a person sees the K10xx reports):
+ * findInputLoop → checkLoopBody → collectState → checkReportable → renderSession → rewriteMain.
+ */
 function run(cc: CrateContext): void {
   if (cc.crate.options.io !== 'miscdev') return;
-  const roots = cc.files.filter((f) => f.isCrateRoot);
-  const withMain = roots.map((f) => ({ f, m: query(MAIN).matches(f.tree.rootNode)[0] })).filter((x) => x.m);
-  if (withMain.length !== 1) return;
-  const ctx = withMain[0].f;
-  if (query(PORTED).matches(ctx.tree.rootNode).length) return;
-  const fn = withMain[0].m.captures.find((c) => c.name === 'fn')!.node;
-  const body = fn.childForFieldName('body');
-  if (!body || fn.hasError) return;
-  new Port(cc, ctx, fn, body).run();
+  const port = portOf(cc);
+  if (!port) return;
+  const found = findInputLoop(port);
+  if (!found) return;
+  const { loop, bindings } = found;
+  if (!checkLoopBody(port, loop)) return;
+  const state = collectState(port, loop, bindings);
+  if (!state || port.stopped) return;
+  if (!checkReportable(port, loop, state)) return;
+  const indent = indentOf(port);
+  rewriteMain(port, loop, state, bindings, renderSession(port, loop, state, indent), indent);
 }
 
+/** The one crate root with a `fn main` not yet ported: what every phase reads. */
+function portOf(cc: CrateContext): Port | undefined {
+  const roots = cc.files.filter((f) => f.isCrateRoot);
+  const withMain = roots.map((f) => ({ f, m: query(MAIN).matches(f.tree.rootNode)[0] })).filter((x) => x.m);
+  if (withMain.length !== 1) return undefined;
+  const ctx = withMain[0].f;
+  if (query(PORTED).matches(ctx.tree.rootNode).length) return undefined;
+  const fn = withMain[0].m.captures.find((c) => c.name === 'fn')!.node;
+  const body = fn.childForFieldName('body');
+  if (!body || fn.hasError) return undefined;
+  return new Port(cc, ctx, fn, body);
+}
+
+/** main of the crate root, where reports go, and whether an error has stopped the port. */
 class Port {
-  private readonly text: string;
-  private readonly device: string;
-  private stopped = false;
+  readonly text: string;
+  readonly device: string;
+  stopped = false;
+  private genericTypes?: Set<string>;
 
   constructor(
-    private readonly cc: CrateContext,
-    private readonly ctx: FileContext,
-    private readonly fn: SyntaxNode,
-    private readonly body: SyntaxNode,
+    readonly cc: CrateContext,
+    readonly ctx: FileContext,
+    readonly fn: SyntaxNode,
+    readonly body: SyntaxNode,
   ) {
     this.text = ctx.text;
     this.device = `/dev/${cc.crate.moduleName}`;
   }
 
-  private report(code: string, node: SyntaxNode, message: string, help: string): void {
+  report(code: string, node: SyntaxNode, message: string, help: string): void {
     this.ctx.report({ code, node, message, help });
     if (CODES.find((c) => c.code === code)?.severity === 'error') this.stopped = true;
   }
 
-  run(): void {
-    const { ctx, body } = this;
-    const stdinCalls = query(STDIN_CALL).matches(ctx.tree.rootNode).map((m) => m.captures.find((c) => c.name === 'call')!.node);
-    const inMain = stdinCalls.filter((c) => inside(c, body));
-    // Reads elsewhere in the crate: input in two places.
-    for (const f of this.cc.files) {
-      const calls = f === ctx ? stdinCalls.filter((c) => !inside(c, body)) : query(STDIN_CALL).matches(f.tree.rootNode).map((m) => m.captures.find((c) => c.name === 'call')!.node);
-      for (const c of calls) {
-        const owner = enclosingFnName(c);
-        if (inMain.length === 0) {
-          f.report({
-            code: 'K1007',
-            node: c,
-            message: `stdin is read here${owner ? ` in \`fn ${owner}\`` : ''}, not in main: \`--io miscdev\` restructures one input loop of main`,
-            help: `move the loop that reads the input into main (calling \`${owner ?? 'f'}\` with each line), then run \`--io miscdev\` again`,
-          });
-          this.stopped = true;
-          continue;
-        }
+  /** Crate types with type parameters: `T::new()` does not say which. */
+  generic(): Set<string> {
+    if (!this.genericTypes) {
+      this.genericTypes = new Set();
+      for (const f of this.cc.files) for (const c of query(GENERIC_TYPES).captures(f.tree.rootNode)) this.genericTypes.add(c.node.text);
+    }
+    return this.genericTypes;
+  }
+}
+
+/** The loop `--io miscdev` restructures, with the lets that name the input. */
+interface FoundLoop {
+  loop: InputLoop;
+  bindings: Binding[];
+}
+
+/** main's one input loop, or the reports why there is none to restructure (K1002, K1003, K1004, K1007, K1009). */
+function findInputLoop(port: Port): FoundLoop | undefined {
+  const { ctx, body } = port;
+  const stdinCalls = query(STDIN_CALL).matches(ctx.tree.rootNode).map((m) => m.captures.find((c) => c.name === 'call')!.node);
+  const inMain = stdinCalls.filter((c) => inside(c, body));
+  checkReadsOutsideMain(port, stdinCalls, inMain);
+  if (inMain.length === 0 || port.stopped) return undefined;
+  if (!profileHasMiscdev(ctx)) {
+    port.report('K1009', inMain[0], `profile ${ctx.profile.id} lacks the misc device API that \`--io miscdev\` generates (\`MiscDevice::read_iter\`/\`write_iter\`, \`kernel::iov\`)`, 'use --profile mainline, or write the device by hand for this kernel (rust/kernel/miscdevice.rs of that version)');
+    return undefined;
+  }
+  const bindings = inputBindings(port);
+  const loop = findLoop(port, inMain, bindings);
+  if (!loop || port.stopped) return undefined;
+  return { loop, bindings };
+}
+
+/** Reads elsewhere in the crate: input in two places (K1002), or none in main (K1007). */
+function checkReadsOutsideMain(port: Port, stdinCalls: SyntaxNode[], inMain: SyntaxNode[]): void {
+  const { ctx, body } = port;
+  for (const f of port.cc.files) {
+    const calls = f === ctx ? stdinCalls.filter((c) => !inside(c, body)) : query(STDIN_CALL).matches(f.tree.rootNode).map((m) => m.captures.find((c) => c.name === 'call')!.node);
+    for (const c of calls) {
+      const owner = enclosingFnName(c);
+      if (inMain.length === 0) {
         f.report({
-          code: 'K1002',
+          code: 'K1007',
           node: c,
-          message: `stdin is read here${owner ? ` in \`fn ${owner}\`` : ''}, outside main's input loop: input read in two places cannot become one device handler`,
-          help: `decide where each line goes: read every line in main's loop and pass the values on (\`fn ${owner ?? 'f'}(line: &str)\`), then run \`--io miscdev\` again`,
+          message: `stdin is read here${owner ? ` in \`fn ${owner}\`` : ''}, not in main: \`--io miscdev\` restructures one input loop of main`,
+          help: `move the loop that reads the input into main (calling \`${owner ?? 'f'}\` with each line), then run \`--io miscdev\` again`,
         });
-        this.stopped = true;
+        port.stopped = true;
+        continue;
       }
+      f.report({
+        code: 'K1002',
+        node: c,
+        message: `stdin is read here${owner ? ` in \`fn ${owner}\`` : ''}, outside main's input loop: input read in two places cannot become one device handler`,
+        help: `decide where each line goes: read every line in main's loop and pass the values on (\`fn ${owner ?? 'f'}(line: &str)\`), then run \`--io miscdev\` again`,
+      });
+      port.stopped = true;
     }
-    if (inMain.length === 0 || this.stopped) return;
-    if (!profileHasMiscdev(ctx)) {
-      this.report('K1009', inMain[0], `profile ${ctx.profile.id} lacks the misc device API that \`--io miscdev\` generates (\`MiscDevice::read_iter\`/\`write_iter\`, \`kernel::iov\`)`, 'use --profile mainline, or write the device by hand for this kernel (rust/kernel/miscdevice.rs of that version)');
-      return;
-    }
-
-    const bindings = this.bindings();
-    const loop = this.findLoop(inMain, bindings);
-    if (!loop || this.stopped) return;
-    this.checkBody(loop);
-    if (this.stopped) return;
-    const state = this.state(loop, bindings);
-    if (!state || this.stopped) return;
-    this.checkNames();
-    if (this.stopped) return;
-    this.warnPrintingCalls(loop);
-    this.generate(loop, state, bindings);
   }
+}
 
-  /** `let stdin = io::stdin();`, `let mut lines = stdin.lock().lines();` at main's top level. */
-  private bindings(): Binding[] {
-    const out: Binding[] = [];
-    const isInput = (n: SyntaxNode | null): boolean => {
-      if (!n) return false;
-      if (n.type === 'call_expression') {
-        const f = n.childForFieldName('function')!;
-        if ((f.type === 'identifier' && f.text === 'stdin') || (f.type === 'scoped_identifier' && f.childForFieldName('name')?.text === 'stdin')) return true;
-        if (f.type === 'field_expression' && ['lock', 'lines'].includes(f.childForFieldName('field')!.text) && named(n.childForFieldName('arguments')!).length === 0) return isInput(f.childForFieldName('value'));
-        return false;
-      }
-      return n.type === 'identifier' && out.some((b) => b.name === n.text);
-    };
-    for (const s of named(this.body)) {
-      const name = letName(s);
-      if (name && isInput(s.childForFieldName('value'))) out.push({ name, stmt: s });
-    }
-    return out;
-  }
-
-  /** Every node that touches the input: stdin() calls and uses of the bindings, outside the bindings themselves. */
-  private inputUses(inMain: SyntaxNode[], bindings: Binding[]): SyntaxNode[] {
-    const names = new Set(bindings.map((b) => b.name));
-    const inBinding = (n: SyntaxNode) => bindings.some((b) => inside(n, b.stmt));
-    const uses = inMain.filter((c) => !inBinding(c));
-    for (const c of query(IDENT).captures(this.body)) {
-      const n = c.node;
-      if (!names.has(n.text) || inBinding(n)) continue;
-      if (n.parent?.type === 'scoped_identifier' || n.parent?.type === 'field_expression' && n.parent.childForFieldName('value')?.id !== n.id) continue;
-      uses.push(n);
-    }
-    return uses.sort((a, b) => a.startIndex - b.startIndex);
-  }
-
-  private findLoop(inMain: SyntaxNode[], bindings: Binding[]): InputLoop | undefined {
-    const uses = this.inputUses(inMain, bindings);
-    const shapes = '`for line in stdin.lock().lines()`, `while let Some(Ok(line)) = lines.next()`, or `loop { let mut buf = String::new(); if stdin.read_line(&mut buf)? == 0 { break; } .. }`';
-    // A reader kport cannot split into lines the way the program does.
-    for (const u of uses) {
-      const { method, call } = methodAfter(u);
-      const wrapped = u.parent?.type === 'arguments' && /(^|::)BufReader::new$/.test(u.parent.parent?.childForFieldName('function')?.text ?? '');
-      if ((method && CUSTOM_READERS.has(method)) || wrapped) {
-        this.report('K1003', call ?? u.parent!, `the input is read with ${wrapped ? 'a `BufReader` of its own' : `\`${method}\``}, not line by line: kport cannot tell what one write to ${this.device} should be`, `decide what a write to the device means and read it line by line (${shapes}), or write the device's \`write_iter\` by hand`);
-        return undefined;
-      }
-    }
-    if (uses.length === 0) return undefined;
-    const stmts = new Map<number, SyntaxNode>();
-    for (const u of uses) {
-      const s = topStmt(u, this.body);
-      if (s) stmts.set(s.id, s);
-    }
-    const candidates = [...stmts.values()];
-    const loopOf = (s: SyntaxNode) => (s.type === 'expression_statement' ? named(s)[0] : s);
-    const isLoop = (s: SyntaxNode) => LOOPS.has(loopOf(s)?.type ?? '');
-    if (candidates.length > 1) {
-      const main = candidates.find(isLoop) ?? candidates[candidates.length - 1];
-      for (const s of candidates) {
-        if (s === main) continue;
-        const u = uses.find((x) => inside(x, s))!;
-        this.report('K1002', u, `input is read here and again in ${isLoop(main) ? 'the loop' : 'a later statement'} (line ${main.startPosition.row + 1}): a device handler sees one line at a time, with nothing read before or after it`, 'decide what the extra read becomes: a module parameter (`params:` in `module!`), a constant, or the first line the handler receives (keep a flag in the state), then run `--io miscdev` again');
-      }
-      return undefined;
-    }
-    const stmt = candidates[0];
-    const l = loopOf(stmt);
-    if (!isLoop(stmt)) {
-      const nested = uses.map((u) => enclosingLoop(u, stmt)).find((x) => x);
-      this.report('K1007', nested ?? uses[0], nested ? "the input loop is not at main's top level: kport moves only a loop that is a statement of main's body" : 'stdin is read once, not in a loop: there is no input loop to become the device handler', nested ? 'move the loop to the top level of main (the code around it before or after it), then run `--io miscdev` again' : `read the input in one loop (${shapes}), or take the value as a module parameter`);
-      return undefined;
-    }
-    const inner = uses.filter((u) => inside(u, l));
-    const found = this.shape(stmt, l, bindings);
-    if (!found) {
-      if (this.stopped) return undefined;
-      const enumerated = l.type === 'for_expression' && /\.enumerate\(\)\s*$/.test(l.childForFieldName('value')?.text ?? '');
-      this.report(
-        'K1007',
-        inner[0] ?? l,
-        enumerated ? 'this input loop numbers its lines with `.enumerate()`: the handler gets one line, not its number' : 'this input loop has a shape kport does not restructure',
-        enumerated ? 'count the lines in a local declared before the loop (`let mut n: usize = 0;`, `n += 1;` in the body), which becomes Session state; then run `--io miscdev` again' : `write it as ${shapes}, or write the device by hand`,
-      );
-      return undefined;
-    }
-    // Every read of the input must be the loop's own.
-    for (const u of inner) {
-      if (inside(u, found.reads)) continue;
-      this.report('K1002', u, 'the loop reads the input a second time here: a device handler gets exactly one line per call', 'keep one read per iteration (the loop header); turn the second read into state that the next line completes');
-      return undefined;
-    }
-    return found;
-  }
-
-  private shape(stmt: SyntaxNode, l: SyntaxNode, bindings: Binding[]): InputLoop | undefined {
-    const body = l.childForFieldName('body');
-    if (!body) return undefined;
-    const label = l.children.find((c) => c.type === 'label')?.text;
-    const isBindingName = (n: SyntaxNode | null | undefined) => !!n && n.type === 'identifier' && bindings.some((b) => b.name === n.text);
-    const isLinesCall = (n: SyntaxNode | null | undefined): boolean => {
-      if (!n) return false;
-      if (isBindingName(n)) return true;
-      if (n.type !== 'call_expression') return false;
-      const f = n.childForFieldName('function')!;
-      return f.type === 'field_expression' && f.childForFieldName('field')!.text === 'lines' && this.isStdin(f.childForFieldName('value'), bindings);
-    };
-    const stmts = named(body);
-    if (l.type === 'for_expression') {
-      const pat = l.childForFieldName('pattern');
-      let value = l.childForFieldName('value');
-      if (pat?.type !== 'identifier' || !value) return undefined;
-      // `.map_while(Result::ok)` / `.flatten()`: the loop variable is already the line.
-      let unwrapped = false;
-      if (value.type === 'call_expression') {
-        const f = value.childForFieldName('function')!;
-        const args = named(value.childForFieldName('arguments')!);
-        const m = f.type === 'field_expression' ? f.childForFieldName('field')!.text : '';
-        if ((m === 'map_while' && args.length === 1 && /^(Result::ok|std::result::Result::ok)$/.test(args[0].text)) || (m === 'flatten' && args.length === 0)) {
-          value = f.childForFieldName('value');
-          unwrapped = true;
-        }
-      }
-      if (!isLinesCall(value)) return undefined;
-      if (unwrapped) return { stmt, loop: l, body, lineName: pat.text, preamble: [], reads: l.childForFieldName('value')!, keepNewline: false, label, shape: 'for' };
-      const first = stmts[0];
-      const name = first && unwrapLine(first, pat.text);
-      if (!name) return undefined;
-      return { stmt, loop: l, body, lineName: name, preamble: [first], reads: l.childForFieldName('value')!, keepNewline: false, label, shape: 'for' };
-    }
-    if (l.type === 'while_expression') {
-      const cond = l.childForFieldName('condition');
-      if (cond?.type !== 'let_condition') return undefined;
-      const pat = cond.childForFieldName('pattern')!;
-      const value = cond.childForFieldName('value')!;
-      const f = value.type === 'call_expression' ? value.childForFieldName('function') : null;
-      if (f?.type !== 'field_expression' || f.childForFieldName('field')!.text !== 'next' || !isLinesCall(f.childForFieldName('value'))) return undefined;
-      // `Some(Ok(line))`, or `Some(line)` with the line unwrapped first in the body.
-      const m = /^Some\(\s*Ok\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)\s*\)$/.exec(pat.text);
-      if (m) return { stmt, loop: l, body, lineName: m[1], preamble: [], reads: cond, keepNewline: false, label, shape: 'while-let' };
-      const m2 = /^Some\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)$/.exec(pat.text);
-      const name = m2 && stmts[0] && unwrapLine(stmts[0], m2[1]);
-      if (!name) return undefined;
-      return { stmt, loop: l, body, lineName: name, preamble: [stmts[0]], reads: cond, keepNewline: false, label, shape: 'while-let' };
-    }
-    // loop { let mut buf = String::new(); [prompt;] if stdin.read_line(&mut buf)? == 0 { break; } .. }
-    const iRead = stmts.findIndex((s) => this.readLineBuf(s, bindings) !== undefined);
-    if (iRead < 0) return undefined;
-    const buf = this.readLineBuf(stmts[iRead], bindings)!;
-    const iDecl = stmts.findIndex((s) => letName(s) === buf && /^String::new\(\)$/.test(s.childForFieldName('value')?.text ?? ''));
-    if (iDecl < 0 || iDecl > iRead) return undefined;
-    const between = stmts.slice(0, iRead).filter((_, i) => i !== iDecl);
-    const prompt = between.find((s) => /\b(print!|println!|flush\s*\()/.test(s.text));
-    if (prompt) {
-      this.report('K1004', prompt, `output is printed before each read (a prompt): on ${this.device} a reader sees it only after the next write, interleaved differently than on a terminal`, 'decide whether the prompt is needed: drop it (a device user writes without being asked), or print it at the end of the handler so `cat` shows it after each answer; then run `--io miscdev` again');
-      return undefined;
-    }
-    if (between.length) return undefined;
-    return { stmt, loop: l, body, lineName: buf, preamble: [stmts[iDecl], stmts[iRead]], reads: stmts[iRead], keepNewline: true, label, shape: 'read_line' };
-  }
-
-  /**
-   * `if S.read_line(&mut buf)? == 0 { break; }` (or `.unwrap()`, `.expect(..)`), or the
-   * read alone as a statement (`S.read_line(&mut buf).expect(..);`, the Rust book's form,
-   * which never sees the end of input): the buffer's name.
-   */
-  private readLineBuf(s: SyntaxNode, bindings: Binding[]): string | undefined {
-    const e = s.type === 'expression_statement' ? named(s)[0] : s;
-    let left: SyntaxNode | undefined;
-    if (e?.type === 'if_expression') {
-      if (e.childForFieldName('alternative')) return undefined;
-      const cond = e.childForFieldName('condition');
-      const cons = e.childForFieldName('consequence');
-      if (cond?.type !== 'binary_expression' || cond.childForFieldName('right')?.text !== '0' || !/^\{\s*break;?\s*\}$/.test(cons?.text ?? '')) return undefined;
-      if (cond.children.find((c) => !c.isNamed)?.text !== '==') return undefined;
-      left = cond.childForFieldName('left')!;
-    } else if (s.type === 'expression_statement' && e) left = e;
-    if (!left) return undefined;
-    if (left.type === 'try_expression') left = named(left)[0];
-    else if (left.type === 'call_expression') {
-      const f = left.childForFieldName('function')!;
-      if (f.type !== 'field_expression' || !['unwrap', 'expect'].includes(f.childForFieldName('field')!.text)) return undefined;
-      left = f.childForFieldName('value')!;
-    }
-    if (left?.type !== 'call_expression') return undefined;
-    const f = left.childForFieldName('function')!;
-    if (f.type !== 'field_expression' || f.childForFieldName('field')!.text !== 'read_line' || !this.isStdin(f.childForFieldName('value'), bindings)) return undefined;
-    const arg = named(left.childForFieldName('arguments')!);
-    const m = arg.length === 1 ? /^&mut\s+([A-Za-z_][A-Za-z0-9_]*)$/.exec(arg[0].text) : null;
-    return m?.[1];
-  }
-
-  private isStdin(n: SyntaxNode | null | undefined, bindings: Binding[]): boolean {
+/** `let stdin = io::stdin();`, `let mut lines = stdin.lock().lines();` at main's top level. */
+function inputBindings(port: Port): Binding[] {
+  const out: Binding[] = [];
+  const isInput = (n: SyntaxNode | null): boolean => {
     if (!n) return false;
-    if (n.type === 'identifier') return bindings.some((b) => b.name === n.text);
+    if (n.type === 'call_expression') {
+      const f = n.childForFieldName('function')!;
+      if ((f.type === 'identifier' && f.text === 'stdin') || (f.type === 'scoped_identifier' && f.childForFieldName('name')?.text === 'stdin')) return true;
+      if (f.type === 'field_expression' && ['lock', 'lines'].includes(f.childForFieldName('field')!.text) && named(n.childForFieldName('arguments')!).length === 0) return isInput(f.childForFieldName('value'));
+      return false;
+    }
+    return n.type === 'identifier' && out.some((b) => b.name === n.text);
+  };
+  for (const s of named(port.body)) {
+    const name = letName(s);
+    if (name && isInput(s.childForFieldName('value'))) out.push({ name, stmt: s });
+  }
+  return out;
+}
+
+/** Every node that touches the input: stdin() calls and uses of the bindings, outside the bindings themselves. */
+function inputUses(port: Port, inMain: SyntaxNode[], bindings: Binding[]): SyntaxNode[] {
+  const names = new Set(bindings.map((b) => b.name));
+  const inBinding = (n: SyntaxNode) => bindings.some((b) => inside(n, b.stmt));
+  const uses = inMain.filter((c) => !inBinding(c));
+  for (const c of query(IDENT).captures(port.body)) {
+    const n = c.node;
+    if (!names.has(n.text) || inBinding(n)) continue;
+    if (n.parent?.type === 'scoped_identifier' || n.parent?.type === 'field_expression' && n.parent.childForFieldName('value')?.id !== n.id) continue;
+    uses.push(n);
+  }
+  return uses.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+function findLoop(port: Port, inMain: SyntaxNode[], bindings: Binding[]): InputLoop | undefined {
+  const uses = inputUses(port, inMain, bindings);
+  const shapes = '`for line in stdin.lock().lines()`, `while let Some(Ok(line)) = lines.next()`, or `loop { let mut buf = String::new(); if stdin.read_line(&mut buf)? == 0 { break; } .. }`';
+  // A reader kport cannot split into lines the way the program does.
+  for (const u of uses) {
+    const { method, call } = methodAfter(u);
+    const wrapped = u.parent?.type === 'arguments' && /(^|::)BufReader::new$/.test(u.parent.parent?.childForFieldName('function')?.text ?? '');
+    if ((method && CUSTOM_READERS.has(method)) || wrapped) {
+      port.report('K1003', call ?? u.parent!, `the input is read with ${wrapped ? 'a `BufReader` of its own' : `\`${method}\``}, not line by line: kport cannot tell what one write to ${port.device} should be`, `decide what a write to the device means and read it line by line (${shapes}), or write the device's \`write_iter\` by hand`);
+      return undefined;
+    }
+  }
+  if (uses.length === 0) return undefined;
+  const stmts = new Map<number, SyntaxNode>();
+  for (const u of uses) {
+    const s = topStmt(u, port.body);
+    if (s) stmts.set(s.id, s);
+  }
+  const candidates = [...stmts.values()];
+  const loopOf = (s: SyntaxNode) => (s.type === 'expression_statement' ? named(s)[0] : s);
+  const isLoop = (s: SyntaxNode) => LOOPS.has(loopOf(s)?.type ?? '');
+  if (candidates.length > 1) {
+    const main = candidates.find(isLoop) ?? candidates[candidates.length - 1];
+    for (const s of candidates) {
+      if (s === main) continue;
+      const u = uses.find((x) => inside(x, s))!;
+      port.report('K1002', u, `input is read here and again in ${isLoop(main) ? 'the loop' : 'a later statement'} (line ${main.startPosition.row + 1}): a device handler sees one line at a time, with nothing read before or after it`, 'decide what the extra read becomes: a module parameter (`params:` in `module!`), a constant, or the first line the handler receives (keep a flag in the state), then run `--io miscdev` again');
+    }
+    return undefined;
+  }
+  const stmt = candidates[0];
+  const l = loopOf(stmt);
+  if (!isLoop(stmt)) {
+    const nested = uses.map((u) => enclosingLoop(u, stmt)).find((x) => x);
+    port.report('K1007', nested ?? uses[0], nested ? "the input loop is not at main's top level: kport moves only a loop that is a statement of main's body" : 'stdin is read once, not in a loop: there is no input loop to become the device handler', nested ? 'move the loop to the top level of main (the code around it before or after it), then run `--io miscdev` again' : `read the input in one loop (${shapes}), or take the value as a module parameter`);
+    return undefined;
+  }
+  const inner = uses.filter((u) => inside(u, l));
+  const found = shape(port, stmt, l, bindings);
+  if (!found) {
+    if (port.stopped) return undefined;
+    const enumerated = l.type === 'for_expression' && /\.enumerate\(\)\s*$/.test(l.childForFieldName('value')?.text ?? '');
+    port.report(
+      'K1007',
+      inner[0] ?? l,
+      enumerated ? 'this input loop numbers its lines with `.enumerate()`: the handler gets one line, not its number' : 'this input loop has a shape kport does not restructure',
+      enumerated ? 'count the lines in a local declared before the loop (`let mut n: usize = 0;`, `n += 1;` in the body), which becomes Session state; then run `--io miscdev` again' : `write it as ${shapes}, or write the device by hand`,
+    );
+    return undefined;
+  }
+  // Every read of the input must be the loop's own.
+  for (const u of inner) {
+    if (inside(u, found.reads)) continue;
+    port.report('K1002', u, 'the loop reads the input a second time here: a device handler gets exactly one line per call', 'keep one read per iteration (the loop header); turn the second read into state that the next line completes');
+    return undefined;
+  }
+  return found;
+}
+
+function shape(port: Port, stmt: SyntaxNode, l: SyntaxNode, bindings: Binding[]): InputLoop | undefined {
+  const body = l.childForFieldName('body');
+  if (!body) return undefined;
+  const label = l.children.find((c) => c.type === 'label')?.text;
+  const isBindingName = (n: SyntaxNode | null | undefined) => !!n && n.type === 'identifier' && bindings.some((b) => b.name === n.text);
+  const isLinesCall = (n: SyntaxNode | null | undefined): boolean => {
+    if (!n) return false;
+    if (isBindingName(n)) return true;
     if (n.type !== 'call_expression') return false;
     const f = n.childForFieldName('function')!;
-    if (f.type === 'identifier') return f.text === 'stdin';
-    if (f.type === 'scoped_identifier') return f.childForFieldName('name')?.text === 'stdin';
-    if (f.type === 'field_expression' && f.childForFieldName('field')!.text === 'lock') return this.isStdin(f.childForFieldName('value'), bindings);
-    return false;
+    return f.type === 'field_expression' && f.childForFieldName('field')!.text === 'lines' && isStdin(port, f.childForFieldName('value'), bindings);
+  };
+  const stmts = named(body);
+  if (l.type === 'for_expression') {
+    const pat = l.childForFieldName('pattern');
+    let value = l.childForFieldName('value');
+    if (pat?.type !== 'identifier' || !value) return undefined;
+    // `.map_while(Result::ok)` / `.flatten()`: the loop variable is already the line.
+    let unwrapped = false;
+    if (value.type === 'call_expression') {
+      const f = value.childForFieldName('function')!;
+      const args = named(value.childForFieldName('arguments')!);
+      const m = f.type === 'field_expression' ? f.childForFieldName('field')!.text : '';
+      if ((m === 'map_while' && args.length === 1 && /^(Result::ok|std::result::Result::ok)$/.test(args[0].text)) || (m === 'flatten' && args.length === 0)) {
+        value = f.childForFieldName('value');
+        unwrapped = true;
+      }
+    }
+    if (!isLinesCall(value)) return undefined;
+    if (unwrapped) return { stmt, loop: l, body, lineName: pat.text, preamble: [], reads: l.childForFieldName('value')!, keepNewline: false, label, shape: 'for' };
+    const first = stmts[0];
+    const name = first && unwrapLine(first, pat.text);
+    if (!name) return undefined;
+    return { stmt, loop: l, body, lineName: name, preamble: [first], reads: l.childForFieldName('value')!, keepNewline: false, label, shape: 'for' };
   }
-
-  /** What the loop body does that has no handler form. */
-  private checkBody(loop: InputLoop): void {
-    for (const c of query(FILE_READS).captures(loop.body)) {
-      this.report('K1005', c.node, `the input loop also reads a file (\`${c.node.text}\`): a kernel module does not open files by path`, 'decide where that data comes from: a module parameter, firmware (`kernel::firmware::Firmware`), or lines written to the device; then run `--io miscdev` again');
-      return;
-    }
-    for (const j of this.ownJumps(loop)) {
-      if (j.kind === 'foreign') {
-        this.report('K1008', j.node, `\`${j.node.text}\` jumps to a label outside the input loop: a handler can only end its own line`, "restructure the jump so it ends the loop's iteration (`continue`) or the loop (`break`)");
-      } else if (j.kind === 'return' && !j.mapped) {
-        this.report('K1008', j.node, `\`${j.node.text}\` returns a value from main inside the input loop: the handler cannot return it`, 'return `Ok(())` (the session ends) or `Err(..)` (the write fails with that errno)');
-      }
-    }
+  if (l.type === 'while_expression') {
+    const cond = l.childForFieldName('condition');
+    if (cond?.type !== 'let_condition') return undefined;
+    const pat = cond.childForFieldName('pattern')!;
+    const value = cond.childForFieldName('value')!;
+    const f = value.type === 'call_expression' ? value.childForFieldName('function') : null;
+    if (f?.type !== 'field_expression' || f.childForFieldName('field')!.text !== 'next' || !isLinesCall(f.childForFieldName('value'))) return undefined;
+    // `Some(Ok(line))`, or `Some(line)` with the line unwrapped first in the body.
+    const m = /^Some\(\s*Ok\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)\s*\)$/.exec(pat.text);
+    if (m) return { stmt, loop: l, body, lineName: m[1], preamble: [], reads: cond, keepNewline: false, label, shape: 'while-let' };
+    const m2 = /^Some\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)$/.exec(pat.text);
+    const name = m2 && stmts[0] && unwrapLine(stmts[0], m2[1]);
+    if (!name) return undefined;
+    return { stmt, loop: l, body, lineName: name, preamble: [stmts[0]], reads: cond, keepNewline: false, label, shape: 'while-let' };
   }
-
-  /** break/continue/return that belong to the input loop (not to nested loops or closures). */
-  private ownJumps(loop: InputLoop): { node: SyntaxNode; kind: 'break' | 'continue' | 'return' | 'foreign'; mapped?: string }[] {
-    const out: { node: SyntaxNode; kind: 'break' | 'continue' | 'return' | 'foreign'; mapped?: string }[] = [];
-    const unit = isUnitMain(this.fn);
-    for (const c of query(JUMPS).captures(loop.body)) {
-      const j = c.node;
-      const lbl = j.children.find((x) => x.type === 'label')?.text;
-      let nestedLoop: SyntaxNode | undefined;
-      let closure = false;
-      const nestedLabels: string[] = [];
-      for (let p = j.parent; p && p.id !== loop.body.id; p = p.parent) {
-        if (FN_LIKE.has(p.type)) closure = true;
-        if (LOOPS.has(p.type) || p.type === 'block' && p.children.some((x) => x.type === 'label')) {
-          nestedLoop ??= LOOPS.has(p.type) ? p : undefined;
-          const l = p.children.find((x) => x.type === 'label')?.text;
-          if (l) nestedLabels.push(l);
-        }
-      }
-      if (closure) continue;
-      if (j.type === 'return_expression') {
-        const v = named(j)[0];
-        const ret = unit ? !v || v.type === 'unit_expression' : !!v && /^Ok\(\s*\(\)\s*\)$/.test(v.text);
-        const err = !unit && v?.type === 'call_expression' && v.childForFieldName('function')?.text === 'Err';
-        out.push({ node: j, kind: 'return', mapped: ret ? 'return Ok(miscdev::Flow::Return)' : err ? j.text : undefined });
-        continue;
-      }
-      const kind = j.type === 'break_expression' ? 'break' : 'continue';
-      if (lbl) {
-        if (nestedLabels.includes(lbl)) continue;
-        if (lbl === loop.label) out.push({ node: j, kind, mapped: `return Ok(miscdev::Flow::${kind === 'break' ? 'Break' : 'Continue'})` });
-        else out.push({ node: j, kind: 'foreign' });
-        continue;
-      }
-      if (nestedLoop) continue;
-      if (kind === 'break' && named(j).some((x) => x.type !== 'label')) {
-        out.push({ node: j, kind: 'foreign' });
-        continue;
-      }
-      out.push({ node: j, kind, mapped: `return Ok(miscdev::Flow::${kind === 'break' ? 'Break' : 'Continue'})` });
-    }
-    return out;
+  // loop { let mut buf = String::new(); [prompt;] if stdin.read_line(&mut buf)? == 0 { break; } .. }
+  const iRead = stmts.findIndex((s) => readLineBuf(port, s, bindings) !== undefined);
+  if (iRead < 0) return undefined;
+  const buf = readLineBuf(port, stmts[iRead], bindings)!;
+  const iDecl = stmts.findIndex((s) => letName(s) === buf && /^String::new\(\)$/.test(s.childForFieldName('value')?.text ?? ''));
+  if (iDecl < 0 || iDecl > iRead) return undefined;
+  const between = stmts.slice(0, iRead).filter((_, i) => i !== iDecl);
+  const prompt = between.find((s) => /\b(print!|println!|flush\s*\()/.test(s.text));
+  if (prompt) {
+    port.report('K1004', prompt, `output is printed before each read (a prompt): on ${port.device} a reader sees it only after the next write, interleaved differently than on a terminal`, 'decide whether the prompt is needed: drop it (a device user writes without being asked), or print it at the end of the handler so `cat` shows it after each answer; then run `--io miscdev` again');
+    return undefined;
   }
+  if (between.length) return undefined;
+  return { stmt, loop: l, body, lineName: buf, preamble: [stmts[iDecl], stmts[iRead]], reads: stmts[iRead], keepNewline: true, label, shape: 'read_line' };
+}
 
-  /** The locals declared before the loop that the loop or the code after it uses, with their types. */
-  private state(loop: InputLoop, bindings: Binding[]): StateVar[] | undefined {
-    const stmts = named(this.body);
-    const at = stmts.findIndex((s) => s.id === loop.stmt.id);
-    const before = stmts.slice(0, at);
-    const decls = new Map<string, SyntaxNode>();
-    for (const s of before) {
-      if (s.type !== 'let_declaration' || bindings.some((b) => b.stmt.id === s.id)) continue;
-      const pat = s.childForFieldName('pattern');
-      if (!pat) continue;
-      for (const n of patternNames(pat)) decls.set(n.text, s);
-    }
-    const used = new Set<string>();
-    const end = this.body.endIndex;
-    for (const c of query(IDENT).captures(this.body, { startIndex: loop.stmt.startIndex, endIndex: end })) {
-      if (c.node.startIndex >= loop.stmt.startIndex && decls.has(c.node.text) && isValueUse(c.node)) used.add(c.node.text);
-    }
-    const state: StateVar[] = [];
-    let failed = false;
-    for (const [name, decl] of decls) {
-      if (!used.has(name)) continue;
-      if (letName(decl) !== name) {
-        this.report('K1011', decl, `\`${name}\` is state of the input loop, but it is bound by a pattern: \`struct Session\` needs one field per name`, `bind it alone (\`let ${name}: Type = ..;\`) and run \`--io miscdev\` again`);
-        failed = true;
-        continue;
-      }
-      const t = this.typeOf(decl);
-      if (!t) {
-        this.report('K1011', decl, `the type of \`${name}\` cannot be known from its \`let\`: it becomes a field of \`struct Session\`, which needs the type written`, `annotate the let (\`let ${/\bmut\b/.test(decl.text.slice(0, 12)) ? 'mut ' : ''}${name}: Type = ..;\`) and run \`--io miscdev\` again`);
-        failed = true;
-        continue;
-      }
-      if (t.note) this.ctx.report({ code: 'K1012', node: decl, message: `\`${name}\` becomes a \`Session\` field of type \`${t.type}\`: ${t.note}`, help: `if the program meant another type, annotate the let (\`${name}: Type\`)` });
-      state.push({ name, type: t.type, decl });
-    }
-    return failed ? undefined : state.sort((a, b) => a.decl.startIndex - b.decl.startIndex || 0);
+/**
+ * `if S.read_line(&mut buf)? == 0 { break; }` (or `.unwrap()`, `.expect(..)`), or the
+ * read alone as a statement (`S.read_line(&mut buf).expect(..);`, the Rust book's form,
+ * which never sees the end of input): the buffer's name.
+ */
+function readLineBuf(port: Port, s: SyntaxNode, bindings: Binding[]): string | undefined {
+  const e = s.type === 'expression_statement' ? named(s)[0] : s;
+  let left: SyntaxNode | undefined;
+  if (e?.type === 'if_expression') {
+    if (e.childForFieldName('alternative')) return undefined;
+    const cond = e.childForFieldName('condition');
+    const cons = e.childForFieldName('consequence');
+    if (cond?.type !== 'binary_expression' || cond.childForFieldName('right')?.text !== '0' || !/^\{\s*break;?\s*\}$/.test(cons?.text ?? '')) return undefined;
+    if (cond.children.find((c) => !c.isNamed)?.text !== '==') return undefined;
+    left = cond.childForFieldName('left')!;
+  } else if (s.type === 'expression_statement' && e) left = e;
+  if (!left) return undefined;
+  if (left.type === 'try_expression') left = named(left)[0];
+  else if (left.type === 'call_expression') {
+    const f = left.childForFieldName('function')!;
+    if (f.type !== 'field_expression' || !['unwrap', 'expect'].includes(f.childForFieldName('field')!.text)) return undefined;
+    left = f.childForFieldName('value')!;
   }
+  if (left?.type !== 'call_expression') return undefined;
+  const f = left.childForFieldName('function')!;
+  if (f.type !== 'field_expression' || f.childForFieldName('field')!.text !== 'read_line' || !isStdin(port, f.childForFieldName('value'), bindings)) return undefined;
+  const arg = named(left.childForFieldName('arguments')!);
+  const m = arg.length === 1 ? /^&mut\s+([A-Za-z_][A-Za-z0-9_]*)$/.exec(arg[0].text) : null;
+  return m?.[1];
+}
 
-  private typeOf(decl: SyntaxNode): { type: string; note?: string } | undefined {
-    const t = decl.childForFieldName('type');
-    if (t) {
-      if (/(^|[^'])\b_\b/.test(t.text) || /\bimpl\b/.test(t.text) || /&(?!\s*'static)/.test(t.text)) return undefined;
-      return { type: t.text };
-    }
-    let v = decl.childForFieldName('value');
-    if (!v) return undefined;
-    if (v.type === 'unary_expression' && v.text.startsWith('-')) v = named(v)[0];
-    switch (v.type) {
-      case 'integer_literal': {
-        const m = INT_SUFFIX.exec(v.text);
-        return m ? { type: m[1] } : { type: 'i32', note: "an integer literal without a suffix is Rust's default `i32` unless the code around it says otherwise" };
-      }
-      case 'float_literal': {
-        const m = FLOAT_SUFFIX.exec(v.text);
-        return m ? { type: m[1] } : { type: 'f64', note: "a float literal without a suffix is Rust's default `f64`" };
-      }
-      case 'boolean_literal':
-        return { type: 'bool' };
-      case 'char_literal':
-        return { type: 'char' };
-      case 'string_literal':
-      case 'raw_string_literal':
-        return { type: "&'static str" };
-      case 'struct_expression': {
-        const n = v.childForFieldName('name')!.text;
-        return this.generic().has(n) ? undefined : { type: n };
-      }
-      case 'call_expression': {
-        const f = v.childForFieldName('function')!;
-        if (f.type === 'identifier') return this.fnReturn(undefined, f.text);
-        if (f.type === 'scoped_identifier') {
-          const path = f.childForFieldName('path');
-          const name = f.childForFieldName('name')!.text;
-          if (!path) return undefined;
-          // `Vec::<u8>::new()` → `Vec<u8>`.
-          const ty = path.type === 'generic_type' ? path.text.replace(/::</, '<') : path.text;
-          const base = ty.replace(/<.*$/s, '');
-          const own = this.fnReturn(base, name);
-          if (own) return own;
-          if (!['new', 'from', 'default'].includes(name)) return undefined;
-          if (!ty.includes('<') && (STD_GENERIC.has(base) || this.generic().has(base))) return undefined;
-          if (!/^[A-Z]/.test(base.split('::').pop()!)) return undefined;
-          return { type: ty };
-        }
-        return undefined;
-      }
-      default:
-        return undefined;
+function isStdin(port: Port, n: SyntaxNode | null | undefined, bindings: Binding[]): boolean {
+  if (!n) return false;
+  if (n.type === 'identifier') return bindings.some((b) => b.name === n.text);
+  if (n.type !== 'call_expression') return false;
+  const f = n.childForFieldName('function')!;
+  if (f.type === 'identifier') return f.text === 'stdin';
+  if (f.type === 'scoped_identifier') return f.childForFieldName('name')?.text === 'stdin';
+  if (f.type === 'field_expression' && f.childForFieldName('field')!.text === 'lock') return isStdin(port, f.childForFieldName('value'), bindings);
+  return false;
+}
+
+/** What the loop body does that has no handler form (K1005, K1008); false when that stops the port. */
+function checkLoopBody(port: Port, loop: InputLoop): boolean {
+  for (const c of query(FILE_READS).captures(loop.body)) {
+    port.report('K1005', c.node, `the input loop also reads a file (\`${c.node.text}\`): a kernel module does not open files by path`, 'decide where that data comes from: a module parameter, firmware (`kernel::firmware::Firmware`), or lines written to the device; then run `--io miscdev` again');
+    return !port.stopped;
+  }
+  for (const j of ownJumps(port, loop)) {
+    if (j.kind === 'foreign') {
+      port.report('K1008', j.node, `\`${j.node.text}\` jumps to a label outside the input loop: a handler can only end its own line`, "restructure the jump so it ends the loop's iteration (`continue`) or the loop (`break`)");
+    } else if (j.kind === 'return' && !j.mapped) {
+      port.report('K1008', j.node, `\`${j.node.text}\` returns a value from main inside the input loop: the handler cannot return it`, 'return `Ok(())` (the session ends) or `Err(..)` (the write fails with that errno)');
     }
   }
+  return !port.stopped;
+}
 
-  private genericCache?: Set<string>;
-  /** Crate types with type parameters: `T::new()` does not say which. */
-  private generic(): Set<string> {
-    if (!this.genericCache) {
-      this.genericCache = new Set();
-      for (const f of this.cc.files) for (const c of query(GENERIC_TYPES).captures(f.tree.rootNode)) this.genericCache.add(c.node.text);
-    }
-    return this.genericCache;
-  }
-
-  /** The return type of the crate's `fn name` (free, or in `impl owner`), `Self` resolved. */
-  private fnReturn(owner: string | undefined, name: string): { type: string } | undefined {
-    const found: string[] = [];
-    for (const f of this.cc.files) {
-      if (owner) {
-        for (const m of query(IMPL_FNS).matches(f.tree.rootNode)) {
-          const t = m.captures.find((c) => c.name === 't')!.node;
-          const fnNode = m.captures.find((c) => c.name === 'f')!.node;
-          if (t.text !== owner || m.captures.find((c) => c.name === 'n')!.node.text !== name) continue;
-          const rt = fnNode.childForFieldName('return_type');
-          found.push(rt ? rt.text.replace(/\bSelf\b/g, owner) : '()');
-        }
-      } else {
-        for (const c of f.tree.rootNode.namedChildren) {
-          if (c.type !== 'function_item' || c.childForFieldName('name')?.text !== name) continue;
-          const rt = c.childForFieldName('return_type');
-          found.push(rt ? rt.text : '()');
-        }
+/** break/continue/return that belong to the input loop (not to nested loops or closures). */
+function ownJumps(port: Port, loop: InputLoop): { node: SyntaxNode; kind: 'break' | 'continue' | 'return' | 'foreign'; mapped?: string }[] {
+  const out: { node: SyntaxNode; kind: 'break' | 'continue' | 'return' | 'foreign'; mapped?: string }[] = [];
+  const unit = isUnitMain(port.fn);
+  for (const c of query(JUMPS).captures(loop.body)) {
+    const j = c.node;
+    const lbl = j.children.find((x) => x.type === 'label')?.text;
+    let nestedLoop: SyntaxNode | undefined;
+    let closure = false;
+    const nestedLabels: string[] = [];
+    for (let p = j.parent; p && p.id !== loop.body.id; p = p.parent) {
+      if (FN_LIKE.has(p.type)) closure = true;
+      if (LOOPS.has(p.type) || p.type === 'block' && p.children.some((x) => x.type === 'label')) {
+        nestedLoop ??= LOOPS.has(p.type) ? p : undefined;
+        const l = p.children.find((x) => x.type === 'label')?.text;
+        if (l) nestedLabels.push(l);
       }
     }
-    if (found.length !== 1 || /\bimpl\b|&(?!\s*'static)/.test(found[0])) return undefined;
-    return { type: found[0] };
-  }
-
-  /** The names this adds must be free in the crate root. */
-  private checkNames(): void {
-    const taken = new Set(query(TOP_ITEMS).captures(this.ctx.tree.rootNode).map((c) => c.node.text));
-    for (const n of ['Session', 'miscdev']) {
-      if (!taken.has(n)) continue;
-      this.report('K1013', this.fn.childForFieldName('name')!, `the crate root already defines \`${n}\`, which \`--io miscdev\` generates`, `rename the program's \`${n}\` and run \`--io miscdev\` again`);
+    if (closure) continue;
+    if (j.type === 'return_expression') {
+      const v = named(j)[0];
+      const ret = unit ? !v || v.type === 'unit_expression' : !!v && /^Ok\(\s*\(\)\s*\)$/.test(v.text);
+      const err = !unit && v?.type === 'call_expression' && v.childForFieldName('function')?.text === 'Err';
+      out.push({ node: j, kind: 'return', mapped: ret ? 'return Ok(miscdev::Flow::Return)' : err ? j.text : undefined });
+      continue;
     }
-    const dir = this.ctx.path.includes('/') ? this.ctx.path.slice(0, this.ctx.path.lastIndexOf('/') + 1) : '';
-    if (this.cc.files.some((f) => f.path === `${dir}miscdev.rs` || f.path === `${dir}miscdev/mod.rs`)) {
-      this.report('K1013', this.fn.childForFieldName('name')!, `the crate already has a module file ${dir}miscdev.rs, which \`--io miscdev\` generates`, 'rename that module and run `--io miscdev` again');
+    const kind = j.type === 'break_expression' ? 'break' : 'continue';
+    if (lbl) {
+      if (nestedLabels.includes(lbl)) continue;
+      if (lbl === loop.label) out.push({ node: j, kind, mapped: `return Ok(miscdev::Flow::${kind === 'break' ? 'Break' : 'Continue'})` });
+      else out.push({ node: j, kind: 'foreign' });
+      continue;
     }
-  }
-
-  /** Functions the loop calls that print: their output still goes to the kernel log. */
-  private warnPrintingCalls(loop: InputLoop): void {
-    const printers = printingFns(this.cc);
-    if (printers.size === 0) return;
-    const seen = new Set<string>();
-    for (const m of query(CALLS).matches(loop.body)) {
-      const f = m.captures.find((c) => c.name === 'f')!.node;
-      const call = m.captures.find((c) => c.name === 'c')!.node;
-      const owner = printers.get(f.text);
-      if (!owner || seen.has(f.text)) continue;
-      seen.add(f.text);
-      this.ctx.report({
-        code: 'K1010',
-        node: call,
-        message: `\`${owner}\` prints: called from the input loop, its output goes to the kernel log, not to ${this.device}`,
-        help: `to show it to the device's reader, print in the loop instead (return the text or a value from \`${owner}\`), or pass it \`out: &mut miscdev::Output\` and write \`miscdev::outln!(out, ..)\``,
-      });
+    if (nestedLoop) continue;
+    if (kind === 'break' && named(j).some((x) => x.type !== 'label')) {
+      out.push({ node: j, kind: 'foreign' });
+      continue;
     }
+    out.push({ node: j, kind, mapped: `return Ok(miscdev::Flow::${kind === 'break' ? 'Break' : 'Continue'})` });
   }
+  return out;
+}
 
-  private generate(loop: InputLoop, state: StateVar[], bindings: Binding[]): void {
-    const { ctx, text, body } = this;
-    const names = new Set(state.map((s) => s.name));
-    const unit = isUnitMain(this.fn);
-    const stmts = named(body);
-    const at = stmts.findIndex((s) => s.id === loop.stmt.id);
-    const after = stmts.slice(at + 1);
-    const base = lineIndent(text, this.fn.startIndex);
-    const unitIndent = guessUnit(text, body, base);
-    const i1 = base + unitIndent;
-    const i2 = i1 + unitIndent;
-    const prints = query(MACROS).matches(loop.body).some((m) => PRINTS[m.captures.find((c) => c.name === 'm')!.node.text.replace(/^(::)?std::/, '')] !== undefined);
-    const outName = (prints ? '' : '_') + (query(IDENT).captures(loop.body).some((c) => c.node.text === 'out') ? 'miscdev_out' : 'out');
+/** The locals declared before the loop that the loop or the code after it uses, with their types. */
+function collectState(port: Port, loop: InputLoop, bindings: Binding[]): StateVar[] | undefined {
+  const stmts = named(port.body);
+  const at = stmts.findIndex((s) => s.id === loop.stmt.id);
+  const before = stmts.slice(0, at);
+  const decls = new Map<string, SyntaxNode>();
+  for (const s of before) {
+    if (s.type !== 'let_declaration' || bindings.some((b) => b.stmt.id === s.id)) continue;
+    const pat = s.childForFieldName('pattern');
+    if (!pat) continue;
+    for (const n of patternNames(pat)) decls.set(n.text, s);
+  }
+  const used = new Set<string>();
+  const end = port.body.endIndex;
+  for (const c of query(IDENT).captures(port.body, { startIndex: loop.stmt.startIndex, endIndex: end })) {
+    if (c.node.startIndex >= loop.stmt.startIndex && decls.has(c.node.text) && isValueUse(c.node)) used.add(c.node.text);
+  }
+  const state: StateVar[] = [];
+  let failed = false;
+  for (const [name, decl] of decls) {
+    if (!used.has(name)) continue;
+    if (letName(decl) !== name) {
+      port.report('K1011', decl, `\`${name}\` is state of the input loop, but it is bound by a pattern: \`struct Session\` needs one field per name`, `bind it alone (\`let ${name}: Type = ..;\`) and run \`--io miscdev\` again`);
+      failed = true;
+      continue;
+    }
+    const t = typeOf(port, decl);
+    if (!t) {
+      port.report('K1011', decl, `the type of \`${name}\` cannot be known from its \`let\`: it becomes a field of \`struct Session\`, which needs the type written`, `annotate the let (\`let ${/\bmut\b/.test(decl.text.slice(0, 12)) ? 'mut ' : ''}${name}: Type = ..;\`) and run \`--io miscdev\` again`);
+      failed = true;
+      continue;
+    }
+    if (t.note) port.ctx.report({ code: 'K1012', node: decl, message: `\`${name}\` becomes a \`Session\` field of type \`${t.type}\`: ${t.note}`, help: `if the program meant another type, annotate the let (\`${name}: Type\`)` });
+    state.push({ name, type: t.type, decl });
+  }
+  return failed ? undefined : state.sort((a, b) => a.decl.startIndex - b.decl.startIndex || 0);
+}
 
-    // Rebinding a state name in the moved code would make `self.x` wrong.
-    const moved = [loop.body, ...after];
-    for (const root of moved) {
-      for (const p of bindingPatterns(root)) {
-        for (const n of patternNames(p)) {
-          if (!names.has(n.text) || inNestedFn(n, root)) continue;
-          this.report('K1006', n, `\`${n.text}\` is state of the input loop (a \`Session\` field), and it is bound again here: kport cannot tell which one later uses mean`, `rename this binding (e.g. \`${n.text}_here\`), or assign to the state (\`${n.text} = ..\`), then run \`--io miscdev\` again`);
-        }
+function typeOf(port: Port, decl: SyntaxNode): { type: string; note?: string } | undefined {
+  const t = decl.childForFieldName('type');
+  if (t) {
+    if (/(^|[^'])\b_\b/.test(t.text) || /\bimpl\b/.test(t.text) || /&(?!\s*'static)/.test(t.text)) return undefined;
+    return { type: t.text };
+  }
+  let v = decl.childForFieldName('value');
+  if (!v) return undefined;
+  if (v.type === 'unary_expression' && v.text.startsWith('-')) v = named(v)[0];
+  switch (v.type) {
+    case 'integer_literal': {
+      const m = INT_SUFFIX.exec(v.text);
+      return m ? { type: m[1] } : { type: 'i32', note: "an integer literal without a suffix is Rust's default `i32` unless the code around it says otherwise" };
+    }
+    case 'float_literal': {
+      const m = FLOAT_SUFFIX.exec(v.text);
+      return m ? { type: m[1] } : { type: 'f64', note: "a float literal without a suffix is Rust's default `f64`" };
+    }
+    case 'boolean_literal':
+      return { type: 'bool' };
+    case 'char_literal':
+      return { type: 'char' };
+    case 'string_literal':
+    case 'raw_string_literal':
+      return { type: "&'static str" };
+    case 'struct_expression': {
+      const n = v.childForFieldName('name')!.text;
+      return port.generic().has(n) ? undefined : { type: n };
+    }
+    case 'call_expression': {
+      const f = v.childForFieldName('function')!;
+      if (f.type === 'identifier') return fnReturn(port, undefined, f.text);
+      if (f.type === 'scoped_identifier') {
+        const path = f.childForFieldName('path');
+        const name = f.childForFieldName('name')!.text;
+        if (!path) return undefined;
+        // `Vec::<u8>::new()` → `Vec<u8>`.
+        const ty = path.type === 'generic_type' ? path.text.replace(/::</, '<') : path.text;
+        const base = ty.replace(/<.*$/s, '');
+        const own = fnReturn(port, base, name);
+        if (own) return own;
+        if (!['new', 'from', 'default'].includes(name)) return undefined;
+        if (!ty.includes('<') && (STD_GENERIC.has(base) || port.generic().has(base))) return undefined;
+        if (!/^[A-Z]/.test(base.split('::').pop()!)) return undefined;
+        return { type: ty };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The return type of the crate's `fn name` (free, or in `impl owner`), `Self` resolved. */
+function fnReturn(port: Port, owner: string | undefined, name: string): { type: string } | undefined {
+  const found: string[] = [];
+  for (const f of port.cc.files) {
+    if (owner) {
+      for (const m of query(IMPL_FNS).matches(f.tree.rootNode)) {
+        const t = m.captures.find((c) => c.name === 't')!.node;
+        const fnNode = m.captures.find((c) => c.name === 'f')!.node;
+        if (t.text !== owner || m.captures.find((c) => c.name === 'n')!.node.text !== name) continue;
+        const rt = fnNode.childForFieldName('return_type');
+        found.push(rt ? rt.text.replace(/\bSelf\b/g, owner) : '()');
+      }
+    } else {
+      for (const c of f.tree.rootNode.namedChildren) {
+        if (c.type !== 'function_item' || c.childForFieldName('name')?.text !== name) continue;
+        const rt = c.childForFieldName('return_type');
+        found.push(rt ? rt.text : '()');
       }
     }
-    if (this.stopped) return;
+  }
+  if (found.length !== 1 || /\bimpl\b|&(?!\s*'static)/.test(found[0])) return undefined;
+  return { type: found[0] };
+}
 
-    // Handler body.
-    const lineEdits: Edit[] = [];
-    for (const p of loop.preamble) lineEdits.push(removalOf(text, p));
-    for (const j of this.ownJumps(loop)) if (j.mapped && j.mapped !== j.node.text) lineEdits.push({ start: j.node.startIndex, end: j.node.endIndex, text: j.mapped });
-    this.stateEdits(loop.body, names, lineEdits, loop.preamble);
-    this.printEdits(loop.body, outName, lineEdits);
-    this.flushRemovals(loop.body, lineEdits);
-    let lineBody = this.render(loop.body.startIndex + 1, loop.body.endIndex - 1, lineEdits, i2);
-    lineBody = endWithStatement(lineBody, loop.body, text);
-    lineBody += `${lineBody ? '\n' : ''}${i2}Ok(miscdev::Flow::Continue)`;
+/** The names this adds must be free in the crate root. */
+function checkNames(port: Port): void {
+  const taken = new Set(query(TOP_ITEMS).captures(port.ctx.tree.rootNode).map((c) => c.node.text));
+  for (const n of ['Session', 'miscdev']) {
+    if (!taken.has(n)) continue;
+    port.report('K1013', port.fn.childForFieldName('name')!, `the crate root already defines \`${n}\`, which \`--io miscdev\` generates`, `rename the program's \`${n}\` and run \`--io miscdev\` again`);
+  }
+  const dir = port.ctx.path.includes('/') ? port.ctx.path.slice(0, port.ctx.path.lastIndexOf('/') + 1) : '';
+  if (port.cc.files.some((f) => f.path === `${dir}miscdev.rs` || f.path === `${dir}miscdev/mod.rs`)) {
+    port.report('K1013', port.fn.childForFieldName('name')!, `the crate already has a module file ${dir}miscdev.rs, which \`--io miscdev\` generates`, 'rename that module and run `--io miscdev` again');
+  }
+}
 
-    // finish: the code after the loop.
-    const finEdits: Edit[] = [];
-    let finBody = '';
-    if (after.length) {
-      const from = loop.stmt.endIndex;
-      const to = body.endIndex - 1;
-      for (const r of after) {
-        for (const c of query(JUMPS).captures(r)) {
-          if (c.node.type !== 'return_expression' || !ownBody(c.node, this.fn)) continue;
-          const v = named(c.node)[0];
-          if (unit && (!v || v.type === 'unit_expression')) finEdits.push({ start: c.node.startIndex, end: c.node.endIndex, text: 'return Ok(())' });
-        }
-        this.stateEdits(r, names, finEdits, []);
-      }
-      finBody = this.render(from, to, finEdits, i2).replace(/^\s*\n/, '');
-    }
-    if (unit) {
-      const last = after[after.length - 1];
-      if (last && last.type !== 'expression_statement' && last.type !== 'let_declaration' && !last.type.endsWith('_item') && !(last.type === 'macro_invocation' && /[;}]$/.test(last.text) && !/\)$/.test(last.text))) {
-        if (!BLOCK_LIKE.has(last.type)) finBody = finBody.replace(/\s*$/, ';');
-      }
-      finBody += `${finBody ? '\n' : ''}${i2}Ok(())`;
-    }
-
-    const dev = this.device;
-    const fields = state.map((s) => `${i1}${s.name}: ${s.type},\n`).join('');
-    const session =
-      `/// The state of \`main\`'s input loop, kept between lines written to ${dev}.\n` +
-      `${base}struct Session {\n${fields}${base}}\n\n` +
-      `${base}impl Session {\n` +
-      `${i1}/// The body of \`main\`'s input loop: runs once per line written to ${dev}.\n` +
-      `${i1}fn line(&mut self, ${loop.lineName}: &str, ${outName}: &mut miscdev::Output) -> Result<miscdev::Flow> {\n${lineBody}\n${i1}}\n\n` +
-      `${i1}/// What \`main\` does after its input loop: runs when the session ends.\n` +
-      `${i1}fn finish(&mut self) -> Result {\n${finBody}\n${i1}}\n` +
-      `${base}}\n\n${base}`;
-    let top = this.fn;
-    for (let p = this.fn.previousSibling; p && (p.type === 'attribute_item' || (p.type === 'line_comment' && /^\/\/\//.test(p.text))); p = p.previousSibling) top = p;
-    ctx.edits.insert(top.startIndex, session);
-
-    // main: its statements before the loop, then the registration.
-    const init = `Session {${state.length ? ` ${state.map((s) => s.name).join(', ')} ` : ''}}`;
-    const reg = `let _miscdev: miscdev::Registration = miscdev::register(${init})?;${unit ? '' : `\n${i1}Ok(())`}`;
-    ctx.edits.replace({ start: loop.stmt.startIndex, end: body.endIndex - 1 }, `${reg}\n${base}`);
-    // A local that main now only moves into the Session needs no `mut` there (rustc's
-    // unused_mut is an error in kernels built with CONFIG_WERROR).
-    const between = query(IDENT).captures(body).map((c) => c.node).filter((n) => n.endIndex <= loop.stmt.startIndex);
-    for (const s of state) {
-      const pat = s.decl.childForFieldName('pattern');
-      const mut = s.decl.children.find((c) => c.type === 'mutable_specifier');
-      if (!mut || !pat || between.some((n) => n.text === s.name && n.startIndex >= s.decl.endIndex)) continue;
-      ctx.edits.replace({ start: mut.startIndex, end: pat.startIndex }, '');
-    }
-    for (const b of bindings) {
-      const r = removalOf(text, b.stmt);
-      ctx.edits.replace({ start: r.start, end: r.end }, '');
-    }
-
-    this.imports(loop, bindings);
-    const dir = ctx.path.includes('/') ? ctx.path.slice(0, ctx.path.lastIndexOf('/') + 1) : '';
-    ctx.addFile(`${dir}miscdev.rs`, miscdevFile(this.cc.crate.moduleName, loop.keepNewline));
-    ctx.report({
-      code: 'K1001',
-      node: loop.loop,
-      message: `main's input loop became the handler of ${dev}: each line written runs \`Session::line\`, what it prints is read back from the device; ${state.length ? `state ${state.map((s) => `\`${s.name}: ${s.type}\``).join(', ')}` : 'no state'}`,
-      help: `the code after the loop runs in \`Session::finish\` when the loop ends (or at unload); miscdev.rs documents the output limit and the errors`,
+/** Functions the loop calls that print: their output still goes to the kernel log. */
+function warnPrintingCalls(port: Port, loop: InputLoop): void {
+  const printers = printingFns(port.cc);
+  if (printers.size === 0) return;
+  const seen = new Set<string>();
+  for (const m of query(CALLS).matches(loop.body)) {
+    const f = m.captures.find((c) => c.name === 'f')!.node;
+    const call = m.captures.find((c) => c.name === 'c')!.node;
+    const owner = printers.get(f.text);
+    if (!owner || seen.has(f.text)) continue;
+    seen.add(f.text);
+    port.ctx.report({
+      code: 'K1010',
+      node: call,
+      message: `\`${owner}\` prints: called from the input loop, its output goes to the kernel log, not to ${port.device}`,
+      help: `to show it to the device's reader, print in the loop instead (return the text or a value from \`${owner}\`), or pass it \`out: &mut miscdev::Output\` and write \`miscdev::outln!(out, ..)\``,
     });
   }
+}
 
-  /** State names → `self.x` in `root`, and `x = self.x` arguments for `{x}` captures in format strings. */
-  private stateEdits(root: SyntaxNode, names: Set<string>, edits: Edit[], skip: SyntaxNode[]): void {
-    for (const c of query(IDENT).captures(root)) {
-      const n = c.node;
-      if (!names.has(n.text) || skip.some((s) => inside(n, s)) || inNestedFn(n, root)) continue;
-      if (!isValueUse(n)) continue;
-      if (n.parent?.type === 'shorthand_field_initializer') edits.push({ start: n.startIndex, end: n.endIndex, text: `${n.text}: self.${n.text}` });
-      else edits.push({ start: n.startIndex, end: n.endIndex, text: `self.${n.text}` });
-    }
-    for (const m of query(MACROS).matches(root)) {
-      const tt = m.captures.find((c) => c.name === 'tt')!.node;
-      if (skip.some((s) => inside(tt, s))) continue;
-      const fmt = tt.namedChildren.find((c) => c.type === 'string_literal' || c.type === 'raw_string_literal');
-      if (!fmt) continue;
-      const caps = new Set<string>();
-      for (const x of fmt.text.matchAll(/\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/g)) if (x[1] && names.has(x[1])) caps.add(x[1]);
-      if (caps.size === 0) continue;
-      const close = tt.endIndex - 1;
-      const trailingComma = /,\s*$/.test(this.text.slice(tt.startIndex + 1, close));
-      const args = [...caps].map((x) => `${x} = self.${x}`).join(', ');
-      edits.push({ start: close, end: close, text: trailingComma ? ` ${args}` : `, ${args}` });
-    }
-  }
+/** The names the generated code adds are free (K1013), calls that print are noted (K1010), no state name is bound again (K1006). */
+function checkReportable(port: Port, loop: InputLoop, state: StateVar[]): boolean {
+  checkNames(port);
+  if (port.stopped) return false;
+  warnPrintingCalls(port, loop);
+  checkRebinding(port, loop, state);
+  return !port.stopped;
+}
 
-  /** println!/print! in the handler → miscdev::outln!/out! into the device's output. */
-  private printEdits(root: SyntaxNode, outName: string, edits: Edit[]): void {
-    for (const m of query(MACROS).matches(root)) {
-      const mac = m.captures.find((c) => c.name === 'm')!.node;
-      const tt = m.captures.find((c) => c.name === 'tt')!.node;
-      const name = mac.text.replace(/^(::)?std::/, '');
-      const to = PRINTS[name];
-      if (!to || inNestedFn(mac, root)) continue;
-      edits.push({ start: mac.startIndex, end: mac.endIndex, text: to });
-      const empty = this.text.slice(tt.startIndex + 1, tt.endIndex - 1).trim() === '';
-      const newline = /^[ \t]*\n/.test(this.text.slice(tt.startIndex + 1));
-      edits.push({ start: tt.startIndex + 1, end: tt.startIndex + 1, text: empty ? outName : newline ? `${outName},` : `${outName}, ` });
-    }
-  }
-
-  /** `io::stdout().flush()..;` in the handler: the device's output needs no flush. */
-  private flushRemovals(root: SyntaxNode, edits: Edit[]): void {
-    for (const s of root.namedChildren) {
-      if (s.type !== 'expression_statement') continue;
-      if (/^(std::)?(io::)?stdout\(\)\s*\.\s*flush\(\)(\s*\.\s*(unwrap\(\)|expect\([^)]*\))|\?)?;$/.test(s.text.replace(/\s+/g, ' ').replace(/ /g, ''))) edits.push(removalOf(this.text, s));
-    }
-  }
-
-  /** The text of [from, to) with `edits` applied, each line re-indented so the block's first line sits at `indent`. */
-  private render(from: number, to: number, edits: Edit[], indent: string): string {
-    const text = this.text;
-    let firstLine = text.indexOf('\n', from);
-    while (firstLine !== -1 && firstLine < to && text.slice(firstLine + 1, text.indexOf('\n', firstLine + 1) === -1 ? to : text.indexOf('\n', firstLine + 1)).trim() === '') firstLine = text.indexOf('\n', firstLine + 1);
-    const oldIndent = firstLine !== -1 && firstLine < to ? lineIndent(text, firstLine + 1) : '';
-    const protectedRanges = query('(string_literal) @s (raw_string_literal) @s (block_comment) @s')
-      .captures(this.body)
-      .map((c) => c.node)
-      .filter((n) => n.text.includes('\n') && n.endIndex > from && n.startIndex < to);
-    const all = edits.filter((e) => e.start >= from && e.end <= to).sort((a, b) => a.start - b.start || a.end - b.end);
-    const reindent: Edit[] = [];
-    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
-      const ls = i + 1;
-      if (ls >= to) break;
-      if (protectedRanges.some((r) => ls > r.startIndex && ls < r.endIndex) || all.some((e) => e.end > e.start && ls >= e.start && ls < e.end)) continue;
-      const cur = lineIndent(text, ls);
-      const eol = text.indexOf('\n', ls);
-      if (text.slice(ls, eol === -1 ? to : Math.min(eol, to)).trim() === '') continue;
-      const keep = cur.startsWith(oldIndent) ? cur.slice(oldIndent.length) : '';
-      reindent.push({ start: ls, end: ls + (cur.startsWith(oldIndent) ? oldIndent.length : cur.length), text: indent + (cur.startsWith(oldIndent) ? '' : keep) });
-    }
-    const merged = [...all, ...reindent].sort((a, b) => a.start - b.start || a.end - b.end);
-    let out = '';
-    let pos = from;
-    for (const e of merged) {
-      if (e.start < pos) continue;
-      out += text.slice(pos, e.start) + e.text;
-      pos = e.end;
-    }
-    out += text.slice(pos, to);
-    // Drop the text before the first line (the `{` line's rest) and trailing space.
-    out = out.replace(/^[ \t]*\n/, '').replace(/\s+$/, '');
-    return out.split('\n').filter((l, i, a) => !(l.trim() === '' && (i === 0 || a[i - 1].trim() === ''))).join('\n');
-  }
-
-  /** Drop the imports only the input loop used: `BufRead`, `io`, `stdin`, `Write`. */
-  private imports(loop: InputLoop, bindings: Binding[]): void {
-    const { ctx, text } = this;
-    // Names still written in the file once the loop, the bindings and the imports are gone
-    // (the code after the loop stays, in `finish`); comments and strings do not count.
-    const gone = [loop.stmt, ...bindings.map((b) => b.stmt)];
-    // main's `-> io::Result<()>` goes too: module-entry gives init its own signature.
-    const rt = this.fn.childForFieldName('return_type');
-    if (rt && !this.cc.crate.options.noModule) gone.push(rt);
-    const uses = ctx.tree.rootNode.namedChildren.filter((c) => c.type === 'use_declaration');
-    const left = new Set<string>();
-    for (const c of query(NAME_TOKENS).captures(ctx.tree.rootNode)) {
-      const n = c.node;
-      if (gone.some((g) => inside(n, g)) || uses.some((u) => inside(n, u))) continue;
-      left.add(n.text);
-    }
-    for (const r of named(this.body).slice(named(this.body).findIndex((s) => s.id === loop.stmt.id) + 1)) {
-      for (const c of query(NAME_TOKENS).captures(r)) left.add(c.node.text);
-    }
-    const pathRoots = new Set(query(PATH_ROOTS).captures(ctx.tree.rootNode).filter((c) => !gone.some((g) => inside(c.node, g)) && !uses.some((u) => inside(c.node, u))).map((c) => c.node.text));
-    const loopWrites = query(MACROS).matches(loop.stmt).some((m) => /^(write|writeln)$/.test(m.captures.find((c) => c.name === 'm')!.node.text));
-    const any = (...ns: string[]) => ns.some((n) => left.has(n));
-    const removed = new Map<number, Edit>();
-    for (const u of uses) {
-      const arg = u.childForFieldName('argument');
-      if (!arg) continue;
-      const leaves = useLeaves(arg);
-      const keep = new Set<number>();
-      let changed = false;
-      for (const l of leaves) {
-        const p = l.segs.join('::').replace(/^std::/, '');
-        const local = l.alias ?? l.segs[l.segs.length - 1];
-        let drop = false;
-        if (p === 'io' && (l.kind === 'self' || l.kind === 'name')) drop = !pathRoots.has(local) && !left.has(local);
-        else if (p === 'io::BufRead') drop = !any('read_line', 'read_until', 'lines', 'split', 'fill_buf', 'consume', 'BufReader', 'Cursor', 'stdin', 'BufRead');
-        else if (p === 'io::stdin') drop = !left.has(local);
-        else if (p === 'io::Write') drop = !loopWrites && !any('write', 'writeln', 'flush', 'write_all', 'Write');
-        if (!l.segs.length || l.segs[0] !== 'std' || l.global) drop = false;
-        if (drop) changed = true;
-        else keep.add(l.node.id);
+/** Rebinding a state name in the moved code would make `self.x` wrong. */
+function checkRebinding(port: Port, loop: InputLoop, state: StateVar[]): void {
+  const names = new Set(state.map((s) => s.name));
+  for (const root of [loop.body, ...stmtsAfter(port, loop)]) {
+    for (const p of bindingPatterns(root)) {
+      for (const n of patternNames(p)) {
+        if (!names.has(n.text) || inNestedFn(n, root)) continue;
+        port.report('K1006', n, `\`${n.text}\` is state of the input loop (a \`Session\` field), and it is bound again here: kport cannot tell which one later uses mean`, `rename this binding (e.g. \`${n.text}_here\`), or assign to the state (\`${n.text} = ..\`), then run \`--io miscdev\` again`);
       }
-      if (!changed) continue;
-      const r = renderUse(text, u, keep);
-      if (r === null) {
-        // A whole import block going away takes one of the blank lines around it too.
-        const rm = removalOf(text, u);
-        const blankBefore = rm.start === 0 || /\n[ \t]*\n$/.test(text.slice(0, rm.start));
-        const next = /^[ \t]*\n/.exec(text.slice(rm.end));
-        if (blankBefore && next && rm.start !== rm.end) {
-          rm.end += next[0].length;
-          rm.text = '\n';
-        }
-        removed.set(u.id, rm);
-      }
-      else ctx.edits.replace({ start: u.startIndex, end: u.endIndex }, r);
     }
-    this.modDecl(uses, removed);
+  }
+}
+
+/** main's statements after its input loop: they become `Session::finish`. */
+function stmtsAfter(port: Port, loop: InputLoop): SyntaxNode[] {
+  const stmts = named(port.body);
+  return stmts.slice(stmts.findIndex((s) => s.id === loop.stmt.id) + 1);
+}
+
+/** The indentation of main (`base`) and of one and two levels inside it. */
+interface Indent {
+  base: string;
+  i1: string;
+  i2: string;
+}
+
+function indentOf(port: Port): Indent {
+  const base = lineIndent(port.text, port.fn.startIndex);
+  const unitIndent = guessUnit(port.text, port.body, base);
+  const i1 = base + unitIndent;
+  return { base, i1, i2: i1 + unitIndent };
+}
+
+/** `struct Session` and `impl Session { fn line, fn finish }`, to stand before main at its indentation. */
+function renderSession(port: Port, loop: InputLoop, state: StateVar[], { base, i1, i2 }: Indent): string {
+  const names = new Set(state.map((s) => s.name));
+  const prints = query(MACROS).matches(loop.body).some((m) => PRINTS[m.captures.find((c) => c.name === 'm')!.node.text.replace(/^(::)?std::/, '')] !== undefined);
+  const outName = (prints ? '' : '_') + (query(IDENT).captures(loop.body).some((c) => c.node.text === 'out') ? 'miscdev_out' : 'out');
+  const lineBody = renderLine(port, loop, names, outName, i2);
+  const finBody = renderFinish(port, loop, names, i2);
+  const dev = port.device;
+  const fields = state.map((s) => `${i1}${s.name}: ${s.type},\n`).join('');
+  return (
+    `/// The state of \`main\`'s input loop, kept between lines written to ${dev}.\n` +
+    `${base}struct Session {\n${fields}${base}}\n\n` +
+    `${base}impl Session {\n` +
+    `${i1}/// The body of \`main\`'s input loop: runs once per line written to ${dev}.\n` +
+    `${i1}fn line(&mut self, ${loop.lineName}: &str, ${outName}: &mut miscdev::Output) -> Result<miscdev::Flow> {\n${lineBody}\n${i1}}\n\n` +
+    `${i1}/// What \`main\` does after its input loop: runs when the session ends.\n` +
+    `${i1}fn finish(&mut self) -> Result {\n${finBody}\n${i1}}\n` +
+    `${base}}\n\n${base}`
+  );
+}
+
+/** The body of `Session::line`: the loop body without its line read, its jumps as `Flow`s, state through `self.`, prints into `out`. */
+function renderLine(port: Port, loop: InputLoop, names: Set<string>, outName: string, i2: string): string {
+  const { text } = port;
+  const lineEdits: Edit[] = [];
+  for (const p of loop.preamble) lineEdits.push(removalOf(text, p));
+  for (const j of ownJumps(port, loop)) if (j.mapped && j.mapped !== j.node.text) lineEdits.push({ start: j.node.startIndex, end: j.node.endIndex, text: j.mapped });
+  stateEdits(port, loop.body, names, lineEdits, loop.preamble);
+  printEdits(port, loop.body, outName, lineEdits);
+  flushRemovals(port, loop.body, lineEdits);
+  let lineBody = render(port, loop.body.startIndex + 1, loop.body.endIndex - 1, lineEdits, i2);
+  lineBody = endWithStatement(lineBody, loop.body, text);
+  return lineBody + `${lineBody ? '\n' : ''}${i2}Ok(miscdev::Flow::Continue)`;
+}
+
+/** The body of `Session::finish`: the code after the loop, state through `self.`. */
+function renderFinish(port: Port, loop: InputLoop, names: Set<string>, i2: string): string {
+  const unit = isUnitMain(port.fn);
+  const after = stmtsAfter(port, loop);
+  const finEdits: Edit[] = [];
+  let finBody = '';
+  if (after.length) {
+    const from = loop.stmt.endIndex;
+    const to = port.body.endIndex - 1;
+    for (const r of after) {
+      for (const c of query(JUMPS).captures(r)) {
+        if (c.node.type !== 'return_expression' || !ownBody(c.node, port.fn)) continue;
+        const v = named(c.node)[0];
+        if (unit && (!v || v.type === 'unit_expression')) finEdits.push({ start: c.node.startIndex, end: c.node.endIndex, text: 'return Ok(())' });
+      }
+      stateEdits(port, r, names, finEdits, []);
+    }
+    finBody = render(port, from, to, finEdits, i2).replace(/^\s*\n/, '');
+  }
+  if (unit) {
+    const last = after[after.length - 1];
+    if (last && last.type !== 'expression_statement' && last.type !== 'let_declaration' && !last.type.endsWith('_item') && !(last.type === 'macro_invocation' && /[;}]$/.test(last.text) && !/\)$/.test(last.text))) {
+      if (!BLOCK_LIKE.has(last.type)) finBody = finBody.replace(/\s*$/, ';');
+    }
+    finBody += `${finBody ? '\n' : ''}${i2}Ok(())`;
+  }
+  return finBody;
+}
+
+/** The edits: the Session before main, main ending in the registration, the input's lets and imports gone, miscdev.rs added (K1001). */
+function rewriteMain(port: Port, loop: InputLoop, state: StateVar[], bindings: Binding[], session: string, { base, i1 }: Indent): void {
+  const { ctx, text, body } = port;
+  const unit = isUnitMain(port.fn);
+  let top = port.fn;
+  for (let p = port.fn.previousSibling; p && (p.type === 'attribute_item' || (p.type === 'line_comment' && /^\/\/\//.test(p.text))); p = p.previousSibling) top = p;
+  ctx.edits.insert(top.startIndex, session);
+
+  // main: its statements before the loop, then the registration.
+  const init = `Session {${state.length ? ` ${state.map((s) => s.name).join(', ')} ` : ''}}`;
+  const reg = `let _miscdev: miscdev::Registration = miscdev::register(${init})?;${unit ? '' : `\n${i1}Ok(())`}`;
+  ctx.edits.replace({ start: loop.stmt.startIndex, end: body.endIndex - 1 }, `${reg}\n${base}`);
+  // A local that main now only moves into the Session needs no `mut` there (rustc's
+  // unused_mut is an error in kernels built with CONFIG_WERROR).
+  const between = query(IDENT).captures(body).map((c) => c.node).filter((n) => n.endIndex <= loop.stmt.startIndex);
+  for (const s of state) {
+    const pat = s.decl.childForFieldName('pattern');
+    const mut = s.decl.children.find((c) => c.type === 'mutable_specifier');
+    if (!mut || !pat || between.some((n) => n.text === s.name && n.startIndex >= s.decl.endIndex)) continue;
+    ctx.edits.replace({ start: mut.startIndex, end: pat.startIndex }, '');
+  }
+  for (const b of bindings) {
+    const r = removalOf(text, b.stmt);
+    ctx.edits.replace({ start: r.start, end: r.end }, '');
   }
 
-  /** `mod miscdev;` after the crate root's other `mod x;` items, else above its first item (in place of a removed `use`). */
-  private modDecl(uses: SyntaxNode[], removed: Map<number, Edit>): void {
-    const { ctx, text } = this;
-    const mods = ctx.tree.rootNode.namedChildren.filter((c) => c.type === 'mod_item' && !c.childForFieldName('body'));
-    const pt = topInsertPoint({ text, tree: ctx.tree });
-    const at = pt ? pt.at : 0;
-    let placed = mods.length > 0;
-    if (placed) ctx.edits.insert(mods[mods.length - 1].endIndex, '\nmod miscdev;');
-    for (const u of uses) {
-      const r = removed.get(u.id);
-      if (!r) continue;
-      if (!placed && r.start === at) {
-        // In place of the import (with the blank line it took, if it took one).
-        ctx.edits.replace({ start: r.start, end: r.end }, `mod miscdev;\n${r.text}`);
-        placed = true;
-      } else ctx.edits.replace({ start: r.start, end: r.end }, '');
-    }
-    if (!placed) ctx.edits.insert(at, 'mod miscdev;\n\n');
+  imports(port, loop, bindings);
+  const dir = ctx.path.includes('/') ? ctx.path.slice(0, ctx.path.lastIndexOf('/') + 1) : '';
+  ctx.addFile(`${dir}miscdev.rs`, miscdevFile(port.cc.crate.moduleName, loop.keepNewline));
+  ctx.report({
+    code: 'K1001',
+    node: loop.loop,
+    message: `main's input loop became the handler of ${port.device}: each line written runs \`Session::line\`, what it prints is read back from the device; ${state.length ? `state ${state.map((s) => `\`${s.name}: ${s.type}\``).join(', ')}` : 'no state'}`,
+    help: `the code after the loop runs in \`Session::finish\` when the loop ends (or at unload); miscdev.rs documents the output limit and the errors`,
+  });
+}
+
+/** State names → `self.x` in `root`, and `x = self.x` arguments for `{x}` captures in format strings. */
+function stateEdits(port: Port, root: SyntaxNode, names: Set<string>, edits: Edit[], skip: SyntaxNode[]): void {
+  for (const c of query(IDENT).captures(root)) {
+    const n = c.node;
+    if (!names.has(n.text) || skip.some((s) => inside(n, s)) || inNestedFn(n, root)) continue;
+    if (!isValueUse(n)) continue;
+    if (n.parent?.type === 'shorthand_field_initializer') edits.push({ start: n.startIndex, end: n.endIndex, text: `${n.text}: self.${n.text}` });
+    else edits.push({ start: n.startIndex, end: n.endIndex, text: `self.${n.text}` });
   }
+  for (const m of query(MACROS).matches(root)) {
+    const tt = m.captures.find((c) => c.name === 'tt')!.node;
+    if (skip.some((s) => inside(tt, s))) continue;
+    const fmt = tt.namedChildren.find((c) => c.type === 'string_literal' || c.type === 'raw_string_literal');
+    if (!fmt) continue;
+    const caps = new Set<string>();
+    for (const x of fmt.text.matchAll(/\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/g)) if (x[1] && names.has(x[1])) caps.add(x[1]);
+    if (caps.size === 0) continue;
+    const close = tt.endIndex - 1;
+    const trailingComma = /,\s*$/.test(port.text.slice(tt.startIndex + 1, close));
+    const args = [...caps].map((x) => `${x} = self.${x}`).join(', ');
+    edits.push({ start: close, end: close, text: trailingComma ? ` ${args}` : `, ${args}` });
+  }
+}
+
+/** println!/print! in the handler → miscdev::outln!/out! into the device's output. */
+function printEdits(port: Port, root: SyntaxNode, outName: string, edits: Edit[]): void {
+  for (const m of query(MACROS).matches(root)) {
+    const mac = m.captures.find((c) => c.name === 'm')!.node;
+    const tt = m.captures.find((c) => c.name === 'tt')!.node;
+    const name = mac.text.replace(/^(::)?std::/, '');
+    const to = PRINTS[name];
+    if (!to || inNestedFn(mac, root)) continue;
+    edits.push({ start: mac.startIndex, end: mac.endIndex, text: to });
+    const empty = port.text.slice(tt.startIndex + 1, tt.endIndex - 1).trim() === '';
+    const newline = /^[ \t]*\n/.test(port.text.slice(tt.startIndex + 1));
+    edits.push({ start: tt.startIndex + 1, end: tt.startIndex + 1, text: empty ? outName : newline ? `${outName},` : `${outName}, ` });
+  }
+}
+
+/** `io::stdout().flush()..;` in the handler: the device's output needs no flush. */
+function flushRemovals(port: Port, root: SyntaxNode, edits: Edit[]): void {
+  for (const s of root.namedChildren) {
+    if (s.type !== 'expression_statement') continue;
+    if (/^(std::)?(io::)?stdout\(\)\s*\.\s*flush\(\)(\s*\.\s*(unwrap\(\)|expect\([^)]*\))|\?)?;$/.test(s.text.replace(/\s+/g, ' ').replace(/ /g, ''))) edits.push(removalOf(port.text, s));
+  }
+}
+
+/** The text of [from, to) with `edits` applied, each line re-indented so the block's first line sits at `indent`. */
+function render(port: Port, from: number, to: number, edits: Edit[], indent: string): string {
+  const text = port.text;
+  let firstLine = text.indexOf('\n', from);
+  while (firstLine !== -1 && firstLine < to && text.slice(firstLine + 1, text.indexOf('\n', firstLine + 1) === -1 ? to : text.indexOf('\n', firstLine + 1)).trim() === '') firstLine = text.indexOf('\n', firstLine + 1);
+  const oldIndent = firstLine !== -1 && firstLine < to ? lineIndent(text, firstLine + 1) : '';
+  const protectedRanges = query('(string_literal) @s (raw_string_literal) @s (block_comment) @s')
+    .captures(port.body)
+    .map((c) => c.node)
+    .filter((n) => n.text.includes('\n') && n.endIndex > from && n.startIndex < to);
+  const all = edits.filter((e) => e.start >= from && e.end <= to).sort((a, b) => a.start - b.start || a.end - b.end);
+  const reindent: Edit[] = [];
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+    const ls = i + 1;
+    if (ls >= to) break;
+    if (protectedRanges.some((r) => ls > r.startIndex && ls < r.endIndex) || all.some((e) => e.end > e.start && ls >= e.start && ls < e.end)) continue;
+    const cur = lineIndent(text, ls);
+    const eol = text.indexOf('\n', ls);
+    if (text.slice(ls, eol === -1 ? to : Math.min(eol, to)).trim() === '') continue;
+    const keep = cur.startsWith(oldIndent) ? cur.slice(oldIndent.length) : '';
+    reindent.push({ start: ls, end: ls + (cur.startsWith(oldIndent) ? oldIndent.length : cur.length), text: indent + (cur.startsWith(oldIndent) ? '' : keep) });
+  }
+  const merged = [...all, ...reindent].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = from;
+  for (const e of merged) {
+    if (e.start < pos) continue;
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  out += text.slice(pos, to);
+  // Drop the text before the first line (the `{` line's rest) and trailing space.
+  out = out.replace(/^[ \t]*\n/, '').replace(/\s+$/, '');
+  return out.split('\n').filter((l, i, a) => !(l.trim() === '' && (i === 0 || a[i - 1].trim() === ''))).join('\n');
+}
+
+/** Drop the imports only the input loop used: `BufRead`, `io`, `stdin`, `Write`. */
+function imports(port: Port, loop: InputLoop, bindings: Binding[]): void {
+  const { ctx, text } = port;
+  // Names still written in the file once the loop, the bindings and the imports are gone
+  // (the code after the loop stays, in `finish`); comments and strings do not count.
+  const gone = [loop.stmt, ...bindings.map((b) => b.stmt)];
+  // main's `-> io::Result<()>` goes too: module-entry gives init its own signature.
+  const rt = port.fn.childForFieldName('return_type');
+  if (rt && !port.cc.crate.options.noModule) gone.push(rt);
+  const uses = ctx.tree.rootNode.namedChildren.filter((c) => c.type === 'use_declaration');
+  const left = new Set<string>();
+  for (const c of query(NAME_TOKENS).captures(ctx.tree.rootNode)) {
+    const n = c.node;
+    if (gone.some((g) => inside(n, g)) || uses.some((u) => inside(n, u))) continue;
+    left.add(n.text);
+  }
+  for (const r of named(port.body).slice(named(port.body).findIndex((s) => s.id === loop.stmt.id) + 1)) {
+    for (const c of query(NAME_TOKENS).captures(r)) left.add(c.node.text);
+  }
+  const pathRoots = new Set(query(PATH_ROOTS).captures(ctx.tree.rootNode).filter((c) => !gone.some((g) => inside(c.node, g)) && !uses.some((u) => inside(c.node, u))).map((c) => c.node.text));
+  const loopWrites = query(MACROS).matches(loop.stmt).some((m) => /^(write|writeln)$/.test(m.captures.find((c) => c.name === 'm')!.node.text));
+  const any = (...ns: string[]) => ns.some((n) => left.has(n));
+  const removed = new Map<number, Edit>();
+  for (const u of uses) {
+    const arg = u.childForFieldName('argument');
+    if (!arg) continue;
+    const leaves = useLeaves(arg);
+    const keep = new Set<number>();
+    let changed = false;
+    for (const l of leaves) {
+      const p = l.segs.join('::').replace(/^std::/, '');
+      const local = l.alias ?? l.segs[l.segs.length - 1];
+      let drop = false;
+      if (p === 'io' && (l.kind === 'self' || l.kind === 'name')) drop = !pathRoots.has(local) && !left.has(local);
+      else if (p === 'io::BufRead') drop = !any('read_line', 'read_until', 'lines', 'split', 'fill_buf', 'consume', 'BufReader', 'Cursor', 'stdin', 'BufRead');
+      else if (p === 'io::stdin') drop = !left.has(local);
+      else if (p === 'io::Write') drop = !loopWrites && !any('write', 'writeln', 'flush', 'write_all', 'Write');
+      if (!l.segs.length || l.segs[0] !== 'std' || l.global) drop = false;
+      if (drop) changed = true;
+      else keep.add(l.node.id);
+    }
+    if (!changed) continue;
+    const r = renderUse(text, u, keep);
+    if (r === null) {
+      // A whole import block going away takes one of the blank lines around it too.
+      const rm = removalOf(text, u);
+      const blankBefore = rm.start === 0 || /\n[ \t]*\n$/.test(text.slice(0, rm.start));
+      const next = /^[ \t]*\n/.exec(text.slice(rm.end));
+      if (blankBefore && next && rm.start !== rm.end) {
+        rm.end += next[0].length;
+        rm.text = '\n';
+      }
+      removed.set(u.id, rm);
+    }
+    else ctx.edits.replace({ start: u.startIndex, end: u.endIndex }, r);
+  }
+  modDecl(port, uses, removed);
+}
+
+/** `mod miscdev;` after the crate root's other `mod x;` items, else above its first item (in place of a removed `use`). */
+function modDecl(port: Port, uses: SyntaxNode[], removed: Map<number, Edit>): void {
+  const { ctx, text } = port;
+  const mods = ctx.tree.rootNode.namedChildren.filter((c) => c.type === 'mod_item' && !c.childForFieldName('body'));
+  const pt = topInsertPoint({ text, tree: ctx.tree });
+  const at = pt ? pt.at : 0;
+  let placed = mods.length > 0;
+  if (placed) ctx.edits.insert(mods[mods.length - 1].endIndex, '\nmod miscdev;');
+  for (const u of uses) {
+    const r = removed.get(u.id);
+    if (!r) continue;
+    if (!placed && r.start === at) {
+      // In place of the import (with the blank line it took, if it took one).
+      ctx.edits.replace({ start: r.start, end: r.end }, `mod miscdev;\n${r.text}`);
+      placed = true;
+    } else ctx.edits.replace({ start: r.start, end: r.end }, '');
+  }
+  if (!placed) ctx.edits.insert(at, 'mod miscdev;\n\n');
 }
 
 /** The range that removes statement `n` and, when it stands alone, its whole line. */
