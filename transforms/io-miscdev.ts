@@ -180,9 +180,10 @@ function bindingPatterns(root: SyntaxNode): SyntaxNode[] {
 }
 
 /**
- * The phases, in order; each reports what it finds, and an error stops the ones after it
- * (so their order is the order in which a person sees the K10xx reports):
- * findInputLoop → checkLoopBody → collectState → checkReportable → renderSession → rewriteMain.
+ * The phases, in order: findInputLoop → checkLoopBody → collectState → checkReportable
+ * report what a person must decide (K10xx), and an error in one stops the phases after it
+ * (so this order decides which reports are seen together); then renderSession returns
+ * the generated text and rewriteMain records the edits.
  */
 function run(cc: CrateContext): void {
   if (cc.crate.options.io !== 'miscdev') return;
@@ -555,7 +556,7 @@ function ownJumps(port: Port, loop: InputLoop): { node: SyntaxNode; kind: 'break
   return out;
 }
 
-/** The locals declared before the loop that the loop or the code after it uses, with their types. */
+/** The locals declared before the loop that the loop or the code after it uses, with their types (K1011 when one cannot be a field, K1012 when its type is a literal's default). */
 function collectState(port: Port, loop: InputLoop, bindings: Binding[]): StateVar[] | undefined {
   const stmts = named(port.body);
   const at = stmts.findIndex((s) => s.id === loop.stmt.id);
@@ -670,7 +671,16 @@ function fnReturn(port: Port, owner: string | undefined, name: string): { type: 
   return { type: found[0] };
 }
 
-/** The names this adds must be free in the crate root. */
+/** The names the generated code adds are free (K1013), calls that print are noted (K1010), no state name is bound again (K1006). */
+function checkReportable(port: Port, loop: InputLoop, state: StateVar[]): boolean {
+  checkNames(port);
+  if (port.stopped) return false;
+  warnPrintingCalls(port, loop);
+  checkRebinding(port, loop, state);
+  return !port.stopped;
+}
+
+/** The names the port adds must be free in the crate root (K1013). */
 function checkNames(port: Port): void {
   const taken = new Set(query(TOP_ITEMS).captures(port.ctx.tree.rootNode).map((c) => c.node.text));
   for (const n of ['Session', 'miscdev']) {
@@ -701,15 +711,6 @@ function warnPrintingCalls(port: Port, loop: InputLoop): void {
       help: `to show it to the device's reader, print in the loop instead (return the text or a value from \`${owner}\`), or pass it \`out: &mut miscdev::Output\` and write \`miscdev::outln!(out, ..)\``,
     });
   }
-}
-
-/** The names the generated code adds are free (K1013), calls that print are noted (K1010), no state name is bound again (K1006). */
-function checkReportable(port: Port, loop: InputLoop, state: StateVar[]): boolean {
-  checkNames(port);
-  if (port.stopped) return false;
-  warnPrintingCalls(port, loop);
-  checkRebinding(port, loop, state);
-  return !port.stopped;
 }
 
 /** Rebinding a state name in the moved code would make `self.x` wrong. */
