@@ -35,6 +35,9 @@ describe('time-api output against the stub', () => {
       // The Instant kept in a struct field and the one passed to a function are ported too.
       expect(text).toContain('    start: Instant<Monotonic>,\n');
       expect(text).toContain('fn since_ms(start: Instant<Monotonic>) -> u64 {');
+      // A Duration return and parameter that only hold elapsed times become Delta.
+      expect(text).toContain('fn took(&self) -> Delta {');
+      expect(text).toContain('fn took_ms(took: Delta) -> u64 {');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

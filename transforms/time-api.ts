@@ -237,6 +237,9 @@ function span(p: Plan, e: Site, depth = 0): void {
     }
     return;
   }
+  if (p.slots && intoSlot(p, n, e.r, p.slots.delta, (x) => isSpanExpr(p, x, e.r))) return;
+  // `x.field = value`: the value is checked (and reported) as what flows into the field.
+  if (p.slots && parent?.type === 'assignment_expression' && parent.childForFieldName('left')?.id === n.id && n.type === 'field_expression' && isSpanExpr(p, n, e.r)) return;
   block(p, e, `the elapsed time here becomes a ${p.api.spanTypeName} in the kernel, not a \`Duration\`, and this use depends on its type`, 'keep the elapsed time local: compare it, print `.as_millis()`, or convert it explicitly');
 }
 
@@ -356,8 +359,8 @@ function instantSites(ctx: FileContext, b: Bindings, typed: boolean): InstantSit
  * annotation written `Instant` becomes the kernel type when every value that
  * flows into it is an Instant kport follows and every use of it converts.
  */
-interface Slots {
-  /** Field names of the file's structs typed `Instant`. */
+interface SlotSet {
+  /** Field names of the file's structs typed `Instant` (or, in `delta`, `Duration`). */
   fields: Set<string>;
   /** Function name → indexes (self excluded) of its parameters typed `Instant`. */
   params: Map<string, Set<number>>;
@@ -368,9 +371,16 @@ interface Slots {
   locals: { name: string; from: number; to: number }[];
   /** `let t: Instant = VALUE` declarations (ranges). */
   typedLets: Set<string>;
+}
+
+interface Slots extends SlotSet {
   /** Ranges of the `Instant::now()` calls. */
   nows: Set<string>;
+  /** `Duration` slots that hold elapsed times: they become the kernel span type. */
+  delta: SlotSet;
 }
+
+const emptySet = (): SlotSet => ({ fields: new Set(), params: new Map(), rets: new Set(), retFns: [], locals: [], typedLets: new Set() });
 
 const ALLOWED_DERIVES = new Set(['Clone', 'Copy']);
 
@@ -439,14 +449,13 @@ function isInstantExpr(p: Plan, x: SyntaxNode | null | undefined, r: Region): bo
 }
 
 /** Whether the Instant `n` (parentheses skipped) stands where a followed Instant slot receives it. */
-function intoSlot(p: Plan, n: SyntaxNode, r: Region): boolean {
-  const sl = p.slots;
+function intoSlot(p: Plan, n: SyntaxNode, r: Region, sl: SlotSet | undefined = p.slots, isExpr = (x: SyntaxNode | null) => isInstantExpr(p, x, r)): boolean {
   const parent = n.parent;
   if (!sl || !parent) return false;
   if (parent.type === 'field_initializer' && parent.childForFieldName('value')?.id === n.id) return sl.fields.has(parent.childForFieldName('field')?.text ?? '');
   if (parent.type === 'shorthand_field_initializer') return sl.fields.has(n.text);
-  if (parent.type === 'assignment_expression' && parent.childForFieldName('right')?.id === n.id) return isInstantExpr(p, parent.childForFieldName('left'), r);
-  if (parent.type === 'assignment_expression' && parent.childForFieldName('left')?.id === n.id) return isInstantExpr(p, parent.childForFieldName('right'), r);
+  if (parent.type === 'assignment_expression' && parent.childForFieldName('right')?.id === n.id) return isExpr(parent.childForFieldName('left'));
+  if (parent.type === 'assignment_expression' && parent.childForFieldName('left')?.id === n.id) return isExpr(parent.childForFieldName('right'));
   if (parent.type === 'let_declaration' && parent.childForFieldName('value')?.id === n.id) return sl.typedLets.has(key(fileRange(parent, r)));
   if (parent.type === 'arguments' && parent.parent?.type === 'call_expression') {
     const name = calleeName(parent.parent);
@@ -464,7 +473,7 @@ function intoSlot(p: Plan, n: SyntaxNode, r: Region): boolean {
 /** The file's Instant-typed slots; each type that cannot be followed is reported. */
 function slotsOf(p: Plan, sites: InstantSites): Slots {
   const ctx = p.ctx;
-  const sl: Slots = { fields: new Set(), params: new Map(), rets: new Set(), retFns: [], locals: [], typedLets: new Set(), nows: new Set(sites.nows.map((s) => key(rangeOf(s)))) };
+  const sl: Slots = { ...emptySet(), nows: new Set(sites.nows.map((s) => key(rangeOf(s)))), delta: emptySet() };
   const fnCount = new Map<string, number>();
   for (const c of query('(function_item name: (identifier) @n)').captures(ctx.tree.rootNode)) fnCount.set(c.node.text, (fnCount.get(c.node.text) ?? 0) + 1);
   const fieldTypes = new Map<string, Set<string>>();
@@ -477,74 +486,172 @@ function slotsOf(p: Plan, sites: InstantSites): Slots {
   const hand = `port it by hand (the kernel type is ${kernelType.replace('<', '<kernel::time::')})`;
   for (const s of sites.types) {
     const slot = typeSlot(s.node)!;
-    const escape = (what: string) => block(p, s, `${what} is visible to other files, which kport does not follow: its \`Instant\` stays as written`, `make it private to the file, or ${hand} in every file that uses it`);
-    if (slot.type === 'field_declaration') {
-      const name = slot.childForFieldName('name')!.text;
-      const st = slot.parent!.parent!;
-      const bad = derivesOf(st).filter((d) => !ALLOWED_DERIVES.has(d));
-      if (bad.length) {
-        block(p, s, `\`${st.childForFieldName('name')?.text}\` derives ${bad.map((d) => `\`${d}\``).join(', ')}, which the kernel's \`Instant<Monotonic>\` does not give: it implements only \`Clone\` and \`Copy\` for every clock (PartialEq/PartialOrd/Eq/Ord are derived, so bounded on the clock type; no Debug, Hash or Default; rust/kernel/time.rs)`, `implement the trait by hand for the struct, or ${hand}`);
-        continue;
-      }
-      if (visibleElsewhere(ctx, slot)) {
-        escape(`the field \`${name}\``);
-        continue;
-      }
-      if ((fieldTypes.get(name)?.size ?? 0) > 1) {
-        block(p, s, `another struct of this file has a field \`${name}\` of another type, and kport follows fields by name`, `rename one of the fields, or ${hand}`);
-        continue;
-      }
-      sl.fields.add(name);
-    } else if (slot.type === 'parameter' || slot.type === 'function_item') {
-      const fn = slot.type === 'function_item' ? slot : slot.parent!.parent!;
-      const name = fnName(fn);
-      const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
-      if (impl?.type === 'impl_item' && impl.childForFieldName('trait')) {
-        block(p, s, `\`${name}\` implements a trait method, whose signature the trait fixes`, hand);
-        continue;
-      }
-      if (visibleElsewhere(ctx, fn)) {
-        escape(`the function \`${name}\``);
-        continue;
-      }
-      if ((fnCount.get(name) ?? 0) > 1) {
-        block(p, s, `the file has several functions named \`${name}\`, and kport follows calls by name`, `rename one of them, or ${hand}`);
-        continue;
-      }
-      if (slot.type === 'function_item') {
-        sl.rets.add(name);
-        sl.retFns.push(fn);
-      } else {
-        const idx = fn.childForFieldName('parameters')!.namedChildren.filter((c) => c.type === 'parameter').findIndex((c) => c.id === slot.id);
-        if (!sl.params.has(name)) sl.params.set(name, new Set());
-        sl.params.get(name)!.add(idx);
-        const body = fn.childForFieldName('body');
-        if (body) sl.locals.push({ name: slot.childForFieldName('pattern')!.text, from: body.startIndex, to: body.endIndex });
-      }
-    } else {
-      sl.typedLets.add(key(fileRange(slot, s.r)));
-      sl.locals.push({ name: slot.childForFieldName('pattern')!.text, from: slot.endIndex, to: slot.parent!.endIndex });
+    const why = slotProblem(p, slot, ALLOWED_DERIVES, fieldTypes, fnCount);
+    if (why) {
+      block(p, s, why.message.replace('{TYPE}', "the kernel's `Instant<Monotonic>`").replace('{HAS}', 'it implements only `Clone` and `Copy` for every clock (PartialEq/PartialOrd/Eq/Ord are derived, so bounded on the clock type; no Debug, Hash or Default; rust/kernel/time.rs)'), why.help.replace('{HAND}', hand));
+      continue;
     }
+    addSlot(sl, slot, s);
     p.edits.push({ range: rangeOf(s), text: p.api.instantType! });
     p.durations.add(key(rangeOf(s)));
   }
   return sl;
 }
 
+/** `Duration` slots: followed (they become the span type) only when an elapsed time flows into one; a Duration that is only a value stays. */
+function chooseDeltas(p: Plan, sl: Slots): void {
+  const ctx = p.ctx;
+  const fnCount = new Map<string, number>();
+  for (const c of query('(function_item name: (identifier) @n)').captures(ctx.tree.rootNode)) fnCount.set(c.node.text, (fnCount.get(c.node.text) ?? 0) + 1);
+  const fieldTypes = new Map<string, Set<string>>();
+  for (const m of query('(field_declaration name: (field_identifier) @n type: (_) @t)').matches(ctx.tree.rootNode)) {
+    const n = m.captures.find((c) => c.name === 'n')!.node.text;
+    if (!fieldTypes.has(n)) fieldTypes.set(n, new Set());
+    fieldTypes.get(n)!.add(m.captures.find((c) => c.name === 't')!.node.text);
+  }
+  if (p.api.span) {
+    const cands: { s: Site; slot: SyntaxNode; set: SlotSet }[] = [];
+    const root: Region = { root: ctx.tree.rootNode, shift: 0, text: ctx.text };
+    const names = [...p.b.duration].join('|');
+    const q = `${names ? `((type_identifier) @t (#match? @t "^(${names})$"))` : ''} ((scoped_type_identifier name: (type_identifier) @n (#eq? @n "Duration")) @t)`;
+    for (const c of query(q).captures(ctx.tree.rootNode)) {
+      if (c.name !== 't') continue;
+      const t = c.node;
+      if (t.type === 'type_identifier' && t.parent?.type === 'scoped_type_identifier') continue;
+      if (t.type === 'scoped_type_identifier' && stdItem(t, p.b, 'time') !== 'Duration') continue;
+      if (shadowed(ctx.tree, t, root) || isTestCode(ctx.tree, t)) continue;
+      const slot = typeSlot(t);
+      if (!slot || slotProblem(p, slot, DELTA_DERIVES, fieldTypes, fnCount)) continue;
+      const one = emptySet();
+      addSlot(one, slot, { node: t, r: root });
+      cands.push({ s: { node: t, r: root }, slot, set: one });
+    }
+    // To a fixpoint: a slot fed by an elapsed time, or by a slot already chosen.
+    const chosen = new Set<number>();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [i, c] of cands.entries()) {
+        if (chosen.has(i)) continue;
+        let fed = false;
+        eachInflow(p, c.set, (x, r) => {
+          if (x && isSpanExpr(p, x, r, sl)) fed = true;
+        });
+        if (fed) {
+          chosen.add(i);
+          addSlot(sl.delta, c.slot, c.s);
+          changed = true;
+        }
+      }
+    }
+    for (const i of chosen) {
+      const s = cands[i].s;
+      p.edits.push({ range: rangeOf(s), text: p.api.span.name });
+      p.names.add(p.api.span.name);
+      p.durations.add(key(rangeOf(s)));
+    }
+  }
+}
+
+const DELTA_DERIVES = new Set(['Clone', 'Copy', 'Debug', 'PartialEq', 'Eq', 'PartialOrd', 'Ord']);
+
+/** Why a typed slot cannot be followed (message with {TYPE}/{HAS}, help with {HAND}), or null. */
+function slotProblem(p: Plan, slot: SyntaxNode, allowed: Set<string>, fieldTypes: Map<string, Set<string>>, fnCount: Map<string, number>): { message: string; help: string } | null {
+  const escape = (what: string) => ({ message: `${what} is visible to other files, which kport does not follow: its type stays as written`, help: 'make it private to the file, or {HAND} in every file that uses it' });
+  if (slot.type === 'field_declaration') {
+    const name = slot.childForFieldName('name')!.text;
+    const st = slot.parent!.parent!;
+    const bad = derivesOf(st).filter((d) => !allowed.has(d));
+    if (bad.length) return { message: `\`${st.childForFieldName('name')?.text}\` derives ${bad.map((d) => `\`${d}\``).join(', ')}, which {TYPE} does not give: {HAS}`, help: 'implement the trait by hand for the struct, or {HAND}' };
+    if (visibleElsewhere(p.ctx, slot)) return escape(`the field \`${name}\``);
+    if ((fieldTypes.get(name)?.size ?? 0) > 1) return { message: `another struct of this file has a field \`${name}\` of another type, and kport follows fields by name`, help: 'rename one of the fields, or {HAND}' };
+    return null;
+  }
+  if (slot.type === 'parameter' || slot.type === 'function_item') {
+    const fn = slot.type === 'function_item' ? slot : slot.parent!.parent!;
+    const name = fnName(fn);
+    const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+    if (impl?.type === 'impl_item' && impl.childForFieldName('trait')) return { message: `\`${name}\` implements a trait method, whose signature the trait fixes`, help: '{HAND}' };
+    if (visibleElsewhere(p.ctx, fn)) return escape(`the function \`${name}\``);
+    if ((fnCount.get(name) ?? 0) > 1) return { message: `the file has several functions named \`${name}\`, and kport follows calls by name`, help: 'rename one of them, or {HAND}' };
+  }
+  return null;
+}
+
+function addSlot(sl: SlotSet, slot: SyntaxNode, s: Site): void {
+  if (slot.type === 'field_declaration') sl.fields.add(slot.childForFieldName('name')!.text);
+  else if (slot.type === 'function_item') {
+    sl.rets.add(fnName(slot));
+    sl.retFns.push(slot);
+  } else if (slot.type === 'parameter') {
+    const fn = slot.parent!.parent!;
+    const name = fnName(fn);
+    const idx = fn.childForFieldName('parameters')!.namedChildren.filter((c) => c.type === 'parameter').findIndex((c) => c.id === slot.id);
+    if (!sl.params.has(name)) sl.params.set(name, new Set());
+    sl.params.get(name)!.add(idx);
+    const body = fn.childForFieldName('body');
+    if (body) sl.locals.push({ name: slot.childForFieldName('pattern')!.text, from: body.startIndex, to: body.endIndex });
+  } else {
+    sl.typedLets.add(key(fileRange(slot, s.r)));
+    sl.locals.push({ name: slot.childForFieldName('pattern')!.text, from: slot.endIndex, to: slot.parent!.endIndex });
+  }
+}
+
+/** Whether `x` is an elapsed time kport follows: `t.elapsed()`, `a - b`, `a.duration_since(b)` of followed Instants, or a followed Duration slot. */
+function isSpanExpr(p: Plan, x: SyntaxNode | null | undefined, r: Region, sl: Slots | undefined = p.slots): boolean {
+  if (!x || !sl) return false;
+  const n = strip(x);
+  const d = sl.delta;
+  const at = fileRange(n, r);
+  if (n.type === 'call_expression') {
+    const f = n.childForFieldName('function');
+    const args = argsOf(n);
+    if (f?.type === 'field_expression') {
+      const m = f.childForFieldName('field')?.text;
+      const recv = f.childForFieldName('value');
+      if (m === 'elapsed' && args.length === 0 && isInstantExpr(p, recv, r)) return true;
+      if (m === 'duration_since' && args.length === 1 && isInstantExpr(p, recv, r) && isInstantExpr(p, args[0], r)) return true;
+    }
+    const name = calleeName(n);
+    return !!name && d.rets.has(name);
+  }
+  if (n.type === 'binary_expression' && n.childForFieldName('operator')?.text === '-') return isInstantExpr(p, n.childForFieldName('left'), r) && isInstantExpr(p, n.childForFieldName('right'), r);
+  if (n.type === 'identifier') return d.locals.some((l) => l.name === n.text && at.start >= l.from && at.start < l.to);
+  if (n.type === 'field_expression') return d.fields.has(n.childForFieldName('field')?.text ?? '');
+  return false;
+}
+
 /** Every value that flows into a followed slot must itself be a followed Instant. */
 function checkInflows(p: Plan, sl: Slots): void {
-  const ctx = p.ctx;
-  const need = (x: SyntaxNode | null | undefined, r: Region, what: string) => {
+  eachInflow(p, sl, (x, r, what) => {
     if (!x || isInstantExpr(p, x, r)) return;
     block(p, { node: x, r }, `${what} gets a value kport cannot follow as an Instant`, 'give it `Instant::now()`, another followed Instant, or port it by hand');
-  };
+  });
+  eachInflow(p, sl.delta, (x, r, what) => {
+    if (!x || isSpanExpr(p, x, r)) return;
+    block(p, { node: x, r }, `${what} holds elapsed times (a ${p.api.spanTypeName} in the kernel) and gets a value here kport cannot follow as one`, 'give it only elapsed times (`t.elapsed()`, `a - b`), or port it by hand');
+  });
+  const root: Region = { root: p.ctx.tree.rootNode, shift: 0, text: p.ctx.text };
+  // `let Lap { start, .. } = lap;` binds the field to a name kport does not follow.
+  for (const c of query('(field_pattern) @p').captures(p.ctx.tree.rootNode)) {
+    const f = c.node.childForFieldName('name');
+    if (f && (sl.fields.has(f.text) || sl.delta.fields.has(f.text)) && !isTestCode(p.ctx.tree, c.node)) block(p, { node: c.node, r: root }, `the pattern binds the followed field \`${f.text}\` to a name kport does not follow`, 'read it as `x.field` instead, or port it by hand');
+  }
+}
+
+/** Every value that flows into a slot of `sl`, with what it flows into (for messages). */
+function eachInflow(p: Plan, sl: SlotSet, need: (x: SyntaxNode | null | undefined, r: Region, what: string) => void): void {
+  const ctx = p.ctx;
+  if (!sl.fields.size && !sl.params.size && !sl.rets.size && !sl.typedLets.size) return;
   for (const r of codeRegions(ctx.tree)) {
-    if (r.shift !== 0 && !/Instant|\{/.test(r.text)) continue;
     for (const m of query('(field_initializer field: (field_identifier) @f value: (_) @v)').matches(r.root)) {
       const f = m.captures.find((c) => c.name === 'f')!.node.text;
       if (sl.fields.has(f) && !isTestCode(ctx.tree, anchor(m.captures[0].node, r))) need(m.captures.find((c) => c.name === 'v')!.node, r, `the field \`${f}\``);
     }
     for (const c of query('(shorthand_field_initializer (identifier) @f)').captures(r.root)) if (sl.fields.has(c.node.text) && !isTestCode(ctx.tree, anchor(c.node, r))) need(c.node, r, `the field \`${c.node.text}\``);
+    for (const m of query('(assignment_expression left: (field_expression field: (field_identifier) @f) right: (_) @v)').matches(r.root)) {
+      const f = m.captures.find((c) => c.name === 'f')!.node.text;
+      if (sl.fields.has(f) && !isTestCode(ctx.tree, anchor(m.captures[0].node, r))) need(m.captures.find((c) => c.name === 'v')!.node, r, `the field \`${f}\``);
+    }
     for (const m of query('(call_expression arguments: (arguments)) @call').captures(r.root)) {
       const name = calleeName(m.node);
       const idxs = name ? sl.params.get(name) : undefined;
@@ -554,11 +661,6 @@ function checkInflows(p: Plan, sl: Slots): void {
     }
   }
   const root: Region = { root: ctx.tree.rootNode, shift: 0, text: ctx.text };
-  // `let Lap { start, .. } = lap;` binds the field to a name kport does not follow.
-  for (const c of query('(field_pattern) @p').captures(ctx.tree.rootNode)) {
-    const f = c.node.childForFieldName('name');
-    if (f && sl.fields.has(f.text) && !isTestCode(ctx.tree, c.node)) block(p, { node: c.node, r: root }, `the pattern binds the Instant field \`${f.text}\` to a name kport does not follow`, 'read it as `x.field` instead, or port it by hand');
-  }
   for (const fn of sl.retFns) {
     const body = fn.childForFieldName('body');
     const tail = body?.lastNamedChild;
@@ -576,7 +678,7 @@ function checkInflows(p: Plan, sl: Slots): void {
 }
 
 /** Uses of followed fields and of calls to followed functions. */
-function slotUses(p: Plan, sl: Slots): Site[] {
+function slotUses(p: Plan, sl: SlotSet): Site[] {
   const ctx = p.ctx;
   const out: Site[] = [];
   if (!sl.fields.size && !sl.rets.size) return out;
@@ -652,6 +754,7 @@ function planInstants(p: Plan, sites: InstantSites): Site[] {
     else p.done.add(key(fileRange(a.node, a.r)));
   }
   // In text order, so `b - a` and `b.duration_since(a)` meet `b` before `a`.
+  if (p.slots) chooseDeltas(p, p.slots);
   const uses = [...tracked, ...slotLocals].flatMap((t) => occurrences(p.ctx, t.name, t.from, t.to));
   if (p.slots) uses.push(...slotUses(p, p.slots));
   uses.sort((x, y) => rangeOf(x).start - rangeOf(y).start || rangeOf(y).end - rangeOf(x).end);
@@ -659,7 +762,13 @@ function planInstants(p: Plan, sites: InstantSites): Site[] {
     if (p.done.has(key(rangeOf(o)))) continue;
     instantUse(p, o, names);
   }
-  if (p.slots) checkInflows(p, p.slots);
+  if (p.slots) {
+    const d = p.slots.delta;
+    const spans = [...d.locals.flatMap((t) => occurrences(p.ctx, t.name, t.from, t.to)), ...slotUses(p, d)];
+    spans.sort((x, y) => rangeOf(x).start - rangeOf(y).start || rangeOf(y).end - rangeOf(x).end);
+    for (const o of spans) if (!p.done.has(key(rangeOf(o)))) span(p, o);
+    checkInflows(p, p.slots);
+  }
   return nowEdits;
 }
 
@@ -697,6 +806,8 @@ function instantUse(p: Plan, o: Site, names: Set<string>): void {
     return;
   }
   if (p.slots && intoSlot(p, up(n), o.r)) return;
+  // `x.field = value`: the value is checked (and reported) as what flows into the field.
+  if (p.slots && parent?.type === 'assignment_expression' && parent.childForFieldName('left')?.id === n.id && n.type === 'field_expression' && isInstantExpr(p, n, o.r)) return;
   block(p, o, `\`${n.text}\` (a std Instant) is used here in a way kport does not convert`, 'use it only as `t.elapsed()`, `a - b` or `a.duration_since(b)` inside the function, or port it by hand');
 }
 
@@ -1053,7 +1164,8 @@ only where its type cannot matter: compared with \`Duration::from_*(..)\` (rewri
 \`u128\` in std) printed, cast with \`as\` or compared with a literal. On mainline an Instant
 written as the type of a struct field, a parameter, a return type or a \`let\` is followed
 across the file's items: it becomes \`Instant<Monotonic>\` when every value flowing into it
-is a followed Instant and every use of it converts. What a file alone cannot decide is
+is a followed Instant and every use of it converts; a \`Duration\` slot of those kinds that
+an elapsed time flows into becomes \`Delta\` the same way. What a file alone cannot decide is
 reported, and the file's Instants are left as written: a field or function other files can
 see (\`pub\`, or anything in a file that declares \`mod x;\`), a struct deriving more than
 \`Clone\`/\`Copy\` (the kernel's \`Instant<C>\` has no \`Debug\`, \`Hash\` or \`Default\`;
@@ -1095,7 +1207,7 @@ docs/profiles.md "Time API"). On mainline (6.19+) \`Instant::now()\` becomes
 K1102). A \`Duration\` used only as a value stays (std-paths makes it \`core::time::Duration\`).
 Instants are converted per file, only when every use can be followed; on mainline that
 includes struct fields, parameters, returns and \`let\` types written \`Instant\`
-(\`Instant<Monotonic>\`); otherwise each use that blocks is reported (K1105). Floating-point Duration methods (K1103) and wall-clock
+(\`Instant<Monotonic>\`) and those written \`Duration\` that hold elapsed times (\`Delta\`); otherwise each use that blocks is reported (K1105). Floating-point Duration methods (K1103) and wall-clock
 time (K1104) are reported. Runs before std-paths, which leaves these paths to it.
 
 Before:
