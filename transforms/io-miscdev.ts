@@ -256,12 +256,13 @@ function findInputLoop(port: Port): FoundLoop | undefined {
   const { ctx, body } = port;
   const stdinCalls = query(STDIN_CALL).matches(ctx.tree.rootNode).map((m) => m.captures.find((c) => c.name === 'call')!.node);
   const inMain = stdinCalls.filter((c) => inside(c, body));
-  checkReadsOutsideMain(port, stdinCalls, inMain);
-  if (inMain.length === 0 || port.stopped) return undefined;
-  if (!profileHasMiscdev(ctx)) {
+  // First the profile: without the API no other finding leads to a port.
+  if (inMain.length > 0 && !profileHasMiscdev(ctx)) {
     port.report('K1009', inMain[0], `profile ${ctx.profile.id} lacks the misc device API that \`--io miscdev\` generates (\`MiscDevice::read_iter\`/\`write_iter\`, \`kernel::iov\`)`, 'use --profile mainline, or write the device by hand for this kernel (rust/kernel/miscdevice.rs of that version)');
     return undefined;
   }
+  checkReadsOutsideMain(port, stdinCalls, inMain);
+  if (inMain.length === 0 || port.stopped) return undefined;
   const bindings = inputBindings(port);
   const loop = findLoop(port, inMain, bindings);
   if (!loop || port.stopped) return undefined;
