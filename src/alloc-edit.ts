@@ -45,6 +45,8 @@ const OWN_TYPES = `
   (union_item name: (type_identifier) @n)
 `;
 const USES = '(use_declaration argument: (_) @arg)';
+/** The queries `ownNames` and `importsStdArc` run on a file, for `prefetch`. */
+export const OWN_NAMES_QUERIES = [OWN_TYPES, USES];
 
 /**
  * Names the file binds to something of its own: defined types, and `use` imports
@@ -52,7 +54,7 @@ const USES = '(use_declaration argument: (_) @arg)';
  */
 export function ownNames(ctx: { tree: FileContext['tree'] }): Set<string> {
   const out = new Set<string>();
-  for (const c of query(OWN_TYPES).captures(ctx.tree.rootNode)) out.add(c.node.text);
+  for (const m of query(OWN_TYPES).matches(ctx.tree.rootNode)) out.add(m.captures[0].node.text);
   for (const m of query(USES).matches(ctx.tree.rootNode)) {
     const arg = m.captures[0].node.text.replace(/\s+/g, '');
     if (/^(::)?(std|alloc|core|kernel)::/.test(arg)) continue;

@@ -4,7 +4,7 @@
 // Crate passes (fallibility propagation) use it; a resolution that is not
 // certain comes back with several candidates, never as a guess.
 import path from 'node:path';
-import { query } from './parse.ts';
+import { prefetch, query } from './parse.ts';
 import type { FileContext, SyntaxNode } from './types.ts';
 
 export type Owner =
@@ -61,6 +61,9 @@ const MODS = '(mod_item name: (identifier) @name) @mod';
 const CALLS = '(call_expression function: (_) @f)';
 const MACRO_ARGS = '(macro_invocation (token_tree) @tt)';
 const FIELDS = '(struct_item name: (type_identifier) @name body: (field_declaration_list (field_declaration name: (field_identifier) @field type: (_) @type)))';
+const IMPLS = '(impl_item) @i';
+/** Every query the index runs over a whole file: one walk answers them all. */
+const FILE_QUERIES = [MODS, TRAITS, TYPES, FIELDS, USES, IMPLS, FUNCTIONS, MACRO_ARGS];
 
 // Method names of core/std/kernel types: an untyped receiver calling one of
 // these may well be a library method, so a same-named crate method is no proof.
@@ -97,7 +100,12 @@ export class CrateIndex {
   private readonly scopes = new Map<string, Scope>();
   private readonly fileModule: string[];
 
-  constructor(readonly files: readonly FileContext[]) {
+  /** `also`: the queries the caller is about to run on a file (`false` for none), answered by the same walk. */
+  constructor(
+    readonly files: readonly FileContext[],
+    also?: (f: FileContext) => readonly (string | false)[],
+  ) {
+    for (const f of files) prefetch(f.tree.rootNode, 'matches', [...FILE_QUERIES, ...(also?.(f) ?? [])]);
     this.fileModule = modulePaths(files);
     for (const m of this.fileModule) this.addModule(m);
     files.forEach((f, i) => this.indexFile(f, i));
@@ -164,7 +172,7 @@ export class CrateIndex {
         }
       }
     }
-    for (const m of query('(impl_item) @i').matches(root)) {
+    for (const m of query(IMPLS).matches(root)) {
       const impl = m.captures[0].node;
       const tr = impl.childForFieldName('trait');
       const ty = impl.childForFieldName('type');

@@ -6,7 +6,7 @@
 // parameters, struct fields (crate-wide: see FieldTable), `self.field`,
 // `x.field` on a local of a known struct type, and `v[i]` on a Vec of Vecs.
 // Anything else is `unknown`, and callers report instead of rewriting.
-import { query } from './parse.ts';
+import { prefetch, query } from './parse.ts';
 import type { CrateContext, FileContext, SyntaxNode } from './types.ts';
 
 export type Ty =
@@ -113,8 +113,13 @@ export interface CrateIndex {
   fns: FnTable;
 }
 
-/** The crate's index, from a crate-scoped transform's context. */
-export function crateIndex(ctx: CrateContext): CrateIndex {
+/**
+ * The crate's index, from a crate-scoped transform's context. `also` lists the
+ * queries the pass itself is about to run on a file (`false` for none): they
+ * share the index's walk of it.
+ */
+export function crateIndex(ctx: CrateContext, also?: (f: FileContext) => readonly (string | false)[]): CrateIndex {
+  for (const f of ctx.files) prefetch(f.tree.rootNode, 'matches', [STRUCTS, FNS, ...(also?.(f) ?? [])]);
   return { fields: fieldTable(ctx.files), fns: fnTable(ctx.files) };
 }
 

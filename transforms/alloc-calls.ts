@@ -4,7 +4,7 @@ import { PROFILE_IDS } from '../src/profiles.ts';
 import { isTestCode } from '../src/testcode.ts';
 import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
 import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
-import { argCount, args, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
+import { OWN_NAMES_QUERIES, argCount, args, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
 
 /**
  * alloc-calls: allocating constructors and Vec methods become the profile's
@@ -224,7 +224,7 @@ function cloneToVec(ctx: FileContext, call: SyntaxNode, name: SyntaxNode, t: Ty,
 }
 
 function run(ctx: CrateContext): void {
-  const index = crateIndex(ctx);
+  const index = crateIndex(ctx, (f) => (RELEVANT.test(f.text) ? [PATH_CALLS, METHOD_CALLS, ...OWN_NAMES_QUERIES] : []));
   for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, resolverFor(index, f));
 }
 

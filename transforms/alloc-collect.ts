@@ -180,7 +180,7 @@ function runFile(ctx: FileContext, r: Resolver, fieldTy: (struct: string, field:
 }
 
 function run(ctx: CrateContext): void {
-  const index = crateIndex(ctx);
+  const index = crateIndex(ctx, (f) => [/\bcollect\b/.test(f.text) && COLLECTS]);
   for (const f of ctx.files) {
     if (!/\bcollect\b/.test(f.text)) continue;
     const r = resolverFor(index, f);

@@ -106,8 +106,9 @@ function runFile(ctx: FileContext, r: Resolver): void {
 }
 
 function run(ctx: CrateContext): void {
-  const index = crateIndex(ctx);
-  for (const f of ctx.files) if (/\.\s*(?:sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)\s*\(/.test(f.text)) runFile(f, resolverFor(index, f));
+  const wanted = (f: FileContext) => /\.\s*(?:sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)\s*\(/.test(f.text);
+  const index = crateIndex(ctx, (f) => (wanted(f) ? [TOKEN_REPEAT, CALLS] : []));
+  for (const f of ctx.files) if (wanted(f)) runFile(f, resolverFor(index, f));
 }
 
 export const allocSlices: CrateTransform = {

@@ -1,8 +1,8 @@
 import { removeLines } from '../src/remove-lines.ts';
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { ownNames } from '../src/alloc-edit.ts';
+import { OWN_NAMES_QUERIES, ownNames } from '../src/alloc-edit.ts';
 import { tyOf } from '../src/vec-resolver.ts';
 
 /**
@@ -32,6 +32,7 @@ function inUse(n: SyntaxNode): boolean {
 
 function run(ctx: FileContext): void {
   const api = ctx.profile.alloc;
+  prefetch(ctx.tree.rootNode, 'matches', [...OWN_NAMES_QUERIES, USES, STRUCTS]);
   const own = ownNames(ctx);
   const to: Record<string, string> = { Vec: api.vecType, Box: api.boxType };
   const seen = new Set<number>();

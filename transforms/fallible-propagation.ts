@@ -161,6 +161,8 @@ After (by you, when it is Log::emit):
 
 type Site = { file: number; node: SyntaxNode; kind: 'try' | 'call'; end?: number; callee?: string };
 
+const TRY = '(try_expression) @t';
+
 class Propagation {
   readonly changed = new Set<number>();
   private readonly work: number[] = [];
@@ -185,7 +187,7 @@ class Propagation {
   run(): void {
     this.ctx.files.forEach((f, file) => {
       if (!f.text.includes('?')) return;
-      for (const m of query('(try_expression) @t').matches(f.tree.rootNode)) {
+      for (const m of query(TRY).matches(f.tree.rootNode)) {
         const t = m.captures[0].node;
         this.consider({ file, node: t, kind: 'try' }, isIntroduced(t));
       }
@@ -476,7 +478,7 @@ function tokensHandled(args: SyntaxNode): boolean {
 
 function run(ctx: CrateContext): void {
   if (!ctx.files.some((f) => f.text.includes('?'))) return;
-  new Propagation(new CrateIndex(ctx.files), ctx).run();
+  new Propagation(new CrateIndex(ctx.files, (f) => [f.text.includes('?') && TRY]), ctx).run();
 }
 
 export const falliblePropagation: CrateTransform = {
