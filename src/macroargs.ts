@@ -4,7 +4,7 @@
 // and hands back those small trees with the offset that maps them onto the
 // file. Arguments that do not parse as expressions (`module! { type: T }`,
 // macro_rules patterns) are left alone.
-import { parse, query } from './parse.ts';
+import { freezeTree, parse, query } from './parse.ts';
 import type { SyntaxNode, Tree } from './types.ts';
 
 export interface Region {
@@ -36,7 +36,8 @@ function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode
     const inner = tt.text.slice(1, -1);
     if (!inner.trim()) continue;
     const src = open === '(' ? `${PREFIX}(${inner}\n); }` : `${PREFIX}[${inner}\n]; }`;
-    const t = parse(src);
+    // Never edited: queries on it may share their results (and be prefetched).
+    const t = freezeTree(parse(src));
     if (t.rootNode.hasError) continue;
     trees.push(t);
     parsed.add(tt.startIndex + shift);

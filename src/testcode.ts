@@ -65,6 +65,11 @@ export function testRanges(tree: Tree): Range[] {
   return merged;
 }
 
+/** The queries `testRanges` will run on a tree (none when it has run or the text names no test), for `prefetch`. */
+export function testQueries(tree: Tree): string[] {
+  return cache.has(tree) || !/\b(test|bench)\b/.test(tree.rootNode.text) ? [] : [INNER, ATTRS];
+}
+
 /** Whether [start, end) lies inside one of the (sorted) ranges. */
 export function inRanges(ranges: readonly Range[], start: number, end = start): boolean {
   let lo = 0;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
@@ -52,6 +52,7 @@ function run(ctx: CrateContext): void {
   const compatRel = (root: FileContext) => path.posix.join(path.posix.dirname(root.path), `${COMPAT_MODULE}.rs`);
   const root = ctx.files.find((f) => f.isCrateRoot);
   const isCompatFile = (f: FileContext) => path.posix.basename(f.path) === `${COMPAT_MODULE}.rs`;
+  for (const f of ctx.files) if (!isCompatFile(f)) prefetch(f.tree.rootNode, 'matches', [METHODS, USES, f === root && MODS]);
   const users = ctx.files.filter((f) => !isCompatFile(f)).map((f) => ({ f, used: usedTraits(f, traits) })).filter((u) => u.used.length);
   if (!users.length) return;
   if (!root) {

@@ -1,4 +1,4 @@
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 
@@ -152,6 +152,7 @@ function sites(ctx: FileContext): { sites: Site[]; opaque: Opaque[] } {
 
 function run(ctx: FileContext): void {
   const api = ctx.profile.alloc;
+  prefetch(ctx.tree.rootNode, 'matches', [LOCAL_MACROS, VEC_MACROS, NESTED]);
   const local = new Set(query(LOCAL_MACROS).matches(ctx.tree.rootNode).map((m) => m.captures[0].node.text));
   if (local.has('vec')) return;
   const { sites: all, opaque } = sites(ctx);

@@ -1,4 +1,4 @@
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import { usePaths } from '../src/localnames.ts';
 import { isTestCode } from '../src/testcode.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
@@ -54,6 +54,7 @@ function run(ctx: CrateContext): void {
   const deps = new Map(ctx.crate.dependencies.map((d) => [d.replace(/-/g, '_'), d]));
   const own = new Set<string>();
   if (ctx.crate.packageName) own.add(ctx.crate.packageName.replace(/-/g, '_'));
+  for (const f of ctx.files) prefetch(f.tree.rootNode, 'matches', [ITEMS, EXTERN, USES]);
   for (const f of ctx.files) for (const m of query(ITEMS).matches(f.tree.rootNode)) own.add(m.captures[0].node.text);
 
   const depPath = new RegExp(`\\b(${[...deps.keys()].map((d) => d.replace(/[^\w]/g, '')).join('|') || '(?!)'})\\s*::`);

@@ -1,5 +1,5 @@
 import { isLineUnwrap } from '../src/input-loop.ts';
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import { localNames } from '../src/localnames.ts';
 import { isTestCode } from '../src/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
@@ -105,6 +105,9 @@ function run(ctx: FileContext): void {
     const at = (n: SyntaxNode) => anchor(n, r);
     const skip = (n: SyntaxNode) => isTestCode(tree, at(n)) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
+    const panicky = /panic|unreachable|todo|unimplemented|assert/.test(r.text);
+    const divides = /[/%]/.test(r.text);
+    prefetch(root, 'matches', [/unwrap|expect/.test(r.text) && METHODS, panicky && MACROS, panicky && MACROS_QUALIFIED, r.text.includes('[') && INDEX, divides && DIVISION, divides && DIVISION_ASSIGN]);
 
     for (const m of /unwrap|expect/.test(r.text) ? query(METHODS).matches(root) : []) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -124,7 +127,7 @@ function run(ctx: FileContext): void {
     }
 
     for (const q of [MACROS, MACROS_QUALIFIED]) {
-      for (const m of /panic|unreachable|todo|unimplemented|assert/.test(r.text) ? query(q).matches(root) : []) {
+      for (const m of panicky ? query(q).matches(root) : []) {
         const call = m.captures.find((c) => c.name === 'call')!.node;
         const name = m.captures.find((c) => c.name === 'name')!.node.text;
         if (skip(call)) continue;
@@ -164,7 +167,7 @@ function run(ctx: FileContext): void {
     }
 
     for (const q of [DIVISION, DIVISION_ASSIGN]) {
-      for (const m of /[/%]/.test(r.text) ? query(q).matches(root) : []) {
+      for (const m of divides ? query(q).matches(root) : []) {
         const expr = m.captures.find((c) => c.name === 'expr')!.node;
         const rhs = m.captures.find((c) => c.name === 'rhs')!.node;
         const opNode = m.captures.find((c) => c.name === 'op')!.node;

@@ -1,4 +1,4 @@
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import { isTestCode } from '../src/testcode.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
@@ -93,6 +93,7 @@ function kib(bytes: number): string {
 function run(ctx: FileContext): void {
   const { tree } = ctx;
   const consts: Consts = new Map();
+  prefetch(tree.rootNode, 'matches', [CONSTS, LETS, PARAMS]);
   for (const m of query(CONSTS).matches(tree.rootNode)) {
     consts.set(m.captures.find((c) => c.name === 'name')!.node.text, m.captures.find((c) => c.name === 'value')!.node);
   }

@@ -1,4 +1,4 @@
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import { localNames } from '../src/localnames.ts';
 import { isTestCode } from '../src/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
@@ -45,6 +45,7 @@ function run(ctx: FileContext): void {
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
 
     if (!/String|format|to_string/.test(r.text)) continue;
+    prefetch(root, 'matches', [TYPES, PATHS, FORMAT, TO_STRING]);
     for (const m of query(TYPES).matches(root)) {
       const t = m.captures[0].node;
       const parent = t.parent;

@@ -1,4 +1,4 @@
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import { useLeaves } from '../src/use-tree.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
 import { atFileLevel } from '../src/file-level.ts';
@@ -36,8 +36,10 @@ function hasPreludeImport(ctx: FileContext): boolean {
 }
 
 function run(ctx: FileContext): void {
+  prefetch(ctx.tree.rootNode, 'matches', [EXISTING, NEEDS]);
   if (hasPreludeImport(ctx)) return;
-  const needed = query(NEEDS).captures(ctx.tree.rootNode).some((c) => !isQualified(c.node));
+  // Each pattern has one capture: its matches hold the same nodes as its captures.
+  const needed = query(NEEDS).matches(ctx.tree.rootNode).some((m) => !isQualified(m.captures[0].node));
   if (!needed) return;
 
   const top = topInsertPoint(ctx);

@@ -1,4 +1,4 @@
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import { removeLines } from '../src/remove-lines.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
@@ -92,6 +92,7 @@ function addNewline(ctx: FileContext, lit: SyntaxNode): boolean {
 }
 
 function run(ctx: FileContext): void {
+  prefetch(ctx.tree.rootNode, 'matches', [LOCAL_MACROS, CALLS]);
   const local = new Set(query(LOCAL_MACROS).matches(ctx.tree.rootNode).map((m) => m.captures[0].node.text));
   let log: ReturnType<typeof logImports> | undefined;
   const rewrittenLog = new Set<string>();

@@ -1,10 +1,10 @@
 import { removeLines } from '../src/remove-lines.ts';
-import { parse, query } from '../src/parse.ts';
+import { parse, prefetch, query } from '../src/parse.ts';
 import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { STD_CODES, lookup, type StdPathEntry, type StdPathTable, type StdTarget } from '../src/kernel-api/std-paths.ts';
 import { prefixNode, renderUse, useLeaves, type UseLeaf } from '../src/use-tree.ts';
-import { inRanges, testRanges } from '../src/testcode.ts';
+import { inRanges, testQueries, testRanges } from '../src/testcode.ts';
 
 /**
  * std-paths: paths rooted at `std` (and `alloc`) move to their core/kernel home.
@@ -427,6 +427,9 @@ function runExternCrates(ctx: FileContext): { start: number; end: number }[] {
 }
 
 function run(full: FileContext): void {
+  const root = full.tree.rootNode;
+  prefetch(root, 'matches', [USES, LOCAL_MODS, EXTERN, LOCAL_MACROS, ...testQueries(full.tree)]);
+  prefetch(root, 'captures', [LOCAL_TYPES, ROOT_PATHS, TOKEN_ROOTS]);
   // Test-only code never reaches the kernel build: its paths are still rewritten
   // (so the file stays consistent) but not reported (src/testcode.ts).
   const tests = testRanges(full.tree);
