@@ -980,7 +980,10 @@ function run(ctx: FileContext): void {
     if (l.what === 'wall' || isTestCode(ctx.tree, l.decl)) continue;
     const name = l.leaf.alias ?? (l.leaf.kind === 'self' ? l.leaf.segs[l.leaf.segs.length - 1] : l.leaf.segs[l.leaf.segs.length - 1]);
     const u = usesConverted(ctx, name, converted);
-    if (u.all && (u.any || (l.what === 'instant' && unusedInstant))) removeLeaves.push(l);
+    // An Instant leaf no remaining code names goes whenever the profile has a clock, even if
+    // its uses were paths that name it in full (`std::time::Instant::now()`): otherwise it
+    // would go only on a second run, once those uses were converted.
+    if (u.all && (u.any || (l.what === 'instant' && (unusedInstant || !!api.clock)))) removeLeaves.push(l);
     else if (l.what === 'instant' && instantNames.size) instantKept = true;
   }
   const fileLevel = (n: SyntaxNode) => {

@@ -1,0 +1,18 @@
+// The `Instant` leaf of the group goes on the first run: its uses are full paths and an alias (found by the fuzz suite: it went only on a second run).
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use kernel::time::{Instant, Monotonic};
+
+fn a() -> i64 {
+    let t = Instant::<Monotonic>::now();
+    t.elapsed().as_millis() as i64
+}
+
+fn b() -> i64 {
+    let t = Instant::<Monotonic>::now();
+    t.elapsed().as_millis() as i64
+}
+
+fn c() -> i64 {
+    let t = Instant::<Monotonic>::now();
+    t.elapsed().as_millis() as i64
+}
