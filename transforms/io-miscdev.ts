@@ -1,3 +1,4 @@
+import { lineRemovalRange } from '../src/remove-lines.ts';
 import { query } from '../src/parse.ts';
 import { miscdevFile } from '../src/miscdev-template.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
@@ -1012,16 +1013,7 @@ function modDecl(port: Port, uses: SyntaxNode[], removed: Map<number, Edit>): vo
 
 /** The range that removes statement `n` and, when it stands alone, its whole line. */
 function removalOf(text: string, n: SyntaxNode): Edit {
-  let start = n.startIndex;
-  let end = n.endIndex;
-  const ls = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  const le = nl === -1 ? text.length : nl + 1;
-  if (/^[ \t]*$/.test(text.slice(ls, start)) && /^[ \t]*\n?$/.test(text.slice(end, le))) {
-    start = ls;
-    end = le;
-  }
-  return { start, end, text: '' };
+  return { ...lineRemovalRange(text, n.startIndex, n.endIndex), text: '' };
 }
 
 /** A loop body's last statement as text: a tail expression gets its `;` before `Ok(..)` follows. */

@@ -317,38 +317,48 @@ function typeSlot(path: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-function instantSites(ctx: FileContext, b: Bindings, typed: boolean): InstantSites {
-  const out: InstantSites = { nows: [], paths: [], types: [], blockers: [] };
-  const names = [...new Set(['Instant', ...b.instant])].join('|');
-  const q = `((identifier) @id (#match? @id "^(${names})$")) ((type_identifier) @id (#match? @id "^(${names})$"))`;
+/**
+ * Identifiers and type identifiers spelled as one of `names` in code, macro
+ * arguments included: not in `use` declarations, not in test code, not shadowed
+ * by a local binding. Each comes with the region its node belongs to.
+ */
+function* codeUses(ctx: FileContext, names: string[]): Generator<{ node: SyntaxNode; r: Region }> {
+  const alt = [...new Set(names)].join('|');
+  const q = `((identifier) @id (#match? @id "^(${alt})$")) ((type_identifier) @id (#match? @id "^(${alt})$"))`;
   for (const r of codeRegions(ctx.tree)) {
-    if (!/Instant/.test(r.text) && ![...b.instant].some((n) => r.text.includes(n))) continue;
+    if (!names.some((n) => r.text.includes(n))) continue;
     for (const c of query(q).captures(r.root)) {
       const id = c.node;
       if (shadowed(ctx.tree, id, r) || isTestCode(ctx.tree, anchor(id, r))) continue;
       let inUse = false;
       for (let a = id.parent; a; a = a.parent) if (a.type === 'use_declaration') inUse = true;
-      if (inUse) continue;
-      const parent = id.parent;
-      let path: SyntaxNode = id;
-      if ((parent?.type === 'scoped_identifier' || parent?.type === 'scoped_type_identifier') && parent.childForFieldName('name')?.id === id.id) {
-        if (id.text !== 'Instant' || stdItem(parent, b, 'time') !== 'Instant') continue;
-        path = parent;
-        out.paths.push({ node: path, r });
-      } else if (!b.instant.has(id.text)) continue;
-      else if (parent?.type === 'field_expression' && parent.childForFieldName('field')?.id === id.id) continue;
-      if (inRawTokens(path)) {
-        out.blockers.push({ node: path, r });
-        continue;
-      }
-      const s = path.parent;
-      const call = s?.parent;
-      if (s?.type === 'scoped_identifier' && s.childForFieldName('path')?.id === path.id && s.childForFieldName('name')?.text === 'now' && isCallNoArgs(call ?? null) && call!.childForFieldName('function')?.id === s.id) {
-        out.nows.push({ node: call!, r });
-      } else if (typed && r.shift === 0 && (path.type === 'type_identifier' || path.type === 'scoped_type_identifier') && typeSlot(path)) {
-        out.types.push({ node: path, r });
-      } else out.blockers.push({ node: path, r });
+      if (!inUse) yield { node: id, r };
     }
+  }
+}
+
+function instantSites(ctx: FileContext, b: Bindings, typed: boolean): InstantSites {
+  const out: InstantSites = { nows: [], paths: [], types: [], blockers: [] };
+  for (const { node: id, r } of codeUses(ctx, ['Instant', ...b.instant])) {
+    const parent = id.parent;
+    let path: SyntaxNode = id;
+    if ((parent?.type === 'scoped_identifier' || parent?.type === 'scoped_type_identifier') && parent.childForFieldName('name')?.id === id.id) {
+      if (id.text !== 'Instant' || stdItem(parent, b, 'time') !== 'Instant') continue;
+      path = parent;
+      out.paths.push({ node: path, r });
+    } else if (!b.instant.has(id.text)) continue;
+    else if (parent?.type === 'field_expression' && parent.childForFieldName('field')?.id === id.id) continue;
+    if (inRawTokens(path)) {
+      out.blockers.push({ node: path, r });
+      continue;
+    }
+    const s = path.parent;
+    const call = s?.parent;
+    if (s?.type === 'scoped_identifier' && s.childForFieldName('path')?.id === path.id && s.childForFieldName('name')?.text === 'now' && isCallNoArgs(call ?? null) && call!.childForFieldName('function')?.id === s.id) {
+      out.nows.push({ node: call!, r });
+    } else if (typed && r.shift === 0 && (path.type === 'type_identifier' || path.type === 'scoped_type_identifier') && typeSlot(path)) {
+      out.types.push({ node: path, r });
+    } else out.blockers.push({ node: path, r });
   }
   return out;
 }
@@ -1045,25 +1055,16 @@ function insideModule(ctx: FileContext, at: number): boolean {
  * (`thread::sleep`, `time::Instant`). Then its std import can go.
  */
 function usesConverted(ctx: FileContext, name: string, converted: Set<string>): { all: boolean; any: boolean } {
-  const q = `((identifier) @id (#eq? @id "${name}")) ((type_identifier) @id (#eq? @id "${name}"))`;
   let any = false;
-  for (const r of codeRegions(ctx.tree)) {
-    if (!r.text.includes(name)) continue;
-    for (const c of query(q).captures(r.root)) {
-      const n = c.node;
-      if (shadowed(ctx.tree, n, r) || isTestCode(ctx.tree, anchor(n, r))) continue;
-      let inUse = false;
-      for (let a = n.parent; a; a = a.parent) if (a.type === 'use_declaration') inUse = true;
-      if (inUse) continue;
-      const p = n.parent;
-      const scoped = p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier');
-      // `a::name` is another item's path, not this import.
-      if (scoped && p.childForFieldName('name')?.id === n.id) continue;
-      if (inRawTokens(n)) return { all: false, any };
-      const hit = converted.has(key(fileRange(n, r))) || (scoped && converted.has(key(fileRange(p, r))));
-      if (!hit) return { all: false, any };
-      any = true;
-    }
+  for (const { node: n, r } of codeUses(ctx, [name])) {
+    const p = n.parent;
+    const scoped = p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier');
+    // `a::name` is another item's path, not this import.
+    if (scoped && p.childForFieldName('name')?.id === n.id) continue;
+    if (inRawTokens(n)) return { all: false, any };
+    const hit = converted.has(key(fileRange(n, r))) || (scoped && converted.has(key(fileRange(p, r))));
+    if (!hit) return { all: false, any };
+    any = true;
   }
   return { all: true, any };
 }
