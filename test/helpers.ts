@@ -46,3 +46,32 @@ export function gitInit(dir: string): void {
   git(dir, 'add', '-A');
   git(dir, '-c', 'user.name=kport', '-c', 'user.email=kport@example.org', 'commit', '-q', '-m', 'init');
 }
+
+/** A one-file module: `body` goes inside a fallible helper the module's init calls. */
+export function moduleWith(body: string, extraItems = ''): string {
+  return `use kernel::prelude::*;
+
+${extraItems}
+fn work() -> Result {
+${body}
+    Ok(())
+}
+
+struct Demo;
+
+impl kernel::Module for Demo {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        work()?;
+        Ok(Demo)
+    }
+}
+
+module! {
+    type: Demo,
+    name: "demo",
+    authors: ["kport"],
+    description: "verify test",
+    license: "GPL",
+}
+`;
+}

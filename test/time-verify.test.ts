@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPaths } from '../src/api.ts';
 import { findRustc, verifyPaths } from '../src/verify.ts';
+import { moduleWith } from './helpers.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'time-verify');
 const hasRustc = !!findRustc();
@@ -66,39 +67,12 @@ describe('time-api output against the stub', () => {
   });
 });
 
-/** A one-file module whose init calls `work()`, which holds `body`. */
-function moduleWith(body: string, profile: string): string {
-  return `use kernel::prelude::*;
-${profile === 'mainline' ? 'use kernel::time::Delta;\n' : ''}
-fn work() -> Result {
-${body}
-    Ok(())
-}
-
-struct Demo;
-
-impl kernel::Module for Demo {
-    fn init(_module: &'static ThisModule) -> Result<Self> {
-        work()?;
-        Ok(Demo)
-    }
-}
-
-module! {
-    type: Demo,
-    name: "demo",
-    authors: ["kport"],
-    description: "time verify test",
-    license: "GPL",
-}
-`;
-}
 
 function check(body: string, profile: 'mainline' | 'v6.13' = 'mainline') {
   const dir = mkdtempSync(path.join(tmpdir(), 'kport-time-stub-'));
   try {
     const f = path.join(dir, 'demo.rs');
-    const text = moduleWith(body, profile);
+    const text = moduleWith(body, profile === 'mainline' ? 'use kernel::time::Delta;\n' : '');
     writeFileSync(f, text);
     const v = verifyPaths([f], { profile });
     return { text, ds: v.diagnostics };

@@ -6,39 +6,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHumanRustc } from '../src/verify.ts';
-import { ROOT, copyOf, gitInit, kport, tempDir } from './helpers.ts';
+import { ROOT, copyOf, gitInit, kport, moduleWith, tempDir } from './helpers.ts';
 
 const hasRustc = spawnSync(process.env.KPORT_RUSTC ?? 'rustc', ['--version']).status === 0;
 if (!hasRustc) console.warn('verify.test.ts: skipped the rustc checks: no rustc on PATH');
 
-/** A one-file module: `body` goes inside a fallible helper the module's init calls. */
-function moduleWith(body: string, extraItems = ''): string {
-  return `use kernel::prelude::*;
-
-${extraItems}
-fn work() -> Result {
-${body}
-    Ok(())
-}
-
-struct Demo;
-
-impl kernel::Module for Demo {
-    fn init(_module: &'static ThisModule) -> Result<Self> {
-        work()?;
-        Ok(Demo)
-    }
-}
-
-module! {
-    type: Demo,
-    name: "demo",
-    authors: ["kport"],
-    description: "verify test",
-    license: "GPL",
-}
-`;
-}
 
 function file(text: string): string {
   const dir = tempDir();
