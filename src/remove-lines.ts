@@ -16,3 +16,9 @@ export function lineRemovalRange(text: string, start: number, end: number): { st
 export function removeLines(ctx: FileContext, first: SyntaxNode, last: SyntaxNode = first): void {
   ctx.edits.replace(lineRemovalRange(ctx.text, first.startIndex, last.endIndex), '');
 }
+
+/** The indentation (spaces and tabs) at the start of the line that `at` is on. */
+export function lineIndent(text: string, at: number): string {
+  const ls = text.lastIndexOf('\n', at - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(ls))![0];
+}

@@ -1,3 +1,4 @@
+import { lineIndent } from './remove-lines.ts';
 // `use` trees as data: the leaves a declaration imports (in source order), and
 // a renderer that copies a declaration keeping only some leaves, with its
 // comments, attributes-free text and formatting otherwise as written.
@@ -75,11 +76,6 @@ export function useLeaves(arg: SyntaxNode): UseLeaf[] {
   };
   walk(arg, [], false);
   return out;
-}
-
-function lineIndent(text: string, at: number): string {
-  const ls = text.lastIndexOf('\n', at - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(ls, at))![0];
 }
 
 /**

@@ -62,29 +62,40 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
   }
   const hash = createHash('sha256').update(readFileSync(STUB_SOURCE)).update(readFileSync(STUB_MACROS)).update(profile).update(rustc.version).digest('hex').slice(0, 16);
   const base = cacheDir ?? process.env.KPORT_CACHE_DIR ?? path.join(tmpdir(), 'kport-stub-cache');
-  const dir = path.join(base, hash);
-  const rlib = path.join(dir, 'libkernel.rlib');
-  if (existsSync(rlib)) return rlib;
+  return cachedBuild(base, hash, 'libkernel.rlib', (work) => {
+    const build = (args: string[]) => {
+      const r = spawnSync(rustc.path, ['--edition', '2021', '--cap-lints', 'allow', ...args], { encoding: 'utf8' });
+      if (r.status !== 0) throw new UsageError(`could not build kport's kernel stub with ${rustc.version}: ${(r.stderr || r.error?.message || '').split('\n')[0]}`);
+    };
+    const macros = path.join(work, 'libmacros.so');
+    build(['--crate-type', 'proc-macro', '--crate-name', 'macros', '--extern', 'proc_macro', '-o', macros, STUB_MACROS]);
+    build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--cfg', `kport_profile="${profile}"`, '--extern', `macros=${macros}`, '-o', path.join(work, 'libkernel.rlib'), STUB_SOURCE]);
+  });
+}
+
+/**
+ * Build once into `base/key` and return `base/key/product`. `steps` builds into a
+ * private folder that is then renamed into place, so parallel runs never see a
+ * half-built one; when another run finished first, its identical result is kept.
+ */
+export function cachedBuild(base: string, key: string, product: string, steps: (work: string) => void): string {
+  const dir = path.join(base, key);
+  const out = path.join(dir, product);
+  if (existsSync(out)) return out;
   mkdirSync(base, { recursive: true });
-  // Build in a private folder and rename: parallel runs never see a half-written rlib.
   const work = mkdtempSync(path.join(base, 'build-'));
-  const build = (args: string[]) => {
-    const r = spawnSync(rustc.path, ['--edition', '2021', '--cap-lints', 'allow', ...args], { encoding: 'utf8' });
-    if (r.status !== 0) {
-      rmSync(work, { recursive: true, force: true });
-      throw new UsageError(`could not build kport's kernel stub with ${rustc.version}: ${(r.stderr || r.error?.message || '').split('\n')[0]}`);
-    }
-  };
-  const macros = path.join(work, 'libmacros.so');
-  build(['--crate-type', 'proc-macro', '--crate-name', 'macros', '--extern', 'proc_macro', '-o', macros, STUB_MACROS]);
-  build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--cfg', `kport_profile="${profile}"`, '--extern', `macros=${macros}`, '-o', path.join(work, 'libkernel.rlib'), STUB_SOURCE]);
+  try {
+    steps(work);
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    throw e;
+  }
   try {
     renameSync(work, dir);
   } catch {
-    // Another run finished first; its rlib is the same.
     rmSync(work, { recursive: true, force: true });
   }
-  return rlib;
+  return out;
 }
 
 interface RustcSpan {

@@ -12,7 +12,8 @@
 // Makefile exports it), edition 2021, `--cfg MODULE`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { cachedBuild } from '../src/verify.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -36,31 +37,17 @@ export function buildShim(): string {
   const hash = createHash('sha256');
   for (const f of [SHIM, SHIM_MACROS, FMT_MACROS]) hash.update(readFileSync(f));
   const key = hash.update(version).digest('hex').slice(0, 16);
-  const base = path.join(tmpdir(), 'kport-userspace-shim');
-  const dir = path.join(base, key);
-  const rlib = path.join(dir, 'libkernel.rlib');
-  if (existsSync(rlib)) return rlib;
-  mkdirSync(base, { recursive: true });
-  // A private folder renamed into place: parallel test files never see a half-built shim.
-  const work = mkdtempSync(path.join(base, 'build-'));
-  const build = (args: string[]) => {
-    const r = spawnSync(RUSTC, ['--edition', '2021', ...args], { encoding: 'utf8' });
-    if (r.status !== 0) {
-      rmSync(work, { recursive: true, force: true });
-      throw new Error(`building the userspace kernel shim failed:\n${r.stderr}`);
-    }
-  };
-  const macros = path.join(work, 'libmacros.so');
-  const shimMacros = path.join(work, 'libshim_macros.so');
-  build(['--crate-type', 'proc-macro', '--crate-name', 'macros', '--extern', 'proc_macro', '--cap-lints', 'allow', '-o', macros, FMT_MACROS]);
-  build(['--crate-type', 'proc-macro', '--crate-name', 'shim_macros', '--extern', 'proc_macro', '-o', shimMacros, SHIM_MACROS]);
-  build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--extern', `macros=${macros}`, '--extern', `shim_macros=${shimMacros}`, '-o', path.join(work, 'libkernel.rlib'), SHIM]);
-  try {
-    renameSync(work, dir);
-  } catch {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return rlib;
+  return cachedBuild(path.join(tmpdir(), 'kport-userspace-shim'), key, 'libkernel.rlib', (work) => {
+    const build = (args: string[]) => {
+      const r = spawnSync(RUSTC, ['--edition', '2021', ...args], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`building the userspace kernel shim failed:\n${r.stderr}`);
+    };
+    const macros = path.join(work, 'libmacros.so');
+    const shimMacros = path.join(work, 'libshim_macros.so');
+    build(['--crate-type', 'proc-macro', '--crate-name', 'macros', '--extern', 'proc_macro', '--cap-lints', 'allow', '-o', macros, FMT_MACROS]);
+    build(['--crate-type', 'proc-macro', '--crate-name', 'shim_macros', '--extern', 'proc_macro', '-o', shimMacros, SHIM_MACROS]);
+    build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--extern', `macros=${macros}`, '--extern', `shim_macros=${shimMacros}`, '-o', path.join(work, 'libkernel.rlib'), SHIM]);
+  });
 }
 
 export interface Built {

@@ -1,3 +1,4 @@
+import { lineIndent } from '../src/remove-lines.ts';
 import { CrateIndex, typeName, type CallSite, type FnInfo } from '../src/crate-index.ts';
 import { query } from '../src/parse.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
@@ -333,7 +334,7 @@ class Propagation {
     if (!ok) return false;
     const variant = variants[0].childForFieldName('name')!.text;
     const f = this.ctx.files[e.file];
-    const indent = /^[ \t]*/.exec(f.text.slice(f.text.lastIndexOf('\n', e.node.startIndex - 1) + 1))![0];
+    const indent = lineIndent(f.text, e.node.startIndex);
     const impl = `\n\n${indent}impl From<${full}> for ${errName} {\n${indent}    fn from(_: ${full}) -> Self {\n${indent}        ${errName}::${variant}\n${indent}    }\n${indent}}`;
     f.edits.insert(e.node.endIndex, impl);
     f.report({ code: 'K0407', node: e.node.childForFieldName('name')!, message: `added \`impl From<${full}> for ${errName}\` (to \`${errName}::${variant}\`) so that \`?\` on a kernel error converts` });

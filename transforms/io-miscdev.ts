@@ -1,4 +1,4 @@
-import { lineRemovalRange } from '../src/remove-lines.ts';
+import { lineRemovalRange, lineIndent } from '../src/remove-lines.ts';
 import { query } from '../src/parse.ts';
 import { miscdevFile } from '../src/miscdev-template.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
@@ -102,11 +102,6 @@ interface StateVar {
 
 function named(n: SyntaxNode): SyntaxNode[] {
   return n.namedChildren.filter((c) => !c.type.endsWith('comment'));
-}
-
-function lineIndent(text: string, at: number): string {
-  const ls = text.lastIndexOf('\n', at - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(ls))![0];
 }
 
 function inside(n: SyntaxNode, outer: SyntaxNode): boolean {

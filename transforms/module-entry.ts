@@ -1,3 +1,4 @@
+import { lineIndent } from '../src/remove-lines.ts';
 import { query } from '../src/parse.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { KERNEL_LICENSES, camelCase, moduleBlock } from '../src/modinfo.ts';
@@ -82,11 +83,6 @@ function shapeOf(fn: SyntaxNode): Shape {
     }
   }
   return { kind: 'other', text: rt.text };
-}
-
-function lineIndent(text: string, at: number): string {
-  const ls = text.lastIndexOf('\n', at - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(ls))![0];
 }
 
 function isCall(n: SyntaxNode, name: string): boolean {

@@ -1,4 +1,4 @@
-import { removeLines } from '../src/remove-lines.ts';
+import { removeLines, lineIndent } from '../src/remove-lines.ts';
 import { parse, prefetch, query } from '../src/parse.ts';
 import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
@@ -266,7 +266,7 @@ function replaceDeclaration(ctx: FileContext, decl: SyntaxNode, texts: string[])
     removeLines(ctx, attrs[0] ?? decl, decl);
     return;
   }
-  const indent = /^[ \t]*/.exec(ctx.text.slice(ctx.text.lastIndexOf('\n', decl.startIndex - 1) + 1, decl.startIndex))![0];
+  const indent = lineIndent(ctx.text, decl.startIndex);
   const attrText = attrs.map((a) => `${a.text}\n${indent}`).join('');
   const joined = texts.map((t, i) => (i === 0 ? t : `\n${indent}${attrText}${t}`)).join('');
   if (joined !== decl.text) ctx.edits.replace(decl, joined);

@@ -1,5 +1,5 @@
 import { query } from '../src/parse.ts';
-import { removeLines } from '../src/remove-lines.ts';
+import { removeLines, lineIndent } from '../src/remove-lines.ts';
 import { localNames } from '../src/localnames.ts';
 import { anchor, codeRegions, fileRange, shadowed, type Region } from '../src/macroargs.ts';
 import { isTestCode } from '../src/testcode.ts';
@@ -1024,7 +1024,7 @@ function run(ctx: FileContext): void {
       if (place) ctx.edits.replace(decl, newUse);
       else removeLines(ctx, decl);
     } else {
-      const indent = /^[ \t]*/.exec(ctx.text.slice(ctx.text.lastIndexOf('\n', decl.startIndex - 1) + 1, decl.startIndex))![0];
+      const indent = lineIndent(ctx.text, decl.startIndex);
       ctx.edits.replace(decl, place ? `${rest}\n${indent}${newUse}` : rest);
     }
   }
