@@ -1,7 +1,7 @@
 // The promises kport makes about every file it hands back, as checks the
 // pipeline runs on each result (a broken promise abandons the file with
 // K0001) and that the tests, the fuzz suite and the corpus script run again
-// from the outside. See DESIGN.md, "Invariants".
+// from the outside. See docs/architecture.md, "Invariants".
 import { countErrors, parse } from './parse.ts';
 import { decodeSource, encodeSource, type SourceFile } from './source.ts';
 
