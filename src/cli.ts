@@ -1,6 +1,8 @@
 // The command line: parse arguments, call the job, print. Exit codes:
 // 0 done; 1 error-level diagnostics, or pending changes with --check;
 // 2 bad usage, unreadable input, I/O failure.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { catalogue } from './codes.ts';
@@ -38,10 +40,37 @@ function list(v: unknown): string[] | undefined {
   return arr.flatMap((x) => String(x).split(',')).map((s) => s.trim()).filter(Boolean);
 }
 
-function printDiagnostics(io: Io, r: RewriteResult, format: Format, color: boolean, to: 'stdout' | 'stderr'): void {
+/** kport's version, from its own package.json. */
+export function version(): string {
+  return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+}
+
+const posix = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * Machine formats name files the way review tools look them up: relative to
+ * the working folder (or `--root`), always a file of the user's tree. A file
+ * the port renames (main.rs → <name>.rs) is named by its original path, since
+ * that is the file the reviewer has and the diagnostic's line is in it.
+ */
+function forMachines(r: RewriteResult, root: string): Pick<RewriteResult, 'diagnostics' | 'sources' | 'changes'> {
+  const map = (p: string) => posix(path.relative(root, path.resolve(r.base, p))) || '.';
+  return {
+    diagnostics: r.diagnostics.map((d) => ({ ...d, file: map(d.file) })),
+    sources: new Map([...r.sources].map(([k, v]) => [map(k), v])),
+    changes: r.changes?.map((c) => ({ ...c, path: map(c.from ?? c.path) })),
+  };
+}
+
+function printDiagnostics(io: Io, r: RewriteResult, format: Format, color: boolean, to: 'stdout' | 'stderr', root: string): void {
   const write = to === 'stdout' ? io.stdout : io.stderr;
-  const text = formatDiagnostics(format, { diagnostics: r.diagnostics, sources: r.sources, changes: r.changes, color, alwaysSummary: to === 'stdout' });
+  const view = format === 'human' ? r : forMachines(r, root);
+  const text = formatDiagnostics(format, { diagnostics: view.diagnostics, sources: view.sources, changes: view.changes, color, alwaysSummary: to === 'stdout' });
   if (text) write(text);
+}
+
+function rootOf(a: { root?: unknown }): string {
+  return path.resolve(a.root === undefined ? '.' : String(a.root));
 }
 
 function checkFormat(a: { profile: unknown; format: unknown }): { profile: ProfileId; format: Format } {
@@ -58,6 +87,12 @@ function hasErrors(ds: Diagnostic[], denyWarnings: boolean): boolean {
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
+  // yargs reads a lone `-` as a positional, not as the value of the option before it.
+  argv = argv.flatMap((x, i) => (x === '-' && argv[i - 1] === '--patch' ? [] : x === '--patch' && argv[i + 1] === '-' ? ['--patch=-'] : [x]));
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout(`kport ${version()}\n`);
+    return 0;
+  }
   const colorOf = (c: string | undefined) => (c === 'always' ? true : c === 'never' ? false : io.isTTY && !process.env.NO_COLOR);
 
   const parser = yargs(argv)
@@ -73,6 +108,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('profile', { type: 'string', default: DEFAULT_PROFILE, describe: `kernel API profile: ${PROFILE_IDS.join(', ')}` })
     .option('format', { type: 'string', default: 'human', describe: `diagnostics format: ${FORMATS.join(', ')}` })
     .option('color', { type: 'string', default: 'auto', choices: ['auto', 'always', 'never'], describe: 'colour in human output' })
+    .option('root', { type: 'string', describe: 'folder that paths in machine formats (json, sarif, github, rdjson) are relative to (default: the working folder)' })
+    .option('version', { type: 'boolean', describe: 'print the version' })
     .command(
       'rewrite [paths..]',
       'port crates or files; prints a diff with --dry-run',
@@ -82,7 +119,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('dry-run', { type: 'boolean', describe: 'print the unified diff, write nothing' })
           .option('write', { type: 'boolean', describe: 'rewrite the files in place (atomic)' })
           .option('out-dir', { type: 'string', describe: 'write the ported crate to this folder, input untouched' })
-          .option('patch', { type: 'string', describe: 'write the unified diff to this file' })
+          .option('patch', { type: 'string', describe: 'write the unified diff to this file (- for stdout)' })
           .option('check', { type: 'boolean', describe: 'exit 1 when a rewrite is pending; write nothing' })
           .option('allow-dirty', { type: 'boolean', describe: 'with --write: allow uncommitted changes in the files' })
           .option('keep-going', { type: 'boolean', describe: 'write the files that ported even when others failed' })
@@ -109,7 +146,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       async (a) => {
         const { profile, format } = checkFormat(a);
         const ioMode = checkIoMode(a.io, '--io');
-        const mode: Mode = a.write ? 'write' : a.outDir !== undefined ? 'out-dir' : a.patch !== undefined ? 'patch' : a.check ? 'check' : 'dry-run';
+        // `--patch -` is the patch on stdout: exactly what --dry-run prints.
+        const patchToStdout = a.patch === '-';
+        const mode: Mode = a.write ? 'write' : a.outDir !== undefined ? 'out-dir' : a.patch !== undefined && !patchToStdout ? 'patch' : a.check ? 'check' : 'dry-run';
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
         if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && (a.jobs as number) >= 1)) throw new UsageError('--jobs takes a whole number, 1 or more');
@@ -157,12 +196,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           throw e;
         });
         spool?.drain(io.stdout);
-        printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr');
+        printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr', rootOf(a));
+        // Status lines are for people: a machine format on stderr stays one valid document.
+        const human = format === 'human';
         if (mode === 'check' && r.pending.length) {
-          io.stderr(`kport: ${r.pending.length} file(s) would change: ${r.pending.join(', ')}\n`);
+          if (human) io.stderr(`kport: ${r.pending.length} file(s) would change: ${r.pending.join(', ')}\n`);
           code = 1;
         }
-        if (mode === 'write' || mode === 'out-dir') io.stderr(`kport: wrote ${r.written.length} file(s)\n`);
+        if (human && (mode === 'write' || mode === 'out-dir')) io.stderr(`kport: wrote ${r.written.length} file(s)\n`);
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
       },
     )
@@ -200,7 +241,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
         const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip), ...(ioMode ? { options: { io: ioMode } } : {}) });
         const c = String(a.color);
-        printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout');
+        printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout', rootOf(a));
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
       },
     )
@@ -222,10 +263,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       },
     )
     .command(
-      'explain <id>',
+      'explain [id]',
       'print the documentation of a transform or a diagnostic code',
-      (y) => y.positional('id', { type: 'string', demandOption: true }),
+      (y) =>
+        y
+          .positional('id', { type: 'string' })
+          .option('list', { type: 'boolean', describe: 'list every diagnostic code with its one-line summary' }),
       (a) => {
+        if (a.list) {
+          const codes = [...catalogue().values()].sort((x, y) => x.code.localeCompare(y.code));
+          for (const c of codes) io.stdout(`${c.code}  ${c.severity.padEnd(7)}  ${c.title}\n`);
+          return;
+        }
+        if (a.id === undefined) throw new UsageError('explain: give a transform id or a diagnostic code, or --list');
         const id = String(a.id);
         const t = findTransform(id);
         if (t) {

@@ -138,7 +138,8 @@ describe('kport rewrite on examples/hello', () => {
   it('--format json prints the stable schema', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.rs'), 'fn main() {\n    println!(concat!("a"));\n}\n');
-    const r = await kport(['rewrite', '--dry-run', '--format', 'json', path.join(dir, 'a.rs')]);
+    // Machine formats name files relative to the working folder.
+    const r = await kport(['rewrite', '--dry-run', '--format', 'json', path.join(dir, 'a.rs')], dir);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stderr);
     expect(j.version).toBe(1);

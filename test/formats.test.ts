@@ -97,7 +97,8 @@ describe('--format json', () => {
 
 describe('--format github', () => {
   it('prints one workflow command per diagnostic, escaped', async () => {
-    const r = await kport(['check', '--format', 'github', sampleCrate()]);
+    const crate = sampleCrate();
+    const r = await kport(['check', '--format', 'github', crate], crate);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(3);
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=kport K\d{4}::K\d{4}: [^\n\r]*$/);
@@ -111,7 +112,7 @@ describe('--format rdjson', () => {
   it('suggestions applied to the input equal the --write result', async () => {
     const crate = sampleCrate();
     // --no-module: the module entry renames the crate root, which suggestions cannot express.
-    const r = await kport(['rewrite', '--dry-run', '--no-module', '--format', 'rdjson', crate]);
+    const r = await kport(['rewrite', '--dry-run', '--no-module', '--format', 'rdjson', crate], crate);
     const rd = JSON.parse(r.stderr);
     expect(rd.source.name).toBe('kport');
     const byFile = new Map<string, RdSuggestion[]>();
