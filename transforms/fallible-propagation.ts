@@ -4,6 +4,7 @@ import { query } from '../src/parse.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../src/result-wrap.ts';
 import { returnKind } from '../src/return-kind.ts';
+import { converts } from '../src/error-from.ts';
 import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/types.ts';
 
 /**
@@ -110,7 +111,21 @@ that means "out of memory":
 crate (\`fmt::Error\`, \`&'static str\`, ...) and now uses \`?\` on something that
 fails with a kernel error. There is no conversion. Make the function return
 the kernel \`Result\` (and map its other errors into \`kernel::error::Error\`), or
-handle the allocation failure where it happens.`,
+handle the allocation failure where it happens.
+
+Not reported, because \`?\` already converts: the kernel \`Error\` under any of
+its paths (\`Error\`, \`error::Error\`, \`kernel::error::Error\`), \`AllocError\`
+for an allocation (\`Result<_, AllocError>\`), and a generic \`E\` bounded by
+\`From<AllocError>\` (or \`From<Error>\` for a call that now returns the kernel
+\`Result\`). An error type imported from a crate module kport was not given
+(checking one file of a crate) is a warning: kport cannot see its \`From\` impls.
+
+Before:
+    fn show(v: &mut KVec<u8>, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        v.push(1, GFP_KERNEL)?;                     // fmt::Error has no From<AllocError>
+        f.write_str("x")
+    }
+Decision, for instance: allocate before formatting, in a function that returns \`Result\`.`,
   },
   {
     code: 'K0407',
@@ -261,10 +276,10 @@ class Propagation {
     this.work.push(g);
   }
 
-  private report(file: number, node: SyntaxNode, code: string, message: string, help?: string, key = `${code}:${file}:${node.startIndex}`): void {
+  private report(file: number, node: SyntaxNode, code: string, message: string, help?: string, key = `${code}:${file}:${node.startIndex}`, severity?: 'warning'): void {
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.ctx.files[file].report({ code, node, message, ...(help ? { help } : {}) });
+    this.ctx.files[file].report({ code, node, message, ...(help ? { help } : {}), ...(severity ? { severity } : {}) });
   }
 
   /** Whether a `?` (or a call that gets one) can stay where it is; if not, change or report the function around it. */
@@ -297,7 +312,13 @@ class Propagation {
         const need = site.kind === 'try' ? 'AllocError' : 'Error';
         const full = need === 'AllocError' ? 'kernel::alloc::AllocError' : 'kernel::error::Error';
         const errName = typeName(rk.err);
-        if (this.index.types.has(errName)) {
+        const conv = converts(fn.node, this.ctx.files[fn.file].tree, rk.err, need, this.index.types);
+        if (conv === 'yes') return;
+        if (conv === 'unseen') {
+          this.report(file, node, 'K0405', `${describe(fn)} returns \`Result<_, ${rk.err}>\`, a type kport was not given: it cannot tell whether ${what.replace(/,$/, '')} converts into it`, `the port builds only if \`${errName}\` has \`impl From<${full}>\``, undefined, 'warning');
+          return;
+        }
+        if (conv === 'crate') {
           if ((this.index.fromImpls.get(errName) ?? []).includes(need)) return;
           if (this.addFrom(errName, need, full)) return;
           this.report(
