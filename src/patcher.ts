@@ -223,17 +223,53 @@ export function atomicWrite(file: string, data: Buffer | string, mode?: number, 
   writeAll([{ abs: file, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data, mode }], fs);
 }
 
-/** Make sure `target` stays inside `root` once resolved, and is not a symlink. */
+/**
+ * Make sure writing `target` stays inside `root`: no folder or file on the way
+ * from `root` down to it is a symbolic link (even one that points back inside),
+ * and the deepest folder that exists resolves inside `root`. `root` itself is
+ * the folder the user named and may be reached through links.
+ */
 export function checkWritable(root: string, target: string): void {
   const rel = path.relative(root, target);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${target}: outside ${root}; refusing to write`);
-  if (existsSync(target) && lstatSync(target).isSymbolicLink()) throw new UsageError(`${target}: is a symbolic link; refusing to write through it`);
-  // The folder that holds it must itself resolve inside the root.
-  let dir = path.dirname(target);
-  while (!existsSync(dir)) dir = path.dirname(dir);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new UsageError(`${target}: outside ${root}; refusing to write`);
+  const parts = rel.split(path.sep);
+  let at = root;
+  let dir = root;
+  for (const [i, part] of parts.entries()) {
+    at = path.join(at, part);
+    let st: Stats;
+    try {
+      st = lstatSync(at);
+    } catch {
+      break;
+    }
+    if (st.isSymbolicLink()) {
+      throw new UsageError(at === target ? `${target}: is a symbolic link; refusing to write through it` : `${target}: ${at} is a symbolic link; refusing to write through it`);
+    }
+    if (i < parts.length - 1) {
+      if (!st.isDirectory()) throw new UsageError(`${target}: ${at} is not a folder; refusing to write`);
+      dir = at;
+    }
+  }
   const realRoot = existsSync(root) ? realpathSync(root) : root;
   const realDir = realpathSync(dir);
   if (realDir !== realRoot && !realDir.startsWith(realRoot + path.sep)) throw new UsageError(`${target}: its folder resolves outside ${root}; refusing to write`);
+}
+
+/** `p` with symbolic links resolved, as far as it exists (the rest appended as given). */
+export function resolvedPath(p: string): string {
+  const abs = path.resolve(p);
+  let head = abs;
+  const tail: string[] = [];
+  for (;;) {
+    try {
+      return path.join(realpathSync(head), ...tail);
+    } catch {
+      if (head === path.dirname(head)) return abs;
+      tail.unshift(path.basename(head));
+      head = path.dirname(head);
+    }
+  }
 }
 
 /** Create `dir` and its missing parents; returns the first folder created, if any. */

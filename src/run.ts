@@ -2,11 +2,11 @@
 // and produce the diff, the writes and the diagnostics. The CLI only parses
 // arguments and prints what this returns.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { planRoot, planUnits, type DiscoverOptions } from './discover.ts';
 import { UsageError } from './errors.ts';
-import { atomicWrite, checkWritable, ensureDir, nodeFs, unifiedDiff, writeAll, type FileChange, type PlannedWrite, type WriteFs } from './patcher.ts';
+import { atomicWrite, checkWritable, ensureDir, nodeFs, resolvedPath, unifiedDiff, writeAll, type FileChange, type PlannedWrite, type WriteFs } from './patcher.ts';
 import { inTreeFiles, kernelRoot, moduleRoot, outDirFiles } from './layout.ts';
 import { unlinkSync, statSync } from 'node:fs';
 import type { UnitResult } from './pipeline.ts';
@@ -176,10 +176,13 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
       case 'out-dir':
         writeOutDir(opts, base, results, changes, result);
         break;
-      case 'patch':
-        atomicWrite(path.resolve(opts.patchFile!), diff, undefined, opts.fs);
+      case 'patch': {
+        const file = path.resolve(opts.patchFile!);
+        checkWritable(path.dirname(file), file);
+        atomicWrite(file, diff, undefined, opts.fs);
         result.written.push(opts.patchFile!);
         break;
+      }
       default:
         break;
     }
@@ -281,18 +284,23 @@ function writeInPlace(opts: RewriteOptions, base: string, changes: FileChange[],
 
 function preflightOutDir(opts: RewriteOptions): void {
   const out = path.resolve(opts.outDir!);
+  // Compared with every link resolved, so a folder reached through a link cannot land inside the input.
+  const o = resolvedPath(out);
   for (const p of opts.paths) {
-    const abs = path.resolve(p);
-    const root = existsSync(abs) ? realpathSync(abs) : abs;
-    const o = existsSync(out) ? realpathSync(out) : out;
+    const root = resolvedPath(p);
     const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
-    if (inside(o, root) || inside(root, o)) throw new UsageError(`--out-dir ${opts.outDir} overlaps the input ${p}; choose a folder outside it`);
+    if (inside(o, root) || inside(root, o)) {
+      const via = inside(out, path.resolve(p)) || inside(path.resolve(p), out) ? '' : ' (through a symbolic link)';
+      throw new UsageError(`--out-dir ${opts.outDir} overlaps the input ${p}${via}; choose a folder outside it`);
+    }
   }
   if (existsSync(out) && readdirSync(out).length > 0) throw new UsageError(`--out-dir ${opts.outDir} exists and is not empty`);
 }
 
 function writeOutDir(opts: RewriteOptions, base: string, results: UnitResult[], changes: FileChange[], result: RewriteResult): void {
   refuseOnFailure(opts, result.failed, results, base);
+  // Again, now that the port is done: links may have changed while it ran.
+  preflightOutDir(opts);
   const out = path.resolve(opts.outDir!);
   const createdOut = existsSync(out) ? undefined : ensureDir(out);
   const files = new Map<string, { data: Buffer; mode: number }>();

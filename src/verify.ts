@@ -4,7 +4,7 @@
 // build instead. Nothing here edits the user's files.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { discover, type Unit } from './discover.ts';
@@ -263,36 +263,72 @@ function toDiagnostic(m: RustcMessage, crateRoot: string, shown: (rel: string) =
 }
 
 /**
- * Materialise a rewrite result (the ported crate) in a fresh temporary folder:
- * the input crates copied, then every changed and new file written. Returns the
- * folder that corresponds to `result.base`.
+ * Materialise a rewrite result (the ported crate, laid out as `--write` would
+ * leave it) in a fresh private temporary folder. Only what the crates' builds
+ * read is copied: each crate's module tree (ported), the files kport adds,
+ * its Cargo.toml and the Kbuild files above the crate root; never the rest of
+ * the folder (a single file's folder may be a home directory). Every file is
+ * created new (`wx`) in folders kport made, so a link in the input can never
+ * be written through. Returns the folder that corresponds to `result.base`.
  */
 export function materialize(result: RewriteResult): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kport-verify-port-'));
-  const skip = new Set(['target', '.git', 'node_modules']);
+  const files = new Map<string, Buffer>();
   for (const r of result.units) {
-    const rel = path.relative(result.base, r.unit.crate.root);
-    const dest = path.join(dir, rel);
-    if (statSync(r.unit.crate.root).isDirectory()) {
-      cpSync(r.unit.crate.root, dest, { recursive: true, filter: (src) => !skip.has(path.basename(src)), dereference: false });
+    const prefix = posix(path.relative(result.base, r.unit.crate.root));
+    const at = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
+    for (const rel of buildDescriptions(r.unit)) files.set(at(rel), readFileSync(path.join(r.unit.crate.root, rel)));
+    for (const f of r.files) files.set(at(f.src.rel), f.failure ? f.src.original : encodeSource(f.src, f.text));
+    for (const nf of r.newFiles) files.set(at(nf.rel), Buffer.from(nf.contents, 'utf8'));
+  }
+  // The in-place layout: the root's new name, the Kbuild files and Makefile.
+  for (const c of result.changes) {
+    if (c.from) files.delete(c.from);
+    if (c.new) files.set(c.path, c.new);
+    else files.delete(c.path);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'kport-verify-port-'));
+  try {
+    for (const [rel, data] of files) {
+      const abs = path.join(dir, rel);
+      if (!abs.startsWith(dir + path.sep)) throw new UsageError(`${rel}: outside the crate; not copied for verifying`);
+      mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 });
+      writeFileSync(abs, data, { flag: 'wx', mode: 0o600 });
     }
-    for (const f of r.files) {
-      const abs = path.join(dest, f.src.rel);
-      mkdirSync(path.dirname(abs), { recursive: true });
-      writeFileSync(abs, f.failure ? f.src.original : encodeSource(f.src, f.text));
-    }
-    for (const nf of r.newFiles) {
-      const abs = path.join(dest, nf.rel);
-      mkdirSync(path.dirname(abs), { recursive: true });
-      writeFileSync(abs, nf.contents);
-    }
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
   return dir;
 }
 
-/** Paths inside the materialised folder that stand for the given input paths. */
+/** Cargo.toml and the Kbuild files from the crate root down to its root files' folders: what discovery and kbuild read. */
+function buildDescriptions(unit: Unit): string[] {
+  const out: string[] = [];
+  const regular = (rel: string) => {
+    try {
+      return lstatSync(path.join(unit.crate.root, rel)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (regular('Cargo.toml')) out.push('Cargo.toml');
+  for (const root of unit.crate.rootFiles) {
+    const parts = path.posix.dirname(root) === '.' ? [] : path.posix.dirname(root).split('/');
+    for (let i = 0; i <= parts.length; i++) {
+      const rel = [...parts.slice(0, i), 'Kbuild'].join('/');
+      if (!out.includes(rel) && regular(rel)) out.push(rel);
+    }
+  }
+  return out;
+}
+
+/** Paths inside the materialised folder that stand for the given input paths (a renamed crate root under its new name). */
 export function materializedPaths(result: RewriteResult, dir: string, inputs: string[]): string[] {
-  return inputs.map((p) => path.join(dir, path.relative(result.base, path.resolve(p))));
+  return inputs.map((p) => {
+    const rel = posix(path.relative(result.base, path.resolve(p)));
+    const renamed = result.changes.find((c) => c.from === rel);
+    return path.join(dir, renamed ? renamed.path : rel);
+  });
 }
 
 export interface KdirResult {
