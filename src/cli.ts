@@ -130,6 +130,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('description', { type: 'string', describe: 'module description' })
           .option('license', { type: 'string', describe: 'module license (default GPL)' })
           .option('bin', { type: 'string', describe: 'the binary to port when the crate has several' })
+          .option('package', { type: 'string', describe: 'at a Cargo workspace root: the member to port' })
+          .option('workspace', { type: 'boolean', describe: 'at a Cargo workspace root: port each member that has a binary, each as its own module' })
           .option('module', { type: 'boolean', describe: 'make fn main the module entry and add build files; --no-module ports library-style code without them' })
           .option('io', { type: 'string', describe: `port stdin/stdout: ${IO_MODES.join(', ')} (main's input loop becomes a misc character device)` })
           .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
@@ -161,6 +163,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           authors: list(a.author),
           description: a.description as string | undefined,
           license: a.license as string | undefined,
+          package: a.package as string | undefined,
+          workspace: !!a.workspace,
           options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}) },
         };
         if (a.verify) {
@@ -189,6 +193,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           description: a.description as string | undefined,
           license: a.license as string | undefined,
           bin: a.bin as string | undefined,
+          package: a.package as string | undefined,
+          workspace: !!a.workspace,
           inTree: a.inTree as string | undefined,
           options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}) },
         }).catch((e) => {
@@ -232,6 +238,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('only', { type: 'string', describe: 'run only these transform ids (comma-separated)' })
           .option('skip', { type: 'string', describe: 'skip these transform ids (comma-separated)' })
           .option('io', { type: 'string', describe: `port stdin/stdout: ${IO_MODES.join(', ')}` })
+          .option('package', { type: 'string', describe: 'at a Cargo workspace root: the member to check' })
+          .option('workspace', { type: 'boolean', describe: 'at a Cargo workspace root: check each member that has a binary' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' }),
       (a) => {
         const { profile, format } = checkFormat(a);
@@ -239,7 +247,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
-        const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip), ...(ioMode ? { options: { io: ioMode } } : {}) });
+        const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(ioMode ? { options: { io: ioMode } } : {}) });
         const c = String(a.color);
         printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout', rootOf(a));
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { globSync } from 'tinyglobby';
 import { UsageError } from './errors.ts';
 import { parse, query } from './parse.ts';
 import { readSource, ioMessage, type SourceFile } from './source.ts';
@@ -81,6 +82,81 @@ export interface DiscoverOptions {
   options?: Record<string, unknown>;
 }
 
+/** At a Cargo workspace root: port one member (`--package NAME`) or each member with a binary (`--workspace`). */
+export interface WorkspaceChoice {
+  package?: string;
+  workspace?: boolean;
+}
+
+interface WorkspaceMember {
+  name: string;
+  /** Absolute folder. */
+  abs: string;
+  /** Path relative to the workspace root, for messages. */
+  rel: string;
+  hasBin: boolean;
+}
+
+/** A Cargo.toml's `[workspace]`: its members (globs expanded, `exclude` honoured), or undefined when it has none. */
+export function workspaceOf(root: string): { members: WorkspaceMember[]; hasPackage: boolean } | undefined {
+  const file = path.join(root, 'Cargo.toml');
+  let data: Record<string, any>;
+  try {
+    data = parseToml(readFileSync(file, 'utf8')) as Record<string, any>;
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new UsageError(`${file}: cannot read Cargo.toml: ${msg}`);
+  }
+  const ws = data.workspace;
+  if (!ws || typeof ws !== 'object') return undefined;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const found = globSync(strings(ws.members).map((m) => `${m.replace(/\/+$/, '')}/Cargo.toml`), {
+    cwd: root,
+    ignore: [...strings(ws.exclude).map((x) => `${x.replace(/\/+$/, '')}/**`), '**/target/**', '**/node_modules/**'],
+    followSymbolicLinks: false,
+  });
+  const members: WorkspaceMember[] = [];
+  for (const f of found.sort()) {
+    const abs = path.join(root, path.dirname(f));
+    const m = readManifest(path.join(abs, 'Cargo.toml'));
+    const hasBin = m.bins.length > 0 || existsSync(path.join(abs, 'src', 'main.rs')) || existsSync(path.join(abs, 'src', 'bin'));
+    members.push({ name: m.name ?? path.basename(abs), abs, rel: path.dirname(f).split(path.sep).join('/'), hasBin });
+  }
+  return { members, hasPackage: !!data.package };
+}
+
+function describeMembers(members: WorkspaceMember[]): string {
+  return members.map((m) => `${m.name} (${m.rel}${m.hasBin ? ', binary' : ', library'})`).join(', ') || '(none)';
+}
+
+/** The crate folders a workspace root stands for under `choice`; undefined when the folder is an ordinary crate. */
+function workspacePlans(abs: string, shown: string, choice: WorkspaceChoice): UnitPlan[] | undefined {
+  const ws = workspaceOf(abs);
+  if (!ws) {
+    if (choice.workspace) throw new UsageError(`${shown}: --workspace: not a Cargo workspace root (its Cargo.toml has no [workspace])`);
+    if (choice.package !== undefined) {
+      const name = readManifest(path.join(abs, 'Cargo.toml')).name;
+      if (name !== choice.package) throw new UsageError(`${shown}: --package ${choice.package}: this crate is \`${name ?? path.basename(abs)}\`, not a workspace`);
+    }
+    return undefined;
+  }
+  const plan = (m: WorkspaceMember): UnitPlan => ({ kind: 'crate', abs: m.abs, shown: path.join(shown, m.rel), anchor: abs });
+  if (choice.package !== undefined) {
+    const m = ws.members.find((x) => x.name === choice.package);
+    if (m) return [plan(m)];
+    if (ws.hasPackage && readManifest(path.join(abs, 'Cargo.toml')).name === choice.package) return undefined;
+    throw new UsageError(`${shown}: no workspace member named \`${choice.package}\`; the members are ${describeMembers(ws.members)}`);
+  }
+  if (choice.workspace) {
+    const bins = ws.members.filter((m) => m.hasBin);
+    if (bins.length === 0) throw new UsageError(`${shown}: --workspace: no member has a binary to port; the members are ${describeMembers(ws.members)}`);
+    return bins.map(plan);
+  }
+  // A root that is also a package ports as that package, as before.
+  if (ws.hasPackage) return undefined;
+  throw new UsageError(`${shown}: is a Cargo workspace; its members are ${describeMembers(ws.members)}: port one with --package NAME, each member with a binary with --workspace, or give a member's folder`);
+}
+
 /** One unit of work as named on the command line, checked but not yet read. */
 export interface UnitPlan {
   kind: 'crate' | 'folder' | 'file';
@@ -88,13 +164,15 @@ export interface UnitPlan {
   abs: string;
   /** The path as given, for messages. */
   shown: string;
+  /** A workspace member: the workspace root, which the run's paths are relative to. */
+  anchor?: string;
 }
 
 /**
  * Check the command-line paths and order them into units (folders first, then
  * loose files) without reading any source: cheap, so work can be spread out.
  */
-export function planUnits(paths: string[]): UnitPlan[] {
+export function planUnits(paths: string[], choice: WorkspaceChoice = {}): UnitPlan[] {
   if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
   const plans: UnitPlan[] = [];
   const loose: UnitPlan[] = [];
@@ -107,7 +185,10 @@ export function planUnits(paths: string[]): UnitPlan[] {
       throw new UsageError(`${p}: ${ioMessage(e)}`);
     }
     if (st.isDirectory()) {
-      plans.push({ kind: existsSync(path.join(abs, 'Cargo.toml')) ? 'crate' : 'folder', abs, shown: p });
+      const isCrate = existsSync(path.join(abs, 'Cargo.toml'));
+      const members = isCrate ? workspacePlans(abs, p, choice) : undefined;
+      if (members) plans.push(...members);
+      else plans.push({ kind: isCrate ? 'crate' : 'folder', abs, shown: p });
     } else if (st.isFile()) {
       if (!abs.endsWith('.rs')) throw new UsageError(`${p}: not a .rs file or crate folder`);
       loose.push({ kind: 'file', abs, shown: p });

@@ -32,6 +32,9 @@ export interface RewriteOptions extends DiscoverOptions {
   keepGoing?: boolean;
   /** KERNEL_DIR/SUBDIR: produce a patch against a kernel tree that adds the module there. */
   inTree?: string;
+  /** At a Cargo workspace root: the member to port (`--package`), or every member with a binary (`--workspace`). */
+  package?: string;
+  workspace?: boolean;
   /** Fill `RewriteResult.changes` in every mode (it holds every changed file's bytes). */
   keepChanges?: boolean;
   /** The file-system layer the writer uses (tests inject failures). */
@@ -115,8 +118,9 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
   getProfile(opts.profile);
   if (opts.mode === 'out-dir') preflightOutDir(opts);
   const tree = opts.inTree !== undefined ? preflightInTree(opts) : undefined;
-  const plans = planUnits(opts.paths);
-  const base = commonBase(plans.map(planRoot));
+  const plans = planUnits(opts.paths, { package: opts.package, workspace: opts.workspace });
+  // Workspace members are named from the workspace root, so the patch applies there.
+  const base = commonBase([...plans.map(planRoot), ...plans.flatMap((p) => (p.anchor ? [p.anchor] : []))]);
   // Everything else in the options is for discovery (and plain data, so it crosses to a worker).
   const { paths: _paths, profile: _profile, mode: _mode, only: _only, skip: _skip, onDiff: _onDiff, jobs: _jobs, ...discoverOpts } = opts as RewriteOptions & { onDiff?: unknown; jobs?: unknown };
   const keepChanges = opts.mode === 'write' || opts.mode === 'out-dir' || !!opts.keepChanges;

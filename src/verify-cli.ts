@@ -7,6 +7,7 @@ import { formatDiagnostics } from './formats/index.ts';
 import type { ProfileId } from './profiles.ts';
 import { rewrite, type RewriteOptions } from './run.ts';
 import type { Diagnostic } from './types.ts';
+import { planUnits } from './discover.ts';
 import { materialize, materializedPaths, verifyKdir, verifyPaths } from './verify.ts';
 
 interface Io {
@@ -51,9 +52,11 @@ export function runVerify(opts: { paths: string[]; profile: ProfileId; kdir?: st
 export function verifyBeforeWrite(common: Omit<RewriteOptions, 'mode'>, io: Io, format: Format, color: boolean, kdir?: string): number {
   const result = rewrite({ ...common, mode: 'report' });
   const dir = materialize(result);
+  // At a workspace root the ported crates are the chosen members, not the root.
+  const inputs = common.package !== undefined || common.workspace ? planUnits(common.paths, common).map((p) => p.abs) : common.paths;
   try {
     if (kdir) {
-      for (const p of materializedPaths(result, dir, common.paths)) {
+      for (const p of materializedPaths(result, dir, inputs)) {
         const k = verifyKdir(p, kdir);
         if (k.code === 0) continue;
         print(io, k.diagnostics, new Map(), format, color);
@@ -63,7 +66,7 @@ export function verifyBeforeWrite(common: Omit<RewriteOptions, 'mode'>, io: Io, 
       }
       return 0;
     }
-    const r = verifyPaths(materializedPaths(result, dir, common.paths), { profile: common.profile });
+    const r = verifyPaths(materializedPaths(result, dir, inputs), { profile: common.profile });
     if (r.diagnostics.length === 0) return 0;
     print(io, r.diagnostics, r.sources, format, color);
     io.stderr(`kport: the port does not type-check against the ${common.profile} kernel API (${r.diagnostics.length} error(s)); nothing written\n`);
