@@ -316,6 +316,7 @@ export class CrateIndex {
     const key = this.moduleOf(file, call);
     const name = segs[segs.length - 1];
     if (segs.length === 1) {
+      if (boundLocally(call, name)) return [];
       const here = this.freeFns(key, name);
       if (here.length) return here;
       const via = this.scope(key).uses.get(name);
@@ -543,6 +544,45 @@ export class CrateIndex {
       this.addCall(file, first, args.endIndex, this.resolvePath(file, first, segs), undefined, segs.join('::'), args);
     }
   }
+}
+
+/**
+ * Whether `name` at `at` names a local variable (a parameter of the function
+ * or of a closure around it, a `for` pattern, or a `let` before it in a block
+ * around it), which shadows every function of that name.
+ */
+function boundLocally(at: SyntaxNode, name: string): boolean {
+  const word = new RegExp(`(^|[^\\w])${name.replace(/[^\w]/g, '')}($|[^\\w])`);
+  const binds = (pat: SyntaxNode | null): boolean => !!pat && word.test(pat.text) && bindsName(pat, name);
+  for (let p = at.parent; p; p = p.parent) {
+    switch (p.type) {
+      case 'block':
+        for (const s of p.namedChildren) {
+          if (s.endIndex > at.startIndex) break;
+          if (s.type === 'let_declaration' && binds(s.childForFieldName('pattern'))) return true;
+        }
+        break;
+      case 'for_expression': {
+        const body = p.childForFieldName('body');
+        if (body && body.startIndex <= at.startIndex && binds(p.childForFieldName('pattern'))) return true;
+        break;
+      }
+      case 'closure_expression':
+        if (binds(p.childForFieldName('parameters'))) return true;
+        break;
+      case 'function_item':
+        return (p.childForFieldName('parameters')?.namedChildren ?? []).some((q) => q.type === 'parameter' && binds(q.childForFieldName('pattern')));
+    }
+  }
+  return false;
+}
+
+/** Whether a pattern binds `name` (paths, types and the `Some` of `Some(x)` bind nothing). */
+function bindsName(pat: SyntaxNode, name: string): boolean {
+  if (pat.type === 'identifier') return pat.text === name;
+  if (pat.type === 'scoped_identifier' || pat.type === 'type_identifier') return false;
+  const type = pat.childForFieldName('type');
+  return pat.namedChildren.some((c) => c.id !== type?.id && bindsName(c, name));
 }
 
 /** The type the functions of an impl (or trait) belong to. */

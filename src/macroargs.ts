@@ -16,6 +16,8 @@ export interface Region {
   host?: SyntaxNode;
   /** The region's source text, for cheap pre-filters before running a query. */
   text: string;
+  /** The file range of the macro's argument token tree, brackets included (absent for the file). */
+  tt?: { start: number; end: number };
 }
 
 const MACROS = '(macro_invocation (token_tree) @tt) @call';
@@ -43,7 +45,7 @@ function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode
     parsed.add(tt.startIndex + shift);
     const regionShift = shift + tt.startIndex + 1 - (PREFIX.length + 1);
     const h = host ?? call;
-    out.push({ root: t.rootNode, shift: regionShift, host: h, text: src });
+    out.push({ root: t.rootNode, shift: regionShift, host: h, text: src, tt: { start: tt.startIndex + shift, end: tt.endIndex + shift } });
     collect(t.rootNode, src, regionShift, h, depth + 1, out, trees, parsed);
   }
 }

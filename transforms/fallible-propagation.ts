@@ -1,4 +1,5 @@
 import { lineIndent } from '../src/remove-lines.ts';
+import { macroSite, type MacroSite } from '../src/macro-site.ts';
 import { CrateIndex, typeName, type CallSite, type FnInfo } from '../src/crate-index.ts';
 import { query } from '../src/parse.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
@@ -173,9 +174,31 @@ Before:
 After (by you, when it is Log::emit):
     fn go(s: &mut impl Sink) -> Result { s.emit(1)?; Ok(()) }`,
   },
+  {
+    code: 'K0415',
+    severity: 'error',
+    title: 'a fallible call is in the arguments of a macro kport cannot read',
+    explanation: `A call of a function that now returns \`Result\` (or an allocation kport made
+fallible) is written in the arguments of a macro whose arguments kport cannot
+read as expressions of the function around it: a \`macro_rules!\` macro of the
+crate, a macro from another crate, or arguments that do not parse as
+expressions around a possible closure. Whether a \`?\` can go there depends on
+what the macro expands to, so kport leaves the call as it is and does not
+change the function around it. Macros whose arguments are never run
+(\`stringify!\`, \`concat!\`, ...) are left alone without a report; the std, log
+and kernel formatting and assertion macros, \`vec!\`/\`kvec!\` and \`matches!\`
+get the \`?\` like any other code.
+
+Before:
+    macro_rules! twice { ($e:expr) => { $e + $e } }
+    fn sum(v: &mut KVec<u32>) -> u32 { twice!(total(v)) }      // total now returns Result<u32>
+Decision, for instance:
+    fn sum(v: &mut KVec<u32>) -> Result<u32> { let t = total(v)?; Ok(twice!(t)) }`,
+  },
 ];
 
-type Site = { file: number; node: SyntaxNode; kind: 'try' | 'call'; end?: number; callee?: string };
+// `scope`: for a site in a macro's arguments, the closure (or async block, const) written there around it.
+type Site = { file: number; node: SyntaxNode; kind: 'try' | 'call'; end?: number; callee?: string; scope?: SyntaxNode };
 
 const TRY = '(try_expression) @t';
 
@@ -187,6 +210,8 @@ class Propagation {
   private readonly okTries: Site[] = [];
   private readonly reported = new Set<string>();
   private readonly froms = new Map<string, boolean>();
+  /** Names the crate defines with `macro_rules!`. */
+  private readonly crateMacros = new Set<string>();
 
   constructor(
     readonly index: CrateIndex,
@@ -198,6 +223,12 @@ class Propagation {
       list.push(c);
       this.callsByGroup.set(c.groups[0], list);
     }
+    for (const f of ctx.files) for (const m of f.text.matchAll(/\bmacro_rules!\s*([A-Za-z_]\w*)/g)) this.crateMacros.add(m[1]);
+  }
+
+  /** Where a site in a macro's arguments runs (see src/macro-site.ts). */
+  private macroSite(file: number, token: SyntaxNode, start: number, end: number): MacroSite {
+    return macroSite(this.ctx.files[file].tree, token, start, end, this.crateMacros);
   }
 
   run(): void {
@@ -211,7 +242,14 @@ class Propagation {
       for (const m of query('(macro_invocation (token_tree) @tt)').matches(f.tree.rootNode)) {
         for (const q of questionTokens(m.captures[0].node)) {
           const before = operandTokens(q);
-          this.consider({ file, node: q, kind: 'try' }, !/\.ok\(\s*\)$/.test(before) && ALLOC.test(before));
+          const introduced = !/\.ok\(\s*\)$/.test(before) && ALLOC.test(before);
+          const where = this.macroSite(file, q, q.startIndex, q.endIndex);
+          if (where.kind === 'text') continue;
+          if (where.kind === 'unknown') {
+            if (introduced) this.unknownMacro(file, q, 'this `?`', where);
+            continue;
+          }
+          this.consider({ file, node: q, kind: 'try', scope: where.scope }, introduced);
         }
       }
     });
@@ -222,6 +260,15 @@ class Propagation {
         const key = `${c.file}:${c.node.startIndex}:${c.end}`;
         if (this.calls.has(key)) continue;
         const site: Site = { file: c.file, node: c.node, kind: 'call', end: c.end, callee: c.callee };
+        if (c.macroArgs) {
+          const where = this.macroSite(c.file, c.node, c.node.startIndex, c.end);
+          if (where.kind === 'text') continue;
+          if (where.kind === 'unknown') {
+            this.unknownMacro(c.file, c.node, `this call of \`${c.callee}\`, which now returns \`Result\`,`, where);
+            continue;
+          }
+          site.scope = where.scope;
+        }
         this.calls.set(key, site);
         this.consider(site, true);
       }
@@ -270,6 +317,17 @@ class Propagation {
     });
   }
 
+  /** A fallible site in the arguments of a macro kport cannot read: left as it is, and reported. */
+  private unknownMacro(file: number, node: SyntaxNode, what: string, where: Extract<MacroSite, { kind: 'unknown' }>): void {
+    this.report(
+      file,
+      node,
+      'K0415',
+      `${what} is in the arguments of \`${where.macro}!\`, ${where.why}: left unchanged`,
+      'compute the value before the macro call (`let t = f(..)?;`) and pass it in; or, if the macro evaluates its argument as an expression of this function, add `?` after the call and make the function return `Result`',
+    );
+  }
+
   private mark(g: number): void {
     if (this.changed.has(g)) return;
     this.changed.add(g);
@@ -285,7 +343,7 @@ class Propagation {
   /** Whether a `?` (or a call that gets one) can stay where it is; if not, change or report the function around it. */
   private consider(site: Site, introduced: boolean): void {
     const { file, node } = site;
-    const enc = this.index.enclosing(node);
+    const enc = site.scope ?? this.index.enclosing(node);
     if (!enc) return;
     const what = site.kind === 'try' ? 'this `?`' : `this call of \`${site.callee}\`, which now returns \`Result\`,`;
     if (enc.type !== 'function_item') {
@@ -408,7 +466,7 @@ class Propagation {
       }
     }
     for (const site of this.calls.values()) {
-      const enc = this.index.enclosing(site.node);
+      const enc = site.scope ?? this.index.enclosing(site.node);
       const fn = enc?.type === 'function_item' ? this.index.fnAt(site.file, enc) : undefined;
       const option = fn && !this.changed.has(fn.group) && !isRootMain(fn, this.ctx) && returnKind(fn.node, this.index).kind === 'option';
       per[site.file].push({ at: site.end!, text: option ? '.ok()?' : '?', rank: RANK.try });
@@ -524,6 +582,14 @@ This crate-wide pass finishes the job (kernel \`Result\` is
   (\`let _ = f()\`, \`match f() { Ok(..) .. }\`, \`f().ok()\`, \`if let Ok(..) = f()\`)
   stay as they are;
 - a crate trait's method changes with all its impls;
+- a call in a macro's arguments gets its \`?\` right after its tokens when the
+  macro's arguments are expressions run where it is written (print, format,
+  \`write!\`, \`assert*!\`, \`dbg!\`, \`vec!\`/\`kvec!\`, \`matches!\`); inside a
+  closure written there it is reported (K0402); inside \`stringify!\`-like
+  macros it is text and stays; inside a crate \`macro_rules!\` macro or an
+  unknown one it stays and is reported (K0415);
+- a local variable (\`let\`, parameter, \`for\` pattern) named like a crate
+  function shadows it: its calls are not the function's;
 - \`Option\` functions use \`.ok()?\` (K0403); \`Result<T, E>\` with another \`E\`
   keeps \`?\` and reports a missing \`From\` (K0404, K0405);
 - where the signature cannot change (\`Drop::drop\`, impls of traits from
