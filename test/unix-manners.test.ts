@@ -121,3 +121,28 @@ describe('the repository itself', () => {
     expect(hits).toEqual([]);
   });
 });
+
+describe('docs/github-workflow.yml', () => {
+  it('its kport commands, run from a repository root with the crate in a subfolder, name files that exist there', () => {
+    const workflow = readFileSync(path.join(ROOT, 'docs', 'github-workflow.yml'), 'utf8');
+    const crate = /^\s+CRATE: (\S+)$/m.exec(workflow)![1];
+    const runs = [...workflow.matchAll(/^\s+run: (node \.kport\/bin\/kport\.js .*)$/gm)].map((m) => m[1]);
+    expect(runs.length).toBe(2);
+    const { repo } = repoWithCrate();
+    expect(crate).toBe('crates/hello');
+    const seen = new Set<string>();
+    for (const cmd of runs) {
+      const real = cmd.replace('node .kport/bin/kport.js', `"${process.execPath}" "${path.join(ROOT, 'bin', 'kport.js')}"`);
+      const r = spawnSync('bash', ['-c', real], { cwd: repo, env: { ...process.env, CRATE: crate }, encoding: 'utf8' });
+      expect(r.stderr, cmd).not.toMatch(/internal error|at .*\.[jt]s:\d+/);
+      if (cmd.includes('sarif')) {
+        const sarif = JSON.parse(readFileSync(path.join(repo, 'kport.sarif'), 'utf8'));
+        for (const res of sarif.runs[0].results) for (const l of res.locations) seen.add(l.physicalLocation.artifactLocation.uri);
+      } else {
+        for (const m of r.stdout.matchAll(/^::\w+ file=([^,]+),/gm)) seen.add(m[1]);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(0);
+    for (const f of seen) expect(existsSync(path.join(repo, f)), f).toBe(true);
+  });
+});
