@@ -38,6 +38,8 @@ export interface VerifyResult {
   sources: Map<string, string>;
   /** The crate roots that were checked, relative to the base. */
   roots: string[];
+  /** Per diagnostic (same index): rustc's primary span label and its notes, for scripts that classify errors (scripts/book.ts). */
+  details: string[];
 }
 
 /** The rustc command to run, or undefined when there is none. */
@@ -130,7 +132,7 @@ export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult 
   let base = roots[0];
   for (const r of roots.slice(1)) while (base !== path.dirname(base) && r !== base && !r.startsWith(base + path.sep)) base = path.dirname(base);
   const stub = buildStub(opts.profile, rustc, opts.cacheDir);
-  const result: VerifyResult = { diagnostics: [], warnings: 0, sources: new Map(), roots: [] };
+  const result: VerifyResult = { diagnostics: [], warnings: 0, sources: new Map(), roots: [], details: [] };
   for (const unit of units) {
     const prefix = posix(path.relative(base, unit.crate.root));
     const shown = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
@@ -143,7 +145,10 @@ export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult 
         if (m.level !== 'error' && m.level !== 'error: internal compiler error') continue;
         if (/^aborting due to/.test(m.message)) continue;
         const d = toDiagnostic(m, unit.crate.root, shown);
-        if (d && !result.diagnostics.some((x) => sameDiagnostic(x, d))) result.diagnostics.push(d);
+        if (d && !result.diagnostics.some((x) => sameDiagnostic(x, d))) {
+          result.diagnostics.push(d);
+          result.details.push(detailOf(m));
+        }
       }
     }
   }
@@ -237,6 +242,12 @@ function userSpan(spans: RustcSpan[], crateRoot: string): RustcSpan | undefined 
   const primary = spans.find((s) => s.is_primary) ?? spans[0];
   for (let s: RustcSpan | undefined = primary; s; s = s.expansion?.span) if (inCrate(s)) return s;
   return spans.find(inCrate);
+}
+
+/** rustc's primary span label and every note and help, one per line (what `expected X, found Y` lives in). */
+function detailOf(m: RustcMessage): string {
+  const label = (m.spans.find((s) => s.is_primary) ?? m.spans[0])?.label;
+  return [label, ...m.children.map((c) => c.message)].filter((s): s is string => !!s).join('\n');
 }
 
 function toDiagnostic(m: RustcMessage, crateRoot: string, shown: (rel: string) => string): Diagnostic | undefined {
