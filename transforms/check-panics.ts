@@ -4,6 +4,7 @@ import { localNames } from '../src/localnames.ts';
 import { isTestCode } from '../src/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
+import { safeDivisor, safeIndex, type Place } from '../src/bounds.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
 
 /**
@@ -105,6 +106,7 @@ function run(ctx: FileContext): void {
     const at = (n: SyntaxNode) => anchor(n, r);
     const skip = (n: SyntaxNode) => isTestCode(tree, at(n)) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
+    const place: Place = { text: ctx.text, shift: r.shift, ...(r.host ? { host: r.host } : {}) };
     const panicky = /panic|unreachable|todo|unimplemented|assert/.test(r.text);
     const divides = /[/%]/.test(r.text);
     prefetch(root, 'matches', [/unwrap|expect/.test(r.text) && METHODS, panicky && MACROS, panicky && MACROS_QUALIFIED, r.text.includes('[') && INDEX, divides && DIVISION, divides && DIVISION_ASSIGN]);
@@ -157,7 +159,7 @@ function run(ctx: FileContext): void {
       if (skip(ix) || inConstContext(at(ix))) continue;
       const target = ix.namedChildren[0];
       const index = ix.namedChildren[1];
-      if (!target || !index) continue;
+      if (!target || !index || safeIndex(ix, place)) continue;
       ctx.report({
         code: 'K0604',
         message: `indexing \`${short(target.text)}[${short(index.text)}]\` panics when out of bounds`,
@@ -172,7 +174,7 @@ function run(ctx: FileContext): void {
         const rhs = m.captures.find((c) => c.name === 'rhs')!.node;
         const opNode = m.captures.find((c) => c.name === 'op')!.node;
         const op = opNode.text;
-        if (skip(expr) || inConstContext(at(expr)) || isConstantDivisor(rhs)) continue;
+        if (skip(expr) || inConstContext(at(expr)) || isConstantDivisor(rhs) || safeDivisor(rhs, place)) continue;
         if (isFloatDivision(expr, at(expr), floatCache)) continue; // float division does not panic; check-floats reports it
         ctx.report({
           code: 'K0605',
@@ -203,9 +205,20 @@ instead. This check reports, outside #[test] and #[cfg(test)] code:
 - panic!, unreachable!, todo!, unimplemented! (K0602);
 - assert!, assert_eq!, assert_ne! (K0603; not in const items, where a failure
   is a build error);
-- indexing and slicing, v[i] and s[a..b] (K0604, a note: often the bound is
-  checked just before);
-- integer / and % by something that is not a constant (K0605, a note).
+- indexing and slicing, v[i] and s[a..b] (K0604, a note), except where the
+  code around it shows the index is in bounds (src/bounds.ts): \`w[0]\`/\`w[1]\`
+  on an item of \`windows(2)\`/\`chunks_exact(2)\` (a \`for\` pattern or an
+  iterator closure's parameter), \`v[i]\` (\`v[i + 1]\`, \`v[i - 1]\`, \`v[0]\`)
+  under \`if\`/\`while\`/\`&&\` conditions such as \`i < v.len()\`,
+  \`i + 1 < v.len()\`, \`!v.is_empty()\`, after an early exit
+  (\`if i >= v.len() { return ..; }\`), or in \`for i in 0..v.len()\` (also
+  \`1..v.len()\`, \`0..v.len() - 1\`) — as long as nothing between the check and
+  the index writes to the index or calls a length-changing method of the slice
+  (and, for a \`for\` range, nothing in the whole body does);
+- integer / and % by something that is not a constant (K0605, a note), except
+  \`n.max(1)\` (any positive literal), \`cmp::max(n, 1)\`, and \`n\` under
+  \`n != 0\`/\`n > 0\` or after \`if n == 0 { return ..; }\`, with no write to
+  \`n\` in between.
 
 Macro arguments are checked too: \`pr_info!("{}", v.unwrap())\` reports the unwrap.
 
@@ -269,7 +282,9 @@ After:
       severity: 'note',
       title: 'indexing panics when the index is out of bounds',
       explanation: `\`v[i]\` and \`s[a..b]\` panic when out of bounds. Where the bound is not checked
-just before, use \`get\` and handle \`None\`.
+just before, use \`get\` and handle \`None\`. Not reported where the code shows the
+bound: \`w[1]\` on a \`windows(2)\` item, \`v[i]\` under \`if i < v.len()\` or in
+\`for i in 0..v.len()\` with no write to \`i\` or \`v\` in between.
 
 Before:
     let b = buf[pos];
@@ -280,8 +295,9 @@ After:
       code: 'K0605',
       severity: 'note',
       title: 'integer division by a value that may be zero panics',
-      explanation: `Integer \`/\` and \`%\` panic when the divisor is zero. Division by a literal or an
-UPPER_CASE constant is not reported; anything else is. Use \`checked_div\` /
+      explanation: `Integer \`/\` and \`%\` panic when the divisor is zero. Division by a literal, an
+UPPER_CASE constant, \`n.max(1)\`, or a \`n\` checked non-zero just before
+(\`if n != 0\`, \`if n == 0 { return ..; }\`) is not reported; anything else is. Use \`checked_div\` /
 \`checked_rem\` and return an error, or check for zero just before.
 
 Before:
