@@ -16,6 +16,7 @@ import { TRANSFORMS, findTransform } from './registry.ts';
 import { profileDifferences } from './profile-diff.ts';
 import { rewrite, rewriteAsync, type Mode, type RewriteResult } from './run.ts';
 import { Spool } from './spool.ts';
+import { writeSeries } from './format-patch.ts';
 import type { Diagnostic } from './types.ts';
 import { runVerify, verifyBeforeWrite } from './verify-cli.ts';
 
@@ -121,6 +122,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('out-dir', { type: 'string', describe: 'write the ported crate to this folder, input untouched' })
           .option('patch', { type: 'string', describe: 'write the unified diff to this file (- for stdout)' })
           .option('check', { type: 'boolean', describe: 'exit 1 when a rewrite is pending; write nothing' })
+          .option('format-patch', { type: 'string', describe: 'write the port as a patch series for git am: a folder (one file per patch) or a file (mbox)' })
+          .option('signoff', { type: 'boolean', describe: 'with --format-patch: add Signed-off-by from git config user.name/user.email' })
           .option('allow-dirty', { type: 'boolean', describe: 'with --write: allow uncommitted changes in the files' })
           .option('keep-going', { type: 'boolean', describe: 'write the files that ported even when others failed' })
           .option('only', { type: 'string', describe: 'run only these transform ids (comma-separated)' })
@@ -140,9 +143,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything' })
           .option('kdir', { type: 'string', describe: 'with --verify: build the port with this kernel tree (make -C KDIR M=.. LLVM=1) instead of the stub' })
           .check((a) => {
-            const modes = ['dry-run', 'write', 'out-dir', 'patch', 'check'].filter((m) => a[m] !== undefined && a[m] !== false);
+            const modes = ['dry-run', 'write', 'out-dir', 'patch', 'check', 'format-patch'].filter((m) => a[m] !== undefined && a[m] !== false);
             if (modes.length > 1) throw new UsageError(`choose one of --${modes.join(', --')}`);
             if (a.kdir !== undefined && !a.verify) throw new UsageError('--kdir goes with --verify');
+            if (a.signoff && a.formatPatch === undefined) throw new UsageError('--signoff goes with --format-patch');
+            if (a.formatPatch !== undefined && a.inTree !== undefined) throw new UsageError('--format-patch and --in-tree exclude each other');
             return true;
           }),
       async (a) => {
@@ -173,6 +178,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             code = v;
             return;
           }
+        }
+        if (a.formatPatch !== undefined) {
+          if (String(a.formatPatch) === '') throw new UsageError('--format-patch needs a folder or a file');
+          const { written, result: r } = writeSeries({ ...common, bin: a.bin as string | undefined }, { target: String(a.formatPatch), signoff: !!a.signoff, version: version() });
+          printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr', rootOf(a));
+          if (format === 'human') io.stderr(`kport: wrote ${written.length} patch(es): ${written.map((w) => path.relative(process.cwd(), w) || w).join(', ')}\n`);
+          if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
+          return;
         }
         const spool = mode === 'dry-run' ? new Spool() : undefined;
         const r = await rewriteAsync({
