@@ -73,8 +73,12 @@ function targetFate(t: StdTarget, depth: number, segs: readonly string[]): Fate 
 }
 
 interface FileFacts {
-  /** Roots a local item shadows (`mod std`, `use foo as std`): their unprefixed paths are left alone. */
-  shadowed: Set<string>;
+  /**
+   * Local items named `std`/`alloc` (`mod std`, `use foo as std`) and the scope
+   * each is declared in: there (not in modules inside or around it) their
+   * unprefixed paths are left alone.
+   */
+  shadows: { name: string; scope: SyntaxNode }[];
   localMacros: Set<string>;
   /** A local type, or an import of another crate's item, named Vec/Box. */
   localPreludeNames: Set<string>;
@@ -82,19 +86,44 @@ interface FileFacts {
   foreignGlob: boolean;
 }
 
+/** The module or block an item declared at `item` names things in. */
+function scopeOf(item: SyntaxNode): SyntaxNode | null {
+  let p = item.parent;
+  // `use` leaves sit inside their declaration.
+  while (p && p.type !== 'source_file' && p.type !== 'declaration_list' && p.type !== 'block') p = p.parent;
+  return p;
+}
+
+function describeScope(scope: SyntaxNode): string {
+  if (scope.type === 'block') return 'in this block';
+  const mod = scope.parent?.type === 'mod_item' ? scope.parent.childForFieldName('name')?.text : undefined;
+  return mod ? `in module \`${mod}\`` : "at this file's top level";
+}
+
+/** Whether a local `name` declared in some scope around `at` (with no `mod` boundary between) hides the crate `name`. */
+function shadowedAt(f: FileFacts, name: string, at: SyntaxNode): boolean {
+  const scopes = f.shadows.filter((s) => s.name === name);
+  if (!scopes.length) return false;
+  for (let p = at.parent; p; p = p.parent) {
+    if (scopes.some((s) => s.scope.id === p!.id)) return true;
+    if (p.type === 'mod_item') return false;
+  }
+  return false;
+}
+
 function facts(ctx: FileContext, uses: { decl: SyntaxNode; leaves: UseLeaf[] }[]): FileFacts {
   const root = ctx.tree.rootNode;
-  const shadowed = new Set<string>();
+  const shadows: { name: string; scope: SyntaxNode }[] = [];
   const report = (node: SyntaxNode, name: string, why: string) => {
-    if (!shadowed.has(name)) {
-      ctx.report({
-        code: STD_CODES.shadowed,
-        message: `\`${name}\` names ${why} in this file; kport leaves its \`${name}::\` paths alone`,
-        node,
-        help: `rename it if it is not meant to stand for the standard library; \`::${name}::\` paths are still ported`,
-      });
-    }
-    shadowed.add(name);
+    const scope = scopeOf(node);
+    if (!scope) return;
+    ctx.report({
+      code: STD_CODES.shadowed,
+      message: `\`${name}\` names ${why} ${describeScope(scope)}; kport leaves the \`${name}::\` paths there alone`,
+      node,
+      help: `rename it if it is not meant to stand for the standard library; \`::${name}::\` paths, and \`${name}::\` paths in other modules, are still ported`,
+    });
+    shadows.push({ name, scope });
   };
   for (const m of query(LOCAL_MODS).matches(root)) report(m.captures.find((c) => c.name === 'mod')!.node, m.captures.find((c) => c.name === 'name')!.node.text, 'a local module');
   const localPreludeNames = new Set(query(LOCAL_TYPES).captures(root).map((c) => c.node.text));
@@ -118,7 +147,7 @@ function facts(ctx: FileContext, uses: { decl: SyntaxNode; leaves: UseLeaf[] }[]
     if (alias && ROOTS.has(alias.text) && alias.text !== m.captures.find((c) => c.name === 'name')!.node.text) report(decl, alias.text, 'another crate');
   }
   const localMacros = new Set(query(LOCAL_MACROS).matches(root).map((m) => m.captures[0].node.text));
-  return { shadowed, localMacros, localPreludeNames, foreignGlob };
+  return { shadows, localMacros, localPreludeNames, foreignGlob };
 }
 
 function insideInlineModule(n: SyntaxNode): boolean {
@@ -145,7 +174,7 @@ function planUse(ctx: FileContext, leaves: UseLeaf[], f: FileFacts): LeafPlan[] 
   const table = ctx.profile.stdPaths;
   return leaves.map((leaf) => {
     const root = leaf.segs[0];
-    if (!ROOTS.has(root) || (f.shadowed.has(root) && !leaf.global)) return { leaf, fate: { kind: 'keep' }, group: 'keep' };
+    if (!ROOTS.has(root) || (!leaf.global && shadowedAt(f, root, leaf.node))) return { leaf, fate: { kind: 'keep' }, group: 'keep' };
     const segs = leaf.segs.slice(1);
     if (segs.length === 0) {
       return { leaf, fate: { kind: 'report', code: STD_CODES.other, message: `the kernel has no \`${root}\` crate to import`, help: 'remove the import and name the items through `core::` or `kernel::`' }, group: 'keep' };
@@ -304,7 +333,7 @@ function runPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number
     const global = rootNode !== rootIdent;
     if (inside(rootNode, skip)) continue;
     const root = rootIdent.text;
-    if (f.shadowed.has(root) && !global) continue;
+    if (!global && shadowedAt(f, root, rootNode)) continue;
     // Climb to the whole path, one node per segment.
     const chain: SyntaxNode[] = [rootNode];
     const segs: string[] = [];
@@ -387,7 +416,7 @@ function runTokenPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: n
       start = prev.startIndex;
     }
     const root = id.text;
-    if (f.shadowed.has(root) && !global) continue;
+    if (!global && shadowedAt(f, root, id)) continue;
     const segs: string[] = [];
     const ranges = [{ start, end: id.endIndex }];
     let cur: SyntaxNode = id;
@@ -470,7 +499,7 @@ function runModuleAliases(ctx: FileContext, uses: { decl: SyntaxNode; leaves: Us
   for (const u of uses) {
     for (const l of u.leaves) {
       const root = l.segs[0];
-      if (!ROOTS.has(root) || (f.shadowed.has(root) && !l.global) || l.kind === 'glob' || l.segs.length < 2) continue;
+      if (!ROOTS.has(root) || (!l.global && shadowedAt(f, root, l.node)) || l.kind === 'glob' || l.segs.length < 2) continue;
       const name = l.alias ?? l.segs[l.segs.length - 1];
       const segs = l.segs.slice(1);
       const hit = lookup(table, segs);
@@ -687,8 +716,11 @@ After (by hand): borrow (\`&T\`) or own (\`KBox<T>\`) explicitly.`,
     severity: 'note',
     title: 'a local item named std or alloc; its paths are left alone',
     explanation: `A local module (\`mod std\`) or an import (\`use foo as std;\`) named \`std\` or \`alloc\`
-makes \`std::...\` paths in this file mean something else, so kport does not rewrite them.
-Paths written \`::std::...\` always name the standard library and are still ported.
+makes \`std::...\` paths in the module (or block) that declares it mean something else, so
+kport does not rewrite them there. As in Rust, the name does not reach modules nested
+inside that one, nor the modules around it: \`mod util { pub mod std {..} }\` leaves
+\`std::\` paths in \`util\` alone and ports those of the crate root and of \`util\`'s own
+submodules. Paths written \`::std::...\` always name the standard library and are still ported.
 
 Before:
     mod std { pub fn helper() {} }
@@ -713,7 +745,8 @@ split, keeping order, attributes, visibility and comments. Paths are rewritten i
 kernel home (collections, io, fs, net, env, process, thread, String, Rc, locks) stay as
 written and are reported (K0201-K0212); clocks and \`thread::sleep\` are left to
 the time-api transform, which runs first. A local \`std\` module or
-\`use x as std\` leaves the file's \`std::\` paths alone (K0213). Test-only code
+\`use x as std\` leaves the \`std::\` paths of the module or block that declares it
+alone (K0213); other modules' paths are still ported. Test-only code
 (\`#[test]\`, \`#[cfg(test)]\`) is rewritten but not reported. On mainline:
 
 Before:
