@@ -78,7 +78,7 @@ impl kernel::fmt::Display for P {
     ['clone of a KVec', '    let v = KVec::<u32>::new();\n    let w = v.clone();\n    let _ = w;', 'v.clone()', /E0599/],
     ['KBox::new without flags', '    let b = KBox::new(1u32);\n    let _ = b;', 'KBox::new', /E0061/],
     ['a stable sort (needs alloc)', '    let mut v = KVec::<u32>::new();\n    v.sort();', 'v.sort()', /E0599/],
-    ['an error code the kernel does not have', '    return Err(ENOSYS);', 'ENOSYS', /E0425/],
+    ['an error code the kernel does not have', '    return Err(EWOULDBLOCK);', 'EWOULDBLOCK', /E0425/],
   ];
   for (const [what, body, needle, msg] of rejects) {
     it(`rejects ${what} at the user's line`, async () => {

@@ -23,8 +23,9 @@
 // - 6.18: `Add`, `Sub`, `AddAssign`, `SubAssign`, `Mul<i64>`, `Div` for
 //   `Delta` and `Instant<C> ± Delta` (Lyude Paul, "rust: time: Implement basic
 //   arithmetic operations for Delta", rust-timekeeping for 6.18).
-// No `Delta::from_nanos`, `as_secs`, `as_micros` or `subsec_*` (checked in
-// the mainline rust/kernel/time.rs).
+// - mainline (7.3 merge window): `Delta<U: TimeUnit = Nsec>` with `from_nanos`
+//   and `as_millis_ceil` ("Merge tag 'rust-7.3'", d24f5cdbeff8).
+// No `as_secs`, `as_micros` or `subsec_*` (checked in the mainline rust/kernel/time.rs).
 import type { ProfileId } from '../profiles.ts';
 
 /** Diagnostic codes of the time-api transform (K11xx). */

@@ -145,6 +145,26 @@ pub mod alloc {
             }
         }
 
+        /// rust/kernel/alloc/kvec/errors.rs (at 1f96115f502a): the error of
+        /// `Vec::insert_within_capacity` (mainline; the 6.13 file has no `insert_*`).
+        #[cfg(kport_profile = "mainline")]
+        pub enum InsertError<T> {
+            IndexOutOfBounds(T),
+            OutOfCapacity(T),
+        }
+        #[cfg(kport_profile = "mainline")]
+        impl<T> core::fmt::Debug for InsertError<T> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("InsertError")
+            }
+        }
+        #[cfg(kport_profile = "mainline")]
+        impl<T> From<InsertError<T>> for crate::error::Error {
+            fn from(_: InsertError<T>) -> Self {
+                crate::error::code::EINVAL
+            }
+        }
+
         /// `pub struct Vec<T, A: Allocator>`: the allocator is a type parameter, as in the kernel.
         pub struct Vec<T, A: Allocator> {
             _p: PhantomData<(T, A)>,
@@ -189,6 +209,12 @@ pub mod alloc {
                 unimplemented!()
             }
             pub fn push_within_capacity(&mut self, v: T) -> Result<(), PushError<T>> {
+                unimplemented!()
+            }
+            /// mainline kvec.rs: `pub fn insert_within_capacity(&mut self, index: usize, element: T)
+            /// -> Result<(), InsertError<T>>` (no allocating `insert`).
+            #[cfg(kport_profile = "mainline")]
+            pub fn insert_within_capacity(&mut self, index: usize, element: T) -> Result<(), InsertError<T>> {
                 unimplemented!()
             }
             pub fn pop(&mut self) -> Option<T> {
@@ -261,7 +287,16 @@ pub mod alloc {
                 unimplemented!()
             }
         }
+        /// 6.13 kvec.rs: `impl<T> Default for KVec<T>`.
+        #[cfg(not(kport_profile = "mainline"))]
         impl<T> Default for KVec<T> {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+        /// mainline kvec.rs: `impl<T, A: Allocator> Default for Vec<T, A>` (every allocator).
+        #[cfg(kport_profile = "mainline")]
+        impl<T, A: Allocator> Default for Vec<T, A> {
             fn default() -> Self {
                 Self::new()
             }
@@ -471,25 +506,61 @@ macro_rules! kvec {
 pub mod error {
     use core::ffi::c_int;
 
-    /// `pub mod code`: the kernel's fixed list (there is no `ENOSYS`).
+    /// `pub mod code`: the kernel's `declare_err!` list (values are placeholders;
+    /// only the names matter here).
     pub mod code {
         macro_rules! declare_err {
             ($($err:ident = $num:expr),* $(,)?) => {
                 $(pub const $err: super::Error = super::Error(-$num);)*
             };
         }
+        // errno-base.h: on every profile.
         declare_err! {
             EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7,
             ENOEXEC = 8, EBADF = 9, ECHILD = 10, EAGAIN = 11, ENOMEM = 12, EACCES = 13,
             EFAULT = 14, ENOTBLK = 15, EBUSY = 16, EEXIST = 17, EXDEV = 18, ENODEV = 19,
             ENOTDIR = 20, EISDIR = 21, EINVAL = 22, ENFILE = 23, EMFILE = 24, ENOTTY = 25,
             ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31,
-            EPIPE = 32, EDOM = 33, ERANGE = 34, EOVERFLOW = 75, ETIMEDOUT = 110,
+            EPIPE = 32, EDOM = 33, ERANGE = 34,
+        }
+        // include/linux/errno.h: on every profile.
+        declare_err! {
             ERESTARTSYS = 512, ERESTARTNOINTR = 513, ERESTARTNOHAND = 514, ENOIOCTLCMD = 515,
             ERESTART_RESTARTBLOCK = 516, EPROBE_DEFER = 517, EOPENSTALE = 518, ENOPARAM = 519,
             EBADHANDLE = 521, ENOTSYNC = 522, EBADCOOKIE = 523, ENOTSUPP = 524, ETOOSMALL = 525,
             ESERVERFAULT = 526, EBADTYPE = 527, EJUKEBOX = 528, EIOCBQUEUED = 529,
             ERECALLCONFLICT = 530, ENOGRACE = 531,
+        }
+        // Before 7.3 (as this stub modelled 6.19's error.rs) errno.h gave only these
+        // two: no `ENOSYS`, `ENODATA`, `EOPNOTSUPP`, ...
+        #[cfg(not(kport_profile = "mainline"))]
+        declare_err! { EOVERFLOW = 75, ETIMEDOUT = 110 }
+        // mainline error.rs: all of include/uapi/asm-generic/errno.h, in its order
+        // (b93fb6e76ec1 "rust: error: add remaining error codes", in "Merge tag
+        // 'rust-7.3'" d24f5cdbeff8, torvalds/master 2026-08-18).
+        #[cfg(kport_profile = "mainline")]
+        declare_err! {
+            EDEADLK = 35, ENAMETOOLONG = 36, ENOLCK = 37, ENOSYS = 38, ENOTEMPTY = 39,
+            ELOOP = 40, ENOMSG = 42, EIDRM = 43, ECHRNG = 44, EL2NSYNC = 45, EL3HLT = 46,
+            EL3RST = 47, ELNRNG = 48, EUNATCH = 49, ENOCSI = 50, EL2HLT = 51, EBADE = 52,
+            EBADR = 53, EXFULL = 54, ENOANO = 55, EBADRQC = 56, EBADSLT = 57, EBFONT = 59,
+            ENOSTR = 60, ENODATA = 61, ETIME = 62, ENOSR = 63, ENONET = 64, ENOPKG = 65,
+            EREMOTE = 66, ENOLINK = 67, EADV = 68, ESRMNT = 69, ECOMM = 70, EPROTO = 71,
+            EMULTIHOP = 72, EDOTDOT = 73, EBADMSG = 74, EFSBADCRC = 74, EOVERFLOW = 75,
+            ENOTUNIQ = 76, EBADFD = 77, EREMCHG = 78, ELIBACC = 79, ELIBBAD = 80,
+            ELIBSCN = 81, ELIBMAX = 82, ELIBEXEC = 83, EILSEQ = 84, ERESTART = 85,
+            ESTRPIPE = 86, EUSERS = 87, ENOTSOCK = 88, EDESTADDRREQ = 89, EMSGSIZE = 90,
+            EPROTOTYPE = 91, ENOPROTOOPT = 92, EPROTONOSUPPORT = 93, ESOCKTNOSUPPORT = 94,
+            EOPNOTSUPP = 95, EPFNOSUPPORT = 96, EAFNOSUPPORT = 97, EADDRINUSE = 98,
+            EADDRNOTAVAIL = 99, ENETDOWN = 100, ENETUNREACH = 101, ENETRESET = 102,
+            ECONNABORTED = 103, ECONNRESET = 104, ENOBUFS = 105, EISCONN = 106,
+            ENOTCONN = 107, ESHUTDOWN = 108, ETOOMANYREFS = 109, ETIMEDOUT = 110,
+            ECONNREFUSED = 111, EHOSTDOWN = 112, EHOSTUNREACH = 113, EALREADY = 114,
+            EINPROGRESS = 115, ESTALE = 116, EUCLEAN = 117, EFSCORRUPTED = 117,
+            ENOTNAM = 118, ENAVAIL = 119, EISNAM = 120, EREMOTEIO = 121, EDQUOT = 122,
+            ENOMEDIUM = 123, EMEDIUMTYPE = 124, ECANCELED = 125, ENOKEY = 126,
+            EKEYEXPIRED = 127, EKEYREVOKED = 128, EKEYREJECTED = 129, EOWNERDEAD = 130,
+            ENOTRECOVERABLE = 131, ERFKILL = 132, EHWPOISON = 133, EFTYPE = 134,
         }
     }
 
@@ -573,7 +644,8 @@ pub mod fmt {
             }
         )*};
     }
-    forward_to_inner!(Debug LowerHex UpperHex Octal Binary Pointer LowerExp UpperExp);
+    // Not `Pointer`: since 7.3 `{:p}` goes through the kernel's own `Pointer` below.
+    forward_to_inner!(Debug LowerHex UpperHex Octal Binary LowerExp UpperExp);
 
     /// A copy of `core::fmt::Display` that the kernel can implement for foreign types.
     pub trait Display {
@@ -612,6 +684,69 @@ pub mod fmt {
             core::fmt::Display::fmt(self, f)
         }
     }
+
+    /// mainline fmt.rs: `pub trait Pointer` ("A copy of `core::fmt::Pointer` to prevent raw
+    /// pointers from being formatted directly"): `{:p}` of an argument needs it, raw pointers
+    /// print hashed (`%p`). 643a7c306b8c "rust: fmt: route {:p} through HashedPtr to prevent
+    /// address leaks" and fb7d64517618 "rust: fmt: fix {:p} printing stack addresses", in
+    /// "Merge tag 'rust-7.3'" (d24f5cdbeff8, torvalds/master 2026-08-18).
+    pub trait Pointer {
+        fn fmt(&self, f: &mut Formatter<'_>) -> Result;
+    }
+    impl<T: ?Sized> Pointer for &T {
+        fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+            Pointer::fmt(&core::ptr::from_ref(*self), f)
+        }
+    }
+    impl<T: ?Sized> Pointer for &mut T {
+        fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+            Pointer::fmt(&core::ptr::from_ref(&**self), f)
+        }
+    }
+    impl<T: Pointer> core::fmt::Pointer for Adapter<&T> {
+        fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+            let Self(t) = self;
+            Pointer::fmt(*t, f)
+        }
+    }
+    impl<T: ?Sized> Pointer for *const T {
+        fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+            Pointer::fmt(&HashedPtr(*self), f)
+        }
+    }
+    impl<T: ?Sized> Pointer for *mut T {
+        fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+            Pointer::fmt(&HashedPtr(self.cast_const()), f)
+        }
+    }
+    /// fmt.rs: `#[derive(Copy, Clone)] pub struct HashedPtr<T: ?Sized>(pub *const T);` (`%p`).
+    #[derive(Copy, Clone)]
+    pub struct HashedPtr<T: ?Sized>(pub *const T);
+    impl<T: ?Sized> Pointer for HashedPtr<T> {
+        fn fmt(&self, f: &mut Formatter<'_>) -> Result {
+            f.pad("0x")
+        }
+    }
+}
+
+/// Stub-internal (not a kernel item): the argument list of `fmt!`
+/// (stub/macros/lib.rs). The kernel's `fmt!` parses its arguments with `syn`
+/// as `Expr`s and `name = Expr`s (rust/macros/fmt.rs); these `$val:expr`
+/// fragments make rustc parse them the same way, so any expression is an
+/// argument, and each is wrapped in `::kernel::fmt::Adapter(&(..))`.
+#[cfg(kport_profile = "mainline")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __kport_fmt {
+    ([$($out:tt)*] [$($cap:ident)*] $(,)?) => {
+        ::core::format_args!($($out)* $(, $cap = $crate::fmt::Adapter(&($cap)))*)
+    };
+    ([$($out:tt)*] $caps:tt , $name:ident = $val:expr $(, $($rest:tt)*)?) => {
+        $crate::__kport_fmt!([$($out)* , $name = $crate::fmt::Adapter(&($val))] $caps $(, $($rest)*)?)
+    };
+    ([$($out:tt)*] $caps:tt , $val:expr $(, $($rest:tt)*)?) => {
+        $crate::__kport_fmt!([$($out)* , $crate::fmt::Adapter(&($val))] $caps $(, $($rest)*)?)
+    };
 }
 
 // ---------------------------------------------------------------------------
@@ -1194,9 +1329,9 @@ pub mod sync {
         unsafe impl<T: ?Sized + Sync + Send> Send for Arc<T> {}
         unsafe impl<T: ?Sized + Sync + Send> Sync for Arc<T> {}
         impl<T> Arc<T> {
-            /// `pub fn new(contents: T, flags: Flags) -> error::Result<Self>`
-            pub fn new(contents: T, flags: Flags) -> crate::error::Result<Self> {
-                let _ = AllocError;
+            /// `pub fn new(contents: T, flags: Flags) -> Result<Self, AllocError>` (sync/arc.rs
+            /// at 168b4f9aa579, rust-7.3; the kernel's `AllocError`, which `?` turns into `ENOMEM`).
+            pub fn new(contents: T, flags: Flags) -> Result<Self, AllocError> {
                 unimplemented!()
             }
         }
@@ -1533,6 +1668,51 @@ pub mod init {
             pub unsafe fn new() -> Self {
                 Self(())
             }
+        }
+    }
+
+    /// pin-init: `pub unsafe trait Zeroable` (all-zero bytes are a valid value; in the
+    /// prelude since 6.15's `pub use pin_init::{.., Zeroable}`). The `#[derive(Zeroable)]`
+    /// macro is not modelled.
+    pub unsafe trait Zeroable {
+        /// `fn zeroed() -> Self where Self: Sized`
+        fn zeroed() -> Self
+        where
+            Self: Sized,
+        {
+            unimplemented!()
+        }
+    }
+    macro_rules! zeroable {
+        ($($t:ty),* $(,)?) => {$(unsafe impl Zeroable for $t {})*};
+    }
+    zeroable!(bool, char, u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64, ());
+    unsafe impl<T: ?Sized> Zeroable for core::marker::PhantomData<T> {}
+    unsafe impl<T: Zeroable, const N: usize> Zeroable for [T; N] {}
+    unsafe impl<T: ?Sized> Zeroable for *const T where *const T: Copy {}
+    unsafe impl<T: ?Sized> Zeroable for *mut T where *mut T: Copy {}
+    unsafe impl<T: ?Sized> Zeroable for Option<&T> {}
+    unsafe impl<T: ?Sized> Zeroable for Option<&mut T> {}
+    /// pin-init: `pub fn zeroed<T: Zeroable>() -> impl Init<T>`
+    pub fn zeroed<T: Zeroable>() -> impl Init<T> {
+        // SAFETY: stub.
+        unsafe { init_from_closure(|_slot: *mut T| Ok(())) }
+    }
+
+    /// pin-init: `pub trait InPlaceWrite<T>` (in the prelude): initialise an uninitialised
+    /// allocation in place, e.g. `KBox::new_uninit(GFP_KERNEL)?.write_init(init)`.
+    pub trait InPlaceWrite<T> {
+        type Initialized;
+        fn write_init<E>(self, init: impl Init<T, E>) -> Result<Self::Initialized, E>;
+        fn write_pin_init<E>(self, init: impl PinInit<T, E>) -> Result<Pin<Self::Initialized>, E>;
+    }
+    impl<T, A: Allocator + 'static> InPlaceWrite<T> for Box<core::mem::MaybeUninit<T>, A> {
+        type Initialized = Box<T, A>;
+        fn write_init<E>(self, init: impl Init<T, E>) -> Result<Box<T, A>, E> {
+            unimplemented!()
+        }
+        fn write_pin_init<E>(self, init: impl PinInit<T, E>) -> Result<Pin<Box<T, A>>, E> {
+            unimplemented!()
         }
     }
 
@@ -2211,7 +2391,13 @@ pub mod miscdevice {
 }
 
 // ---------------------------------------------------------------------------
-// rust/kernel/rbtree.rs
+// rust/kernel/rbtree.rs (mainline: read at 2ad6c5cdc89a). `is_empty` came with
+// "rust: rbtree: add is_empty" (Alice Ryhl, posted 2025-06-16 on v6.16-rc1, so
+// 6.17); the immutable `Cursor` with "rust: rbtree: add immutable cursor"
+// (Vitaly Wool, v4 2025-09, merged for 6.19), which renamed the `CursorMut`
+// constructors to `cursor_front_mut`/`cursor_back_mut`/`cursor_lower_bound_mut`.
+// `v6.13` (6.13-6.18) has the older names, returning a `CursorMut`, and no
+// `is_empty` (not on 6.13-6.16).
 // ---------------------------------------------------------------------------
 pub mod rbtree {
     use crate::alloc::Flags;
@@ -2222,6 +2408,10 @@ pub mod rbtree {
     pub struct RBTree<K, V> {
         _p: PhantomData<(K, V)>,
     }
+    unsafe impl<K: Send, V: Send> Send for RBTree<K, V> {}
+    unsafe impl<K: Sync, V: Sync> Sync for RBTree<K, V> {}
+
+    /// `pub struct RBTreeNode<K, V>`: an allocated node, inserted without allocating.
     pub struct RBTreeNode<K, V> {
         _p: PhantomData<(K, V)>,
     }
@@ -2230,28 +2420,89 @@ pub mod rbtree {
         pub fn new(key: K, value: V, flags: Flags) -> Result<RBTreeNode<K, V>> {
             unimplemented!()
         }
+        /// `pub fn to_key_value(self) -> (K, V)`
         pub fn to_key_value(self) -> (K, V) {
             unimplemented!()
         }
+        /// `pub fn into_reservation(self) -> RBTreeNodeReservation<K, V>`
+        pub fn into_reservation(self) -> RBTreeNodeReservation<K, V> {
+            unimplemented!()
+        }
     }
+    /// `pub struct RBTreeNodeReservation<K, V>`: memory for one node.
+    pub struct RBTreeNodeReservation<K, V> {
+        _p: PhantomData<(K, V)>,
+    }
+    impl<K, V> RBTreeNodeReservation<K, V> {
+        /// `pub fn new(flags: Flags) -> Result<RBTreeNodeReservation<K, V>>`
+        pub fn new(flags: Flags) -> Result<RBTreeNodeReservation<K, V>> {
+            unimplemented!()
+        }
+        /// `pub fn into_node(self, key: K, value: V) -> RBTreeNode<K, V>`
+        pub fn into_node(self, key: K, value: V) -> RBTreeNode<K, V> {
+            unimplemented!()
+        }
+    }
+
     impl<K, V> RBTree<K, V> {
+        /// `pub fn new() -> Self`
         pub fn new() -> Self {
             Self { _p: PhantomData }
         }
+        /// mainline: `pub fn is_empty(&self) -> bool` (no `len`: counting needs a walk).
+        #[cfg(kport_profile = "mainline")]
+        pub fn is_empty(&self) -> bool {
+            unimplemented!()
+        }
+        /// `pub fn iter(&self) -> Iter<'_, K, V>` (sorted by key)
         pub fn iter(&self) -> Iter<'_, K, V> {
             unimplemented!()
         }
+        /// `pub fn iter_mut(&mut self) -> IterMut<'_, K, V>`
         pub fn iter_mut(&mut self) -> IterMut<'_, K, V> {
             unimplemented!()
         }
+        /// `pub fn keys(&self) -> impl Iterator<Item = &'_ K>`
         pub fn keys(&self) -> impl Iterator<Item = &'_ K> {
             self.iter().map(|(k, _)| k)
         }
+        /// `pub fn values(&self) -> impl Iterator<Item = &'_ V>`
         pub fn values(&self) -> impl Iterator<Item = &'_ V> {
             self.iter().map(|(_, v)| v)
         }
+        /// `pub fn values_mut(&mut self) -> impl Iterator<Item = &'_ mut V>`
         pub fn values_mut(&mut self) -> impl Iterator<Item = &'_ mut V> {
             self.iter_mut().map(|(_, v)| v)
+        }
+        /// mainline: `pub fn cursor_front_mut(&mut self) -> Option<CursorMut<'_, K, V>>`
+        #[cfg(kport_profile = "mainline")]
+        pub fn cursor_front_mut(&mut self) -> Option<CursorMut<'_, K, V>> {
+            unimplemented!()
+        }
+        /// mainline: `pub fn cursor_front(&self) -> Option<Cursor<'_, K, V>>`
+        #[cfg(kport_profile = "mainline")]
+        pub fn cursor_front(&self) -> Option<Cursor<'_, K, V>> {
+            unimplemented!()
+        }
+        /// mainline: `pub fn cursor_back_mut(&mut self) -> Option<CursorMut<'_, K, V>>`
+        #[cfg(kport_profile = "mainline")]
+        pub fn cursor_back_mut(&mut self) -> Option<CursorMut<'_, K, V>> {
+            unimplemented!()
+        }
+        /// mainline: `pub fn cursor_back(&self) -> Option<Cursor<'_, K, V>>`
+        #[cfg(kport_profile = "mainline")]
+        pub fn cursor_back(&self) -> Option<Cursor<'_, K, V>> {
+            unimplemented!()
+        }
+        /// 6.12-6.18: `pub fn cursor_front(&mut self) -> Option<CursorMut<'_, K, V>>`
+        #[cfg(not(kport_profile = "mainline"))]
+        pub fn cursor_front(&mut self) -> Option<CursorMut<'_, K, V>> {
+            unimplemented!()
+        }
+        /// 6.12-6.18: `pub fn cursor_back(&mut self) -> Option<CursorMut<'_, K, V>>`
+        #[cfg(not(kport_profile = "mainline"))]
+        pub fn cursor_back(&mut self) -> Option<CursorMut<'_, K, V>> {
+            unimplemented!()
         }
     }
     impl<K: Ord, V> RBTree<K, V> {
@@ -2259,19 +2510,47 @@ pub mod rbtree {
         pub fn try_create_and_insert(&mut self, key: K, value: V, flags: Flags) -> Result<Option<RBTreeNode<K, V>>> {
             unimplemented!()
         }
+        /// `pub fn insert(&mut self, node: RBTreeNode<K, V>) -> Option<RBTreeNode<K, V>>`
         pub fn insert(&mut self, node: RBTreeNode<K, V>) -> Option<RBTreeNode<K, V>> {
             unimplemented!()
         }
+        /// `pub fn entry(&mut self, key: K) -> Entry<'_, K, V>`
+        pub fn entry(&mut self, key: K) -> Entry<'_, K, V> {
+            unimplemented!()
+        }
+        /// `pub fn find_mut(&mut self, key: &K) -> Option<OccupiedEntry<'_, K, V>>`
+        pub fn find_mut(&mut self, key: &K) -> Option<OccupiedEntry<'_, K, V>> {
+            unimplemented!()
+        }
+        /// `pub fn get(&self, key: &K) -> Option<&V>`
         pub fn get(&self, key: &K) -> Option<&V> {
             unimplemented!()
         }
+        /// `pub fn get_mut(&mut self, key: &K) -> Option<&mut V>`
         pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
             unimplemented!()
         }
+        /// `pub fn remove_node(&mut self, key: &K) -> Option<RBTreeNode<K, V>>`
         pub fn remove_node(&mut self, key: &K) -> Option<RBTreeNode<K, V>> {
             unimplemented!()
         }
+        /// `pub fn remove(&mut self, key: &K) -> Option<V>`
         pub fn remove(&mut self, key: &K) -> Option<V> {
+            unimplemented!()
+        }
+        /// mainline: `pub fn cursor_lower_bound_mut(&mut self, key: &K) -> Option<CursorMut<'_, K, V>>`
+        #[cfg(kport_profile = "mainline")]
+        pub fn cursor_lower_bound_mut(&mut self, key: &K) -> Option<CursorMut<'_, K, V>> {
+            unimplemented!()
+        }
+        /// mainline: `pub fn cursor_lower_bound(&self, key: &K) -> Option<Cursor<'_, K, V>>`
+        #[cfg(kport_profile = "mainline")]
+        pub fn cursor_lower_bound(&self, key: &K) -> Option<Cursor<'_, K, V>> {
+            unimplemented!()
+        }
+        /// 6.12-6.18: `pub fn cursor_lower_bound(&mut self, key: &K) -> Option<CursorMut<'_, K, V>>`
+        #[cfg(not(kport_profile = "mainline"))]
+        pub fn cursor_lower_bound(&mut self, key: &K) -> Option<CursorMut<'_, K, V>> {
             unimplemented!()
         }
     }
@@ -2280,6 +2559,126 @@ pub mod rbtree {
             Self::new()
         }
     }
+    impl<K, V> Drop for RBTree<K, V> {
+        fn drop(&mut self) {}
+    }
+
+    /// `pub struct CursorMut<'a, K, V>`: a bidirectional cursor that can change values and remove nodes.
+    pub struct CursorMut<'a, K, V> {
+        _tree: PhantomData<&'a mut RBTree<K, V>>,
+    }
+    impl<'a, K, V> CursorMut<'a, K, V> {
+        /// `pub fn current(&self) -> (&K, &V)`
+        pub fn current(&self) -> (&K, &V) {
+            unimplemented!()
+        }
+        /// `pub fn current_mut(&mut self) -> (&K, &mut V)`
+        pub fn current_mut(&mut self) -> (&K, &mut V) {
+            unimplemented!()
+        }
+        /// `pub fn remove_current(self) -> (Option<Self>, RBTreeNode<K, V>)`
+        pub fn remove_current(self) -> (Option<Self>, RBTreeNode<K, V>) {
+            unimplemented!()
+        }
+        /// `pub fn remove_prev(&mut self) -> Option<RBTreeNode<K, V>>`
+        pub fn remove_prev(&mut self) -> Option<RBTreeNode<K, V>> {
+            unimplemented!()
+        }
+        /// `pub fn remove_next(&mut self) -> Option<RBTreeNode<K, V>>`
+        pub fn remove_next(&mut self) -> Option<RBTreeNode<K, V>> {
+            unimplemented!()
+        }
+        /// `pub fn move_prev(self) -> Option<Self>`
+        pub fn move_prev(self) -> Option<Self> {
+            unimplemented!()
+        }
+        /// `pub fn move_next(self) -> Option<Self>`
+        pub fn move_next(self) -> Option<Self> {
+            unimplemented!()
+        }
+        /// `pub fn peek_prev(&self) -> Option<(&K, &V)>`
+        pub fn peek_prev(&self) -> Option<(&K, &V)> {
+            unimplemented!()
+        }
+        /// `pub fn peek_next(&self) -> Option<(&K, &V)>`
+        pub fn peek_next(&self) -> Option<(&K, &V)> {
+            unimplemented!()
+        }
+        /// `pub fn peek_prev_mut(&mut self) -> Option<(&K, &mut V)>`
+        pub fn peek_prev_mut(&mut self) -> Option<(&K, &mut V)> {
+            unimplemented!()
+        }
+        /// `pub fn peek_next_mut(&mut self) -> Option<(&K, &mut V)>`
+        pub fn peek_next_mut(&mut self) -> Option<(&K, &mut V)> {
+            unimplemented!()
+        }
+    }
+
+    /// mainline: `pub struct Cursor<'a, K, V>`: a read-only bidirectional cursor.
+    /// It has no `move_*`: only `current` and `peek_*` (rbtree.rs at 2ad6c5cdc89a).
+    #[cfg(kport_profile = "mainline")]
+    pub struct Cursor<'a, K, V> {
+        _tree: PhantomData<&'a RBTree<K, V>>,
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl<'a, K, V> Cursor<'a, K, V> {
+        /// `pub fn current(&self) -> (&K, &V)`
+        pub fn current(&self) -> (&K, &V) {
+            unimplemented!()
+        }
+        /// `pub fn peek_prev(&self) -> Option<(&K, &V)>`
+        pub fn peek_prev(&self) -> Option<(&K, &V)> {
+            unimplemented!()
+        }
+        /// `pub fn peek_next(&self) -> Option<(&K, &V)>`
+        pub fn peek_next(&self) -> Option<(&K, &V)> {
+            unimplemented!()
+        }
+    }
+
+    /// `pub enum Entry<'a, K, V> { Vacant(VacantEntry<'a, K, V>), Occupied(OccupiedEntry<'a, K, V>) }`
+    pub enum Entry<'a, K, V> {
+        Vacant(VacantEntry<'a, K, V>),
+        Occupied(OccupiedEntry<'a, K, V>),
+    }
+    /// `pub struct VacantEntry<'a, K, V>`
+    pub struct VacantEntry<'a, K, V> {
+        _p: PhantomData<&'a mut RBTree<K, V>>,
+    }
+    impl<'a, K, V> VacantEntry<'a, K, V> {
+        /// `pub fn insert(self, value: V, reservation: RBTreeNodeReservation<K, V>) -> &'a mut V`
+        pub fn insert(self, value: V, reservation: RBTreeNodeReservation<K, V>) -> &'a mut V {
+            unimplemented!()
+        }
+    }
+    /// `pub struct OccupiedEntry<'a, K, V>`
+    pub struct OccupiedEntry<'a, K, V> {
+        _p: PhantomData<&'a mut RBTree<K, V>>,
+    }
+    impl<'a, K, V> OccupiedEntry<'a, K, V> {
+        /// `pub fn get(&self) -> &V`
+        pub fn get(&self) -> &V {
+            unimplemented!()
+        }
+        /// `pub fn get_mut(&mut self) -> &mut V`
+        pub fn get_mut(&mut self) -> &mut V {
+            unimplemented!()
+        }
+        /// `pub fn into_mut(self) -> &'a mut V`
+        pub fn into_mut(self) -> &'a mut V {
+            unimplemented!()
+        }
+        /// `pub fn remove_node(self) -> RBTreeNode<K, V>`
+        pub fn remove_node(self) -> RBTreeNode<K, V> {
+            unimplemented!()
+        }
+        /// `pub fn remove(self) -> V`
+        pub fn remove(self) -> V {
+            unimplemented!()
+        }
+    }
+
+    /// `pub struct Iter<'a, K, V>` (created by `RBTree::iter`)
     pub struct Iter<'a, K, V> {
         _p: PhantomData<&'a (K, V)>,
     }
@@ -2289,6 +2688,7 @@ pub mod rbtree {
             unimplemented!()
         }
     }
+    /// `pub struct IterMut<'a, K, V>` (created by `RBTree::iter_mut`)
     pub struct IterMut<'a, K, V> {
         _p: PhantomData<&'a mut (K, V)>,
     }
@@ -2436,13 +2836,57 @@ pub mod time {
             unimplemented!()
         }
     }
-    /// mainline time.rs: `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub struct Delta { nanos: i64 }`.
+    /// mainline time.rs: `mod private { pub trait Sealed {} }` (only `Nsec` and `Jiffy` are time units).
+    #[cfg(kport_profile = "mainline")]
+    mod private {
+        pub trait Sealed {}
+        impl Sealed for super::Nsec {}
+        impl Sealed for super::Jiffy {}
+    }
+    /// mainline time.rs: `pub trait TimeUnit: private::Sealed { type Repr: Copy + Clone + PartialEq
+    /// + PartialOrd + Eq + Ord + core::fmt::Debug; }` (2e2203d885a3 "rust: time: make Delta generic
+    /// over its time unit", 2e0d41002a27 "rust: time: add jiffies time unit for Delta", both in
+    /// "Merge tag 'rust-7.3'" d24f5cdbeff8, torvalds/master 2026-08-18; time.rs read at d481d999967d).
+    #[cfg(kport_profile = "mainline")]
+    pub trait TimeUnit: private::Sealed {
+        type Repr: Copy + Clone + PartialEq + PartialOrd + Eq + Ord + core::fmt::Debug;
+    }
+    /// `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub enum Nsec {}` (`Repr = i64`).
     #[cfg(kport_profile = "mainline")]
     #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
-    pub struct Delta {
-        nanos: i64,
+    pub enum Nsec {}
+    #[cfg(kport_profile = "mainline")]
+    impl TimeUnit for Nsec {
+        type Repr = i64;
     }
-    // Delta arithmetic (6.18+): Add, AddAssign, Sub, SubAssign, Mul<i64>, MulAssign<i64>, Div (Output = i64).
+    /// `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub enum Jiffy {}` (`Repr = isize`).
+    #[cfg(kport_profile = "mainline")]
+    #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
+    pub enum Jiffy {}
+    #[cfg(kport_profile = "mainline")]
+    impl TimeUnit for Jiffy {
+        type Repr = isize;
+    }
+    /// mainline time.rs: `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
+    /// pub struct Delta<U: TimeUnit = Nsec> { value: U::Repr }`: a plain `Delta` is nanoseconds.
+    #[cfg(kport_profile = "mainline")]
+    #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
+    pub struct Delta<U: TimeUnit = Nsec> {
+        value: U::Repr,
+    }
+    #[cfg(kport_profile = "mainline")]
+    impl Delta<Jiffy> {
+        /// `pub const fn from_jiffies(jiffies: isize) -> Self`
+        pub const fn from_jiffies(jiffies: isize) -> Self {
+            Self { value: jiffies }
+        }
+        /// `pub const fn as_jiffies(self) -> isize`
+        pub const fn as_jiffies(self) -> isize {
+            self.value
+        }
+    }
+    // Delta arithmetic (6.18+), on `Delta` (= `Delta<Nsec>`) only: Add, AddAssign, Sub,
+    // SubAssign, Mul<i64>, MulAssign<i64>, Div (Output = i64).
     #[cfg(kport_profile = "mainline")]
     impl core::ops::Add for Delta {
         type Output = Self;
@@ -2492,7 +2936,11 @@ pub mod time {
     #[cfg(kport_profile = "mainline")]
     impl Delta {
         /// `pub const ZERO: Self`
-        pub const ZERO: Self = Self { nanos: 0 };
+        pub const ZERO: Self = Self { value: 0 };
+        /// `pub const fn from_nanos(nanos: i64) -> Self` (mainline; not in 6.19, see docs/profiles.md)
+        pub const fn from_nanos(nanos: i64) -> Self {
+            Self { value: nanos }
+        }
         /// `pub const fn from_micros(micros: i64) -> Self`
         pub const fn from_micros(micros: i64) -> Self {
             unimplemented!()
@@ -2525,6 +2973,10 @@ pub mod time {
         pub fn as_millis(self) -> i64 {
             unimplemented!()
         }
+        /// `pub fn as_millis_ceil(self) -> i64` (d481d999967d "rust: time: add Delta::as_millis_ceil()", rust-7.3)
+        pub fn as_millis_ceil(self) -> i64 {
+            unimplemented!()
+        }
         /// `pub fn rem_nanos(self, dividend: i32) -> Self`
         pub fn rem_nanos(self, dividend: i32) -> Self {
             unimplemented!()
@@ -2542,56 +2994,86 @@ pub mod time {
 }
 
 // ---------------------------------------------------------------------------
-// rust/kernel/lib.rs
+// rust/kernel/module.rs (mainline) / rust/kernel/lib.rs (before 7.3)
 // ---------------------------------------------------------------------------
-/// `pub trait Module: Sized + Sync + Send { fn init(module: &'static ThisModule) -> error::Result<Self>; }`
-pub trait Module: Sized + Sync + Send {
-    fn init(module: &'static ThisModule) -> error::Result<Self>;
-}
+/// `Module`, `InPlaceModule` and `ThisModule` live in `rust/kernel/module.rs` on mainline
+/// (0752a2e96e13 "rust: module: move module types into `module.rs`", with `ModuleMetadata`
+/// from 54f846db7b35, in "Merge tag 'rust-7.3'" d24f5cdbeff8, torvalds/master 2026-08-18;
+/// read at 54f846db7b35) and stay reachable at the crate root (`kernel::Module`, and the
+/// prelude's `super::ThisModule`). Before 7.3 they were defined in `rust/kernel/lib.rs`.
+#[cfg(kport_profile = "mainline")]
+pub mod module {
+    pub use crate::module_types::{InPlaceModule, Module, ThisModule};
 
-/// lib.rs: `pub trait InPlaceModule: Sync + Send` ("rust: add `InPlaceModule`", since 6.13):
-/// a module initialised in place in pinned memory (`module!` takes either kind; every
-/// `Module` is an `InPlaceModule`).
-pub trait InPlaceModule: Sync + Send {
-    fn init(module: &'static ThisModule) -> impl init::PinInit<Self, error::Error>;
-}
-
-impl<T: Module> InPlaceModule for T {
-    fn init(module: &'static ThisModule) -> impl init::PinInit<Self, error::Error> {
-        let initer = move |slot: *mut Self| {
-            let m = <Self as Module>::init(module)?;
-            // SAFETY: stub; `slot` is valid for writes per `pin_init_from_closure`.
-            unsafe { slot.write(m) };
-            Ok(())
-        };
-        // SAFETY: on success `initer` initialises `Self`.
-        unsafe { init::pin_init_from_closure(initer) }
+    /// module.rs: `pub trait ModuleMetadata { const NAME: &'static CStr; const THIS_MODULE: ThisModule; }`
+    /// (implemented by `module!` for the module type).
+    pub trait ModuleMetadata {
+        const NAME: &'static crate::str::CStr;
+        const THIS_MODULE: ThisModule;
+    }
+    /// module.rs: `pub const fn this_module<M: ModuleMetadata>() -> &'static ThisModule`
+    pub const fn this_module<M: ModuleMetadata>() -> &'static ThisModule {
+        &M::THIS_MODULE
     }
 }
+pub use crate::module_types::{InPlaceModule, Module, ThisModule};
 
-/// `pub struct ThisModule(*mut bindings::module)` (APPROXIMATION: `*mut c_void`).
-pub struct ThisModule(*mut core::ffi::c_void);
-unsafe impl Sync for ThisModule {}
-impl ThisModule {
-    pub const unsafe fn from_ptr(ptr: *mut core::ffi::c_void) -> ThisModule {
-        ThisModule(ptr)
+mod module_types {
+    use crate::{error, init};
+
+    /// `pub trait Module: Sized + Sync + Send { fn init(module: &'static ThisModule) -> error::Result<Self>; }`
+    pub trait Module: Sized + Sync + Send {
+        fn init(module: &'static ThisModule) -> error::Result<Self>;
     }
-    pub fn as_ptr(&self) -> *mut core::ffi::c_void {
-        self.0
+
+    /// `pub trait InPlaceModule: Sync + Send` ("rust: add `InPlaceModule`", since 6.13):
+    /// a module initialised in place in pinned memory (`module!` takes either kind; every
+    /// `Module` is an `InPlaceModule`).
+    pub trait InPlaceModule: Sync + Send {
+        fn init(module: &'static ThisModule) -> impl init::PinInit<Self, error::Error>;
+    }
+
+    impl<T: Module> InPlaceModule for T {
+        fn init(module: &'static ThisModule) -> impl init::PinInit<Self, error::Error> {
+            let initer = move |slot: *mut Self| {
+                let m = <Self as Module>::init(module)?;
+                // SAFETY: stub; `slot` is valid for writes per `pin_init_from_closure`.
+                unsafe { slot.write(m) };
+                Ok(())
+            };
+            // SAFETY: on success `initer` initialises `Self`.
+            unsafe { init::pin_init_from_closure(initer) }
+        }
+    }
+
+    /// `pub struct ThisModule(*mut bindings::module)` (APPROXIMATION: `*mut c_void`).
+    pub struct ThisModule(*mut core::ffi::c_void);
+    unsafe impl Sync for ThisModule {}
+    impl ThisModule {
+        pub const unsafe fn from_ptr(ptr: *mut core::ffi::c_void) -> ThisModule {
+            ThisModule(ptr)
+        }
+        pub const fn as_ptr(&self) -> *mut core::ffi::c_void {
+            self.0
+        }
     }
 }
 
 /// `module!` (rust/macros/module.rs): the keys in the kernel's fixed order,
-/// `type` an identifier, strings as literals. Defines `__LOG_PREFIX` (what
-/// `pr_*!` print with) and checks that the type implements `kernel::InPlaceModule` (every `Module` does).
+/// strings as literals. Defines `__LOG_PREFIX` (what `pr_*!` print with) and
+/// checks that the type implements `kernel::InPlaceModule` (every `Module` does).
 /// mainline keys: type, name, authors, description, license, alias, firmware,
 /// imports_ns, params (required: type, name, license); `author:` was removed
-/// (v6.17, "rust: module: remove deprecated author key").
+/// (v6.17, "rust: module: remove deprecated author key"). Since 7.0 `type` may
+/// be any type ("rust: macros: allow arbitrary types to be used in `module!`
+/// macro"); since 7.3 it implements `kernel::module::ModuleMetadata` for it and
+/// defines no `THIS_MODULE` static any more (cdb7c5e01886 "rust: macros: remove
+/// `THIS_MODULE` static from `module!`", rust-7.3).
 #[cfg(kport_profile = "mainline")]
 #[macro_export]
 macro_rules! module {
     (
-        type: $type:ident,
+        type: $type:ty,
         name: $name:literal
         $(, authors: [$($author:literal),* $(,)?])?
         $(, description: $description:literal)?
@@ -2604,11 +3086,16 @@ macro_rules! module {
     ) => {
         /// The module name, as `pr_*!` print it (module.rs: `const __LOG_PREFIX`).
         const __LOG_PREFIX: &[u8] = ::core::concat!($name, "\0").as_bytes();
-        #[allow(dead_code)]
-        static THIS_MODULE: $crate::ThisModule = unsafe { $crate::ThisModule::from_ptr(::core::ptr::null_mut()) };
+        impl $crate::module::ModuleMetadata for $type {
+            const NAME: &'static $crate::str::CStr = match $crate::str::CStr::from_bytes_with_nul(::core::concat!($name, "\0").as_bytes()) {
+                Ok(name) => name,
+                Err(_) => panic!("module name"),
+            };
+            const THIS_MODULE: $crate::ThisModule = unsafe { $crate::ThisModule::from_ptr(::core::ptr::null_mut()) };
+        }
         #[allow(dead_code)]
         fn __kport_module_init() -> impl $crate::init::PinInit<$type, $crate::error::Error> {
-            <$type as $crate::InPlaceModule>::init(&THIS_MODULE)
+            <$type as $crate::InPlaceModule>::init($crate::module::this_module::<$type>())
         }
     };
 }
@@ -2641,6 +3128,30 @@ macro_rules! module {
             <$type as $crate::InPlaceModule>::init(&THIS_MODULE)
         }
     };
+}
+
+// ---------------------------------------------------------------------------
+// rust/kernel/build_assert.rs, static_assert.rs (APPROXIMATION: `build_assert!`
+// is checked by the kernel at link time; here it is a runtime `assert!`)
+// ---------------------------------------------------------------------------
+/// `static_assert!(cond)` / `static_assert!(cond, msg)`: a compile-time assertion.
+#[macro_export]
+macro_rules! static_assert {
+    ($condition:expr $(,$arg:literal)?) => {
+        const _: () = ::core::assert!($condition $(,$arg)?);
+    };
+}
+/// `build_error!()` / `build_error!(msg)`: fails the build if it is reachable.
+#[macro_export]
+macro_rules! build_error {
+    () => {{ ::core::panic!("build_error") }};
+    ($msg:expr) => {{ ::core::panic!("{}", $msg) }};
+}
+/// `build_assert!(cond)` / `build_assert!(cond, msg)`.
+#[macro_export]
+macro_rules! build_assert {
+    ($cond:expr $(,)?) => {{ if !$cond { $crate::build_error!(); } }};
+    ($cond:expr, $msg:expr) => {{ if !$cond { $crate::build_error!($msg); } }};
 }
 
 // ---------------------------------------------------------------------------
@@ -2687,5 +3198,13 @@ pub mod prelude {
     /// PinInit, ..}` on mainline, `kernel::init` before 6.15) and `#[vtable]`.
     pub use crate::init::{InPlaceInit, Init, PinInit};
     pub use crate::{init, pin_init, try_init, try_pin_init};
+    /// mainline prelude.rs: `pub use pin_init::{.., InPlaceWrite, .., Zeroable}` (the trait;
+    /// the derive of the same name is not modelled).
+    #[cfg(kport_profile = "mainline")]
+    pub use crate::init::{InPlaceWrite, Zeroable};
+    /// prelude.rs: `pub use super::build_assert::{build_assert, build_error, static_assert}`.
+    pub use crate::{build_assert, build_error, static_assert};
+    // Not modelled from the mainline prelude: `current!`, `const_assert!` and the
+    // zerocopy `FromBytes`/`IntoBytes` traits and derives.
     pub use macros::{pin_data, pinned_drop, vtable};
 }

@@ -1,16 +1,22 @@
 // SPDX-License-Identifier: MIT
-//! kport's stub of the kernel's `macros` crate: only `fmt!`, the macro that
-//! mainline's `pr_*!` format with (rust/macros/fmt.rs, from the "rust: support
-//! formatting of foreign types" series). Written for kport from the kernel's
-//! documented behaviour:
+//! kport's stub of the kernel's `macros` crate: `fmt!`, the macro that
+//! mainline's `pr_*!` format with, and `#[vtable]`, `#[pin_data]`,
+//! `#[pinned_drop]` (below). Written for kport from the kernel's documented
+//! behaviour, with no dependencies (the kernel's uses `syn`).
 //!
-//! - the first argument must be a plain `"..."` literal; anything else (a raw
-//!   string, `concat!`) is passed through untouched, as the kernel's macro does,
-//!   so it then fails to build where the kernel's fails;
-//! - every argument, positional or `name = value`, becomes
-//!   `::kernel::fmt::Adapter(&(value))`; an argument is split at its first `=`;
+//! `fmt!` (rust/macros/fmt.rs, the `syn` form whose `FormatArgs` parses a
+//! `LitStr`, then positional arguments as `syn::Expr`, then `name = Expr`):
+//!
+//! - the first argument must be a string literal (`"..."` or a raw string);
+//!   anything else is an error, as `syn::LitStr` parsing makes it;
+//! - every argument is any expression (`if`/`match`/blocks/closures/casts,
+//!   `a == b`, `f::<A, B>(x)`): the arguments are handed to the kernel stub's
+//!   `__kport_fmt!` (stub/kernel/lib.rs), whose `$val:expr` fragments make
+//!   rustc parse them exactly as `syn::Expr` would, each becoming
+//!   `::kernel::fmt::Adapter(&(value))`; `name = value` keeps its name;
 //! - every inline capture in the format string (`{x}`, `{x:>4}`) that no
-//!   `name = value` argument provides is added as `x = Adapter(&x)`;
+//!   `name = value` argument provides is added as `x = Adapter(&(x))`, wrapped
+//!   the same way as positional arguments;
 //! - the result is `::core::format_args!(...)`.
 //!
 //! `Adapter<&T>` implements `core::fmt::Display` only for `T: kernel::fmt::Display`,
@@ -22,50 +28,66 @@ use std::collections::BTreeSet;
 
 #[proc_macro]
 pub fn fmt(input: TokenStream) -> TokenStream {
-    let mut tokens = input.into_iter();
-    let Some(first) = tokens.next() else {
-        return TokenStream::new();
+    let tokens: Vec<TokenTree> = input.into_iter().collect();
+    let Some(first) = tokens.first() else {
+        return compile_error("requires at least a format string argument", Span::call_site());
     };
-    let (text, span) = match &first {
-        TokenTree::Literal(lit) => {
-            let s = lit.to_string();
-            if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
-                (s[1..s.len() - 1].to_string(), lit.span())
-            } else {
-                return std::iter::once(first).chain(tokens).collect();
-            }
-        }
-        _ => return std::iter::once(first).chain(tokens).collect(),
+    let (text, span) = match first {
+        TokenTree::Literal(lit) => match string_literal_value(&lit.to_string()) {
+            Some(text) => (text, lit.span()),
+            None => return compile_error("expected string literal", lit.span()),
+        },
+        other => return compile_error("expected string literal", other.span()),
     };
+    let rest = &tokens[1..];
 
+    // Names given as `name = value` (an identifier then a lone `=`, at the start of
+    // a top-level argument) are not added again from the format string.
     let mut captures = inline_captures(&text);
-    let mut out: Vec<TokenTree> = vec![first];
-    let rest: Vec<TokenTree> = tokens.collect();
-    for arg in rest.split(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ',')) {
-        if arg.is_empty() {
-            continue;
-        }
-        out.push(punct(',', span));
-        match arg.iter().position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '=')) {
-            Some(eq) => {
-                let name: TokenStream = arg[..eq].iter().cloned().collect();
-                captures.remove(&name.to_string());
-                out.extend(arg[..=eq].iter().cloned());
-                out.extend(adapter(arg[eq + 1..].iter().cloned().collect(), span));
+    let mut at_start = true;
+    for (i, t) in rest.iter().enumerate() {
+        if at_start {
+            if let (TokenTree::Ident(name), Some(TokenTree::Punct(eq))) = (t, rest.get(i + 1)) {
+                if eq.as_char() == '=' && eq.spacing() == Spacing::Alone {
+                    captures.remove(name.to_string().trim_start_matches("r#"));
+                }
             }
-            None => out.extend(adapter(arg.iter().cloned().collect(), span)),
         }
-    }
-    for name in captures {
-        out.push(punct(',', span));
-        out.push(TokenTree::Ident(Ident::new(&name, span)));
-        out.push(punct('=', span));
-        out.extend(adapter(TokenTree::Ident(Ident::new(&name, span)).into(), span));
+        at_start = matches!(t, TokenTree::Punct(p) if p.as_char() == ',');
     }
 
-    let mut call: Vec<TokenTree> = path(&["core", "format_args"], span);
+    // `::kernel::__kport_fmt!([<lit>] [<captures>] <rest>)`
+    let out = vec![first.clone()];
+    let caps: Vec<TokenTree> = captures.iter().map(|n| TokenTree::Ident(Ident::new(n, span))).collect();
+    let mut body: Vec<TokenTree> = vec![
+        TokenTree::Group(Group::new(Delimiter::Bracket, out.into_iter().collect())),
+        TokenTree::Group(Group::new(Delimiter::Bracket, caps.into_iter().collect())),
+    ];
+    body.extend(rest.iter().cloned());
+    let mut call = path(&["kernel", "__kport_fmt"], span);
     call.push(punct('!', span));
-    call.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, out.into_iter().collect())));
+    call.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, body.into_iter().collect())));
+    call.into_iter().collect()
+}
+
+/// The text of a `"..."` or raw `r#"..."#` string literal token; `None` for any other literal.
+fn string_literal_value(s: &str) -> Option<String> {
+    if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
+        return Some(s[1..s.len() - 1].to_string());
+    }
+    let raw = s.strip_prefix('r')?;
+    let hashes = raw.len() - raw.trim_start_matches('#').len();
+    let inner = raw[hashes..].strip_prefix('"')?;
+    let inner = inner.strip_suffix(&"#".repeat(hashes))?.strip_suffix('"')?;
+    Some(inner.to_string())
+}
+
+fn compile_error(msg: &str, span: Span) -> TokenStream {
+    let mut call = path(&["core", "compile_error"], span);
+    call.push(punct('!', span));
+    let mut lit = proc_macro::Literal::string(msg);
+    lit.set_span(span);
+    call.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, TokenTree::Literal(lit).into())));
     call.into_iter().collect()
 }
 
@@ -88,15 +110,6 @@ fn inline_captures(text: &str) -> BTreeSet<String> {
         }
     }
     names
-}
-
-/// `::kernel::fmt::Adapter(&(<value>))`: the value is parenthesised, as in
-/// mainline (a later fix; without it `&a * b` would bind as `(&a) * b`).
-fn adapter(value: TokenStream, span: Span) -> Vec<TokenTree> {
-    let mut v = path(&["kernel", "fmt", "Adapter"], span);
-    let inner = vec![punct('&', span), TokenTree::Group(Group::new(Delimiter::Parenthesis, value))];
-    v.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, inner.into_iter().collect())));
-    v
 }
 
 fn path(segments: &[&str], span: Span) -> Vec<TokenTree> {
