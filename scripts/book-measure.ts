@@ -233,6 +233,8 @@ export interface ListingInput {
   rustc: Diag[];
   /** Same index as `rustc`: VerifyResult.details. */
   details: string[];
+  /** Ported path → input path for files the port renames (the crate root becomes `src/<module>.rs`). */
+  renames?: Map<string, string>;
 }
 
 /** Trace every rustc error back, decide silent / claimed clean / propagation. */
@@ -247,14 +249,17 @@ export function measureListing(x: ListingInput): ListingResult {
     return m;
   };
   const kportErrors = x.kport.filter((d) => d.severity === 'error').length;
-  const errors: ErrorRow[] = x.rustc.map((e, i) => {
+  const errors: ErrorRow[] = x.rustc.map((r0, i) => {
+    // rustc names the ported file; kport and this measure name the input's path.
+    const e = { ...r0, file: x.renames?.get(r0.file) ?? r0.file };
     const { kind, why } = classify(e.message, x.details[i] ?? '');
     const base = { code: rustcCode(e.message), message: e.message, file: e.file, portedLine: e.start.line, kind, ...(why ? { why } : {}) };
-    if (!x.outputs.has(e.file)) {
-      // No position in a ported file (rustc gave none, or a file outside the crate):
-      // counted as reported when kport reported any error at all.
+    if (e.file === '.' || e.file === '') {
+      // rustc gave no position: counted as reported when kport reported any error at all.
       return { ...base, inputLines: null, anchor: 'no-position', kportOnLine: [], silent: kportErrors === 0, noErrorAtLine: kportErrors === 0 };
     }
+    // A file neither ported nor created (this measure could not place it): silent, so it shows.
+    if (!x.outputs.has(e.file)) return { ...base, inputLines: null, anchor: 'unknown-file', kportOnLine: [], silent: true, noErrorAtLine: true };
     if (!x.inputs.has(e.file)) return { ...base, inputLines: null, anchor: 'new-file', kportOnLine: [], silent: true, noErrorAtLine: true };
     const r = mapOf(e.file)[e.start.line] ?? { lo: e.start.line, hi: e.start.line, anchor: `new-L${e.start.line}` };
     const on = x.kport.filter((d) => d.file === e.file && d.start.line <= r.hi && d.end.line >= r.lo);

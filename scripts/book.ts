@@ -155,7 +155,8 @@ function measure(dir: string, name: string): ListingResult {
     }
     tmp = materialize(result);
     const v = verifyPaths(materializedPaths(result, tmp, [dir]), { profile: 'mainline' });
-    return measureListing({ listing: name, inputs, outputs, kport: result.diagnostics, rustc: v.diagnostics, details: v.details });
+    const renames = new Map(result.changes.filter((c) => c.from).map((c) => [c.path, c.from!] as [string, string]));
+    return measureListing({ listing: name, inputs, outputs, kport: result.diagnostics, rustc: v.diagnostics, details: v.details, renames });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     return { listing: name, compiles: false, kportErrors: 0, kportDiagnostics: 0, errors: [], silentLines: 0, claimedCleanButFails: false, propagationMisses: 0, refused: e.message };

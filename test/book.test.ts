@@ -114,6 +114,27 @@ describe('measuring one listing', () => {
     expect(r.compiles).toBe(false);
   });
 
+  it('reads rustc errors in a renamed crate root (src/<module>.rs) at the input path', () => {
+    const r = measureListing({
+      listing: 'ch01/z',
+      inputs: files({ 'src/main.rs': input }),
+      outputs: files({ 'src/main.rs': ported }),
+      kport: [diag(2, 'error')],
+      rustc: [rustc(3, 'E0433: cannot find type `String` in this scope', 'src/demo.rs'), rustc(4, 'E0599: x', 'src/demo.rs')],
+      details: ['', ''],
+      renames: new Map([['src/demo.rs', 'src/main.rs']]),
+    });
+    expect(r.errors.map((e) => [e.file, e.anchor, e.silent])).toEqual([
+      ['src/main.rs', 'L2', false],
+      ['src/main.rs', 'L3', true],
+    ]);
+    const lost = measureListing({ listing: 'ch01/z', inputs: files({ 'src/main.rs': input }), outputs: files({ 'src/main.rs': ported }), kport: [diag(2, 'error')], rustc: [rustc(3, 'E0433: x', 'src/demo.rs'), rustc(1, 'E0601: x', '.')], details: ['', ''] });
+    expect(lost.errors.map((e) => [e.anchor, e.silent])).toEqual([
+      ['unknown-file', true],
+      ['no-position', false],
+    ]);
+  });
+
   it('a note counts as a report for "silent" but not for the error-level contract; no error at all is "claimed clean"', () => {
     const r = measureListing({
       listing: 'ch01/y',
