@@ -75,17 +75,26 @@ Decision:
   },
   {
     code: 'K0403',
-    severity: 'warning',
-    title: 'an allocation failure becomes `None` in a function returning `Option`',
-    explanation: `The function returns \`Option\`, so a failing allocation (or a crate function
-that now returns \`Result\`) is turned into \`None\` with \`.ok()?\`. Callers can no
-longer tell "not found" from "out of memory". If that matters, make the
-function return \`Result<Option<T>>\`.
+    severity: 'error',
+    title: 'a fallible call is in a function returning `Option` that cannot return `Result<Option<T>>`',
+    explanation: `The function returns \`Option\` and now contains a call that can fail (an
+allocation, or a crate function that now returns \`Result\`). kport never turns
+that failure into \`None\`: callers would read "out of memory" as "not found"
+or "malformed". It makes such a function return \`Result<Option<T>>\` instead
+(\`Some(x)\`/\`None\` become \`Ok(Some(x))\`/\`Ok(None)\`, an \`opt?\` becomes an early
+\`return Ok(None)\`, and every caller gets \`?\`, which gives it the \`Option\`
+back). This error says it could not: the signature is fixed (a trait from
+outside the crate such as \`Iterator::next\`, an \`extern\` function), or the
+body uses \`?\` on an \`Option\` inside a macro's arguments, which kport cannot
+turn into an early return. The \`?\` stays so the compiler points at it.
 
 Before:
-    fn first_word(s: &[u8]) -> Option<KVec<u8>> { let mut v = KVec::new(); v.push(s[0], GFP_KERNEL)?; Some(v) }
-After:
-    fn first_word(s: &[u8]) -> Option<KVec<u8>> { let mut v = KVec::new(); v.push(s[0], GFP_KERNEL).ok()?; Some(v) }`,
+    impl Iterator for Words {
+        type Item = KVec<u8>;
+        fn next(&mut self) -> Option<KVec<u8>> { let mut w = KVec::new(); w.push(b'a', GFP_KERNEL)?; Some(w) }
+    }
+A decision, for instance: allocate in a method that can fail, and iterate over
+what it built; or yield \`Result<KVec<u8>>\` items (\`type Item = Result<KVec<u8>>\`).`,
   },
   {
     code: 'K0404',
@@ -195,6 +204,27 @@ Before:
 Decision, for instance:
     fn sum(v: &mut KVec<u32>) -> Result<u32> { let t = total(v)?; Ok(twice!(t)) }`,
   },
+  {
+    code: 'K0409',
+    severity: 'error',
+    title: 'a fallible call is inside a closure that returns `Option`',
+    explanation: `A closure returns \`Option\` (\`filter_map\`, \`and_then\`, \`find_map\`, ...) and now
+contains a call that can fail. Its \`?\` cannot pass the failure on, and kport
+does not turn it into \`None\`: out of memory would read as "nothing here". The
+\`?\` stays so the compiler points at it. Usually the closure is an iterator
+adaptor's argument: write the loop out in the enclosing function, which can
+return the error.
+
+Before:
+    let lens = words.iter().filter_map(|w| { let mut v = KVec::new(); v.push(w.len(), GFP_KERNEL)?; Some(v) });
+Decision, for instance:
+    let mut lens = KVec::new();
+    for w in words.iter() {
+        let mut v = KVec::new();
+        v.push(w.len(), GFP_KERNEL)?;
+        lens.push(v, GFP_KERNEL)?;
+    }`,
+  },
 ];
 
 // `scope`: for a site in a macro's arguments, the closure (or async block, const) written there around it.
@@ -207,7 +237,8 @@ class Propagation {
   private readonly work: number[] = [];
   private readonly callsByGroup = new Map<number, CallSite[]>();
   private readonly calls = new Map<string, Site>();
-  private readonly okTries: Site[] = [];
+  /** Groups that returned `Option` and now return `Result<Option<T>>`: every call of them gets `?`. */
+  private readonly optionGroups = new Set<number>();
   private readonly reported = new Set<string>();
   private readonly froms = new Map<string, boolean>();
   /** Names the crate defines with `macro_rules!`. */
@@ -256,7 +287,8 @@ class Propagation {
     while (this.work.length) {
       const g = this.work.shift()!;
       for (const c of this.callsByGroup.get(g) ?? []) {
-        if (c.macroArgs ? tokensHandled(c.macroArgs) : isHandled(c.node)) continue;
+        // A call of a function that returned `Option` used that `Option`: `?` gives it back, whatever follows.
+        if (!this.optionGroups.has(g) && (c.macroArgs ? tokensHandled(c.macroArgs) : isHandled(c.node))) continue;
         const key = `${c.file}:${c.node.startIndex}:${c.end}`;
         if (this.calls.has(key)) continue;
         const site: Site = { file: c.file, node: c.node, kind: 'call', end: c.end, callee: c.callee };
@@ -347,7 +379,12 @@ class Propagation {
     if (!enc) return;
     const what = site.kind === 'try' ? 'this `?`' : `this call of \`${site.callee}\`, which now returns \`Result\`,`;
     if (enc.type !== 'function_item') {
-      if (!introduced || (enc.type === 'closure_expression' && closureReturnsResult(enc))) return;
+      const returns = enc.type === 'closure_expression' ? closureReturns(enc) : undefined;
+      if (!introduced || returns === 'result') return;
+      if (returns === 'option') {
+        this.report(file, node, 'K0409', `${what} is inside a closure that returns \`Option\`: kport does not turn an allocation failure into \`None\``, 'write the loop out in the enclosing function, which can return the error with `?`, or make the closure return `Result<Option<T>>` and handle it where it is called');
+        return;
+      }
       const where = enc.type === 'closure_expression' ? 'a closure' : enc.type === 'async_block' ? 'an async block' : 'a constant initialiser';
       this.report(file, node, 'K0402', `${what} is inside ${where}, which cannot pass the error on`, 'move the fallible work out of the closure (a `for` loop in the enclosing function can use `?`), or make the closure return `Result` and handle it where it is called');
       return;
@@ -358,11 +395,22 @@ class Propagation {
     switch (rk.kind) {
       case 'kernel':
         return;
-      case 'option':
-        if (!introduced || (site.kind === 'try' && node.type === 'try_expression' && alreadyOk(node))) return;
-        if (site.kind === 'try') this.okTries.push(site);
-        this.report(file, node, 'K0403', `${describe(fn)} returns \`Option\`: ${what} now turns an allocation failure into \`None\``, 'if callers must tell "out of memory" from "nothing", return `Result<Option<T>>` instead');
+      case 'option': {
+        // `Result<Option<T>>`: out of memory is an error, `None` still means "nothing".
+        if (!introduced) return;
+        const fixed = this.fixed(fn);
+        const why = fixed ?? this.optionBlocker(fn);
+        if (why) {
+          const help = fixed
+            ? 'decide what happens when memory runs out here (never `None`: that reads as "nothing"): allocate earlier, in a function that can fail, and pass the memory in'
+            : 'take the `?` on the `Option` out of the macro (`let x = opt?;` before it): kport then makes the function return `Result<Option<T>>`';
+          this.report(file, node, 'K0403', `${what} can fail, and ${describe(fn)} returns \`Option\`: kport cannot make it return \`Result<Option<..>>\` because ${why}`, help);
+          return;
+        }
+        this.optionGroups.add(fn.group);
+        this.mark(fn.group);
         return;
+      }
       case 'other': {
         if (!introduced) return;
         const why = this.fixed(fn);
@@ -397,6 +445,26 @@ class Propagation {
         this.mark(fn.group);
       }
     }
+  }
+
+  /** Why a function group returning `Option` cannot become `Result<Option<T>>` beyond its signature, or undefined. */
+  private optionBlocker(fn: FnInfo): string | undefined {
+    for (const id of this.index.groups[fn.group]) {
+      const f = this.index.fns[id];
+      const body = f.node.childForFieldName('body');
+      if (!body || !body.text.includes('?')) continue;
+      for (const m of query('(macro_invocation (token_tree) @tt)').matches(body)) {
+        for (const q of questionTokens(m.captures[0].node)) {
+          if (this.index.enclosing(q)?.startIndex !== f.node.startIndex) continue;
+          const where = this.macroSite(f.file, q, q.startIndex, q.endIndex);
+          if (where.kind === 'text' || (where.kind === 'code' && where.scope)) continue;
+          const before = operandTokens(q);
+          if (ALLOC.test(before) && !/\.ok\(\s*\)$/.test(before)) continue;
+          return `it uses \`?\` on an \`Option\` inside a macro's arguments (line ${q.startPosition.row + 1}), which kport cannot turn into an early \`return Ok(None)\``;
+        }
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -463,18 +531,10 @@ class Propagation {
         if (rk.kind === 'unit') unitTail(body, text, out);
         else wrapBlockTail(body, out);
         wrapReturns(fn.node, body, out);
+        if (rk.kind === 'option') for (const r of earlyNone(this.index, fn.node, body, out)) replaced.push({ file: fn.file, node: r.node, text: r.text });
       }
     }
-    for (const site of this.calls.values()) {
-      const enc = site.scope ?? this.index.enclosing(site.node);
-      const fn = enc?.type === 'function_item' ? this.index.fnAt(site.file, enc) : undefined;
-      const option = fn && !this.changed.has(fn.group) && !isRootMain(fn, this.ctx) && returnKind(fn.node, this.index).kind === 'option';
-      per[site.file].push({ at: site.end!, text: option ? '.ok()?' : '?', rank: RANK.try });
-    }
-    for (const t of this.okTries) {
-      const at = t.node.type === '?' ? t.node.startIndex : t.node.namedChildren[0].endIndex;
-      per[t.file].push({ at, text: '.ok()', rank: RANK.ok });
-    }
+    for (const site of this.calls.values()) per[site.file].push({ at: site.end!, text: '?', rank: RANK.try });
     per.forEach((list, file) => {
       const edits = this.ctx.files[file].edits;
       list.map((ins, seq) => ({ ...ins, seq })).sort((a, b) => a.at - b.at || a.rank - b.rank || a.seq - b.seq).forEach((ins) => edits.insert(ins.at, ins.text));
@@ -485,7 +545,23 @@ class Propagation {
 
 function isIntroduced(t: SyntaxNode): boolean {
   const operand = t.namedChildren[0];
-  return !!operand && !alreadyOk(t) && ALLOC.test(operand.text);
+  return !!operand && !alreadyOk(t) && ALLOC.test(ownText(operand));
+}
+
+/** An operand's text without the `?` operands and closures inside it: `m.get(&KBox::new(k, GFP_KERNEL)?)` is a lookup, not an allocation. */
+function ownText(operand: SyntaxNode): string {
+  const cut = query('[(try_expression) (closure_expression)] @x')
+    .matches(operand)
+    .map((m) => m.captures[0].node)
+    .filter((n) => n.startIndex !== operand.startIndex || n.endIndex !== operand.endIndex);
+  let text = '';
+  let at = operand.startIndex;
+  for (const n of cut.sort((a, b) => a.startIndex - b.startIndex)) {
+    if (n.startIndex < at) continue;
+    text += operand.text.slice(at - operand.startIndex, n.startIndex - operand.startIndex);
+    at = n.endIndex;
+  }
+  return text + operand.text.slice(at - operand.startIndex);
 }
 
 /** `x.ok()?`: already an `Option`. */
@@ -514,11 +590,53 @@ function isHandled(call: SyntaxNode): boolean {
   return false;
 }
 
-/** A closure that visibly returns `Result` or `Option` can take `?`. */
-function closureReturnsResult(c: SyntaxNode): boolean {
+/** What a closure visibly returns: `Result` (it can take `?` on an error), `Option` (it cannot), or unknown. */
+function closureReturns(c: SyntaxNode): 'result' | 'option' | undefined {
   const rt = c.childForFieldName('return_type');
-  if (rt) return /^(\w+::)*(Result|Option)\b/.test(rt.text);
-  return /\b(Ok|Err|Some)\s*\(|\bNone\b/.test(c.childForFieldName('body')?.text ?? '');
+  if (rt) return /^(\w+::)*Result\b/.test(rt.text) ? 'result' : /^(\w+::)*Option\b/.test(rt.text) ? 'option' : undefined;
+  const body = c.childForFieldName('body')?.text ?? '';
+  if (/\b(Ok|Err)\s*\(/.test(body)) return 'result';
+  return /\bSome\s*\(|\bNone\b/.test(body) ? 'option' : undefined;
+}
+
+// A `?` on an `Option` in a function that now returns `Result<Option<T>>`: an early `return Ok(None)`.
+const NONE_ARMS = '{ Some(v) => v, None => return Ok(None) }';
+// Where `match ..` needs parentheses to stay one operand (a receiver, a callee, a left operand).
+const POSTFIX_PARENTS = new Set(['field_expression', 'call_expression', 'index_expression', 'type_cast_expression', 'try_expression', 'await_expression', 'binary_expression', 'range_expression', 'unary_expression', 'reference_expression']);
+
+/**
+ * The `opt?` of the function itself (not of its closures; not kport's own `?`
+ * on an allocation) become `let Some(x) = opt else { return Ok(None) };` in a
+ * `let`, and `match opt { Some(v) => v, None => return Ok(None) }` elsewhere.
+ * Insertions go to `out`; the `?` tokens to replace are returned.
+ */
+function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, out: Insertion[]): { node: SyntaxNode; text: string }[] {
+  const replaced: { node: SyntaxNode; text: string }[] = [];
+  const tries = query(TRY)
+    .matches(body)
+    .map((m) => m.captures[0].node)
+    .filter((t) => index.enclosing(t)?.startIndex === fn.startIndex && !isIntroduced(t))
+    // Outer before inner at one start: `x??` reads `match (match x ..) ..`.
+    .sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  for (const t of tries) {
+    const q = t.children.find((c) => c.type === '?');
+    const operand = t.namedChildren[0];
+    if (!q || !operand) continue;
+    const p = t.parent!;
+    const letValue = p.type === 'let_declaration' && p.childForFieldName('value')?.startIndex === t.startIndex;
+    if (letValue && !p.childForFieldName('alternative') && !operand.text.trimEnd().endsWith('}')) {
+      const pat = p.childForFieldName('pattern')!;
+      const ty = p.childForFieldName('type');
+      out.push({ at: pat.startIndex, text: 'Some(', rank: RANK.open }, { at: pat.endIndex, text: ')', rank: RANK.close });
+      if (ty) out.push({ at: ty.startIndex, text: 'Option<', rank: RANK.open }, { at: ty.endIndex, text: '>', rank: RANK.close });
+      replaced.push({ node: q, text: ' else { return Ok(None) }' });
+      continue;
+    }
+    const parens = POSTFIX_PARENTS.has(p.type) || (letValue && !!p.childForFieldName('alternative'));
+    out.push({ at: operand.startIndex, text: parens ? '(match ' : 'match ', rank: RANK.ok });
+    replaced.push({ node: q, text: ` ${NONE_ARMS}${parens ? ')' : ''}` });
+  }
+  return replaced;
 }
 
 /** `fn main` at the top of a crate root: module-entry turns it into `Module::init`, which returns `Result<Self>`. */
@@ -590,8 +708,18 @@ This crate-wide pass finishes the job (kernel \`Result\` is
   unknown one it stays and is reported (K0415);
 - a local variable (\`let\`, parameter, \`for\` pattern) named like a crate
   function shadows it: its calls are not the function's;
-- \`Option\` functions use \`.ok()?\` (K0403); \`Result<T, E>\` with another \`E\`
-  keeps \`?\` and reports a missing \`From\` (K0404, K0405);
+- an allocation failure never becomes another value: a function returning
+  \`Option<T>\` becomes \`Result<Option<T>>\` (its \`Some(x)\`/\`None\` tails and
+  returns become \`Ok(Some(x))\`/\`Ok(None)\`, its own \`let x = opt?;\` becomes
+  \`let Some(x) = opt else { return Ok(None) };\` and any other \`opt?\` a
+  \`match\` that returns \`Ok(None)\`), and its callers' \`f(..)?\` is the
+  \`Option\` again; \`bool\` and sentinel values become \`Result<bool>\`/\`Result<T>\`
+  like any value. Where that cannot be done exactly (a fixed signature such
+  as \`Iterator::next\`, an \`Option\` \`?\` inside macro arguments, a closure
+  returning \`Option\`) the function is left as it is and an error names the
+  decision (K0403, K0409);
+- \`Result<T, E>\` with another \`E\` keeps \`?\` and reports a missing \`From\`
+  (K0404, K0405);
 - where the signature cannot change (\`Drop::drop\`, impls of traits from
   outside the crate, closures) the \`?\` stays and an error says which
   decision is left (K0401, K0402);

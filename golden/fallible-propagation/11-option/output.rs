@@ -3,12 +3,12 @@ fn grow(v: &mut KVec<u8>) -> Result {
     Ok(())
 }
 
-fn first_even(xs: &[u8]) -> Option<KVec<u8>> {
-    let x = xs.iter().find(|x| *x % 2 == 0)?;
+fn first_even(xs: &[u8]) -> Result<Option<KVec<u8>>> {
+    let Some(x) = xs.iter().find(|x| *x % 2 == 0) else { return Ok(None) };
     let mut v = KVec::new();
-    v.push(*x, GFP_KERNEL).ok()?;
-    grow(&mut v).ok()?;
-    Some(v)
+    v.push(*x, GFP_KERNEL)?;
+    grow(&mut v)?;
+    Ok(Some(v))
 }
 
 fn already(v: &mut KVec<u8>) -> Option<()> {

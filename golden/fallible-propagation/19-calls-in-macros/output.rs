@@ -33,7 +33,7 @@ fn boxed(x: u32) -> Result {
     Ok(())
 }
 
-fn maybe(x: u32) -> Option<u32> {
-    pr_info!("{}\n", KBox::new(x, GFP_KERNEL).ok()?);
-    Some(x)
+fn maybe(x: u32) -> Result<Option<u32>> {
+    pr_info!("{}\n", KBox::new(x, GFP_KERNEL)?);
+    Ok(Some(x))
 }
