@@ -17,6 +17,8 @@ import { profileDifferences } from './profile-diff.ts';
 import { rewrite, rewriteAsync, type Mode, type RewriteResult } from './run.ts';
 import { Spool } from './spool.ts';
 import { writeSeries } from './format-patch.ts';
+import { renderHtmlReport } from './html-report.ts';
+import { atomicWrite } from './patcher.ts';
 import type { Diagnostic } from './types.ts';
 import { runVerify, verifyBeforeWrite } from './verify-cli.ts';
 
@@ -68,6 +70,13 @@ function printDiagnostics(io: Io, r: RewriteResult, format: Format, color: boole
   const view = format === 'human' ? r : forMachines(r, root);
   const text = formatDiagnostics(format, { diagnostics: view.diagnostics, sources: view.sources, changes: view.changes, color, alwaysSummary: to === 'stdout' });
   if (text) write(text);
+}
+
+/** `--html FILE`: the self-contained review page of a run. */
+function writeHtml(file: string, r: RewriteResult, title: string, paths: string[], profile: string): void {
+  if (file === '') throw new UsageError('--html needs a file');
+  const page = renderHtmlReport({ title, inputs: paths, profile, version: version(), diagnostics: r.diagnostics, changes: r.changes ?? [], sources: r.sources });
+  atomicWrite(path.resolve(file), page);
 }
 
 function rootOf(a: { root?: unknown }): string {
@@ -124,6 +133,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('check', { type: 'boolean', describe: 'exit 1 when a rewrite is pending; write nothing' })
           .option('format-patch', { type: 'string', describe: 'write the port as a patch series for git am: a folder (one file per patch) or a file (mbox)' })
           .option('signoff', { type: 'boolean', describe: 'with --format-patch: add Signed-off-by from git config user.name/user.email' })
+          .option('html', { type: 'string', describe: 'also write a self-contained HTML review page (diff, diagnostics at their lines, summary) to this file' })
           .option('allow-dirty', { type: 'boolean', describe: 'with --write: allow uncommitted changes in the files' })
           .option('keep-going', { type: 'boolean', describe: 'write the files that ported even when others failed' })
           .option('only', { type: 'string', describe: 'run only these transform ids (comma-separated)' })
@@ -191,7 +201,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const r = await rewriteAsync({
           jobs: a.jobs as number | undefined,
           onDiff: spool?.add,
-          keepChanges: format === 'rdjson',
+          keepChanges: format === 'rdjson' || a.html !== undefined,
           paths,
           profile: profile as ProfileId,
           mode,
@@ -215,6 +225,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           throw e;
         });
         spool?.drain(io.stdout);
+        if (a.html !== undefined) writeHtml(String(a.html), r, 'kport review: rewrite', paths, profile);
         printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr', rootOf(a));
         // Status lines are for people: a machine format on stderr stays one valid document.
         const human = format === 'human';
@@ -252,6 +263,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('skip', { type: 'string', describe: 'skip these transform ids (comma-separated)' })
           .option('io', { type: 'string', describe: `port stdin/stdout: ${IO_MODES.join(', ')}` })
           .option('package', { type: 'string', describe: 'at a Cargo workspace root: the member to check' })
+          .option('html', { type: 'string', describe: 'also write a self-contained HTML review page to this file' })
           .option('workspace', { type: 'boolean', describe: 'at a Cargo workspace root: check each member that has a binary' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' }),
       (a) => {
@@ -261,6 +273,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
         const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(ioMode ? { options: { io: ioMode } } : {}) });
+        if (a.html !== undefined) writeHtml(String(a.html), r, 'kport review: check', paths, profile);
         const c = String(a.color);
         printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout', rootOf(a));
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
