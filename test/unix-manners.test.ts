@@ -146,3 +146,21 @@ describe('docs/github-workflow.yml', () => {
     for (const f of seen) expect(existsSync(path.join(repo, f)), f).toBe(true);
   });
 });
+
+describe('README', () => {
+  it('its sample output is what kport prints today', async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /```\n\$ npx kport rewrite --dry-run examples\/hello\n\.\.\.\n([\s\S]*?)\.\.\.\n```/.exec(readme);
+    expect(block).not.toBeNull();
+    const r = await kport(['rewrite', '--dry-run', HELLO]);
+    expect(r.stdout).toContain(block![1]);
+  });
+
+  it('links only to files a clone has', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)#]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(existsSync(path.join(ROOT, l)), l).toBe(true);
+    expect(readme).not.toContain('../shared');
+  });
+});
