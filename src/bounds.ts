@@ -59,7 +59,11 @@ const READS = new Set(['len', 'is_empty', 'get', 'get_mut', 'iter', 'iter_mut', 
 export function safeIndex(ix: SyntaxNode, place: Place): boolean {
   const target = ix.namedChildren[0];
   const index = ix.namedChildren[1];
-  if (!target || !index) return false;
+  return !!target && !!index && inBounds(target, index, ix, place);
+}
+
+/** Whether `index` is a valid position in `target` at `ix` (an index expression, or a call such as `v.swap_remove(i)`). */
+export function inBounds(target: SyntaxNode, index: SyntaxNode, ix: SyntaxNode, place: Place): boolean {
   const idx = linear(index);
   if (!idx) return false;
   if (target.type === 'identifier' && idx.base === '' && windowItem(target, ix, place) > idx.k) return true;

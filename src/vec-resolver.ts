@@ -13,7 +13,8 @@ export type Ty =
   | { k: 'vec'; elem: Ty }
   | { k: 'box'; inner: Ty }
   | { k: 'slice'; elem: Ty }
-  | { k: 'prim'; name: string }
+  /** `ref`: a reference to it (`&str`, `&u32`): equal values may still be told apart by address. */
+  | { k: 'prim'; name: string; ref?: boolean }
   /** A named type that is not a Vec/Box (String, VecDeque, a user struct, ...). */
   | { k: 'named'; name: string; args?: Ty[] }
   | { k: 'unknown' };
@@ -141,7 +142,11 @@ export function tyOf(node: SyntaxNode | null | undefined): Ty {
   switch (node.type) {
     case 'reference_type':
     case 'pointer_type':
-      return node.type === 'reference_type' ? tyOf(node.childForFieldName('type')) : UNKNOWN;
+      if (node.type !== 'reference_type') return UNKNOWN;
+      {
+        const inner = tyOf(node.childForFieldName('type'));
+        return inner.k === 'prim' ? { ...inner, ref: true } : inner;
+      }
     case 'primitive_type':
       return { k: 'prim', name: node.text };
     case 'array_type':
@@ -481,8 +486,13 @@ function literalTy(n: SyntaxNode | null | undefined): Ty {
 }
 
 /** Elements whose equal values are indistinguishable: a stable and an unstable sort agree. */
+/**
+ * A primitive value whose equal values are indistinguishable (integers, bool,
+ * char): not `str`, which only exists behind a reference, and not a reference,
+ * whose address tells equal values apart.
+ */
 export function isPrimitiveElem(t: Ty): boolean {
-  return t.k === 'prim' && PRIMS.test(t.name);
+  return t.k === 'prim' && !t.ref && t.name !== 'str' && PRIMS.test(t.name);
 }
 
 /** The Vec type of the enclosing function's return, for `collect()` in tail or `return` position. */

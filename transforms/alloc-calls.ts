@@ -5,6 +5,8 @@ import { isTestCode } from '../src/testcode.ts';
 import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
 import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
 import { OWN_NAMES_QUERIES, argCount, args, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
+import { inBounds } from '../src/bounds.ts';
+import { lineIndent } from '../src/remove-lines.ts';
 
 /**
  * alloc-calls: allocating constructors and Vec methods become the profile's
@@ -24,11 +26,11 @@ const PATH_CALLS = `(call_expression
   arguments: (arguments)) @call`;
 const METHOD_CALLS = `(call_expression
   function: (field_expression value: (_) @recv field: (field_identifier) @name
-    (#match? @name "^(push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact|remove|drain|truncate|pop|clear|retain)$"))
+    (#match? @name "^(push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact|remove|drain|truncate|pop|clear|retain|swap_remove)$"))
   arguments: (arguments)) @call`;
 
 // Cheap exact pre-filter: a file without any of these names has nothing for this pass.
-const RELEVANT = /\b(?:Vec|KVec|Box|KBox|Arc|String)\s*(?:::\s*<[^>]*>\s*)?::|\.\s*(?:push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact|remove|drain|truncate|pop|clear|retain)\s*\(/;
+const RELEVANT = /\b(?:Vec|KVec|Box|KBox|Arc|String)\s*(?:::\s*<[^>]*>\s*)?::|\.\s*(?:push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact|remove|drain|truncate|pop|clear|retain|swap_remove)\s*\(/;
 
 const GROWING: Record<string, { method: VecMethod; args: number }> = {
   push: { method: 'push', args: 1 },
@@ -112,6 +114,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
     const none = NO_FORM[method];
     if (none && n !== none.args) continue;
     if ((method === 'clone' || method === 'to_vec') && n !== 0) continue;
+    if (method === 'swap_remove' && n !== 1) continue;
     const other = method in OTHERS ? (method as OtherVecMethod) : undefined;
     if (other && n !== OTHERS[other]) continue;
 
@@ -141,6 +144,10 @@ function runFile(ctx: FileContext, r: Resolver): void {
     }
     if (method === 'clone') {
       cloneToVec(ctx, call, name, t, recv);
+      continue;
+    }
+    if (method === 'swap_remove') {
+      swapRemove(ctx, call, recv);
       continue;
     }
     if (other) {
@@ -203,6 +210,56 @@ function otherMethod(ctx: FileContext, call: SyntaxNode, name: SyntaxNode, metho
   });
 }
 
+/** A local, `self`, or a field path of one: evaluating it again reads the same vector. */
+function isPlace(n: SyntaxNode): boolean {
+  if (n.type === 'identifier' || n.type === 'self') return true;
+  const v = n.type === 'field_expression' ? n.childForFieldName('value') : null;
+  return !!v && isPlace(v);
+}
+
+/** A name for a block-local binding that no identifier in `texts` uses. */
+function freshName(base: string, texts: string[]): string {
+  for (let name = base; ; name += '_') if (!texts.some((t) => new RegExp(`\\b${name}\\b`).test(t))) return name;
+}
+
+/**
+ * `v.swap_remove(i);` → a block that swaps element `i` with the last and pops it:
+ * the same elements in the same places, and the same panic when `i` is out of
+ * bounds (`swap` panics; an empty vector panics at `len() - 1`). Where the
+ * removed element is used, or the vector is not a plain place, it is reported.
+ */
+function swapRemove(ctx: FileContext, call: SyntaxNode, recv: SyntaxNode): void {
+  const form = ctx.profile.alloc.swapRemove;
+  if (form === 'same') return;
+  const index = args(call)[0];
+  const stmt = call.parent;
+  const alone = stmt?.type === 'expression_statement' && stmt.namedChildren.length === 1 && stmt.text.trimEnd().endsWith(';');
+  const v = recv.text;
+  if (form === 'swap-pop' && alone && isPlace(recv) && !/\n/.test(call.text) && !call.hasError) {
+    const last = freshName('last', [v, index.text]);
+    const indent = lineIndent(ctx.text, stmt.startIndex);
+    ctx.edits.replace(stmt, `{\n${indent}    let ${last} = ${v}.len() - 1;\n${indent}    ${v}.swap(${index.text}, ${last});\n${indent}    ${v}.pop();\n${indent}}`);
+    if (!inBounds(recv, index, call, { text: ctx.text, shift: 0 }) && !isTestCode(ctx.tree, call)) {
+      ctx.report({
+        code: 'K0330',
+        message: `\`${short(recv)}.swap_remove(${index.text.length > 20 ? '..' : index.text})\` became \`swap\` with the last element and \`pop\` (the kernel vector has no \`swap_remove\`); it still panics when the index is out of bounds`,
+        node: call,
+        help: `check \`${index.text.length > 20 ? 'i' : index.text} < ${short(recv)}.len()\` first and return an error (\`Err(EINVAL)\`) instead of panicking`,
+      });
+    }
+    return;
+  }
+  ctx.report({
+    code: 'K0301',
+    message: `\`Vec::swap_remove\` does not exist in the ${ctx.profile.id} kernel API`,
+    node: call,
+    help:
+      form === 'swap-pop'
+        ? `swap the element with the last and pop it: \`let last = ${short(recv)}.len() - 1; ${short(recv)}.swap(${index.text.length > 20 ? 'i' : index.text}, last);\` then \`${short(recv)}.pop()\` (\`Some\` after the swap); kport rewrites only a \`swap_remove\` whose result is unused, on a plain variable or field`
+        : 'this profile\'s vector has no `pop` either: swap the element to the end and shorten the vector some other way, or target a kernel with `Vec::pop` (6.16, profile mainline, where kport rewrites it to `swap` and `pop`)',
+  });
+}
+
 function formText(name: string, flags: boolean, flagsExpr: string): string {
   return `.${name}(.., ${flags ? `${flagsExpr})?` : ')?'}`.replace('(.., )', '(..)');
 }
@@ -243,7 +300,8 @@ known Vec or slice become \`try_to_vec(GFP_KERNEL)?\` (a compat helper; native o
 6.1). \`insert\`, \`extend\`, \`append\`, \`reserve_exact\`, \`Vec::from\` and
 \`String\` constructors have no kernel form and are reported. Methods that do not
 allocate but changed shape are handled per profile: mainline's \`remove(i)\` returns a
-Result (gets \`?\`), \`drain(..)\` becomes \`drain_all()\`, and on 6.13 as released
+Result (gets \`?\`), \`drain(..)\` becomes \`drain_all()\`, \`v.swap_remove(i);\` (result
+unused) becomes \`swap\` with the last element and \`pop\` (K0330), and on 6.13 as released
 \`remove\`, \`drain\`, \`pop\`, \`clear\`, \`truncate\` and \`retain\` are reported (they
 arrived in 6.15/6.16).
 
@@ -335,6 +393,27 @@ After (by hand):
     let mut grid2 = KVec::with_capacity(grid.len(), GFP_KERNEL)?;
     for row in grid.iter() {
         grid2.push(row.try_to_vec(GFP_KERNEL)?, GFP_KERNEL)?;
+    }`,
+    },
+    {
+      code: 'K0330',
+      severity: 'note',
+      title: '`swap_remove` became `swap` and `pop`, and still panics out of bounds',
+      explanation: `The kernel vector has no \`swap_remove\` (rust/kernel/alloc/kvec.rs has \`pop\`,
+\`remove\` and \`truncate\`). kport rewrites a \`swap_remove\` whose result is unused
+into the slice's \`swap\` with the last element followed by \`pop\`: the same elements
+end in the same places, and an index out of bounds still panics (in \`swap\`, or at
+\`len() - 1\` on an empty vector). A panic in the kernel is an oops: where the index
+is not checked just before, check it and return an error. A \`swap_remove\` whose
+result is used is reported instead (K0301): after the swap, \`pop()\` returns it.
+
+Before:
+    v.swap_remove(i);
+After:
+    {
+        let last = v.len() - 1;
+        v.swap(i, last);
+        v.pop();
     }`,
     },
   ],

@@ -117,7 +117,8 @@ export const allocSlices: CrateTransform = {
   summary: 'Turn stable sorts into unstable ones where stability is unobservable and report other allocating slice methods.',
   docs: `The stable \`sort\`, \`sort_by\` and \`sort_by_key\` allocate a scratch buffer and
 do not exist in kernel code; \`core\` has only \`sort_unstable*\`. Where kport can
-see the element type and it is a primitive (integers, bool, char, str), and the
+see the element type and it is a primitive value (integers, bool, char; not
+\`&str\` or another reference, whose address tells equal values apart), and the
 order breaks every tie — \`sort()\`, a comparator \`|a, b| a.cmp(b)\` or
 \`b.cmp(a)\`, a key that is the element itself — equal elements are
 indistinguishable, so the unstable sort gives the same result and the call is

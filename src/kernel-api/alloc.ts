@@ -69,6 +69,12 @@ export interface AllocApi {
   tryCollect: { flags: boolean };
   /** `v.clone()` / `s.to_vec()`: `try_to_vec` from the kernel (native) or from the compat module. */
   tryToVec: { native: boolean; flags: boolean; source: string };
+  /**
+   * `v.swap_remove(i)`: native (`'same'`); `'swap-pop'` where the kernel vector has `pop`
+   * but no `swap_remove` (the slice's `swap` with the last element, then `pop`); null
+   * where it has neither (reported).
+   */
+  swapRemove: 'same' | 'swap-pop' | null;
   /** Contents of the compat module (src/kport_compat.rs) for this profile. */
   compat: string;
 }
@@ -175,6 +181,9 @@ const KVEC_API: AllocApi = {
   },
   tryCollect: { flags: true },
   tryToVec: { native: false, flags: true, source: KVEC },
+  // rust/kernel/alloc/kvec.rs (mainline): `pop`, `remove`, `truncate`, no `swap_remove`;
+  // `swap` is core's slice method, reached through `DerefMut<Target = [T]>`.
+  swapRemove: 'swap-pop',
   compat: flaggedCompat('KVec'),
 };
 
@@ -190,6 +199,7 @@ export const ALLOC_V6_13: AllocApi = {
   ...KVEC_API,
   methods: { ...KVEC_API.methods, resize: null },
   others: { remove: null, drain: null, truncate: null, pop: null, clear: null, retain: null },
+  swapRemove: null,
 };
 
 export const ALLOC_V6_10: AllocApi = {
@@ -209,6 +219,8 @@ export const ALLOC_V6_10: AllocApi = {
   vecMacro: { empty: 'Vec::new()', list: 'push', repeat: null },
   tryCollect: { flags: true },
   tryToVec: { native: false, flags: true, source: VEC_EXT },
+  // alloc's `Vec::swap_remove` does not allocate, so the kernel's alloc build keeps it.
+  swapRemove: 'same',
   compat: flaggedCompat('Vec'),
 };
 
@@ -232,6 +244,7 @@ export const ALLOC_V6_1: AllocApi = {
   vecMacro: { empty: 'Vec::new()', list: 'push', repeat: null },
   tryCollect: { flags: false },
   tryToVec: { native: true, flags: false, source: FORK_SLICE },
+  swapRemove: 'same',
   compat: V61_COMPAT,
 };
 

@@ -1,0 +1,34 @@
+// The precision rewrites build: each program under test/fixtures/precision-verify
+// is ported (mainline) and type-checked against the kernel API stub with no
+// rustc error left. Skipped without rustc.
+import { copyFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPaths } from '../src/api.ts';
+import { findRustc, verifyPaths } from '../src/verify.ts';
+import { tempDir } from './helpers.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, 'fixtures', 'precision-verify');
+const hasRustc = !!findRustc();
+if (!hasRustc) console.warn('precision-verify.test.ts: skipped: no rustc on PATH');
+
+describe.skipIf(!hasRustc)('precision rewrites type-check against the kernel stub', () => {
+  for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.rs')).sort()) {
+    it(name, () => {
+      const tmp = tempDir('kport-precision-verify-');
+      try {
+        const file = path.join(tmp, name);
+        copyFileSync(path.join(FIXTURES, name), file);
+        const [r] = runPaths([file], { profile: 'mainline' });
+        for (const f of r.files) writeFileSync(f.src.abs, f.text);
+        expect(r.newFiles.filter((f) => f.rel.endsWith('.rs'))).toEqual([]);
+        const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+        expect(errors).toEqual([]);
+        const v = verifyPaths([file], { profile: 'mainline' });
+        expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
+});
