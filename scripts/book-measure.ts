@@ -39,7 +39,7 @@
 //   Not counted: E0308 with `Result` on both sides, and E0277 "`?` couldn't
 //   convert the error": those are the error type story (issue 15 item 3),
 //   classified `error-type`.
-import { diffLines } from 'diff';
+import { diffArrays } from 'diff';
 import { parse as parseToml } from 'smol-toml';
 
 // ---------------------------------------------------------------- selection
@@ -73,21 +73,32 @@ export function isBinaryCrate(files: readonly string[]): boolean {
 // ---------------------------------------------------------------- line mapping
 
 /**
- * Where a line of the ported file comes from in the input file.
- * `lo..hi` are input lines (1-based, inclusive):
- * - an unchanged line: its own input line (lo = hi);
- * - a line of a replaced block (the diff removed input lines a..b and added
- *   lines in their place): when as many lines came in as went out, line k of
- *   the block stands for input line a+k; otherwise the whole block a..b, since
- *   kport rewrote those lines together and a report on any of them is a
- *   report on the edit (`fn main() {` becoming module!, the struct and
- *   `fn init` is one such block);
- * - an inserted line (added with nothing removed, between input lines k and
- *   k+1): both neighbours k..k+1 (clipped to the file), since kport reports an
- *   insertion at the construct that caused it, which is next to it; `inserted`
- *   is set so the JSON says it.
- * `anchor` names it the way test/e2e-examples.test.ts does: `L12`, `L12-L14`,
- * `after-L12`.
+ * Where a line of the ported file comes from in the input file: input lines
+ * `lo..hi` (1-based, inclusive), named by `anchor` the way
+ * test/e2e-examples.test.ts names them (`L12`, `L12-L14`, `after-L12`).
+ *
+ * The lines are aligned in two rounds, whitespace ignored (module-entry
+ * re-indents main's body into `init`, and those lines are still the input's):
+ * 1. exact matches of significant lines (a Myers diff in which blank lines and
+ *    lines of brackets alone never match, so they cannot pull the alignment
+ *    off: a plain line diff pairs the input's blank lines with the blank lines
+ *    of the `module!` block kport inserts, and everything after shifts);
+ * 2. in each gap between two exact matches, an order-keeping alignment that
+ *    maximises similarity: a line kport rewrote (`println!(..)` →
+ *    `pr_info!(..)`, `Vec<T>` → `KVec<T>`, `.collect()` →
+ *    `.try_collect(GFP_KERNEL)?`) pairs with the input line it came from when
+ *    their tokens agree enough (Dice coefficient ≥ 0.5); equal bracket and
+ *    blank lines pair with a low weight.
+ * Then each ported line maps to:
+ * - a paired line: that input line (lo = hi);
+ * - an unpaired line with unpaired input lines in the same stretch (between two
+ *   pairs): that whole input stretch, since kport rewrote those lines
+ *   together and a report on any of them is a report on the edit
+ *   (`fn main() {` becoming `module!`, the struct and `fn init` is one);
+ * - an unpaired line with no input line of its own (an insertion, such as
+ *   `use kernel::prelude::*;` or an `Ok(())` tail): both neighbouring input
+ *   lines (clipped to the file), since kport reports an insertion at the
+ *   construct that caused it, next to it; `inserted` is set.
  */
 export interface InputRange {
   lo: number;
@@ -96,45 +107,108 @@ export interface InputRange {
   inserted?: boolean;
 }
 
-/** For every line of `newText` (1-based index), the input range it comes from. */
-export function lineMap(oldText: string, newText: string): InputRange[] {
-  const oldLines = countLines(oldText);
-  const out: InputRange[] = [];
-  let o = 1;
-  let n = 1;
-  // Whitespace is ignored: module-entry re-indents main's body into `init`, and those lines are still the input's.
-  const parts = diffLines(oldText, newText, { ignoreWhitespace: true });
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i];
-    const count = p.count ?? 0;
-    if (!p.added && !p.removed) {
-      for (let k = 0; k < count; k++) out[n + k] = { lo: o + k, hi: o + k, anchor: `L${o + k}` };
-      o += count;
-      n += count;
-    } else if (p.removed) {
-      const next = parts[i + 1];
-      const added = next?.added ? (next.count ?? 0) : 0;
-      const anchor = count > 1 ? `L${o}-L${o + count - 1}` : `L${o}`;
-      // As many lines in as out: line k of the block replaced line k (kport's
-      // rewrites keep lines), so each keeps its own input line.
-      for (let k = 0; k < added; k++) out[n + k] = added === count ? { lo: o + k, hi: o + k, anchor: `L${o + k}` } : { lo: o, hi: o + count - 1, anchor };
-      o += count;
-      n += added;
-      if (added) i++;
-    } else {
-      const lo = Math.max(1, o - 1);
-      const hi = Math.max(lo, Math.min(o, oldLines));
-      for (let k = 0; k < count; k++) out[n + k] = { lo, hi, anchor: `after-L${o - 1}`, inserted: true };
-      n += count;
+const TRIVIAL = /^[\s{}()[\];,]*$/;
+const tokens = (line: string) => line.match(/[A-Za-z_][A-Za-z0-9_]*|\d+|\S/g) ?? [];
+
+function similarity(a: string[], b: string[]): number {
+  if (!a.length || !b.length) return 0;
+  const count = new Map<string, number>();
+  for (const t of a) count.set(t, (count.get(t) ?? 0) + 1);
+  let common = 0;
+  for (const t of b) {
+    const n = count.get(t) ?? 0;
+    if (n > 0) {
+      common++;
+      count.set(t, n - 1);
     }
   }
-  return out;
+  return (2 * common) / (a.length + b.length);
 }
 
-function countLines(text: string): number {
-  if (text === '') return 0;
-  const n = text.split('\n').length;
-  return text.endsWith('\n') ? n - 1 : n;
+/** Pairs (old index, new index) of an order-keeping alignment of two gaps that maximises the summed weight. */
+function alignGap(olds: string[], news: string[]): [number, number][] {
+  const n = olds.length;
+  const m = news.length;
+  if (!n || !m || n * m > 400_000) return [];
+  const ot = olds.map(tokens);
+  const nt = news.map(tokens);
+  const weight = (i: number, j: number) => {
+    if (olds[i] === news[j]) return TRIVIAL.test(olds[i]) ? 0.25 : 1;
+    if (TRIVIAL.test(olds[i]) || TRIVIAL.test(news[j])) return 0;
+    const s = similarity(ot[i], nt[j]);
+    return s >= 0.5 ? s : 0;
+  };
+  const dp = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      const w = weight(i - 1, j - 1);
+      dp[i][j] = Math.max(dp[i - 1][j], dp[i][j - 1], w > 0 ? dp[i - 1][j - 1] + w : 0);
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (let i = n, j = m; i > 0 && j > 0; ) {
+    if (dp[i][j] === dp[i - 1][j]) i--;
+    else if (dp[i][j] === dp[i][j - 1]) j--;
+    else {
+      pairs.push([i - 1, j - 1]);
+      i--;
+      j--;
+    }
+  }
+  return pairs.reverse();
+}
+
+/** For every line of `newText` (1-based index), the input range it comes from. */
+export function lineMap(oldText: string, newText: string): InputRange[] {
+  const split = (t: string) => (t === '' ? [] : (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n').map((l) => l.trim()));
+  const olds = split(oldText);
+  const news = split(newText);
+  // Round 1: trivial lines get keys that match nothing.
+  const key = (l: string, side: string, i: number) => (TRIVIAL.test(l) ? `\0${side}${i}` : l);
+  const pairs: [number, number][] = [];
+  let o = 0;
+  let n = 0;
+  for (const part of diffArrays(olds.map((l, i) => key(l, 'o', i)), news.map((l, i) => key(l, 'n', i)))) {
+    const c = part.count ?? part.value.length;
+    if (part.added) n += c;
+    else if (part.removed) o += c;
+    else {
+      for (let k = 0; k < c; k++) pairs.push([o + k, n + k]);
+      o += c;
+      n += c;
+    }
+  }
+  // Round 2: inside each gap between exact pairs.
+  const all: [number, number][] = [];
+  let po = -1;
+  let pn = -1;
+  for (const [eo, en] of [...pairs, [olds.length, news.length] as [number, number]]) {
+    for (const [go, gn] of alignGap(olds.slice(po + 1, eo), news.slice(pn + 1, en))) all.push([po + 1 + go, pn + 1 + gn]);
+    if (eo < olds.length) all.push([eo, en]);
+    po = eo;
+    pn = en;
+  }
+  // Each stretch between two pairs: its new lines map to its old lines, or to the neighbours.
+  const out: InputRange[] = [];
+  po = -1;
+  pn = -1;
+  for (const [eo, en] of [...all, [olds.length, news.length] as [number, number]]) {
+    const lo = po + 2; // first unpaired old line of the stretch, 1-based
+    const hi = eo; // last one (eo is the 0-based index of the next pair)
+    const count = en - pn - 1;
+    for (let k = 0; k < count; k++) {
+      const line = pn + 2 + k;
+      if (hi >= lo) out[line] = hi - lo + 1 === count ? { lo: lo + k, hi: lo + k, anchor: `L${lo + k}` } : { lo, hi, anchor: hi > lo ? `L${lo}-L${hi}` : `L${lo}` };
+      else {
+        const a = Math.max(1, lo - 1);
+        out[line] = { lo: a, hi: Math.max(a, Math.min(lo, olds.length)), anchor: `after-L${lo - 1}`, inserted: true };
+      }
+    }
+    if (eo < olds.length) out[en + 1] = { lo: eo + 1, hi: eo + 1, anchor: `L${eo + 1}` };
+    po = eo;
+    pn = en;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- classification

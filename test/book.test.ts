@@ -48,21 +48,33 @@ describe('tracing a ported line back to the input', () => {
     expect(m[1]).toEqual({ lo: 1, hi: 1, anchor: 'after-L0', inserted: true });
   });
 
-  it('maps a replaced block line by line when sizes match, else to the whole input block; an insertion to both neighbours', () => {
-    // `fn main() {` and the two body lines all changed: one block of 3 lines became 8.
+  it('pairs each rewritten line with the input line it came from; scaffolding maps to `fn main`, an insertion to its neighbours', () => {
     const m = lineMap(input, ported);
-    expect(m[1]).toEqual({ lo: 1, hi: 3, anchor: 'L1-L3' });
-    expect(m[8]).toEqual({ lo: 1, hi: 3, anchor: 'L1-L3' });
+    for (const l of [1, 2, 3, 4, 5]) expect(m[l]).toEqual({ lo: 1, hi: 1, anchor: 'L1' });
+    expect(m[6]).toEqual({ lo: 2, hi: 2, anchor: 'L2' }); // vec! → kernel::kvec![..]?
+    expect(m[7]).toEqual({ lo: 3, hi: 3, anchor: 'L3' }); // println! → pr_info!
+    expect(m[8]).toEqual({ lo: 3, hi: 4, anchor: 'after-L3', inserted: true }); // Ok(M)
     expect(m[9]).toEqual({ lo: 4, hi: 4, anchor: 'L4' });
-    expect(m[10]).toEqual({ lo: 4, hi: 4, anchor: 'after-L4', inserted: true });
-    const small = lineMap('a\nb\nc\nd\n', 'a\nB1\nB2\nc\nd\ne\n');
-    expect(small[2]).toEqual({ lo: 2, hi: 2, anchor: 'L2' });
-    expect(small[3]).toEqual({ lo: 2, hi: 2, anchor: 'L2' });
-    expect(small[6]).toEqual({ lo: 4, hi: 4, anchor: 'after-L4', inserted: true });
-    expect(lineMap('a\nb\nc\n', 'a\nX\nc\n')[2]).toEqual({ lo: 2, hi: 2, anchor: 'L2' });
-    expect(lineMap('a\nb\nc\nd\n', 'a\nX\nd\n')[2]).toEqual({ lo: 2, hi: 3, anchor: 'L2-L3' });
-    expect(lineMap('a\nb\nc\nd\n', 'a\nX\nY\nd\n')[3]).toEqual({ lo: 3, hi: 3, anchor: 'L3' });
+  });
+
+  it('is not pulled off by the blank lines of an inserted module! block', () => {
+    // A plain line diff pairs input line 3 (blank) with the blank after `module!`,
+    // and the rewritten `let args` then looks like an insertion after it.
+    const old = ['use std::env;', '', 'fn main() {', '    let args: Vec<String> = env::args().collect();', '', '    let n = parse(&args);', '}'].join('\n') + '\n';
+    const neu = ['use kernel::prelude::*;', '', 'use std::env;', '', 'module! {', '    type: M,', '}', '', 'struct M;', '', 'impl kernel::Module for M {', "    fn init(_m: &'static ThisModule) -> Result<Self> {", '        let args: KVec<String> = env::args().try_collect(GFP_KERNEL)?;', '', '        let n = parse(&args);', '        Ok(M)', '    }', '}'].join('\n') + '\n';
+    const m = lineMap(old, neu);
+    expect(m[13]).toEqual({ lo: 4, hi: 4, anchor: 'L4' });
+    expect(m[15]).toEqual({ lo: 6, hi: 6, anchor: 'L6' });
+    expect(m[3]).toEqual({ lo: 1, hi: 1, anchor: 'L1' });
+    expect(m[12].anchor).toBe('L3'); // fn init stands for fn main
+  });
+
+  it('maps an unpaired stretch line by line when sizes match, else to the whole input stretch', () => {
+    expect(lineMap('a b c\nfoo\nd\n', 'a b c\nzzz\nd\n')[2]).toEqual({ lo: 2, hi: 2, anchor: 'L2' });
+    expect(lineMap('a\nbar\nbaz\nd\n', 'a\nzzz\nd\n')[2]).toEqual({ lo: 2, hi: 3, anchor: 'L2-L3' });
     expect(lineMap('a\nc\n', 'a\nb\nc\n')[2]).toEqual({ lo: 1, hi: 2, anchor: 'after-L1', inserted: true });
+    expect(lineMap('a\n', 'x\na\n')[1]).toEqual({ lo: 1, hi: 1, anchor: 'after-L0', inserted: true });
+    expect(lineMap('a\n', 'a\nx\n')[2]).toEqual({ lo: 1, hi: 1, anchor: 'after-L1', inserted: true });
   });
 });
 
