@@ -5,7 +5,8 @@ import { query } from '../src/parse.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../src/result-wrap.ts';
 import { returnKind } from '../src/return-kind.ts';
-import { converts } from '../src/error-from.ts';
+import { converts, type KernelErr } from '../src/error-from.ts';
+import { enumTarget, type EnumTarget } from '../src/error-enum.ts';
 import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/types.ts';
 
 /**
@@ -24,8 +25,6 @@ import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/
 const ALLOC = /\bGFP_(KERNEL|ATOMIC|NOWAIT|NOIO|NOFS)\b|\bkvec!|\.try_(push|reserve|extend_from_slice|with_capacity|collect)\s*\(|::try_(new|with_capacity)\s*\(/;
 // Where a bare function name is a value rather than a call.
 const VALUE_PARENTS = new Set(['arguments', 'let_declaration', 'field_initializer', 'assignment_expression', 'array_expression', 'tuple_expression', 'return_expression']);
-// Unit variants of a crate error enum that plainly mean "out of memory".
-const OOM_VARIANT = /^(OutOfMemory|OutOfMem|NoMemory|NoMem|Oom|OOM|AllocError|AllocFailed|AllocationFailed|AllocationError|Alloc|Allocation|NoSpace)$/;
 // Methods of `Result` that show a call's result is already looked at.
 const RESULT_METHODS = new Set(['ok', 'err', 'is_ok', 'is_err', 'is_ok_and', 'is_err_and', 'map_err', 'unwrap', 'expect', 'unwrap_or', 'unwrap_or_else', 'unwrap_or_default', 'and_then', 'or_else', 'inspect_err', 'expect_err', 'unwrap_err']);
 
@@ -102,10 +101,15 @@ what it built; or yield \`Result<KVec<u8>>\` items (\`type Item = Result<KVec<u8
     title: "the function's own error type cannot hold the kernel error",
     explanation: `The function returns \`Result<T, E>\` with an error type \`E\` defined in the
 crate, and now uses \`?\` on an allocation (which fails with
-\`kernel::alloc::AllocError\`) or on a crate function that now returns the
-kernel \`Result\` (which fails with \`kernel::error::Error\`). \`?\` converts
-errors with \`From\`, and \`E\` has no such impl. Add it, choosing the variant
-that means "out of memory":
+\`kernel::alloc::AllocError\`) or on a crate function (or \`try_collect\`) that now
+returns the kernel \`Result\` (which fails with \`kernel::error::Error\`). \`?\`
+converts errors with \`From\`, and \`E\` has no such impl. kport adds it itself
+when it can tell which variant means "out of memory" (K0407) or can add one
+(K0410); this error says it could not, and why: several variants could mean
+it (the help then gives the impl with one of them, ready to paste), the enum
+is generic or has a \`#[repr]\`, a \`match\` names every variant so a new one
+would not build, or \`E\` is a struct. Decide how \`E\` says "out of memory",
+then add, for instance:
 
     impl From<kernel::alloc::AllocError> for ParseError {
         fn from(_: kernel::alloc::AllocError) -> Self {
@@ -140,11 +144,18 @@ Decision, for instance: allocate before formatting, in a function that returns \
   {
     code: 'K0407',
     severity: 'note',
-    title: 'kport added a `From` impl that maps the kernel error to the crate\'s own "out of memory" variant',
+    title: 'kport added a `From` impl that maps the kernel error to the crate\'s own error enum',
     explanation: `A function returns \`Result<T, E>\` with a crate enum \`E\`, and now uses \`?\` on an
-allocation or on a function that returns the kernel \`Result\`. \`E\` has exactly one
-unit variant whose name says "out of memory" (\`OutOfMemory\`, \`NoMemory\`, \`Oom\`,
-\`AllocError\`, ...), so kport adds the conversion after the enum:
+allocation (\`kernel::alloc::AllocError\`) or on a call that returns the kernel
+\`Result\` (\`kernel::error::Error\`). kport adds the conversion after the enum, to:
+
+- a variant holding the kernel error (\`Kernel(kernel::error::Error)\`), when
+  \`E\` has exactly one: the error is kept as it is (an \`AllocError\` becomes
+  \`ENOMEM\` through the kernel's own \`From\`);
+- otherwise the one unit variant whose name says "out of memory"
+  (\`OutOfMemory\`, \`NoMemory\`, \`Oom\`, \`AllocError\`, ...), or the one kport
+  added (K0410). A kernel error maps there too: every kernel error a function
+  kport made fallible passes on comes from an allocation (\`ENOMEM\`).
 
     impl From<kernel::alloc::AllocError> for ParseError {
         fn from(_: kernel::alloc::AllocError) -> Self {
@@ -152,7 +163,7 @@ unit variant whose name says "out of memory" (\`OutOfMemory\`, \`NoMemory\`, \`O
         }
     }
 
-With no such variant, or more than one, kport reports K0404 instead.`,
+Where kport cannot choose, it reports K0404 instead.`,
   },
   {
     code: 'K0408',
@@ -225,6 +236,29 @@ Decision, for instance:
         lens.push(v, GFP_KERNEL)?;
     }`,
   },
+  {
+    code: 'K0410',
+    severity: 'note',
+    title: 'kport added an `OutOfMemory` variant to the crate\'s error enum',
+    explanation: `A function returns \`Result<T, E>\` with a crate enum \`E\` that has no variant
+meaning "out of memory", and now uses \`?\` on an allocation or on a call that
+returns the kernel \`Result\`. Nothing in the crate names every variant of \`E\`
+(no \`match\` without a \`_\` arm, no irrefutable \`let\`), \`E\` is not generic
+and has no \`#[repr]\` or explicit values, so a new unit variant cannot break
+anything: kport adds \`OutOfMemory\` at the end and the \`From\` impls to it
+(K0407). Code outside the crate that matches on \`E\` needs an arm for it.
+
+Before:
+    pub enum LoadError { Missing }
+After:
+    pub enum LoadError { Missing, OutOfMemory }
+
+    impl From<kernel::alloc::AllocError> for LoadError {
+        fn from(_: kernel::alloc::AllocError) -> Self {
+            LoadError::OutOfMemory
+        }
+    }`,
+  },
 ];
 
 // `scope`: for a site in a macro's arguments, the closure (or async block, const) written there around it.
@@ -240,7 +274,9 @@ class Propagation {
   /** Groups that returned `Option` and now return `Result<Option<T>>`: every call of them gets `?`. */
   private readonly optionGroups = new Set<number>();
   private readonly reported = new Set<string>();
-  private readonly froms = new Map<string, boolean>();
+  private readonly froms = new Map<string, string | undefined>();
+  /** Crate error enum → the variant its `From` impls map to (see src/error-enum.ts). */
+  private readonly targets = new Map<string, EnumTarget>();
   /** Names the crate defines with `macro_rules!`. */
   private readonly crateMacros = new Set<string>();
 
@@ -415,7 +451,7 @@ class Propagation {
         if (!introduced) return;
         const why = this.fixed(fn);
         if (why) return this.cannot(site, fn, why, what);
-        const need = site.kind === 'try' ? 'AllocError' : 'Error';
+        const need: KernelErr = site.kind === 'try' ? tryError(node) : 'Error';
         const full = need === 'AllocError' ? 'kernel::alloc::AllocError' : 'kernel::error::Error';
         const errName = typeName(rk.err);
         const conv = converts(fn.node, this.ctx.files[fn.file].tree, rk.err, need, this.index.types);
@@ -426,14 +462,9 @@ class Propagation {
         }
         if (conv === 'crate') {
           if ((this.index.fromImpls.get(errName) ?? []).includes(need)) return;
-          if (this.addFrom(errName, need, full)) return;
-          this.report(
-            file,
-            node,
-            'K0404',
-            `${what} needs \`impl From<${full}> for ${errName}\`, which the crate does not have`,
-            `add, with the variant of \`${errName}\` that means "out of memory":\n  impl From<${full}> for ${errName} {\n      fn from(_: ${full}) -> Self {\n          ${errName}::/* OutOfMemory */\n      }\n  }`,
-          );
+          const help = this.addFrom(file, errName, need, full);
+          if (help === undefined) return;
+          this.report(file, node, 'K0404', `${what} needs \`impl From<${full}> for ${errName}\`, which the crate does not have`, help);
         } else {
           this.report(file, node, 'K0405', `${describe(fn)} returns \`Result<_, ${rk.err}>\`, which cannot hold the kernel error ${what} produces`, 'return the kernel `Result` instead, or handle the allocation failure here');
         }
@@ -468,24 +499,48 @@ class Propagation {
   }
 
   /**
-   * `impl From<X> for E`, added after the enum when exactly one of its unit
-   * variants plainly means "out of memory"; otherwise nothing (kport does not guess).
+   * `impl From<X> for E`, added after the enum, to the variant src/error-enum.ts
+   * picks (adding `OutOfMemory` when it may). Undefined when added; otherwise the
+   * help for K0404, which gives code only when pasting it builds.
    */
-  private addFrom(errName: string, need: string, full: string): boolean {
+  private addFrom(file: number, errName: string, need: KernelErr, full: string): string | undefined {
     const key = `${errName}|${need}`;
-    if (this.froms.has(key)) return this.froms.get(key)!;
+    if (this.froms.has(key)) return this.froms.get(key);
+    const help = this.fromImpl(file, errName, need, full);
+    this.froms.set(key, help);
+    return help;
+  }
+
+  private fromImpl(file: number, errName: string, need: KernelErr, full: string): string | undefined {
+    const impl = (value: string, binding: string, indent: string) =>
+      `impl From<${full}> for ${errName} {\n${indent}    fn from(${binding}: ${full}) -> Self {\n${indent}        ${errName}::${value}\n${indent}    }\n${indent}}`;
+    const general = `decide how \`${errName}\` says "out of memory" and implement \`From<${full}>\` for it, or return the kernel \`Result\``;
     const e = this.index.enums.get(errName);
-    const variants = (e?.node.childForFieldName('body')?.namedChildren ?? []).filter((v) => v.type === 'enum_variant' && !v.childForFieldName('body') && OOM_VARIANT.test(v.childForFieldName('name')?.text ?? ''));
-    const ok = !!e && variants.length === 1 && !e.node.childForFieldName('type_parameters');
-    this.froms.set(key, ok);
-    if (!ok) return false;
-    const variant = variants[0].childForFieldName('name')!.text;
+    if (!e) return `\`${errName}\` is not an enum: ${general}`;
+    // Before 6.8 the kernel had no `kernel::alloc::AllocError`, and 6.1's `try_*` fail with `TryReserveError`.
+    if (this.ctx.files[file].profile.id === 'v6.1') return general;
+    let target = this.targets.get(errName);
+    if (!target) {
+      target = enumTarget(e, this.ctx.files, this.index.types.has('Error'));
+      this.targets.set(errName, target);
+      if (target.kind === 'add') {
+        this.ctx.files[e.file].edits.insert(target.at, target.text);
+        this.ctx.files[e.file].report({ code: 'K0410', node: e.node.childForFieldName('name')!, message: `added the variant \`${errName}::${target.variant}\`: \`${errName}\` had none that means "out of memory", and nothing in the crate names every variant` });
+      }
+    }
+    if (target.kind === 'choose') {
+      const [first, ...others] = target.candidates;
+      return `add, with the variant that means "out of memory" (\`${first}\` here; ${others.map((o) => `\`${o}\``).join(', ')} would build too):\n  ${impl(first, '_', '  ')}`;
+    }
+    if (target.kind === 'none') return `kport adds no variant: ${target.why}; ${general}`;
+    const wraps = target.kind === 'wraps';
+    const value = wraps ? `${target.variant}(${need === 'Error' ? 'e' : 'e.into()'})` : target.variant;
     const f = this.ctx.files[e.file];
     const indent = lineIndent(f.text, e.node.startIndex);
-    const impl = `\n\n${indent}impl From<${full}> for ${errName} {\n${indent}    fn from(_: ${full}) -> Self {\n${indent}        ${errName}::${variant}\n${indent}    }\n${indent}}`;
-    f.edits.insert(e.node.endIndex, impl);
-    f.report({ code: 'K0407', node: e.node.childForFieldName('name')!, message: `added \`impl From<${full}> for ${errName}\` (to \`${errName}::${variant}\`) so that \`?\` on a kernel error converts` });
-    return true;
+    f.edits.insert(e.node.endIndex, `\n\n${indent}${impl(value, wraps ? 'e' : '_', indent)}`);
+    const why = wraps ? ', which keeps the kernel error' : need === 'Error' ? ': the kernel errors kport\'s changes pass on are ENOMEM' : '';
+    f.report({ code: 'K0407', node: e.node.childForFieldName('name')!, message: `added \`impl From<${full}> for ${errName}\` (to \`${errName}::${wraps ? `${target.variant}(..)` : target.variant}\`${why}) so that \`?\` converts` });
+    return undefined;
   }
 
   private cannot(site: Site, fn: FnInfo, why: string, what: string): void {
@@ -546,6 +601,15 @@ class Propagation {
 function isIntroduced(t: SyntaxNode): boolean {
   const operand = t.namedChildren[0];
   return !!operand && !alreadyOk(t) && ALLOC.test(ownText(operand));
+}
+
+/**
+ * What a kport `?` fails with: the compat module's `try_collect`/`try_to_vec`
+ * return the kernel `Result` (`Error`); the kernel's allocations `AllocError`.
+ */
+function tryError(t: SyntaxNode): KernelErr {
+  const operand = t.type === '?' ? operandTokens(t) : (t.namedChildren[0]?.text ?? '');
+  return /\.\s*try_(collect|to_vec)\s*(::\s*<[^()]*>\s*)?\([^()]*\)\s*$/.test(operand) ? 'Error' : 'AllocError';
 }
 
 /** An operand's text without the `?` operands and closures inside it: `m.get(&KBox::new(k, GFP_KERNEL)?)` is a lookup, not an allocation. */

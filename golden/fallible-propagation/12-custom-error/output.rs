@@ -13,6 +13,19 @@ impl From<AllocError> for ParseError {
 #[derive(Debug)]
 enum LoadError {
     Missing,
+    OutOfMemory,
+}
+
+impl From<kernel::alloc::AllocError> for LoadError {
+    fn from(_: kernel::alloc::AllocError) -> Self {
+        LoadError::OutOfMemory
+    }
+}
+
+impl From<kernel::error::Error> for LoadError {
+    fn from(_: kernel::error::Error) -> Self {
+        LoadError::OutOfMemory
+    }
 }
 
 fn grow(v: &mut KVec<u8>) -> Result {

@@ -1,0 +1,91 @@
+// A variant that holds the kernel error keeps it as it is.
+#[derive(Debug)]
+pub enum StoreError {
+    Full,
+    Kernel(kernel::error::Error),
+}
+
+impl From<kernel::alloc::AllocError> for StoreError {
+    fn from(e: kernel::alloc::AllocError) -> Self {
+        StoreError::Kernel(e.into())
+    }
+}
+
+impl From<kernel::error::Error> for StoreError {
+    fn from(e: kernel::error::Error) -> Self {
+        StoreError::Kernel(e)
+    }
+}
+
+pub fn store(v: &mut KVec<u32>, x: u32) -> Result<usize, StoreError> {
+    if v.len() > 100 {
+        return Err(StoreError::Full);
+    }
+    v.push(x, GFP_KERNEL)?;
+    Ok(v.len())
+}
+
+pub fn store_all(v: &mut KVec<u32>, xs: &[u32]) -> Result<(), StoreError> {
+    for &x in xs {
+        remember(v, x)?;
+    }
+    Ok(())
+}
+
+fn remember(v: &mut KVec<u32>, x: u32) -> Result {
+    v.push(x, GFP_KERNEL)?;
+    Ok(())
+}
+
+// No variant means "out of memory" and nothing names every variant: kport adds one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ParseError {
+    /// The input was empty.
+    Empty,
+    /// A byte that is not a digit.
+    BadDigit(u8),
+    /// Out of memory: an allocation failed.
+    OutOfMemory,
+}
+
+impl From<kernel::error::Error> for ParseError {
+    fn from(_: kernel::error::Error) -> Self {
+        ParseError::OutOfMemory
+    }
+}
+
+impl ParseError {
+    fn code(&self) -> i32 {
+        match self {
+            ParseError::Empty => 1,
+            _ => 2,
+        }
+    }
+}
+
+pub fn digits(s: &[u8]) -> Result<KVec<u32>, ParseError> {
+    if s.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if let Some(&b) = s.iter().find(|b| !b.is_ascii_digit()) {
+        return Err(ParseError::BadDigit(b));
+    }
+    let out = s.iter().map(|b| (b - b'0') as u32).try_collect(GFP_KERNEL)?;
+    Ok(out)
+}
+
+// One line, no trailing comma.
+#[derive(Debug)]
+enum Short { Missing, Twice, OutOfMemory }
+
+impl From<kernel::alloc::AllocError> for Short {
+    fn from(_: kernel::alloc::AllocError) -> Self {
+        Short::OutOfMemory
+    }
+}
+
+fn short(v: &mut KVec<u8>, x: u8) -> Result<(), Short> {
+    if v.contains(&x) { return Err(Short::Twice); }
+    v.push(x, GFP_KERNEL)?;
+    Ok(())
+}
