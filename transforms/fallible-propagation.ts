@@ -50,9 +50,10 @@ After (by kport; reported):
     impl Drop for Log {
         fn drop(&mut self) { self.flush()?; }
     }
-A decision, for instance:
-    impl Drop for Log {
-        fn drop(&mut self) { let _ = self.flush(); }
+A decision, for instance: flush in a method that can fail, called before the
+value goes away, and keep \`drop\` free of allocations:
+    impl Log {
+        fn close(mut self) -> Result { self.flush() }
     }`,
   },
   {
@@ -782,8 +783,12 @@ This crate-wide pass finishes the job (kernel \`Result\` is
   as \`Iterator::next\`, an \`Option\` \`?\` inside macro arguments, a closure
   returning \`Option\`) the function is left as it is and an error names the
   decision (K0403, K0409);
-- \`Result<T, E>\` with another \`E\` keeps \`?\` and reports a missing \`From\`
-  (K0404, K0405);
+- \`Result<T, E>\` with a crate error enum \`E\` gets the \`From\` impls its \`?\`
+  need (\`AllocError\` for an allocation, the kernel \`Error\` for \`try_collect\`
+  and changed calls), to a variant holding the kernel error, its one "out of
+  memory" unit variant, or an \`OutOfMemory\` kport adds where nothing names
+  every variant (K0407, K0410); otherwise, and for other \`E\`, \`?\` stays
+  and an error says why (K0404, K0405);
 - where the signature cannot change (\`Drop::drop\`, impls of traits from
   outside the crate, closures) the \`?\` stays and an error says which
   decision is left (K0401, K0402);
