@@ -101,7 +101,7 @@ describe.skipIf(!hasRustc)('examples ported and verified end to end', () => {
       const dir = copyOf(src);
       gitInit(dir);
 
-      const port = await kport(['rewrite', '--dry-run', '--format', 'json', dir]);
+      const port = await kport(['rewrite', '--dry-run', '--format', 'json', dir], dir);
       expect(port.code, port.stderr).toBeLessThan(2);
       const reported = diagnosticsOf(port.stderr).filter((d) => d.severity === 'error');
 
