@@ -11,6 +11,7 @@ import { allocCompat } from '../transforms/alloc-compat.ts';
 import { allocTypes } from '../transforms/alloc-types.ts';
 import { falliblePropagation } from '../transforms/fallible-propagation.ts';
 import { timeApi } from '../transforms/time-api.ts';
+import { stdErrorImpls } from '../transforms/std-error-impls.ts';
 import { stdPaths } from '../transforms/std-paths.ts';
 import { checkPanics } from '../transforms/check-panics.ts';
 import { checkStrings } from '../transforms/check-strings.ts';
@@ -38,6 +39,7 @@ export const TRANSFORMS: readonly Transform[] = [
   // 3. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
   //    (`std::time::Instant`, `thread::sleep`), which std-paths leaves to it.
   timeApi,
+  stdErrorImpls,
   stdPaths,
   // 4. Printing.
   printMacros,

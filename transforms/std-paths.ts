@@ -358,12 +358,15 @@ function runPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number
 
 /**
  * Constructs another pass reports or ports as a whole, so a second report here
- * would only repeat it: `dyn std::error::Error` (check-dyn-error, K0670) and
+ * would only repeat it: `dyn std::error::Error` (check-dyn-error, K0670), the trait of
+ * `impl std::error::Error for T` (std-error-impls, K0332), and
  * `std::process::exit(..)` in the crate root's `fn main` (module-entry, K0506).
  */
 function reportedElsewhere(ctx: FileContext, segs: readonly string[], full: SyntaxNode): boolean {
   const path = segs.join('::');
   if (path === 'error::Error' && full.parent?.type === 'dynamic_type') return true;
+  // `impl std::error::Error for T { .. }`: std-error-impls removes the empty ones and reports the rest (K0332).
+  if (path === 'error::Error' && full.parent?.type === 'impl_item' && full.parent.childForFieldName('trait')?.id === full.id) return true;
   if (path === 'process::exit' && ctx.isCrateRoot && full.parent?.type === 'call_expression' && full.parent.childForFieldName('function')?.id === full.id) {
     for (let p = full.parent.parent; p; p = p.parent) {
       if (p.type === 'closure_expression' || p.type === 'impl_item' || p.type === 'trait_item' || p.type === 'mod_item') return false;
