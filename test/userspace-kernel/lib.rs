@@ -37,6 +37,23 @@ pub use core::ffi;
 /// The `fmt!` macro (stub/macros/lib.rs, shared with the verify stub).
 pub use macros::fmt;
 
+/// What `fmt!` (stub/macros/lib.rs) expands to: its argument list, each argument
+/// parsed as an expression and wrapped in `kernel::fmt::Adapter`, as the kernel's
+/// proc macro does. The same macro as the verify stub's (stub/kernel/lib.rs).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __kport_fmt {
+    ([$($out:tt)*] [$($cap:ident)*] $(,)?) => {
+        ::core::format_args!($($out)* $(, $cap = $crate::fmt::Adapter(&($cap)))*)
+    };
+    ([$($out:tt)*] $caps:tt , $name:ident = $val:expr $(, $($rest:tt)*)?) => {
+        $crate::__kport_fmt!([$($out)* , $name = $crate::fmt::Adapter(&($val))] $caps $(, $($rest)*)?)
+    };
+    ([$($out:tt)*] $caps:tt , $val:expr $(, $($rest:tt)*)?) => {
+        $crate::__kport_fmt!([$($out)* , $crate::fmt::Adapter(&($val))] $caps $(, $($rest)*)?)
+    };
+}
+
 // ---------------------------------------------------------------------------
 // alloc: KVec / KBox over std's Vec / Box; every allocation is fallible in
 // signature (it never fails here: std aborts on OOM).
