@@ -22,8 +22,11 @@ export type EnumTarget =
   | { kind: 'unit'; variant: string }
   /** An existing `V(kernel::error::Error)`: it holds any kernel error as it is. */
   | { kind: 'wraps'; variant: string }
-  /** No such variant: insert `text` at `at` (a new unit variant `OutOfMemory`). */
-  | { kind: 'add'; variant: string; at: number; text: string }
+  /**
+   * No such variant: insert `text` at `at` (a new unit variant `OutOfMemory`),
+   * and `arms` into the `Display`/`Debug` matches that name every variant.
+   */
+  | { kind: 'add'; variant: string; at: number; text: string; arms: { file: number; at: number; text: string }[] }
   /** Several unit variants could mean it: the user picks. */
   | { kind: 'choose'; candidates: string[] }
   /** kport will not touch the enum: `why` says what stops it. */
@@ -57,9 +60,13 @@ export function enumTarget(e: ErrorEnum, files: readonly FileContext[], crateDef
   if (attributes(e.node).some((a) => /^#\[\s*repr\b/.test(a.text))) return { kind: 'none', why: `\`${name}\` has a \`#[repr]\`, so a new variant changes its values` };
   if (variants.some((v) => v.childForFieldName('value'))) return { kind: 'none', why: `\`${name}\`'s variants have explicit values` };
   const names = new Set(variants.map(vname));
-  const exhaustive = exhaustiveUse(files, name, names);
-  if (exhaustive) return { kind: 'none', why: `the ${exhaustive.what} at ${files[exhaustive.file].path}:${exhaustive.node.startPosition.row + 1} names every variant of \`${name}\`, and a new one would not build there` };
-  return { kind: 'add', variant: ADDED_VARIANT, ...variantInsertion(files[e.file].text, body, variants) };
+  const arms: { file: number; at: number; text: string }[] = [];
+  for (const use of exhaustiveUses(files, name, names)) {
+    const arm = use.what === '`match`' ? formatArm(files[use.file].text, use.node, name) : undefined;
+    if (!arm) return { kind: 'none', why: `the ${use.what} at ${files[use.file].path}:${use.node.startPosition.row + 1} names every variant of \`${name}\`, and a new one would not build there` };
+    arms.push({ file: use.file, ...arm });
+  }
+  return { kind: 'add', variant: ADDED_VARIANT, ...variantInsertion(files[e.file].text, body, variants), arms };
 }
 
 function attributes(item: SyntaxNode): SyntaxNode[] {
@@ -97,7 +104,8 @@ function leadingDoc(text: string, v: SyntaxNode): string {
  * A `match` that names variants of `name` and has no arm for the rest (`_`, a
  * binding), or an irrefutable `let` on one of them: a new variant breaks it.
  */
-function exhaustiveUse(files: readonly FileContext[], name: string, variants: Set<string>): { file: number; node: SyntaxNode; what: string } | undefined {
+function exhaustiveUses(files: readonly FileContext[], name: string, variants: Set<string>): { file: number; node: SyntaxNode; what: string }[] {
+  const out: { file: number; node: SyntaxNode; what: string }[] = [];
   const alt = [...variants].join('|');
   // `Name::V`, `Self::V` (only inside `impl .. Name`), or a bare `V` where the crate imports the variants.
   const qualified = new RegExp(`\\b${name}\\s*::\\s*(${alt})\\b`);
@@ -117,15 +125,46 @@ function exhaustiveUse(files: readonly FileContext[], name: string, variants: Se
       const pats = arms.map((a) => a.childForFieldName('pattern')).filter((p): p is SyntaxNode => !!p);
       if (!pats.some(names)) continue;
       const catchAll = pats.some((p) => !p.childForFieldName('condition') && /^(_|(ref\s+)?(mut\s+)?[a-z_]\w*)$/.test((p.namedChildren[0]?.text ?? p.text).trim()));
-      if (!catchAll) return { file, node: m.captures[0].node, what: '`match`' };
+      if (!catchAll) out.push({ file, node: m.captures[0].node, what: '`match`' });
     }
     for (const m of query('(let_declaration pattern: (_) @p) @l').matches(f.tree.rootNode)) {
       const l = m.captures.find((c) => c.name === 'l')!.node;
       const p = m.captures.find((c) => c.name === 'p')!.node;
-      if (!l.childForFieldName('alternative') && names(p)) return { file, node: l, what: '`let`' };
+      if (!l.childForFieldName('alternative') && names(p)) out.push({ file, node: l, what: '`let`' });
     }
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * The arm a new variant needs in the `match self` of `Display::fmt`/`Debug::fmt`
+ * for the enum, when every arm there only writes text to the formatter
+ * (`write!(f, ..)`, `writeln!(f, ..)`, `f.write_str(..)`): it writes "out of
+ * memory" the same way. Undefined for any other `match`.
+ */
+function formatArm(text: string, m: SyntaxNode, name: string): { at: number; text: string } | undefined {
+  let fn: SyntaxNode | null = m.parent;
+  while (fn && fn.type !== 'function_item') fn = fn.parent;
+  const impl = fn?.parent?.parent;
+  if (!fn || fn.childForFieldName('name')?.text !== 'fmt' || impl?.type !== 'impl_item') return undefined;
+  if (!/^((core|std)::)?(fmt::)?(Display|Debug)$/.test(impl.childForFieldName('trait')?.text.replace(/\s+/g, '') ?? '')) return undefined;
+  if (impl.childForFieldName('type')?.text.replace(/<.*$/s, '').trim() !== name) return undefined;
+  if (!/^\*?\s*self$/.test(m.childForFieldName('value')?.text ?? '')) return undefined;
+  const params = fn.childForFieldName('parameters')?.namedChildren.filter((p) => p.type === 'parameter') ?? [];
+  const f = params.length === 1 ? params[0].childForFieldName('pattern')?.text : undefined;
+  if (!f || !/^[a-z_]\w*$/.test(f)) return undefined;
+  const arms = (m.childForFieldName('body')?.namedChildren ?? []).filter((a) => a.type === 'match_arm');
+  const writes = new RegExp(`^(write|writeln)!\\s*\\(\\s*${f}\\s*,`);
+  const strs = new RegExp(`^${f}\\s*\\.\\s*write_str\\s*\\(`);
+  const values = arms.map((a) => a.childForFieldName('value')?.text.trim() ?? '');
+  if (!arms.length || !values.every((v) => writes.test(v) || strs.test(v))) return undefined;
+  const prefix = /^\s*Self\s*::/.test(arms[0].childForFieldName('pattern')?.text ?? '') ? 'Self' : name;
+  const value = values.some((v) => writes.test(v)) ? `write!(${f}, "out of memory")` : `${f}.write_str("out of memory")`;
+  const last = arms[arms.length - 1];
+  const comma = /,\s*$/.test(last.text) || last.nextSibling?.type === ',';
+  const end = last.nextSibling?.type === ',' ? last.nextSibling.endIndex : last.endIndex;
+  const indent = lineIndent(text, last.startIndex);
+  return { at: end, text: `${comma ? '' : ','}\n${indent}${prefix}::${ADDED_VARIANT} => ${value},` };
 }
 
 function insideImplOf(n: SyntaxNode, name: string): boolean {

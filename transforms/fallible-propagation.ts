@@ -243,10 +243,12 @@ Decision, for instance:
     title: 'kport added an `OutOfMemory` variant to the crate\'s error enum',
     explanation: `A function returns \`Result<T, E>\` with a crate enum \`E\` that has no variant
 meaning "out of memory", and now uses \`?\` on an allocation or on a call that
-returns the kernel \`Result\`. Nothing in the crate names every variant of \`E\`
-(no \`match\` without a \`_\` arm, no irrefutable \`let\`), \`E\` is not generic
-and has no \`#[repr]\` or explicit values, so a new unit variant cannot break
-anything: kport adds \`OutOfMemory\` at the end and the \`From\` impls to it
+returns the kernel \`Result\`. \`E\` is not generic and has no \`#[repr]\` or
+explicit values, and nothing in the crate names every variant of \`E\` (no
+\`match\` without a \`_\` arm, no irrefutable \`let\`) except \`Display\`/\`Debug\`
+\`fmt\` matches whose arms only write text (\`write!(f, ..)\`, \`f.write_str(..)\`),
+which get an arm writing "out of memory". So a new unit variant breaks
+nothing: kport adds \`OutOfMemory\` at the end and the \`From\` impls to it
 (K0407). Code outside the crate that matches on \`E\` needs an arm for it.
 
 Before:
@@ -526,7 +528,9 @@ class Propagation {
       this.targets.set(errName, target);
       if (target.kind === 'add') {
         this.ctx.files[e.file].edits.insert(target.at, target.text);
-        this.ctx.files[e.file].report({ code: 'K0410', node: e.node.childForFieldName('name')!, message: `added the variant \`${errName}::${target.variant}\`: \`${errName}\` had none that means "out of memory", and nothing in the crate names every variant` });
+        for (const arm of target.arms) this.ctx.files[arm.file].edits.insert(arm.at, arm.text);
+        const arms = target.arms.length ? ` (and its arm in the \`fmt\` that names every variant: it writes "out of memory")` : '';
+        this.ctx.files[e.file].report({ code: 'K0410', node: e.node.childForFieldName('name')!, message: `added the variant \`${errName}::${target.variant}\`${arms}: \`${errName}\` had none that means "out of memory"` });
       }
     }
     if (target.kind === 'choose') {

@@ -62,3 +62,27 @@ fn short(v: &mut KVec<u8>, x: u8) -> Result<(), Short> {
     v.push(x, GFP_KERNEL)?;
     Ok(())
 }
+
+// Its `Display` names every variant, each arm only writing text: the new variant gets an arm too.
+#[derive(Debug)]
+pub enum ConfigError {
+    Missing(u32),
+    Invalid,
+}
+
+impl core::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Self::Missing(k) => write!(f, "missing key {}", k),
+            Self::Invalid => f.write_str("invalid"),
+        }
+    }
+}
+
+pub fn config(v: &mut KVec<u32>, k: u32) -> Result<u32, ConfigError> {
+    if k == 0 {
+        return Err(ConfigError::Invalid);
+    }
+    v.push(k, GFP_KERNEL)?;
+    Ok(k)
+}

@@ -5,11 +5,11 @@ pub enum Named {
     Bad(u8),
 }
 
-impl core::fmt::Display for Named {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+impl Named {
+    fn code(&self) -> i32 {
         match self {
-            Named::Missing => write!(f, "missing"),
-            Named::Bad(b) => write!(f, "bad byte {}", b),
+            Named::Missing => 1,
+            Named::Bad(b) => *b as i32,
         }
     }
 }
@@ -46,6 +46,21 @@ pub struct Plain {
 }
 
 pub fn plain(v: &mut KVec<u8>) -> Result<(), Plain> {
+    v.push(1, GFP_KERNEL)?;
+    Ok(())
+}
+
+#[derive(Debug)]
+pub enum Only {
+    Bad(u8),
+}
+
+fn inner(e: Only) -> u8 {
+    let Only::Bad(b) = e;
+    b
+}
+
+pub fn only(v: &mut KVec<u8>) -> Result<(), Only> {
     v.push(1, GFP_KERNEL)?;
     Ok(())
 }
