@@ -702,8 +702,10 @@ function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, out: Ins
       continue;
     }
     const parens = POSTFIX_PARENTS.has(p.type) || (letValue && !!p.childForFieldName('alternative'));
-    out.push({ at: operand.startIndex, text: parens ? '(match ' : 'match ', rank: RANK.ok });
-    replaced.push({ node: q, text: ` ${NONE_ARMS}${parens ? ')' : ''}` });
+    // A scrutinee that ends with `}` (an `if`, a block) reads as the match's body without parentheses.
+    const braced = operand.text.trimEnd().endsWith('}');
+    out.push({ at: operand.startIndex, text: `${parens ? '(' : ''}match ${braced ? '(' : ''}`, rank: RANK.ok });
+    replaced.push({ node: q, text: `${braced ? ')' : ''} ${NONE_ARMS}${parens ? ')' : ''}` });
   }
   return replaced;
 }

@@ -28,6 +28,15 @@ impl Table {
         Some(c)
     }
 
+    /// The first or the last name, copied.
+    fn end_copy(&self, last: bool) -> Option<KVec<u8>> {
+        let mut c = KVec::new();
+        c.extend_from_slice(if last { self.names.last() } else { self.names.first() }?, GFP_KERNEL)?;
+        let first = { self.names.first() }?;
+        c.push(first.len() as u8, GFP_KERNEL)?;
+        Some(c)
+    }
+
     fn first_len(&self) -> Option<usize> {
         Some(self.names.first()?.len())
     }
