@@ -278,8 +278,11 @@ class Propagation {
   private readonly optionGroups = new Set<number>();
   private readonly reported = new Set<string>();
   private readonly froms = new Map<string, string | undefined>();
+  /** A `v.remove(i)?` on a kernel vector somewhere in the crate: changed functions may fail with EINVAL, not only ENOMEM. */
+  private removes = false;
   /** Crate error enum → the variant its `From` impls map to (see src/error-enum.ts). */
   private readonly targets = new Map<string, EnumTarget>();
+  private readonly variantAdded = new Set<string>();
   /** Names the crate defines with `macro_rules!`. */
   private readonly crateMacros = new Set<string>();
 
@@ -306,7 +309,9 @@ class Propagation {
       if (!f.text.includes('?')) return;
       for (const m of query(TRY).matches(f.tree.rootNode)) {
         const t = m.captures[0].node;
-        this.consider({ file, node: t, kind: 'try' }, isIntroduced(t));
+        const remove = this.vecRemove(file, t);
+        this.removes ||= remove;
+        this.consider({ file, node: t, kind: 'try' }, isIntroduced(t) || remove);
       }
       // A `?` among a macro's argument tokens (`pr_info!("{}", KBox::new(x, GFP_KERNEL)?)`).
       for (const m of query('(macro_invocation (token_tree) @tt)').matches(f.tree.rootNode)) {
@@ -454,13 +459,18 @@ class Propagation {
         if (!introduced) return;
         const why = this.fixed(fn);
         if (why) return this.cannot(site, fn, why, what);
+        if (site.kind === 'try' && this.vecRemove(file, node)) {
+          // `RemoveError` converts into the kernel `Error` only: no impl kport adds makes this `?` build.
+          this.report(file, node, this.index.types.has(typeName(rk.err)) ? 'K0404' : 'K0405', `${describe(fn)} returns \`Result<_, ${rk.err}>\`, which cannot hold the \`RemoveError\` of the kernel vector's \`remove\``, `check the index first (\`if i < v.len()\`) and report it as a \`${typeName(rk.err)}\`, or map the error here with \`.map_err(..)\``);
+          return;
+        }
         const need: KernelErr = site.kind === 'try' ? tryError(node) : 'Error';
         const full = need === 'AllocError' ? 'kernel::alloc::AllocError' : 'kernel::error::Error';
         const errName = typeName(rk.err);
         const conv = converts(fn.node, this.ctx.files[fn.file].tree, rk.err, need, this.index.types);
         if (conv === 'yes') return;
         if (conv === 'unseen') {
-          this.report(file, node, 'K0405', `${describe(fn)} returns \`Result<_, ${rk.err}>\`, a type kport was not given: it cannot tell whether ${what.replace(/,$/, '')} converts into it`, `the port builds only if \`${errName}\` has \`impl From<${full}>\``, undefined, 'warning');
+          this.report(file, node, this.index.types.has(typeName(rk.err)) ? 'K0404' : 'K0405', `${describe(fn)} returns \`Result<_, ${rk.err}>\`, a type kport was not given: it cannot tell whether ${what.replace(/,$/, '')} converts into it`, `the port builds only if \`${errName}\` has \`impl From<${full}>\``, undefined, 'warning');
           return;
         }
         if (conv === 'crate') {
@@ -469,7 +479,7 @@ class Propagation {
           if (help === undefined) return;
           this.report(file, node, 'K0404', `${what} needs \`impl From<${full}> for ${errName}\`, which the crate does not have`, help);
         } else {
-          this.report(file, node, 'K0405', `${describe(fn)} returns \`Result<_, ${rk.err}>\`, which cannot hold the kernel error ${what} produces`, 'return the kernel `Result` instead, or handle the allocation failure here');
+          this.report(file, node, this.index.types.has(typeName(rk.err)) ? 'K0404' : 'K0405', `${describe(fn)} returns \`Result<_, ${rk.err}>\`, which cannot hold the kernel error ${what} produces`, 'return the kernel `Result` instead, or handle the allocation failure here');
         }
         return;
       }
@@ -479,6 +489,20 @@ class Propagation {
         this.mark(fn.group);
       }
     }
+  }
+
+  /**
+   * `v.remove(i)?` on a kernel vector: where the profile's `remove` returns
+   * `Result<T, RemoveError>` (mainline kvec.rs; `From<RemoveError> for Error`),
+   * a `?` that fails with a kernel error, not an `Option` one.
+   */
+  private vecRemove(file: number, t: SyntaxNode): boolean {
+    const call = t.namedChildren[0];
+    const f = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+    if (f?.type !== 'field_expression' || f.childForFieldName('field')?.text !== 'remove') return false;
+    if (typeof this.ctx.files[file].profile.alloc.others.remove !== 'object' || !this.ctx.files[file].profile.alloc.others.remove) return false;
+    const recv = f.childForFieldName('value');
+    return !!recv && /^(K|V|KV)?Vec$/.test(this.index.receiverType(file, recv) ?? '');
   }
 
   /** Why a function group returning `Option` cannot become `Result<Option<T>>` beyond its signature, or undefined. */
@@ -526,18 +550,23 @@ class Propagation {
     if (!target) {
       target = enumTarget(e, this.ctx.files, this.index.types.has('Error'));
       this.targets.set(errName, target);
-      if (target.kind === 'add') {
-        this.ctx.files[e.file].edits.insert(target.at, target.text);
-        for (const arm of target.arms) this.ctx.files[arm.file].edits.insert(arm.at, arm.text);
-        const arms = target.arms.length ? ` (and its arm in the \`fmt\` that names every variant: it writes "out of memory")` : '';
-        this.ctx.files[e.file].report({ code: 'K0410', node: e.node.childForFieldName('name')!, message: `added the variant \`${errName}::${target.variant}\`${arms}: \`${errName}\` had none that means "out of memory"` });
-      }
     }
     if (target.kind === 'choose') {
       const [first, ...others] = target.candidates;
       return `add, with the variant that means "out of memory" (\`${first}\` here; ${others.map((o) => `\`${o}\``).join(', ')} would build too):\n  ${impl(first, '_', '  ')}`;
     }
     if (target.kind === 'none') return `kport adds no variant: ${target.why}; ${general}`;
+    if (need === 'Error' && target.kind !== 'wraps' && this.removes) {
+      // Not only ENOMEM: an "out of memory" variant would misname a kernel vector's failed `remove` (EINVAL).
+      return `the kernel errors here are not all "out of memory" (a kernel vector's \`remove\` fails with EINVAL): give \`${errName}\` a variant that holds \`kernel::error::Error\` and implement \`From<${full}>\` with it, or return the kernel \`Result\``;
+    }
+    if (target.kind === 'add' && !this.variantAdded.has(errName)) {
+      this.variantAdded.add(errName);
+      this.ctx.files[e.file].edits.insert(target.at, target.text);
+      for (const arm of target.arms) this.ctx.files[arm.file].edits.insert(arm.at, arm.text);
+      const arms = target.arms.length ? ` (and its arm in the \`fmt\` that names every variant: it writes "out of memory")` : '';
+      this.ctx.files[e.file].report({ code: 'K0410', node: e.node.childForFieldName('name')!, message: `added the variant \`${errName}::${target.variant}\`${arms}: \`${errName}\` had none that means "out of memory"` });
+    }
     const wraps = target.kind === 'wraps';
     const value = wraps ? `${target.variant}(${need === 'Error' ? 'e' : 'e.into()'})` : target.variant;
     const f = this.ctx.files[e.file];
@@ -591,7 +620,7 @@ class Propagation {
         if (rk.kind === 'unit') unitTail(body, text, out);
         else wrapBlockTail(body, out);
         wrapReturns(fn.node, body, out);
-        if (rk.kind === 'option') for (const r of earlyNone(this.index, fn.node, body, out)) replaced.push({ file: fn.file, node: r.node, text: r.text });
+        if (rk.kind === 'option') for (const r of earlyNone(this.index, fn.node, body, out, (t) => this.vecRemove(fn.file, t))) replaced.push({ file: fn.file, node: r.node, text: r.text });
       }
     }
     for (const site of this.calls.values()) per[site.file].push({ at: site.end!, text: '?', rank: RANK.try });
@@ -679,12 +708,12 @@ const POSTFIX_PARENTS = new Set(['field_expression', 'call_expression', 'index_e
  * `let`, and `match opt { Some(v) => v, None => return Ok(None) }` elsewhere.
  * Insertions go to `out`; the `?` tokens to replace are returned.
  */
-function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, out: Insertion[]): { node: SyntaxNode; text: string }[] {
+function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, out: Insertion[], resultTry: (t: SyntaxNode) => boolean): { node: SyntaxNode; text: string }[] {
   const replaced: { node: SyntaxNode; text: string }[] = [];
   const tries = query(TRY)
     .matches(body)
     .map((m) => m.captures[0].node)
-    .filter((t) => index.enclosing(t)?.startIndex === fn.startIndex && !isIntroduced(t))
+    .filter((t) => index.enclosing(t)?.startIndex === fn.startIndex && !isIntroduced(t) && !resultTry(t))
     // Outer before inner at one start: `x??` reads `match (match x ..) ..`.
     .sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
   for (const t of tries) {

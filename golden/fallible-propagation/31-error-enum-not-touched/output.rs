@@ -64,3 +64,17 @@ pub fn only(v: &mut KVec<u8>) -> Result<(), Only> {
     v.push(1, GFP_KERNEL)?;
     Ok(())
 }
+
+// `KVec::remove` fails with `RemoveError`, which converts into the kernel `Error` only.
+#[derive(Debug)]
+enum TakeError {
+    Empty,
+}
+
+fn take_last(v: &mut KVec<u32>) -> Result<u32, TakeError> {
+    if v.is_empty() {
+        return Err(TakeError::Empty);
+    }
+    let x = v.remove(v.len() - 1)?;
+    Ok(x)
+}
