@@ -3,7 +3,7 @@
 // may call. Built once from tree-sitter queries over all files; read-only.
 // Crate passes (fallibility propagation) use it; a resolution that is not
 // certain comes back with several candidates, never as a guess.
-import path from 'node:path';
+import { declaredModules } from './mod-tree.ts';
 import { prefetch, query } from './parse.ts';
 import type { FileContext, SyntaxNode } from './types.ts';
 
@@ -673,35 +673,12 @@ function modulePaths(files: readonly FileContext[]): string[] {
   const queue = files.map((f, i) => i).filter((i) => files[i].isCrateRoot);
   while (queue.length) {
     const i = queue.shift()!;
-    const f = files[i];
-    const rel = f.path;
-    const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
-    const stem = path.posix.basename(rel, '.rs');
-    const modRs = f.isCrateRoot || stem === 'mod' || stem === 'main' || stem === 'lib';
-    const childBase = modRs ? dir : path.posix.join(dir, stem);
-    for (const m of query(MODS).matches(f.tree.rootNode)) {
-      const mod = m.captures.find((c) => c.name === 'mod')!.node;
-      if (mod.childForFieldName('body')) continue;
-      const name = mod.childForFieldName('name')!.text.replace(/^r#/, '');
-      const inline: string[] = [];
-      for (let p = mod.parent; p; p = p.parent) if (p.type === 'mod_item') inline.unshift(p.childForFieldName('name')!.text);
-      const explicit = pathAttr(mod);
-      const base = path.posix.join(childBase, ...inline);
-      const cands = explicit ? [path.posix.normalize(path.posix.join(inline.length ? base : dir, explicit))] : [path.posix.join(base, `${name}.rs`), path.posix.join(base, name, 'mod.rs')];
-      const hit = cands.map((c) => byPath.get(c)).find((x) => x !== undefined);
-      if (hit === undefined || out[hit] !== undefined) continue;
-      out[hit] = joinKey(out[i]!, ...inline, name);
-      queue.push(hit);
+    for (const e of declaredModules(files, i, byPath)) {
+      if (out[e.file] !== undefined) continue;
+      out[e.file] = joinKey(out[i]!, ...e.segs);
+      queue.push(e.file);
     }
   }
   // Files no declaration reached: their place in the folder tree.
   return out.map((k, i) => k ?? files[i].path.replace(/^src\//, '').replace(/(\/mod)?\.rs$/, '').split('/').join('::'));
-}
-
-function pathAttr(item: SyntaxNode): string | undefined {
-  for (let s = item.previousNamedSibling; s && s.type === 'attribute_item'; s = s.previousNamedSibling) {
-    const m = /^#\[\s*path\s*=\s*"([^"]*)"\s*\]$/.exec(s.text);
-    if (m) return m[1];
-  }
-  return undefined;
 }

@@ -2,8 +2,8 @@
 // documented example. Single-file cases have input.rs → output.rs; crate
 // cases have input/ → output/ folders. diagnostics.txt (when present) holds
 // the expected diagnostics; its absence means "reports nothing".
-// case.json may set { "profile", "transforms", "crate", "options" } (options: as
-// the command line passes them to transforms, e.g. { "io": "miscdev" }).
+// case.json may set { "profile", "transforms", "crate", "options", "bin" } (options: as
+// the command line passes them to transforms, e.g. { "io": "miscdev" }; bin: --bin NAME).
 // UPDATE_GOLDEN=1 npm test rewrites the expectations.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +24,8 @@ interface CaseConfig {
   transforms?: string[];
   crate?: Partial<CrateInfo>;
   options?: Record<string, unknown>;
+  /** For crate cases: the binary to port (`--bin NAME`). */
+  bin?: string;
 }
 
 function listDirs(dir: string): string[] {
@@ -94,7 +96,7 @@ for (const id of listDirs(GOLDEN)) {
         });
       } else if (existsSync(path.join(dir, 'input'))) {
         it(name, () => {
-          const run = (root: string) => runPaths([root], { profile: cfg.profile, transforms, ...(cfg.crate?.moduleName ? { moduleName: cfg.crate.moduleName } : {}), ...(cfg.options ? { options: cfg.options } : {}) });
+          const run = (root: string) => runPaths([root], { profile: cfg.profile, transforms, ...(cfg.crate?.moduleName ? { moduleName: cfg.crate.moduleName } : {}), ...(cfg.options ? { options: cfg.options } : {}), ...(cfg.bin ? { bin: cfg.bin } : {}) });
           const [r] = run(path.join(dir, 'input'));
           const produced = new Map<string, Buffer | string>();
           for (const f of r.files) produced.set(f.src.rel, encodeSource(f.src, f.text));

@@ -5,12 +5,13 @@ import { PROFILE_IDS } from '../src/profiles.ts';
 import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
 import { atFileLevel } from '../src/file-level.ts';
+import { crateRootsOf } from '../src/mod-tree.ts';
 
 /**
  * alloc-compat: once per crate, when a file calls a compat method
  * (`try_collect`, `try_to_vec` where the kernel lacks it), add the compat
- * module file, `mod kport_compat;` in the crate root and
- * `use crate::kport_compat::Trait;` in each file that calls it.
+ * module file, `mod kport_compat;` in each crate root whose module tree holds
+ * such a file, and `use crate::kport_compat::Trait;` in each file that calls it.
  */
 
 const METHODS = `(call_expression function: (field_expression field: (field_identifier) @m
@@ -49,39 +50,61 @@ function importedTraits(f: FileContext): Set<string> {
 
 function run(ctx: CrateContext): void {
   const traits = traitsFor(ctx);
-  const compatRel = (root: FileContext) => path.posix.join(path.posix.dirname(root.path), `${COMPAT_MODULE}.rs`);
-  const root = ctx.files.find((f) => f.isCrateRoot);
   const isCompatFile = (f: FileContext) => path.posix.basename(f.path) === `${COMPAT_MODULE}.rs`;
-  for (const f of ctx.files) if (!isCompatFile(f)) prefetch(f.tree.rootNode, 'matches', [METHODS, USES, f === root && MODS]);
+  for (const f of ctx.files) if (!isCompatFile(f)) prefetch(f.tree.rootNode, 'matches', [METHODS, USES, f.isCrateRoot && MODS]);
   const users = ctx.files.filter((f) => !isCompatFile(f)).map((f) => ({ f, used: usedTraits(f, traits) })).filter((u) => u.used.length);
   if (!users.length) return;
-  if (!root) {
-    const { f, used } = users[0];
-    f.report({
-      code: 'K0318',
-      message: `\`${used.join('`, `')}\` come${used.length > 1 ? '' : 's'} from the kport compat module, but the crate root is unknown`,
-      range: { start: 0, end: 0 },
-      help: 'add the compat module by hand: run kport on the crate folder (with its Cargo.toml) or on its main.rs/lib.rs',
-    });
-    return;
+  const rootsOf = crateRootsOf(ctx.files);
+  const at = new Map(ctx.files.map((f, i) => [f, i]));
+  const lines = new Map<FileContext, string[]>();
+  const add = (f: FileContext, line: string) => lines.set(f, [...(lines.get(f) ?? []), line]);
+  const cannot = (f: FileContext, used: string[], why: string, help: string) =>
+    f.report({ code: 'K0318', message: `\`${used.join('`, `')}\` come${used.length > 1 ? '' : 's'} from the kport compat module, but ${why}`, range: { start: 0, end: 0 }, help });
+  // Every crate root whose module tree holds a user declares the module, beside itself: with
+  // src/main.rs and src/lib.rs, each crate that compiles the code that calls it has its own.
+  const ready = new Set<number>();
+  const added = new Set<string>();
+  for (const r of [...new Set(users.flatMap((u) => rootsOf[at.get(u.f)!]))].sort((a, b) => a - b)) {
+    const root = ctx.files[r];
+    if (declares(root)) {
+      ready.add(r);
+      continue;
+    }
+    if (!topInsertPoint(root)) continue;
+    ready.add(r);
+    add(root, `mod ${COMPAT_MODULE};`);
+    const rel = path.posix.join(path.posix.dirname(root.path), `${COMPAT_MODULE}.rs`);
+    if (!added.has(rel) && !ctx.files.some((f) => f.path === rel)) ctx.addFile(rel, ctx.profile.alloc.compat);
+    added.add(rel);
   }
-  const declared = query(MODS)
-    .matches(root.tree.rootNode)
-    .some((m) => m.captures.find((c) => c.name === 'n')!.node.text === COMPAT_MODULE && atFileLevel(m.captures.find((c) => c.name === 'mod')!.node));
-  const add = (f: FileContext, used: string[]) => {
+  // `use crate::kport_compat::..` only where every crate that compiles the file declares the module.
+  for (const { f, used } of users) {
+    const roots = rootsOf[at.get(f)!];
+    if (!roots.length) {
+      cannot(f, used, 'no crate root declares this file as a module, so kport cannot tell where to declare the compat module', 'declare this file with `mod` from the crate root, or run kport on the crate folder (with its Cargo.toml) or on its main.rs/lib.rs');
+      continue;
+    }
+    const blocked = roots.filter((r) => !ready.has(r)).map((r) => ctx.files[r].path);
+    if (blocked.length) {
+      cannot(f, used, `kport cannot add \`mod ${COMPAT_MODULE};\` to ${blocked.join(', ')} (it has no item to put it before, or starts with a syntax error)`, `declare \`mod ${COMPAT_MODULE};\` in the crate root by hand, then run kport again`);
+      continue;
+    }
     const have = importedTraits(f);
     const missing = have.has('*') ? [] : used.filter((t) => !have.has(t));
-    const lines: string[] = [];
-    if (f === root && !declared) lines.push(`mod ${COMPAT_MODULE};`);
-    if (missing.length) lines.push(`use crate::${COMPAT_MODULE}::${missing.length > 1 ? `{${missing.join(', ')}}` : missing[0]};`);
-    if (!lines.length) return;
+    if (missing.length) add(f, `use crate::${COMPAT_MODULE}::${missing.length > 1 ? `{${missing.join(', ')}}` : missing[0]};`);
+  }
+  for (const [f, ls] of lines) {
     const p = topInsertPoint(f);
-    if (p) f.edits.insert(p.at, `${lines.join('\n')}\n${p.beforeUse ? '' : '\n'}`);
-  };
-  for (const { f, used } of users) add(f, used);
-  if (!users.some((u) => u.f === root)) add(root, []);
-  const exists = ctx.files.some((f) => f.path === compatRel(root));
-  if (!declared && !exists) ctx.addFile(compatRel(root), ctx.profile.alloc.compat);
+    if (p) f.edits.insert(p.at, `${ls.join('\n')}\n${p.beforeUse ? '' : '\n'}`);
+    else cannot(f, usedTraits(f, traits), 'kport cannot add its `use` to this file (it starts with a syntax error)', `add \`use crate::${COMPAT_MODULE}::..;\` by hand`);
+  }
+}
+
+/** Whether a crate root already declares the compat module at file level. */
+function declares(root: FileContext): boolean {
+  return query(MODS)
+    .matches(root.tree.rootNode)
+    .some((m) => m.captures.find((c) => c.name === 'n')!.node.text === COMPAT_MODULE && atFileLevel(m.captures.find((c) => c.name === 'mod')!.node));
 }
 
 export const allocCompat: CrateTransform = {
@@ -94,10 +117,15 @@ Those are extension-trait methods from one small file kport adds beside the
 crate root, \`kport_compat.rs\`, written against the profile's API
 (src/kernel-api/alloc.ts): \`TryCollect\` reserves the iterator's lower size
 hint and pushes each item; \`TryToVec\` reserves and \`extend_from_slice\`s (on 6.1
-the kernel's own \`try_to_vec\` is used instead). The crate root gets
-\`mod kport_compat;\` and every file that calls a compat method imports the
-trait. Nothing is added when no file needs it, and a crate that already has the
-module is left as it is (a second run changes nothing).
+the kernel's own \`try_to_vec\` is used instead). Each crate root whose module
+tree holds a file that calls a compat method gets \`mod kport_compat;\` (with
+\`src/main.rs\` and \`src/lib.rs\` that can be both: they are two crates, and a
+module both declare is compiled by both), the file beside it, and every file
+that calls a compat method imports the trait. The \`use\` is written only where
+every crate that compiles the file declares the module; a file no crate root
+declares is reported (K0318). Nothing is added when no file needs it, and a
+crate that already has the module is left as it is (a second run changes
+nothing).
 
 Before:
     fn main() {
@@ -116,11 +144,18 @@ After:
   codes: [
     {
       code: 'K0318',
-      severity: 'warning',
-      title: 'the compat module is needed but the crate root is unknown',
-      explanation: `kport adds \`kport_compat.rs\` next to the crate root (main.rs or lib.rs)
-and declares it there. When it ports loose files without a crate root it cannot
-do that; add the module by hand or run kport on the crate folder.
+      severity: 'error',
+      title: 'the compat module is needed but kport cannot make it reachable from this file',
+      explanation: `The file calls \`try_collect\` or \`try_to_vec\`, which come from the compat
+module kport adds beside each crate root that needs it (\`mod kport_compat;\`
+in the root, \`use crate::kport_compat::..;\` in the file). kport emits that
+\`use\` only where it resolves: when every crate root whose module tree holds
+the file declares the module. It could not here: no crate root (main.rs,
+lib.rs, a --bin file) declares this file as a module (kport was run on loose
+files), or a root that holds it has no item to put the declaration before, or
+starts with a syntax error. The call does not build until the trait is in
+scope: declare the module and import the trait by hand, or run kport on the
+crate folder.
 
 Before:
     kport rewrite src/parser.rs

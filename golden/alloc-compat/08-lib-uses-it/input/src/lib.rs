@@ -1,0 +1,2 @@
+//! Statistics over a sample: only the library collects.
+pub mod stats;

@@ -1,0 +1,4 @@
+fn main() {
+    let total: u32 = [1u32, 2, 3].iter().sum();
+    println!("{}", total);
+}

@@ -1,0 +1,2 @@
+//! Statistics over a sample: the library and the program collect.
+pub mod stats;

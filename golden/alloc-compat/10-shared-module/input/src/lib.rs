@@ -1,0 +1,2 @@
+//! A module both crates declare: each one compiles it, so each declares the compat module.
+pub mod util;

@@ -1,0 +1,6 @@
+mod kport_compat;
+mod util;
+
+fn main() {
+    println!("{:?}", util::evens(6));
+}

@@ -1,0 +1,3 @@
+//! Statistics over a sample: the library and the chosen binary collect.
+mod kport_compat;
+pub mod stats;
