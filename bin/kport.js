@@ -16,6 +16,9 @@ const { main } = await import('../src/cli.ts');
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
-  process.stderr.write(`kport: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  // One line for a person; the stack for a bug report with KPORT_DEBUG=1.
+  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  const stack = process.env.KPORT_DEBUG && e instanceof Error && e.stack ? `\n${e.stack}` : ' (KPORT_DEBUG=1 shows where)';
+  process.stderr.write(`kport: internal error: ${message}${stack}\n`);
   process.exitCode = 2;
 }

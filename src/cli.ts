@@ -16,6 +16,7 @@ import { TRANSFORMS, findTransform } from './registry.ts';
 import { profileDifferences } from './profile-diff.ts';
 import { rewrite, rewriteAsync, type Mode, type RewriteResult } from './run.ts';
 import { Spool } from './spool.ts';
+import { Interrupted } from './pool.ts';
 import { writeSeries } from './format-patch.ts';
 import { renderHtmlReport } from './html-report.ts';
 import { atomicWrite } from './patcher.ts';
@@ -334,6 +335,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (e instanceof UsageError) {
       io.stderr(`kport: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof Interrupted) {
+      io.stderr(`kport: ${e.message}\n`);
+      return 130;
     }
     if (e instanceof Error && e.name === 'YError') {
       io.stderr(`kport: ${e.message.split('\n')[0]}\n`);

@@ -196,7 +196,50 @@ export function planUnits(paths: string[], choice: WorkspaceChoice = {}): UnitPl
       throw new UsageError(`${p}: not a regular file or folder`);
     }
   }
-  return [...plans, ...loose];
+  return [...plans, ...asCrate(loose)];
+}
+
+/** The nearest folder above `file` with a Cargo.toml, if any. */
+function enclosingCrate(file: string): string | undefined {
+  for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'Cargo.toml'))) return dir;
+  }
+  return undefined;
+}
+
+/**
+ * Files given one by one (`$(git ls-files '*.rs')`) that are exactly the
+ * module tree of one crate are that crate: ported together, with one compat
+ * module and the crate's own roots, instead of as unrelated loose programs.
+ */
+function asCrate(loose: UnitPlan[]): UnitPlan[] {
+  if (loose.length < 2) return loose;
+  const groups = new Map<string, UnitPlan[]>();
+  for (const p of loose) {
+    const root = enclosingCrate(p.abs);
+    if (root) groups.set(root, [...(groups.get(root) ?? []), p]);
+  }
+  const crates = new Map<string, UnitPlan>();
+  for (const [root, plans] of groups) {
+    let tree: Set<string>;
+    try {
+      tree = new Set(discoverCrate(root, {}).files.map((f) => path.resolve(f.abs)));
+    } catch {
+      continue;
+    }
+    const given = new Set(plans.map((p) => p.abs));
+    if (given.size === tree.size && [...tree].every((f) => given.has(f))) crates.set(root, { kind: 'crate', abs: root, shown: path.relative(process.cwd(), root) || '.' });
+  }
+  if (crates.size === 0) return loose;
+  // Each whole crate once, where its first file was; the other files stay loose.
+  const out: UnitPlan[] = [];
+  for (const p of loose) {
+    const root = enclosingCrate(p.abs);
+    const c = root ? crates.get(root) : undefined;
+    if (!c) out.push(p);
+    else if (!out.includes(c)) out.push(c);
+  }
+  return out;
 }
 
 /** The folder a planned unit's crate lives in (its `crate.root`). */
