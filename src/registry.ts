@@ -2,6 +2,7 @@
 // sees the text the previous one produced. Add new transforms here, in place.
 import type { Transform } from './types.ts';
 import { printMacros } from '../transforms/print-macros.ts';
+import { fmtWrite } from '../transforms/fmt-write.ts';
 import { preludeImport } from '../transforms/prelude-import.ts';
 import { allocCalls } from '../transforms/alloc-calls.ts';
 import { allocCollect } from '../transforms/alloc-collect.ts';
@@ -41,8 +42,9 @@ export const TRANSFORMS: readonly Transform[] = [
   timeApi,
   stdErrorImpls,
   stdPaths,
-  // 4. Printing.
+  // 4. Printing (and, on mainline, `write!` of kernel-Display values through `fmt!`).
   printMacros,
+  fmtWrite,
   // 5. Allocation: Vec/Box/collect → fallible kernel forms.
   allocCalls,
   allocCollect,
