@@ -698,7 +698,9 @@ function closureReturns(c: SyntaxNode): 'result' | 'option' | undefined {
 }
 
 // A `?` on an `Option` in a function that now returns `Result<Option<T>>`: an early `return Ok(None)`.
-const NONE_ARMS = '{ Some(v) => v, None => return Ok(None) }';
+// The arm's binding is a name the function does not use, so it shadows nothing a reader sees.
+const noneArms = (v: string) => `{ Some(${v}) => ${v}, None => return Ok(None) }`;
+const BINDINGS = ['v', 'x', 'some', 'value', 'found'];
 // Where `match ..` needs parentheses to stay one operand (a receiver, a callee, a left operand).
 const POSTFIX_PARENTS = new Set(['field_expression', 'call_expression', 'index_expression', 'type_cast_expression', 'try_expression', 'await_expression', 'binary_expression', 'range_expression', 'unary_expression', 'reference_expression']);
 
@@ -710,6 +712,7 @@ const POSTFIX_PARENTS = new Set(['field_expression', 'call_expression', 'index_e
  */
 function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, out: Insertion[], resultTry: (t: SyntaxNode) => boolean): { node: SyntaxNode; text: string }[] {
   const replaced: { node: SyntaxNode; text: string }[] = [];
+  const binding = BINDINGS.find((b) => !new RegExp(`\\b${b}\\b`).test(fn.text)) ?? 'v';
   const tries = query(TRY)
     .matches(body)
     .map((m) => m.captures[0].node)
@@ -734,7 +737,7 @@ function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, out: Ins
     // A scrutinee that ends with `}` (an `if`, a block) reads as the match's body without parentheses.
     const braced = operand.text.trimEnd().endsWith('}');
     out.push({ at: operand.startIndex, text: `${parens ? '(' : ''}match ${braced ? '(' : ''}`, rank: RANK.ok });
-    replaced.push({ node: q, text: `${braced ? ')' : ''} ${NONE_ARMS}${parens ? ')' : ''}` });
+    replaced.push({ node: q, text: `${braced ? ')' : ''} ${noneArms(binding)}${parens ? ')' : ''}` });
   }
   return replaced;
 }
