@@ -31,4 +31,9 @@ describe.skipIf(!hasRustc)('precision rewrites type-check against the kernel stu
       }
     }, 60_000);
   }
+
+  it('kernel-modules/rust_errors.rs (the code the precision rules leave quiet) type-checks as written', () => {
+    const v = verifyPaths([path.resolve(import.meta.dirname, 'fixtures', 'kernel-modules', 'rust_errors.rs')], { profile: 'mainline' });
+    expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);
+  }, 60_000);
 });
