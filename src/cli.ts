@@ -234,6 +234,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           if (human) io.stderr(`kport: ${r.pending.length} file(s) would change: ${r.pending.join(', ')}\n`);
           code = 1;
         }
+        if (human && r.recovered) io.stderr(`kport: ${r.recovered}\n`);
         if (human && (mode === 'write' || mode === 'out-dir')) io.stderr(`kport: wrote ${r.written.length} file(s)\n`);
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;
       },

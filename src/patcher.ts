@@ -1,7 +1,7 @@
 // The patcher: unified diffs that both `git apply` and `patch -p1` accept,
 // and atomic writes. Nothing else in kport writes files.
 import { structuredPatch } from 'diff';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, chmodSync, realpathSync, type Stats } from 'node:fs';
+import { appendFileSync, closeSync, copyFileSync, existsSync, readdirSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, chmodSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.ts';
 import { ioMessage } from './source.ts';
@@ -110,7 +110,31 @@ function quietly(f: () => void): void {
  *
  * An interrupted run leaves each file either old or new, never half-written.
  */
-export function writeAll(plan: readonly PlannedWrite[], fs: WriteFs = nodeFs): void {
+/** The file an in-place write keeps in its folder while it replaces files; see `recoverInterrupted`. */
+export const JOURNAL = '.kport-write-journal';
+
+interface Journal {
+  /** Staged temporary file → target, in the order they are renamed. */
+  renames: { tmp: string; target: string }[];
+  /** Files removed once every rename is done (a renamed crate root's old name). */
+  remove: string[];
+}
+
+/** Slows the replace step down for the interrupted-write tests (KPORT_FAULT=write-slow). */
+function faultPause(): void {
+  if (process.env.KPORT_FAULT !== 'write-slow') return;
+  if (process.env.KPORT_FAULT_MARK) appendFileSync(process.env.KPORT_FAULT_MARK, 'replacing\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 40);
+}
+
+export interface JournalOptions {
+  /** Folder of the journal (the run's base). */
+  dir: string;
+  /** Files to remove after every rename (they are in the journal too). */
+  remove: string[];
+}
+
+export function writeAll(plan: readonly PlannedWrite[], fs: WriteFs = nodeFs, journal?: JournalOptions): void {
   const temps: (string | undefined)[] = [];
   const cleanup = () => {
     for (const t of temps) if (t) quietly(() => fs.unlinkSync(t));
@@ -159,7 +183,28 @@ export function writeAll(plan: readonly PlannedWrite[], fs: WriteFs = nodeFs): v
       throw new UsageError(`${w.abs}: changed while kport was running; nothing was written (run kport again)`);
     }
   }
-  // 3. Replace, keeping a way back.
+  // 3. The point of no return for a journaled write: from here an interrupted
+  //    run is completed by the next one (every temporary file is complete).
+  const journalFile = journal ? path.join(journal.dir, JOURNAL) : undefined;
+  if (journalFile) {
+    const j: Journal = { renames: plan.map((w, i) => ({ tmp: temps[i]!, target: w.abs })), remove: journal!.remove };
+    try {
+      const tmp = sibling(journalFile, 'tmp');
+      const fd = fs.openSync(tmp, 'wx', 0o600);
+      try {
+        const data = Buffer.from(JSON.stringify(j), 'utf8');
+        fs.writeSync(fd, data, 0, data.length);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, journalFile);
+    } catch (e) {
+      cleanup();
+      throw new UsageError(`${journalFile}: cannot write: ${ioMessage(e)}; nothing was written`);
+    }
+  }
+  // 4. Replace, keeping a way back.
   const done: { abs: string; backup?: string }[] = [];
   for (const [i, w] of plan.entries()) {
     let backup: string | undefined;
@@ -172,6 +217,7 @@ export function writeAll(plan: readonly PlannedWrite[], fs: WriteFs = nodeFs): v
           fs.copyFileSync(w.abs, backup);
         }
       }
+      faultPause();
       fs.renameSync(temps[i]!, w.abs);
       temps[i] = undefined;
       done.push({ abs: w.abs, backup });
@@ -188,12 +234,23 @@ export function writeAll(plan: readonly PlannedWrite[], fs: WriteFs = nodeFs): v
         }
       }
       cleanup();
+      if (journalFile) quietly(() => fs.unlinkSync(journalFile));
       const tail = notRestored.length ? `; could not restore ${notRestored.join(', ')} (their old contents are in .*.kport-*.orig files beside them)` : done.length ? '; the files replaced before it were restored' : '; nothing was written';
       throw new UsageError(`${w.abs}: cannot replace: ${ioMessage(e)}${tail}`);
     }
   }
-  // 4. Success: the backups go, and the folders are synced so the renames last.
+  // 5. Success: the old names of renamed files go, then the backups and the journal,
+  //    and the folders are synced so the renames last.
+  for (const r of journal?.remove ?? []) {
+    faultPause();
+    try {
+      fs.unlinkSync(r);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`${r}: cannot remove after renaming it: ${ioMessage(e)}`);
+    }
+  }
   for (const d of done) if (d.backup) quietly(() => fs.unlinkSync(d.backup!));
+  if (journalFile) quietly(() => fs.unlinkSync(journalFile));
   for (const dir of new Set(plan.map((w) => path.dirname(w.abs)))) {
     quietly(() => {
       const fd = fs.openSync(dir, 'r');
@@ -204,6 +261,67 @@ export function writeAll(plan: readonly PlannedWrite[], fs: WriteFs = nodeFs): v
       }
     });
   }
+}
+
+/** kport's own temporary and backup files: `.<name>.kport-<pid>-<n>.tmp|orig`. */
+const DEBRIS = /^\..+\.kport-\d+-\d+\.(tmp|orig)$/;
+
+function debrisUnder(dir: string, out: string[] = [], depth = 0): string[] {
+  if (depth > 32) return out;
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (e.isDirectory() && !['.git', 'target', 'node_modules'].includes(e.name)) debrisUnder(path.join(dir, e.name), out, depth + 1);
+    else if (e.isFile() && DEBRIS.test(e.name)) out.push(path.join(dir, e.name));
+  }
+  return out;
+}
+
+/**
+ * Before an in-place write: finish what an interrupted earlier run left. With
+ * a journal, that run had staged every file and begun replacing them, so it is
+ * completed (the remaining renames and removals). Without one it never got
+ * that far: its temporary files are removed and the tree is as it was. Returns
+ * one line saying which, or undefined when there was nothing to do.
+ */
+export function recoverInterrupted(dir: string, fs: WriteFs = nodeFs): string | undefined {
+  const journalFile = path.join(dir, JOURNAL);
+  let completed = 0;
+  if (exists(fs, journalFile)) {
+    let j: Journal;
+    try {
+      j = JSON.parse(fs.readFileSync(journalFile).toString('utf8')) as Journal;
+    } catch (e) {
+      throw new UsageError(`${journalFile}: an interrupted write's journal cannot be read (${ioMessage(e)}); check the files it names and remove it`);
+    }
+    const inside = (f: string) => typeof f === 'string' && path.resolve(f).startsWith(path.resolve(dir) + path.sep);
+    for (const { tmp, target } of j.renames ?? []) {
+      if (!inside(tmp) || !inside(target) || !DEBRIS.test(path.basename(tmp))) throw new UsageError(`${journalFile}: names a file outside ${dir}; not following it`);
+      if (exists(fs, tmp)) {
+        fs.renameSync(tmp, target);
+        completed++;
+      }
+    }
+    for (const r of j.remove ?? []) {
+      if (!inside(r)) throw new UsageError(`${journalFile}: names a file outside ${dir}; not following it`);
+      if (exists(fs, r)) {
+        fs.unlinkSync(r);
+        completed++;
+      }
+    }
+  }
+  // What is left is debris of a run that never reached its journal (or backups of one that did).
+  const debris = debrisUnder(dir);
+  for (const f of debris) quietly(() => fs.unlinkSync(f));
+  const hadJournal = exists(fs, journalFile);
+  if (hadJournal) fs.unlinkSync(journalFile);
+  if (hadJournal) return `an earlier run was interrupted while replacing files; completed it (${completed} step(s) left), removed ${debris.length} leftover file(s)`;
+  if (debris.length) return `an earlier run was interrupted before replacing any file; removed its ${debris.length} temporary file(s), nothing of it had been written`;
+  return undefined;
 }
 
 function exists(fs: WriteFs, file: string): boolean {

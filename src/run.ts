@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { planRoot, planUnits, type DiscoverOptions } from './discover.ts';
 import { UsageError } from './errors.ts';
-import { atomicWrite, checkWritable, ensureDir, nodeFs, resolvedPath, unifiedDiff, writeAll, type FileChange, type PlannedWrite, type WriteFs } from './patcher.ts';
+import { atomicWrite, recoverInterrupted, type JournalOptions, checkWritable, ensureDir, nodeFs, resolvedPath, unifiedDiff, writeAll, type FileChange, type PlannedWrite, type WriteFs } from './patcher.ts';
 import { inTreeFiles, kernelRoot, moduleRoot, outDirFiles } from './layout.ts';
-import { unlinkSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { UnitResult } from './pipeline.ts';
 import { releaseTrees } from './memory.ts';
 import { defaultJobs, runPool } from './pool.ts';
@@ -59,6 +59,8 @@ export interface RewriteResult {
   base: string;
   /** The rewrite, file by file (display paths; old null for a created file); empty unless writing or `keepChanges`. */
   changes: FileChange[];
+  /** `--write`: what was done about an interrupted earlier run (patcher.ts recoverInterrupted). */
+  recovered?: string;
 }
 
 export function selectTransforms(only?: string[], skip?: string[]): Transform[] {
@@ -119,6 +121,8 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
   if (opts.mode === 'out-dir') preflightOutDir(opts);
   const tree = opts.inTree !== undefined ? preflightInTree(opts) : undefined;
   const plans = planUnits(opts.paths, { package: opts.package, workspace: opts.workspace });
+  // An in-place write first finishes (or clears away) an interrupted earlier one, before anything is read.
+  const recovered = opts.mode === 'write' && !opts.inTree ? recoverInterrupted(commonBase(plans.map(planRoot)), opts.fs ?? nodeFs) : undefined;
   // Workspace members are named from the workspace root, so the patch applies there.
   const base = commonBase([...plans.map(planRoot), ...plans.flatMap((p) => (p.anchor ? [p.anchor] : []))]);
   // Everything else in the options is for discovery (and plain data, so it crosses to a worker).
@@ -172,7 +176,7 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
         diff = '';
       }
     }
-    const result: RewriteResult = { diff, diagnostics, units: results, sources, pending, failed, written: [], base: tree ? tree.kroot : base, changes: diffChanges };
+    const result: RewriteResult = { diff, diagnostics, units: results, sources, pending, failed, written: [], base: tree ? tree.kroot : base, changes: diffChanges, ...(recovered ? { recovered } : {}) };
     switch (opts.mode) {
       case 'write':
         writeInPlace(opts, tree ? tree.kroot : base, diffChanges, failed, result);
@@ -231,14 +235,14 @@ function refuseOnFailure(opts: RewriteOptions, failed: string[], units: UnitResu
 }
 
 /** Write a plan all-or-nothing, creating missing folders first and removing them again on failure. */
-function writePlan(plan: PlannedWrite[], fs: WriteFs): void {
+function writePlan(plan: PlannedWrite[], fs: WriteFs, journal?: JournalOptions): void {
   const created: string[] = [];
   for (const dir of new Set(plan.map((w) => path.dirname(w.abs)))) {
     const first = existsSync(dir) ? undefined : ensureDir(dir);
     if (first) created.push(first);
   }
   try {
-    writeAll(plan, fs);
+    writeAll(plan, fs, journal);
   } catch (e) {
     for (const d of created.reverse()) rmSync(d, { recursive: true, force: true });
     throw e;
@@ -271,19 +275,14 @@ function writeInPlace(opts: RewriteOptions, base: string, changes: FileChange[],
     }
     if (!now || !c.old || !now.equals(c.old)) throw new UsageError(`${from}: changed while kport was running; nothing was written (run kport again)`);
   }
+  // Journaled: a run killed while replacing files is completed by the next one.
+  // A rename removes the old name only after every new file is in place.
   writePlan(
     changes.map((c, i) => ({ abs: targets[i], data: c.new!, mode: c.mode, expect: c.from ? null : c.old })),
     opts.fs ?? nodeFs,
+    { dir: base, remove: renamed },
   );
   result.written.push(...changes.map((c) => c.path));
-  // A rename removes the old name only after every new file is in place.
-  for (const old of renamed) {
-    try {
-      unlinkSync(old);
-    } catch (e) {
-      throw new UsageError(`${old}: cannot remove after renaming it: ${(e as Error).message}`);
-    }
-  }
 }
 
 function preflightOutDir(opts: RewriteOptions): void {
