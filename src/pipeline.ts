@@ -72,9 +72,60 @@ interface LiveFile {
   failureKind?: FailureKind;
   isCrateRoot: boolean;
   lineStarts: number[];
+  /** Some transform's edit was refused for touching a syntax error. */
+  refusedEdits: boolean;
 }
 
+/**
+ * kport cannot see the code inside a syntax error (tree-sitter-rust 0.24 does
+ * not know some newer syntax, such as Rust 2024 `unsafe extern` blocks), so a
+ * port of a file that has one and needs changes would be partial: rewritten
+ * code next to code it never read, an import it could not place. Such a file is
+ * refused (K0004, an error) and left as it is, and the unit is ported again
+ * without it, so nothing that depends on it is generated: no propagation into
+ * it, no compat module declared in it, no module scaffolding for the crate
+ * (the module would include the unported file). A file with syntax errors that
+ * needs no change keeps them with a warning (K0002): it may be newer syntax
+ * rustc accepts, and kport adds nothing to it.
+ */
 export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
+  const refused = new Map<SourceFile, { start: number; end: number; count: number }>();
+  for (;;) {
+    const rest = refused.size ? { ...unit, files: unit.files.filter((f) => !refused.has(f)), crate: { ...unit.crate, options: { ...unit.crate.options, noModule: true } } } : unit;
+    const { result, unparsable } = runOnce(rest, opts);
+    if (unparsable.length === 0) return refused.size ? withRefused(unit, result, refused, opts) : result;
+    for (const u of unparsable) refused.set(u.src, u);
+  }
+}
+
+/** The result of a run without the refused files, with them put back unchanged and K0004 reported at each one's first syntax error. */
+function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile, { start: number; end: number; count: number }>, opts: RunOptions): UnitResult {
+  const prefix = opts.displayPrefix ?? '';
+  const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
+  const byFile = new Map(r.files.map((f) => [f.src, f]));
+  const ds: Diagnostic[] = [];
+  for (const [src, e] of refused) {
+    const starts = lineStartsOf(src.text);
+    ds.push({
+      code: 'K0004',
+      severity: severityOf('K0004'),
+      message: `syntax error${e.count > 1 ? ` (and ${e.count - 1} more)` : ''} in a file kport needs to change: kport cannot read the code around ${e.count > 1 ? 'them' : 'it'}, so it left the whole file unchanged and generated nothing that depends on it (no module scaffolding, no propagation into it)`,
+      file: display(src.rel),
+      start: positionAt(src.text, e.start, starts),
+      end: positionAt(src.text, e.end, starts),
+      help: 'fix the syntax error, or, if it is newer Rust syntax that kport cannot parse (such as `unsafe extern` blocks), move that code into a file kport has nothing to change in; then run kport again',
+    });
+  }
+  const shown = unit.files.filter((f) => refused.has(f)).map((f) => ({ file: display(f.rel), text: f.text }));
+  return {
+    ...r,
+    unit,
+    files: unit.files.map((src) => byFile.get(src) ?? { src, text: src.text, changed: false }),
+    diagnostics: [...suppressUnit(ds, shown, unit.crate), ...r.diagnostics],
+  };
+}
+
+function runOnce(unit: Unit, opts: RunOptions): { result: UnitResult; unparsable: { src: SourceFile; start: number; end: number; count: number }[] } {
   const prefix = opts.displayPrefix ?? '';
   const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
   const diagnostics: Diagnostic[] = [];
@@ -91,6 +142,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
       originalErrors: countErrors(tree),
       isCrateRoot: unit.crate.rootFiles.includes(src.rel),
       lineStarts: lineStartsOf(src.text),
+      refusedEdits: false,
     };
   });
 
@@ -113,14 +165,17 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     return f.tree;
   };
 
+  const firstErrors = new Map<LiveFile, { start: number; end: number; count: number }>();
   for (const f of live) {
     const errs = errorRanges(f.tree);
     if (errs.length) {
-      const first = errs[0];
+      // Where the file stops parsing: past the clean items tree-sitter often wraps in one ERROR with the mistake.
+      const first = forbiddenRanges(f.tree)[0] ?? errs[0];
+      firstErrors.set(f, { start: first.start, end: first.end, count: errs.length });
       diagnostics.push({
         code: 'K0002',
         severity: severityOf('K0002'),
-        message: `syntax error${errs.length > 1 ? ` (and ${errs.length - 1} more)` : ''}; kport leaves the code around ${errs.length > 1 ? 'them' : 'it'} unchanged`,
+        message: `syntax error${errs.length > 1 ? ` (and ${errs.length - 1} more)` : ''} in a file kport has nothing to change in: left as it is (the code inside ${errs.length > 1 ? 'them' : 'it'} was not read)`,
         file: display(f.src.rel),
         start: positionAt(f.src.text, first.start, f.lineStarts),
         end: positionAt(f.src.text, first.end, f.lineStarts),
@@ -175,9 +230,10 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
 
   const commit = (f: LiveFile, ctx: FileContext, t: Transform) => {
     if (f.failure || ctx.edits.size === 0) return;
+    if (ctx.edits.refused.length) f.refusedEdits = true;
     let sorted: Edit[];
     try {
-      sorted = sortAndCheck(withoutHalves(f.tree, ctx.edits.edits, ctx.edits.refused));
+      sorted = sortAndCheck(ctx.edits.edits);
       if (sorted.length === 0) return;
     } catch (e) {
       if (!(e instanceof OverlapError)) throw e;
@@ -239,6 +295,10 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     }
   }
 
+  // Files with syntax errors that kport changed, or wanted to change inside an error: refused (runUnit).
+  const unparsable = live.filter((f) => f.originalErrors > 0 && !f.failure && (f.text !== f.src.text || f.refusedEdits)).map((f) => ({ src: f.src, ...firstErrors.get(f)! }));
+  if (unparsable.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable };
+
   // Verify: never hand back a file that parses worse than it came in.
   for (const f of live) {
     if (f.failure || f.text === f.src.text) continue;
@@ -261,7 +321,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     });
   }
 
-  return {
+  const result: UnitResult = {
     unit,
     files: live.map((f) => ({
       src: f.src,
@@ -273,35 +333,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
     // `// kport-allow: K0601`, `#[cfg_attr(any(), allow(kport::K0601))]`, [package.metadata.kport] allow.
     diagnostics: suppressUnit(diagnostics, live.map((f) => ({ file: display(f.src.rel), text: f.src.text })), unit.crate),
   };
-}
-
-// Where a statement or an item sits: the nodes whose children are statements or items.
-const CONTAINERS = new Set(['source_file', 'ERROR', 'declaration_list', 'block']);
-
-/** The statement or item around offset range [start, end]. */
-function unitAround(tree: Tree, start: number, end: number): { start: number; end: number } {
-  let n = tree.rootNode.descendantForIndex(start, end);
-  // Between two items the smallest node around an offset is the file itself: widen no further.
-  if (!n.parent) return { start, end };
-  while (n.parent && !CONTAINERS.has(n.parent.type)) n = n.parent;
-  return { start: n.startIndex, end: n.endIndex };
-}
-
-/**
- * A transform records the edits of one rewrite together (rename the macro,
- * fix its format string); when the recorder refused some of them for touching
- * a syntax error, the others would leave half a rewrite. So every edit in the
- * same statement or item as a refused one goes too.
- */
-function withoutHalves(tree: Tree, edits: readonly Edit[], refused: readonly { start: number; end: number }[]): readonly Edit[] {
-  if (refused.length === 0) return edits;
-  const units: { start: number; end: number }[] = [];
-  for (const r of refused) {
-    units.push(unitAround(tree, r.start, r.end));
-    // An insertion at a node's edge belongs to the node before it as much as to the one after.
-    if (r.start > 0) units.push(unitAround(tree, r.start - 1, r.start - 1));
-  }
-  return edits.filter((e) => !units.some((u) => e.start <= u.end && e.end >= u.start));
+  return { result, unparsable: [] };
 }
 
 function describe(e: unknown): string {

@@ -147,6 +147,30 @@ describe('kport rewrite on examples/hello', () => {
   });
 });
 
+describe('a file kport cannot parse', () => {
+  it('that needs changes is refused loudly: exit 1, no diff, --write leaves it and writes no build files', async () => {
+    const dir = tempDir();
+    const src = 'unsafe extern "C" {\n    pub safe fn abs(x: i32) -> i32;\n}\n\nfn main() {\n    println!("{}", abs(-3));\n}\n';
+    writeFileSync(path.join(dir, 'main.rs'), src);
+    const dry = await kport(['rewrite', '--dry-run', '--color', 'never', 'main.rs'], dir);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toBe('');
+    expect(dry.stderr).toMatch(/^error\[K0004\]: syntax error .* in a file kport needs to change/m);
+    const before = snapshot(dir);
+    const write = await kport(['rewrite', '--write', '--allow-dirty', 'main.rs'], dir);
+    expect(write.code).toBe(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('that needs no change keeps its syntax with a warning: exit 0', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'ffi.rs'), 'unsafe extern "C" {\n    pub safe fn abs(x: i32) -> i32;\n}\n');
+    const r = await kport(['check', '--color', 'never', 'ffi.rs'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^warning\[K0002\]/m);
+  });
+});
+
 describe('bad input: one line on stderr, exit 2, nothing written', () => {
   async function bad(args: string[], pattern: RegExp) {
     const r = await kport(args);

@@ -3,6 +3,7 @@ import { runUnit } from '../src/pipeline.ts';
 import { decodeSource, encodeSource } from '../src/source.ts';
 import { getProfile } from '../src/profiles.ts';
 import { runText } from '../src/api.ts';
+import { TRANSFORMS } from '../src/registry.ts';
 import type { CrateInfo, FileTransform } from '../src/types.ts';
 
 const crate: CrateInfo = { root: '/tmp', moduleName: 'm', authors: [], license: 'GPL', rootFiles: ['a.rs'], dependencies: [], metadata: {}, options: {} };
@@ -61,11 +62,34 @@ describe('pipeline', () => {
     expect(r.diagnostics[0].end).toEqual({ line: 2, column: 8 });
   });
 
-  it('rewrites outside syntax errors, never inside, and warns about them', () => {
+  it('refuses a file with syntax errors that it needs to change (K0004), and only warns about one it does not (K0002)', () => {
     const r = runText('fn a() { println!("ok"); }\nfn b( { println!("broken"); \n', { transforms: ['print-macros'] });
-    expect(r.files[0].text).toContain('pr_info!("ok\\n")');
-    expect(r.files[0].text).toContain('println!("broken")');
-    expect(r.diagnostics.some((d) => d.code === 'K0002' && d.severity === 'warning')).toBe(true);
+    expect(r.files[0].changed).toBe(false);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['K0004', 'error']]);
+    const w = runText('fn a() {}\nfn b( {\n', { transforms: ['print-macros'] });
+    expect(w.diagnostics.map((d) => [d.code, d.severity])).toEqual([['K0002', 'warning']]);
+  });
+
+  it('a refused file is left out of the crate: no edit of it, no propagation into it, no module scaffolding', () => {
+    const files = [
+      ['main.rs', 'mod broken;\nmod util;\n\nfn main() {\n    util::fill();\n    broken::show();\n}\n'],
+      ['util.rs', 'pub fn fill() {\n    let mut v = Vec::new();\n    v.push(1u8);\n}\n'],
+      ['broken.rs', 'unsafe extern "C" {\n    pub safe fn abs(x: i32) -> i32;\n}\n\npub fn show() {\n    crate::util::fill();\n    println!("{}", abs(-1));\n}\n'],
+    ];
+    const unit = {
+      crate: { ...crate, rootFiles: ['main.rs'] },
+      files: files.map(([rel, text]) => decodeSource(`/tmp/${rel}`, rel, Buffer.from(text))),
+      warnings: [],
+    };
+    const r = runUnit(unit, { profile: getProfile('mainline'), transforms: TRANSFORMS });
+    const [main, util, broken] = r.files;
+    expect(r.files.map((f) => f.src.rel)).toEqual(['main.rs', 'util.rs', 'broken.rs']);
+    expect(broken.changed).toBe(false);
+    expect(util.text).toContain('v.push(1u8, GFP_KERNEL)?;');
+    // main is no module entry: the crate includes a file that was not ported.
+    expect(main.text).not.toContain('module!');
+    expect(main.text).toContain('util::fill()?;');
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.file}:${d.start.line}`)).toEqual(['K0004 broken.rs:1']);
   });
 
   it('leaves files with nothing to do byte-identical', () => {

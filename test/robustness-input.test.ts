@@ -101,7 +101,7 @@ describe('size and depth', () => {
     });
   }
 
-  it('2000 unclosed braces: a syntax-error warning, nothing edited', () => {
+  it('2000 unclosed braces: a syntax-error warning, nothing edited (kport reads nothing it could change)', () => {
     const r = port('fn main() {\n' + '{'.repeat(2000) + 'println!("x");\n');
     expect(r.files[0].changed).toBe(false);
     expect(codes(r)).toContain('K0002');
@@ -117,15 +117,25 @@ describe('size and depth', () => {
   });
 });
 
-describe('rewrites next to syntax errors', () => {
-  it('are applied whole or not at all (found by the fuzz suite)', () => {
-    // The error (a NUL) touches the macro name: renaming it is refused, so the
-    // format-string edit of the same call must go too, not leave println!("\n").
+describe('files with syntax errors', () => {
+  // Before issue 15 (item 5) kport ported the parts it could read and kept the
+  // rest; a file with syntax errors that needs changes is now refused whole.
+  it('that need changes are left whole, with an error at the first syntax error (K0004)', () => {
+    // The error (a NUL) touches the macro name: before, its rename was refused and the format-string edit with it.
     const r = port('\0println!("")\n   fn f() {;\n}\n');
-    expect(r.out.startsWith('\0println!("")\n')).toBe(true);
+    expect(r.out).toBe('\0println!("")\n   fn f() {;\n}\n');
+    expect(codes(r)).toEqual(['K0004']);
     const s = port('fn a() { println!("ok"); }\nfn b( { println!("broken"); \n');
-    expect(s.out).toContain('pr_info!("ok\\n")');
-    expect(s.out).toContain('println!("broken")');
+    expect(s.files[0].changed).toBe(false);
+    expect(codes(s)).toEqual(['K0004']);
+    expect(s.diagnostics[0]).toMatchObject({ severity: 'error', start: { line: 2, column: 1 } });
+  });
+
+  it('that need no change are left as they are with a warning (K0002)', () => {
+    const r = port('fn a() -> u32 { core::cmp::max(1, 2) }\nfn b( {\n');
+    expect(r.files[0].changed).toBe(false);
+    expect(codes(r)).toEqual(['K0002']);
+    expect(r.diagnostics[0].severity).toBe('warning');
   });
 
   it('the prelude import is found inside a file tree-sitter wraps in an ERROR node (found by the fuzz suite)', () => {
@@ -139,11 +149,10 @@ describe('bytes that are not ordinary text', () => {
     expect(r.out).toContain('pr_info!("a\0b\\n");');
   });
 
-  it('a stray NUL is a syntax error: warned about, left in place, the rest ported', () => {
+  it('a stray NUL is a syntax error: the file, which needs changes, is refused whole (K0004)', () => {
     const r = port('fn main() {\n    println!("a");\n}\n\0\nfn g() { println!("b"); }\n');
-    expect(codes(r)).toContain('K0002');
-    expect(r.out).toContain('\0');
-    expect(r.out).toContain('pr_info!("a\\n");');
+    expect(codes(r)).toEqual(['K0004']);
+    expect(r.files[0].changed).toBe(false);
   });
 
   const refused: [string, Buffer, RegExp][] = [
@@ -239,9 +248,16 @@ describe('unusual but valid syntax', () => {
     expect(r.out).toContain('fn r#match(r#type: u8)');
   });
 
-  it('syntax tree-sitter does not know yet (unsafe extern blocks) is warned about and left alone', () => {
-    const r = port('unsafe extern "C" {\n    pub safe fn f();\n}\nfn g() { println!("g"); }\n');
-    expect(codes(r)).toContain('K0002');
-    expect(r.out).toContain('unsafe extern "C" {\n    pub safe fn f();\n}\n');
+  it('syntax tree-sitter does not know yet (unsafe extern blocks) in a file that needs changes: refused whole (K0004), no module!', () => {
+    const r = port('unsafe extern "C" {\n    pub safe fn f();\n}\nfn main() { println!("g"); }\n');
+    expect(codes(r)).toEqual(['K0004']);
+    expect(r.files[0].changed).toBe(false);
+    expect(r.newFiles).toEqual([]);
+  });
+
+  it('syntax tree-sitter does not know yet in a file with nothing to change: kept, with a warning (K0002)', () => {
+    const r = port('unsafe extern "C" {\n    pub safe fn f();\n}\nfn g() -> u32 { core::cmp::max(1, 2) }\n');
+    expect(codes(r)).toEqual(['K0002']);
+    expect(r.files[0].changed).toBe(false);
   });
 });

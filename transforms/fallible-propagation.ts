@@ -742,9 +742,9 @@ function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, out: Ins
   return replaced;
 }
 
-/** `fn main` at the top of a crate root: module-entry turns it into `Module::init`, which returns `Result<Self>`. */
+/** `fn main` at the top of a crate root: module-entry turns it into `Module::init`, which returns `Result<Self>` (not with --no-module: then it is a function like any other). */
 function isRootMain(fn: FnInfo, ctx: CrateContext): boolean {
-  return fn.name === 'main' && fn.owner.kind === 'free' && fn.module === '' && ctx.files[fn.file].isCrateRoot && fn.node.parent?.type === 'source_file';
+  return !ctx.crate.options.noModule && fn.name === 'main' && fn.owner.kind === 'free' && fn.module === '' && ctx.files[fn.file].isCrateRoot && fn.node.parent?.type === 'source_file';
 }
 
 function describe(fn: FnInfo): string {

@@ -1,9 +1,9 @@
-use core::mem;
+use std::mem;
 
 fn broken( {
     let x = std::mem::size_of::<u8>(;
 }
 
 fn fine() -> u32 {
-    core::cmp::max(1, 2)
+    std::cmp::max(1, 2)
 }

@@ -1,5 +1,5 @@
 fn broken( {
 
-fn ok() -> usize { core::mem::size_of::<u8>() }
+fn ok() -> usize { std::mem::size_of::<u8>() }
 
-struct S { a: core::cell::Cell<u8> }
+struct S { a: std::cell::Cell<u8> }
