@@ -25,6 +25,7 @@ const MACROS = `(macro_invocation macro: [(identifier) @m (scoped_identifier nam
 const IMPLS = '(impl_item trait: (_) @trait type: (_) @type) @impl';
 const USES = '(use_declaration argument: (_) @arg) @use';
 const ENUMS = '(enum_item name: (type_identifier) @name body: (enum_variant_list) @body)';
+const BOUNDS = '(trait_bounds [(type_identifier) (scoped_type_identifier)] @b)';
 const PREFIX = 'fn __kport_write() { ';
 const PRIMS = /^(?:[iu](?:8|16|32|64|128|size)|bool|char|str)$/;
 // core types whose `Display` is core's only: `fmt!` cannot format them (rust/kernel/fmt.rs forwards
@@ -42,6 +43,8 @@ type Kind = 'both' | 'kernel' | 'core' | 'unknown';
 interface CrateFacts {
   /** Crate types whose `Display` impl is the kernel's trait (after std-paths: `kernel::fmt`). */
   kernelDisplay: Set<string>;
+  /** Some generic bound names the kernel's `Display` (`T: fmt::Display`): values of such a `T` need `fmt!`. */
+  kernelBound: boolean;
   /** Crate types that implement `core::fmt::Display` as written. */
   coreDisplay: Set<string>;
   /** Enum variant field types: `Enum::Variant` → field name (or index) → type node. */
@@ -80,8 +83,10 @@ function crateFacts(ctx: CrateContext): CrateFacts {
   const kernelDisplay = new Set<string>();
   const coreDisplay = new Set<string>();
   const variants = new Map<string, Map<string, SyntaxNode>>();
+  let kernelBound = false;
   for (const f of ctx.files) {
     if (/\bDisplay\b/.test(f.text)) {
+      if (!kernelBound) kernelBound = query(BOUNDS).captures(f.tree.rootNode).some((c) => displayTrait(f, c.node) === 'kernel');
       for (const m of query(IMPLS).matches(f.tree.rootNode)) {
         const which = displayTrait(f, m.captures.find((c) => c.name === 'trait')!.node);
         const name = typeName(m.captures.find((c) => c.name === 'type')!.node.text);
@@ -112,7 +117,7 @@ function crateFacts(ctx: CrateContext): CrateFacts {
   }
   // A name with both kinds of impl (two types of that name) tells nothing.
   for (const n of [...kernelDisplay]) if (coreDisplay.has(n)) kernelDisplay.delete(n), coreDisplay.delete(n);
-  return { kernelDisplay, coreDisplay, variants };
+  return { kernelDisplay, kernelBound, coreDisplay, variants };
 }
 
 function kindOf(t: Ty, facts: CrateFacts): Kind {
@@ -386,8 +391,8 @@ function run(ctx: CrateContext): void {
   const wanted = (f: FileContext) => /\bwrite(ln)?!/.test(f.text);
   if (!ctx.files.some(wanted)) return;
   const facts = crateFacts(ctx);
-  // Without a type whose Display is the kernel's, every argument formats with `write!` as before.
-  if (!facts.kernelDisplay.size) return;
+  // Without a type (or a generic bound) whose Display is the kernel's, every argument formats with `write!` as before.
+  if (!facts.kernelDisplay.size && !facts.kernelBound) return;
   const index = crateIndex(ctx, (f) => (wanted(f) ? [MACROS] : []));
   for (const f of ctx.files) if (wanted(f)) runFile(f, resolverFor(index, f), facts);
 }
@@ -439,8 +444,8 @@ prelude) wraps each argument in \`kernel::fmt::Adapter\`, whose core \`Display\`
 kernel trait with the same formatter, so width, fill and alignment reach the impl
 unchanged, and it forwards \`Debug\`, \`LowerHex\` and the rest; primitives and \`str\`
 implement both traits. A call is rewritten when a \`{}\` argument's type is a crate type
-with a kernel \`Display\` impl, or one kport cannot see, in a crate that has such an
-impl: \`w.write_fmt(fmt!(..))\` is exactly what \`write!\` expands to, with \`fmt!\` for
+with a kernel \`Display\` impl, or one kport cannot see (a generic \`T: fmt::Display\`
+among them), in a crate that has such an impl or bound: \`w.write_fmt(fmt!(..))\` is exactly what \`write!\` expands to, with \`fmt!\` for
 \`format_args!\` (\`writeln!\` adds the \`\\n\`). Argument types are read from
 declarations: fields, parameters, \`let\`s, \`for\` loops over a vector, \`match\` arms
 over the crate's enum variants. A call that also formats a type whose \`Display\` is
