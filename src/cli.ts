@@ -245,14 +245,17 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       (y) =>
         y
           .positional('paths', { type: 'string', array: true, describe: 'a ported crate folder, a folder of .rs files, or a crate root .rs file (default: .)' })
-          .option('kdir', { type: 'string', describe: 'run the real kernel build: make -C KDIR M=<folder> LLVM=1' }),
+          .option('kdir', { type: 'string', describe: 'run the real kernel build: make -C KDIR M=<folder> LLVM=1' })
+          .option('warnings', { type: 'boolean', describe: "print rustc's warnings too (K0803), in the diagnostics format" })
+          .option('werror', { type: 'boolean', describe: "treat rustc's warnings as errors, as CONFIG_WERROR=y does" }),
       (a) => {
         const profile = String(a.profile);
         if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
         const format = String(a.format) as Format;
         if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; choose one of ${FORMATS.join(', ')}`);
         const paths = (a.paths as string[] | undefined)?.length ? (a.paths as string[]) : ['.'];
-        code = runVerify({ paths, profile: profile as ProfileId, kdir: a.kdir as string | undefined }, io, format, colorOf(a.color as string));
+        if (a.kdir !== undefined && (a.warnings || a.werror)) throw new UsageError('--warnings and --werror go with the stub; with --kdir the kernel build decides (CONFIG_WERROR)');
+        code = runVerify({ paths, profile: profile as ProfileId, kdir: a.kdir as string | undefined, warnings: !!a.warnings, werror: !!a.werror }, io, format, colorOf(a.color as string));
       },
     )
     .command(

@@ -23,8 +23,19 @@ function print(io: Io, ds: Diagnostic[], sources: Map<string, string>, format: F
   } else io.stdout(text);
 }
 
+/**
+ * rustc's warnings as the run wants them: left out, printed as warnings
+ * (`--warnings`), or printed as errors (`--werror`, as a kernel built with
+ * `CONFIG_WERROR=y` passes `-Dwarnings`).
+ */
+export function withWarnings(errors: Diagnostic[], warnings: Diagnostic[], opts: { warnings?: boolean; werror?: boolean }): Diagnostic[] {
+  if (opts.werror) return [...errors, ...warnings.map((w) => ({ ...w, severity: 'error' as const }))];
+  if (opts.warnings) return [...errors, ...warnings];
+  return errors;
+}
+
 /** `kport verify`: 0 type-checks, 1 rustc (or the kernel build) reports errors; UsageError (exit 2) otherwise. */
-export function runVerify(opts: { paths: string[]; profile: ProfileId; kdir?: string }, io: Io, format: Format, color: boolean): number {
+export function runVerify(opts: { paths: string[]; profile: ProfileId; kdir?: string; warnings?: boolean; werror?: boolean }, io: Io, format: Format, color: boolean): number {
   if (opts.kdir) {
     if (opts.paths.length !== 1) throw new UsageError('--kdir takes one module folder');
     const r = verifyKdir(opts.paths[0], opts.kdir);
@@ -34,12 +45,14 @@ export function runVerify(opts: { paths: string[]; profile: ProfileId; kdir?: st
     return r.code === 0 ? 0 : 1;
   }
   const r = verifyPaths(opts.paths, { profile: opts.profile });
-  print(io, r.diagnostics, r.sources, format, color);
-  const n = r.diagnostics.length;
+  const shown = withWarnings(r.diagnostics, r.warningDiagnostics, opts);
+  print(io, shown, r.sources, format, color);
+  const n = shown.filter((d) => d.severity === 'error').length;
+  const hint = opts.warnings || opts.werror ? '' : '; --warnings shows them';
   io.stderr(
     n === 0
-      ? `kport verify: ${r.roots.join(', ')} type-check against the ${opts.profile} kernel API${r.warnings ? ` (${r.warnings} rustc warning(s))` : ''}\n`
-      : `kport verify: ${n} error(s) against the ${opts.profile} kernel API\n`,
+      ? `kport verify: ${r.roots.join(', ')} type-check against the ${opts.profile} kernel API${r.warnings ? ` (${r.warnings} rustc warning(s)${hint})` : ''}\n`
+      : `kport verify: ${n} error(s) against the ${opts.profile} kernel API${opts.werror && r.warnings ? ` (${r.warnings} of them rustc warnings, --werror)` : ''}\n`,
   );
   return n === 0 ? 0 : 1;
 }

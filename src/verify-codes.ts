@@ -20,6 +20,21 @@ After:
     v.push(x, GFP_KERNEL)?;`,
   },
   {
+    code: 'K0803',
+    severity: 'warning',
+    title: 'rustc warns about the port (kport verify --warnings / --werror)',
+    explanation: `\`kport verify --warnings\` prints the warnings rustc gave while type-checking
+the port against kport's stub of the kernel crate, at your files, in the same
+format as the errors; \`--werror\` counts them as errors (exit 1), as a kernel
+configured with \`CONFIG_WERROR=y\` builds Rust with \`-Dwarnings\`. The message is
+rustc's, after the lint that fired (\`unused_variables\`, \`dead_code\`, ...).
+
+Before (a warning; an error with --werror):
+    let count = v.len();
+After:
+    let _count = v.len();`,
+  },
+  {
     code: 'K0802',
     severity: 'error',
     title: 'the kernel build (--kdir) reports an error',

@@ -32,8 +32,10 @@ export interface VerifyOptions {
 export interface VerifyResult {
   /** Errors (K0801) mapped to files relative to the base folder. */
   diagnostics: Diagnostic[];
-  /** Number of rustc warnings (not reported one by one: a port is judged by its errors). */
+  /** Number of rustc warnings at the user's files. */
   warnings: number;
+  /** rustc's warnings (K0803, severity warning), mapped like the errors; `kport verify --warnings` prints them. */
+  warningDiagnostics: Diagnostic[];
   /** Display path → text, for code frames. */
   sources: Map<string, string>;
   /** The crate roots that were checked, relative to the base. */
@@ -132,7 +134,7 @@ export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult 
   let base = roots[0];
   for (const r of roots.slice(1)) while (base !== path.dirname(base) && r !== base && !r.startsWith(base + path.sep)) base = path.dirname(base);
   const stub = buildStub(opts.profile, rustc, opts.cacheDir);
-  const result: VerifyResult = { diagnostics: [], warnings: 0, sources: new Map(), roots: [], details: [] };
+  const result: VerifyResult = { diagnostics: [], warnings: 0, warningDiagnostics: [], sources: new Map(), roots: [], details: [] };
   for (const unit of units) {
     const prefix = posix(path.relative(base, unit.crate.root));
     const shown = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
@@ -141,7 +143,13 @@ export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult 
       result.roots.push(shown(rootFile));
       const msgs = runRustc(rustc.path, unit.crate.root, rootFile, stub, unit.crate.moduleName);
       for (const m of msgs) {
-        if (m.level === 'warning') result.warnings++;
+        if (m.level === 'warning') {
+          // rustc's own tally ("2 warnings emitted") is not a warning about the code.
+          if (/^\d+ warnings? emitted/.test(m.message)) continue;
+          const w = toDiagnostic(m, unit.crate.root, shown, 'warning');
+          if (!result.warningDiagnostics.some((x) => sameDiagnostic(x, w))) result.warningDiagnostics.push(w);
+          continue;
+        }
         if (m.level !== 'error' && m.level !== 'error: internal compiler error') continue;
         if (/^aborting due to/.test(m.message)) continue;
         const d = toDiagnostic(m, unit.crate.root, shown);
@@ -152,6 +160,7 @@ export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult 
       }
     }
   }
+  result.warnings = result.warningDiagnostics.length;
   return result;
 }
 
@@ -250,7 +259,8 @@ function detailOf(m: RustcMessage): string {
   return [label, ...m.children.map((c) => c.message)].filter((s): s is string => !!s).join('\n');
 }
 
-function toDiagnostic(m: RustcMessage, crateRoot: string, shown: (rel: string) => string): Diagnostic | undefined {
+/** A rustc message as a kport diagnostic: an error (K0801) or a warning (K0803). */
+function toDiagnostic(m: RustcMessage, crateRoot: string, shown: (rel: string) => string, level: 'error' | 'warning' = 'error'): Diagnostic {
   const span = userSpan(m.spans, crateRoot);
   const code = m.code?.code;
   const message = code ? `${code}: ${m.message}` : m.message;
@@ -262,8 +272,8 @@ function toDiagnostic(m: RustcMessage, crateRoot: string, shown: (rel: string) =
     .join('; ');
   const rel = span ? posix(path.relative(crateRoot, path.resolve(crateRoot, span.file_name))) : undefined;
   return {
-    code: 'K0801',
-    severity: 'error',
+    code: level === 'error' ? 'K0801' : 'K0803',
+    severity: level,
     message,
     file: rel ? shown(rel) : shown('.'),
     start: { line: span?.line_start ?? 1, column: span?.column_start ?? 1 },

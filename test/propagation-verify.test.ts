@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALLOC_MAINLINE, COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
+import { ALLOC_MAINLINE, COMPAT_MODULE, compatModule } from '../src/kernel-api/alloc.ts';
 import { findRustc, verifyPaths } from '../src/verify.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
@@ -59,7 +59,7 @@ function crateOf(cases: { name: string; text: string }[]): string {
   // Each output was a crate root: its `crate::` paths now go through its module.
   cases.forEach((c, i) => writeFileSync(path.join(dir, 'src', `${mods[i]}.rs`), `#![allow(dead_code, unused_imports)]\nuse crate::${COMPAT_MODULE}::*;\nuse kernel::alloc::AllocError;\nuse kernel::prelude::*;\n\n${c.text.replace(/\bcrate::/g, `crate::${mods[i]}::`)}`));
   // The compat module the allocation passes add (`try_collect`, `try_to_vec`).
-  writeFileSync(path.join(dir, 'src', `${COMPAT_MODULE}.rs`), ALLOC_MAINLINE.compat);
+  writeFileSync(path.join(dir, 'src', `${COMPAT_MODULE}.rs`), compatModule(ALLOC_MAINLINE.compat, ['TryCollect', 'TryToVec']));
   writeFileSync(
     path.join(dir, 'src', 'lib.rs'),
     `use kernel::prelude::*;

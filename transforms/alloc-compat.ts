@@ -2,7 +2,7 @@ import path from 'node:path';
 import { prefetch, query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
+import { COMPAT_MODULE, compatModule, type CompatTrait } from '../src/kernel-api/alloc.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
 import { atFileLevel } from '../src/file-level.ts';
 import { crateRootsOf } from '../src/mod-tree.ts';
@@ -20,14 +20,14 @@ const METHODS = `(call_expression function: (field_expression field: (field_iden
 const MODS = '(mod_item name: (identifier) @n) @mod';
 const USES = '(use_declaration argument: (_) @arg) @use';
 
-function traitsFor(ctx: CrateContext): Record<string, string> {
-  const t: Record<string, string> = { try_collect: 'TryCollect' };
+function traitsFor(ctx: CrateContext): Record<string, CompatTrait> {
+  const t: Record<string, CompatTrait> = { try_collect: 'TryCollect' };
   if (!ctx.profile.alloc.tryToVec.native) t.try_to_vec = 'TryToVec';
   return t;
 }
 
-function usedTraits(f: FileContext, traits: Record<string, string>): string[] {
-  const out = new Set<string>();
+function usedTraits(f: FileContext, traits: Record<string, CompatTrait>): CompatTrait[] {
+  const out = new Set<CompatTrait>();
   for (const m of query(METHODS).matches(f.tree.rootNode)) {
     const name = m.captures.find((c) => c.name === 'm')!.node.text;
     if (traits[name]) out.add(traits[name]);
@@ -74,7 +74,11 @@ function run(ctx: CrateContext): void {
     ready.add(r);
     add(root, `mod ${COMPAT_MODULE};`);
     const rel = path.posix.join(path.posix.dirname(root.path), `${COMPAT_MODULE}.rs`);
-    if (!added.has(rel) && !ctx.files.some((f) => f.path === rel)) ctx.addFile(rel, ctx.profile.alloc.compat);
+    // Only the traits called by the code of the crates that share this file: an
+    // unused one would be dead code (a rustc warning; `kport verify --werror`).
+    const dir = path.posix.dirname(rel);
+    const used = [...new Set(users.filter((u) => rootsOf[at.get(u.f)!].some((x) => path.posix.dirname(ctx.files[x].path) === dir)).flatMap((u) => u.used))];
+    if (!added.has(rel) && !ctx.files.some((f) => f.path === rel)) ctx.addFile(rel, compatModule(ctx.profile.alloc.compat, used));
     added.add(rel);
   }
   // `use crate::kport_compat::..` only where every crate that compiles the file declares the module.
@@ -117,7 +121,8 @@ Those are extension-trait methods from one small file kport adds beside the
 crate root, \`kport_compat.rs\`, written against the profile's API
 (src/kernel-api/alloc.ts): \`TryCollect\` reserves the iterator's lower size
 hint and pushes each item; \`TryToVec\` reserves and \`extend_from_slice\`s (on 6.1
-the kernel's own \`try_to_vec\` is used instead). Each crate root whose module
+the kernel's own \`try_to_vec\` is used instead). The module holds only the
+traits the crate calls, so it adds no dead code (\`kport verify --werror\`). Each crate root whose module
 tree holds a file that calls a compat method gets \`mod kport_compat;\` (with
 \`src/main.rs\` and \`src/lib.rs\` that can be both: they are two crates, and a
 module both declare is compiled by both), the file beside it, and every file

@@ -75,8 +75,27 @@ export interface AllocApi {
    * where it has neither (reported).
    */
   swapRemove: 'same' | 'swap-pop' | null;
-  /** Contents of the compat module (src/kport_compat.rs) for this profile. */
-  compat: string;
+  /** The compat module (src/kport_compat.rs) for this profile, trait by trait (see compatModule). */
+  compat: CompatModule;
+}
+
+/**
+ * The pieces of the compat module: the file is `header`, then the `uses` of the
+ * traits it holds, then each trait's text, for only the traits the port calls,
+ * so the module never defines an item nothing uses (rustc's `dead_code`).
+ */
+export interface CompatModule {
+  header: string;
+  traits: Partial<Record<CompatTrait, { uses: readonly string[]; text: string }>>;
+}
+
+export type CompatTrait = 'TryCollect' | 'TryToVec';
+
+/** The compat module's text holding exactly `used` (in a fixed order). */
+export function compatModule(m: CompatModule, used: readonly CompatTrait[]): string {
+  const pieces = (['TryCollect', 'TryToVec'] as const).filter((t) => used.includes(t) && m.traits[t]).map((t) => m.traits[t]!);
+  const uses = [...new Set(pieces.flatMap((p) => p.uses))].sort();
+  return `${m.header}\n${uses.map((u) => `use ${u};\n`).join('')}${pieces.map((p) => `\n${p.text}`).join('')}`;
 }
 
 const KVEC = 'rust/kernel/alloc/kvec.rs';
@@ -96,12 +115,13 @@ const COMPAT_HEADER = `// SPDX-License-Identifier: GPL-2.0
 //! the fallible equivalents; each returns \`Err(ENOMEM)\` when an allocation fails.
 `;
 
-function flaggedCompat(vec: string): string {
-  return `${COMPAT_HEADER}
-use kernel::alloc::Flags;
-use kernel::prelude::*;
-
-/// \`iter.try_collect(GFP_KERNEL)?\` instead of \`iter.collect::<Vec<_>>()\`.
+function flaggedCompat(vec: string): CompatModule {
+  return {
+    header: COMPAT_HEADER,
+    traits: {
+      TryCollect: {
+        uses: ['kernel::alloc::Flags', 'kernel::prelude::*'],
+        text: `/// \`iter.try_collect(GFP_KERNEL)?\` instead of \`iter.collect::<Vec<_>>()\`.
 pub trait TryCollect: Iterator + Sized {
     /// Collects the items into a new vector, allocating with \`flags\`.
     fn try_collect(self, flags: Flags) -> Result<${vec}<Self::Item>> {
@@ -115,8 +135,11 @@ pub trait TryCollect: Iterator + Sized {
 }
 
 impl<I: Iterator> TryCollect for I {}
-
-/// \`s.try_to_vec(GFP_KERNEL)?\` instead of \`s.to_vec()\` or \`v.clone()\`.
+`,
+      },
+      TryToVec: {
+        uses: ['kernel::alloc::Flags', 'kernel::prelude::*'],
+        text: `/// \`s.try_to_vec(GFP_KERNEL)?\` instead of \`s.to_vec()\` or \`v.clone()\`.
 pub trait TryToVec<T: Clone> {
     /// Copies the elements into a new vector, allocating with \`flags\`.
     fn try_to_vec(&self, flags: Flags) -> Result<${vec}<T>>;
@@ -129,13 +152,18 @@ impl<T: Clone> TryToVec<T> for [T] {
         Ok(v)
     }
 }
-`;
+`,
+      },
+    },
+  };
 }
 
-const V61_COMPAT = `${COMPAT_HEADER}
-use kernel::prelude::*;
-
-/// \`iter.try_collect()?\` instead of \`iter.collect::<Vec<_>>()\`.
+const V61_COMPAT: CompatModule = {
+  header: COMPAT_HEADER,
+  traits: {
+    TryCollect: {
+      uses: ['kernel::prelude::*'],
+      text: `/// \`iter.try_collect()?\` instead of \`iter.collect::<Vec<_>>()\`.
 pub trait TryCollect: Iterator + Sized {
     /// Collects the items into a new vector.
     fn try_collect(self) -> Result<Vec<Self::Item>> {
@@ -149,7 +177,10 @@ pub trait TryCollect: Iterator + Sized {
 }
 
 impl<I: Iterator> TryCollect for I {}
-`;
+`,
+    },
+  },
+};
 
 const KVEC_API: AllocApi = {
   vecType: 'KVec',

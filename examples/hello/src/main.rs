@@ -8,5 +8,6 @@ fn main() {
         print!("{} ", i);
     }
     println!();
+    greet::shout("ready");
     eprintln!(r"done: C:\temp");
 }

@@ -23,17 +23,3 @@ pub trait TryCollect: Iterator + Sized {
 }
 
 impl<I: Iterator> TryCollect for I {}
-
-/// `s.try_to_vec(GFP_KERNEL)?` instead of `s.to_vec()` or `v.clone()`.
-pub trait TryToVec<T: Clone> {
-    /// Copies the elements into a new vector, allocating with `flags`.
-    fn try_to_vec(&self, flags: Flags) -> Result<KVec<T>>;
-}
-
-impl<T: Clone> TryToVec<T> for [T] {
-    fn try_to_vec(&self, flags: Flags) -> Result<KVec<T>> {
-        let mut v = KVec::with_capacity(self.len(), flags)?;
-        v.extend_from_slice(self, flags)?;
-        Ok(v)
-    }
-}
