@@ -264,3 +264,72 @@ ${MODULE('Demo')}`;
     expect(r.status).toBe(0);
   });
 });
+
+describe.skipIf(!hasRustc)('userspace kernel shim: allocation-failure injection (KPORT_FAIL_ALLOC)', () => {
+  // Five pushes grow a KVec<u32> by the kernel's rule (kvec.rs `reserve`: max(2 * cap,
+  // len + 1)): capacity 1, 2, 4, 8, so 4 allocations; a KBox of a zero-sized value is none;
+  // a KBox of a u64, kvec![1, 2] and an Arc are one each: 7 in all. LEAK=1 forgets a KVec.
+  const text = `${HEADER}
+struct Zst;
+
+fn work() -> Result<u32> {
+    let mut v: KVec<u32> = KVec::new();
+    for i in 0..5 {
+        v.push(i, GFP_KERNEL)?;
+    }
+    let _z = KBox::new(Zst, GFP_KERNEL)?;
+    let b = KBox::new(7u64, GFP_KERNEL)?;
+    let k = kernel::kvec![1u8, 2]?;
+    let a = kernel::sync::Arc::new(3u32, GFP_KERNEL)?;
+    if option_env!("LEAK").is_some() {
+        core::mem::forget(k);
+        return Ok(0);
+    }
+    Ok(v.iter().sum::<u32>() + *b as u32 + k.len() as u32 + *a)
+}
+
+struct Demo;
+impl kernel::Module for Demo {
+    fn init(_module: &'static ThisModule) -> Result<Self> {
+        pr_info!("sum {}\\n", work()?);
+        Err(ENODEV)
+    }
+}
+${MODULE('Demo')}`;
+  const report = (stderr: string) => JSON.parse(/^kport-shim-report: (.*)$/m.exec(stderr)![1]);
+  let exe = '';
+  beforeAll(() => {
+    const b = buildModule(moduleFile(text), 'demo');
+    expect(b.ok, b.stderr).toBe(true);
+    exe = b.exe;
+  });
+
+  it('without KPORT_FAIL_ALLOC nothing fails and nothing is reported', () => {
+    const r = run(exe, '');
+    expect(r.stdout).toBe('sum 22\n');
+    expect(r.stderr).toBe('insmod demo: init failed: ENODEV\n');
+  });
+
+  it('KPORT_FAIL_ALLOC=0 counts the allocations the kernel would make and reports no leak', () => {
+    const r = run(exe, '', { KPORT_FAIL_ALLOC: '0' });
+    expect(r.stdout).toBe('sum 22\n');
+    expect(report(r.stderr)).toEqual({ allocations: 7, injected: false, failures: [{ op: 'init', line: 0, errno: 'ENODEV', stdout: 7 }], leakedBlocks: 0, leakedBytes: 0 });
+  });
+
+  it('KPORT_FAIL_ALLOC=k fails the k-th: init returns ENOMEM, and what was allocated before is freed', () => {
+    for (let k = 1; k <= 7; k++) {
+      const r = run(exe, '', { KPORT_FAIL_ALLOC: String(k) });
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')[0]).toBe('insmod demo: init failed: ENOMEM');
+      expect(report(r.stderr)).toEqual({ allocations: k, injected: true, failures: [{ op: 'init', line: 0, errno: 'ENOMEM', stdout: 0 }], leakedBlocks: 0, leakedBytes: 0 });
+    }
+    expect(report(run(exe, '', { KPORT_FAIL_ALLOC: '8' }).stderr).injected).toBe(false);
+  });
+
+  it('a leak is reported', () => {
+    const leaky = buildModule(moduleFile(text.replace('option_env!("LEAK").is_some()', 'true')), 'demo');
+    expect(leaky.ok, leaky.stderr).toBe(true);
+    const r = report(run(leaky.exe, '', { KPORT_FAIL_ALLOC: '0' }).stderr);
+    expect([r.leakedBlocks, r.leakedBytes]).toEqual([1, 2]);
+  });
+});

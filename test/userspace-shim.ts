@@ -112,3 +112,89 @@ export const CAVE_INPUTS: Record<string, string> = {
 export function warningsOf(stderr: string): string[] {
   return [...stderr.matchAll(/^warning: (.+)$/gm)].map((m) => m[1]).filter((w) => !/^\d+ warnings? emitted/.test(w));
 }
+
+// ---------------------------------------------------------------------------
+// Allocation-failure injection (test/alloc-sweep.test.ts): with KPORT_FAIL_ALLOC=k the
+// shim fails the k-th allocation the kernel API would make (0: none) and ends the run
+// with a `kport-shim-report: {json}` line on stderr (test/userspace-kernel/lib.rs,
+// `alloc::fault` and `userspace::report`).
+// ---------------------------------------------------------------------------
+
+/** An operation that failed during a run: `stdout` is how many bytes were on stdout then. */
+export interface ShimFailure {
+  op: 'init' | 'open' | 'write' | 'read';
+  /** The stdin line being written (0 while loading, lines + 1 while unloading). */
+  line: number;
+  errno: string;
+  stdout: number;
+}
+
+export interface ShimReport {
+  /** Allocations made (or attempted) during the run. */
+  allocations: number;
+  /** Whether the allocation KPORT_FAIL_ALLOC named was reached (and failed). */
+  injected: boolean;
+  failures: ShimFailure[];
+  leakedBlocks: number;
+  leakedBytes: number;
+}
+
+export interface FaultRun extends Ran {
+  /** The shim's report, or undefined when the program died before printing it. */
+  report?: ShimReport;
+  /** stderr without the report line. */
+  messages: string;
+}
+
+const REPORT_LINE = /^kport-shim-report: (.*)\n?/m;
+
+/** Run `exe` with the k-th allocation failing (k = 0: none fails; only counted). */
+export function runFailing(exe: string, input: string | Buffer, k: number, env: Record<string, string> = {}): FaultRun {
+  const r = run(exe, input, { ...env, KPORT_FAIL_ALLOC: String(k) });
+  const m = REPORT_LINE.exec(r.stderr);
+  return { ...r, report: m ? (JSON.parse(m[1]) as ShimReport) : undefined, messages: r.stderr.replace(REPORT_LINE, '') };
+}
+
+/**
+ * What is wrong with a run whose k-th allocation failed, compared with the normal run
+ * (undefined: nothing). It must not panic and must leave nothing allocated after the
+ * unload. Then either an operation failed that did not fail in the normal run (loading
+ * the module, or a write, open or read of its device): the first such failure must be
+ * ENOMEM, and what was printed before it must be what the normal run printed up to
+ * there; or nothing new failed: then the run must be indistinguishable from the normal
+ * one (stdout, stderr, exit status). What happens after an ENOMEM is not compared (the
+ * write that failed did not happen), except that it must not panic or leak.
+ */
+export function sweepProblem(normal: FaultRun, got: FaultRun): string | undefined {
+  if (got.status === 101 || /kport-shim: panic|panicked at/.test(got.stderr)) {
+    return `panicked: ${got.stderr.split('\n').find((l) => /panicked|panic/.test(l)) ?? got.stderr.slice(0, 200)}`;
+  }
+  const r = got.report;
+  if (!r) return `no report from the shim (exit status ${got.status}): ${got.stderr.slice(-300)}`;
+  if (r.leakedBlocks !== 0 || r.leakedBytes !== 0) return `leaked ${r.leakedBytes} byte(s) in ${r.leakedBlocks} block(s) after unload`;
+  const base = normal.report!.failures;
+  const same = (a: ShimFailure, b: ShimFailure) => a.op === b.op && a.line === b.line && a.errno === b.errno;
+  const i = r.failures.findIndex((f, j) => !base[j] || !same(f, base[j]));
+  if (i >= 0) {
+    const f = r.failures[i];
+    if (f.errno !== 'ENOMEM') return `${f.op} (line ${f.line}) failed with ${f.errno}, not ENOMEM`;
+    if (got.stdout.slice(0, f.stdout) !== normal.stdout.slice(0, f.stdout) || f.stdout > normal.stdout.length) {
+      return `printed something else before ${f.op} (line ${f.line}) failed with ENOMEM: ${firstDifference(normal.stdout, got.stdout.slice(0, f.stdout))}`;
+    }
+    return undefined;
+  }
+  if (got.stdout !== normal.stdout) return `no operation failed, yet the output differs: ${firstDifference(normal.stdout, got.stdout)}`;
+  if (got.messages !== normal.messages) return `no operation failed, yet stderr differs: ${firstDifference(normal.messages, got.messages)}`;
+  if (got.status !== normal.status || r.failures.length !== base.length) return `no operation failed, yet the run ended differently (exit status ${got.status})`;
+  return undefined;
+}
+
+/** The first line where two texts differ, both versions. */
+export function firstDifference(want: string, got: string): string {
+  const a = want.split('\n');
+  const b = got.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return `line ${i + 1}: expected ${JSON.stringify(a[i] ?? '(end)')}, got ${JSON.stringify(b[i] ?? '(end)')}`;
+  }
+  return 'texts differ';
+}

@@ -55,11 +55,114 @@ macro_rules! __kport_fmt {
 }
 
 // ---------------------------------------------------------------------------
-// alloc: KVec / KBox over std's Vec / Box; every allocation is fallible in
-// signature (it never fails here: std aborts on OOM).
+// alloc: KVec / KBox over std's Vec / Box. Every allocation the kernel would
+// make is one call of `fault::allocation`, which fails the k-th one when
+// `KPORT_FAIL_ALLOC=k` (see `fault`); otherwise they never fail (std aborts on OOM).
 // ---------------------------------------------------------------------------
 pub mod alloc {
     use core::marker::PhantomData;
+
+    /// Allocation-failure injection and accounting (test/alloc-sweep.test.ts).
+    ///
+    /// Every allocation the kernel's `alloc` code would ask its allocator for (a
+    /// `realloc` of a non-zero size: `KVec` growth by the kernel's own rule, `KBox`,
+    /// `Arc`, `kvec!`, `CString`) is numbered from 1. With `KPORT_FAIL_ALLOC=k` the
+    /// k-th returns `Err(AllocError)` and every other succeeds; `KPORT_FAIL_ALLOC=0`
+    /// fails none. Either way the run ends with a report (`userspace::report`).
+    pub mod fault {
+        use super::AllocError;
+        use core::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        use std::sync::OnceLock;
+
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        static INJECTED: AtomicBool = AtomicBool::new(false);
+
+        /// `KPORT_FAIL_ALLOC`: `None` when unset (no report), `Some(0)` to count only.
+        pub fn fail_at() -> Option<usize> {
+            static FAIL_AT: OnceLock<Option<usize>> = OnceLock::new();
+            *FAIL_AT.get_or_init(|| std::env::var("KPORT_FAIL_ALLOC").ok().and_then(|s| s.trim().parse().ok()))
+        }
+
+        /// One allocation of `bytes` bytes; zero-sized ones are not allocations (the
+        /// kernel's allocator returns a dangling pointer for them without allocating).
+        pub(crate) fn allocation(bytes: usize) -> Result<(), AllocError> {
+            if bytes == 0 {
+                return Ok(());
+            }
+            let n = COUNT.fetch_add(1, Ordering::SeqCst) + 1;
+            if fail_at() == Some(n) {
+                INJECTED.store(true, Ordering::SeqCst);
+                return Err(AllocError);
+            }
+            Ok(())
+        }
+
+        /// How many allocations were made (or attempted) so far.
+        pub fn count() -> usize {
+            COUNT.load(Ordering::SeqCst)
+        }
+
+        /// Whether the allocation `KPORT_FAIL_ALLOC` names was reached (and failed).
+        pub fn injected() -> bool {
+            INJECTED.load(Ordering::SeqCst)
+        }
+    }
+
+    /// The program's global allocator counts the blocks and bytes that are live, so
+    /// that a run can tell what the module left allocated after it was unloaded.
+    pub mod live {
+        use core::sync::atomic::{AtomicIsize, Ordering};
+        use std::alloc::{GlobalAlloc, Layout, System};
+
+        static BLOCKS: AtomicIsize = AtomicIsize::new(0);
+        static BYTES: AtomicIsize = AtomicIsize::new(0);
+
+        struct Counting;
+
+        // SAFETY: every call is forwarded to `System`; only counters are added.
+        unsafe impl GlobalAlloc for Counting {
+            unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+                // SAFETY: forwarded with the caller's promise.
+                let p = unsafe { System.alloc(layout) };
+                if !p.is_null() {
+                    BLOCKS.fetch_add(1, Ordering::Relaxed);
+                    BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
+                }
+                p
+            }
+            unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+                // SAFETY: forwarded with the caller's promise.
+                let p = unsafe { System.alloc_zeroed(layout) };
+                if !p.is_null() {
+                    BLOCKS.fetch_add(1, Ordering::Relaxed);
+                    BYTES.fetch_add(layout.size() as isize, Ordering::Relaxed);
+                }
+                p
+            }
+            unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+                // SAFETY: forwarded with the caller's promise.
+                unsafe { System.dealloc(ptr, layout) };
+                BLOCKS.fetch_sub(1, Ordering::Relaxed);
+                BYTES.fetch_sub(layout.size() as isize, Ordering::Relaxed);
+            }
+            unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+                // SAFETY: forwarded with the caller's promise.
+                let p = unsafe { System.realloc(ptr, layout, new_size) };
+                if !p.is_null() {
+                    BYTES.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+                }
+                p
+            }
+        }
+
+        #[global_allocator]
+        static GLOBAL: Counting = Counting;
+
+        /// (blocks, bytes) live now.
+        pub fn now() -> (isize, isize) {
+            (BLOCKS.load(Ordering::SeqCst), BYTES.load(Ordering::SeqCst))
+        }
+    }
 
     #[derive(Copy, Clone, PartialEq, Eq, Debug)]
     pub struct AllocError;
@@ -157,8 +260,10 @@ pub mod alloc {
             pub const fn new() -> Self {
                 Self { inner: std::vec::Vec::new(), _a: PhantomData }
             }
-            pub fn with_capacity(capacity: usize, _flags: Flags) -> Result<Self, AllocError> {
-                Ok(Self { inner: std::vec::Vec::with_capacity(capacity), _a: PhantomData })
+            pub fn with_capacity(capacity: usize, flags: Flags) -> Result<Self, AllocError> {
+                let mut v = Self::new();
+                v.reserve(capacity, flags)?;
+                Ok(v)
             }
             pub fn capacity(&self) -> usize {
                 self.inner.capacity()
@@ -188,7 +293,8 @@ pub mod alloc {
             pub fn spare_capacity_mut(&mut self) -> &mut [core::mem::MaybeUninit<T>] {
                 self.inner.spare_capacity_mut()
             }
-            pub fn push(&mut self, v: T, _flags: Flags) -> Result<(), AllocError> {
+            pub fn push(&mut self, v: T, flags: Flags) -> Result<(), AllocError> {
+                self.reserve(1, flags)?;
                 self.inner.push(v);
                 Ok(())
             }
@@ -209,8 +315,21 @@ pub mod alloc {
             pub fn retain(&mut self, mut f: impl FnMut(&mut T) -> bool) {
                 self.inner.retain_mut(|x| f(x))
             }
+            /// kvec.rs `reserve`: grows to `max(2 * capacity, len + additional)` in one
+            /// allocation, as the kernel does (std's own growth rule is never used, so the
+            /// allocations counted are the kernel's).
             pub fn reserve(&mut self, additional: usize, _flags: Flags) -> Result<(), AllocError> {
-                self.inner.reserve(additional);
+                let (len, cap) = (self.inner.len(), self.inner.capacity());
+                if cap - len >= additional {
+                    return Ok(());
+                }
+                if core::mem::size_of::<T>() == 0 {
+                    return Err(AllocError);
+                }
+                let new_cap = core::cmp::max(cap * 2, len.checked_add(additional).ok_or(AllocError)?);
+                let bytes = new_cap.checked_mul(core::mem::size_of::<T>()).filter(|&b| b <= isize::MAX as usize).ok_or(AllocError)?;
+                super::fault::allocation(bytes)?;
+                self.inner.reserve_exact(new_cap - len);
                 Ok(())
             }
             pub fn clear(&mut self) {
@@ -224,27 +343,45 @@ pub mod alloc {
             }
         }
         impl<T: Clone, A: Allocator> Vec<T, A> {
-            pub fn extend_with(&mut self, n: usize, value: T, _flags: Flags) -> Result<(), AllocError> {
+            pub fn extend_with(&mut self, n: usize, value: T, flags: Flags) -> Result<(), AllocError> {
+                if n == 0 {
+                    return Ok(());
+                }
+                self.reserve(n, flags)?;
                 self.inner.extend(core::iter::repeat(value).take(n));
                 Ok(())
             }
-            pub fn extend_from_slice(&mut self, other: &[T], _flags: Flags) -> Result<(), AllocError> {
+            pub fn extend_from_slice(&mut self, other: &[T], flags: Flags) -> Result<(), AllocError> {
+                self.reserve(other.len(), flags)?;
                 self.inner.extend_from_slice(other);
                 Ok(())
             }
-            pub fn from_elem(value: T, n: usize, _flags: Flags) -> Result<Self, AllocError> {
-                Ok(Self { inner: std::vec::from_elem(value, n), _a: PhantomData })
+            pub fn from_elem(value: T, n: usize, flags: Flags) -> Result<Self, AllocError> {
+                let mut v = Self::with_capacity(n, flags)?;
+                v.extend_with(n, value, flags)?;
+                Ok(v)
             }
-            pub fn resize(&mut self, new_len: usize, value: T, _flags: Flags) -> Result<(), AllocError> {
-                self.inner.resize(new_len, value);
-                Ok(())
+            pub fn resize(&mut self, new_len: usize, value: T, flags: Flags) -> Result<(), AllocError> {
+                match new_len.checked_sub(self.inner.len()) {
+                    Some(n) => self.extend_with(n, value, flags),
+                    None => {
+                        self.inner.truncate(new_len);
+                        Ok(())
+                    }
+                }
             }
         }
         #[doc(hidden)]
         impl<T, A: Allocator> Vec<T, A> {
-            /// For `kvec!`: not a kernel API.
+            /// For `CString`: not a kernel API (the caller counted the allocation).
             pub fn __from_std(inner: std::vec::Vec<T>) -> Self {
                 Self { inner, _a: PhantomData }
+            }
+            /// For `kvec![a, b, ..]`: one allocation (the kernel's `KBox::new_uninit` of the
+            /// array). Not a kernel API.
+            pub fn __from_array<const N: usize>(array: [T; N]) -> Result<Self, AllocError> {
+                super::fault::allocation(core::mem::size_of::<[T; N]>())?;
+                Ok(Self { inner: std::vec::Vec::from(array), _a: PhantomData })
             }
         }
 
@@ -386,10 +523,11 @@ pub mod alloc {
             }
         }
         impl<T, A: Allocator> Box<T, A> {
-            pub fn new(x: T, _flags: Flags) -> Result<Self, AllocError> {
-                Ok(Self(std::boxed::Box::new(x), PhantomData))
+            pub fn new(x: T, flags: Flags) -> Result<Self, AllocError> {
+                Ok(Self::new_uninit(flags)?.write(x))
             }
             pub fn new_uninit(_flags: Flags) -> Result<Box<MaybeUninit<T>, A>, AllocError> {
+                super::fault::allocation(core::mem::size_of::<T>())?;
                 Ok(Box(std::boxed::Box::new_uninit(), PhantomData))
             }
             pub fn pin(x: T, flags: Flags) -> Result<Pin<Box<T, A>>, AllocError> {
@@ -468,7 +606,7 @@ macro_rules! kvec {
     () => { ::core::result::Result::<_, $crate::alloc::AllocError>::Ok($crate::alloc::KVec::new()) };
     ($elem:expr; $n:expr) => { $crate::alloc::KVec::from_elem($elem, $n, $crate::alloc::flags::GFP_KERNEL) };
     ($($x:expr),+ $(,)?) => {
-        ::core::result::Result::<_, $crate::alloc::AllocError>::Ok($crate::alloc::KVec::__from_std($crate::__std::vec![$($x),+]))
+        $crate::alloc::KVec::__from_array([$($x),+])
     };
 }
 
@@ -641,8 +779,10 @@ pub mod print {
     pub fn call_printk(level: Level, _module_name: &[u8], args: core::fmt::Arguments<'_>) {
         match level {
             Level::Out => {
+                let text = std::fmt::format(args);
+                crate::userspace::stdout_bytes(text.len());
                 let mut o = std::io::stdout().lock();
-                let _ = o.write_fmt(args);
+                let _ = o.write_all(text.as_bytes());
                 let _ = o.flush();
             }
             Level::Err => {
@@ -720,8 +860,10 @@ pub mod str {
         buf: KVec<u8>,
     }
     impl CString {
+        /// str.rs: formats once to measure, then makes one allocation of that size.
         pub fn try_from_fmt(args: core::fmt::Arguments<'_>) -> Result<Self, Error> {
             let mut s = std::fmt::format(args).into_bytes();
+            crate::alloc::fault::allocation(s.len() + 1)?;
             if s.contains(&0) {
                 return Err(crate::error::code::EINVAL);
             }
@@ -908,6 +1050,8 @@ pub mod sync {
     pub struct Arc<T: ?Sized>(pub(crate) std::sync::Arc<T>);
     impl<T> Arc<T> {
         pub fn new(contents: T, _flags: Flags) -> Result<Self> {
+            // ArcInner: the refcount and the value, never zero-sized.
+            crate::alloc::fault::allocation(core::mem::size_of::<(usize, T)>().max(1))?;
             Ok(Arc(std::sync::Arc::new(contents)))
         }
     }
@@ -1384,7 +1528,12 @@ pub mod userspace {
     }
 
     pub(crate) fn deregister(registration: *const ()) {
-        devices().retain(|e| e.ops.registration() != registration);
+        let mut d = devices();
+        d.retain(|e| e.ops.registration() != registration);
+        if d.is_empty() {
+            // Free the table too, so that an unloaded module leaves nothing allocated.
+            d.shrink_to_fit();
+        }
     }
 
     /// The names of the devices registered now (for tests).
@@ -1403,7 +1552,10 @@ pub mod userspace {
         // after every file is closed (the module is not unloaded while files are open).
         let ops = unsafe { &*ops };
         let file = File { id: NEXT_FILE.fetch_add(1, core::sync::atomic::Ordering::Relaxed) };
-        let private = ops.open(&file).map_err(|e| format!("open: {:?}", e))?;
+        let private = ops.open(&file).map_err(|e| {
+            failed("open", e);
+            format!("open: {:?}", e)
+        })?;
         let mut pos = 0i64;
         let r = f(ops, private, &mut pos);
         ops.release(private, &file);
@@ -1429,7 +1581,10 @@ pub mod userspace {
                     Ok(0) => return Err("write returned 0".to_string()),
                     Ok(n) if n > rest.len() => return Err(format!("write returned {} for {} bytes", n, rest.len())),
                     Ok(n) => rest = &rest[n..],
-                    Err(e) => return Err(format!("write error: {:?}", e)),
+                    Err(e) => {
+                        failed("write", e);
+                        return Err(format!("write error: {:?}", e));
+                    }
                 }
             }
             Ok(())
@@ -1453,10 +1608,14 @@ pub mod userspace {
                 match ops.read(private, pos, &mut buf) {
                     Ok(0) => return Ok(()),
                     Ok(n) => {
+                        stdout_bytes(n);
                         let _ = out.write_all(&buf[..n]);
                         let _ = out.flush();
                     }
-                    Err(e) => return Err(format!("read error: {:?}", e)),
+                    Err(e) => {
+                        failed("read", e);
+                        return Err(format!("read error: {:?}", e));
+                    }
                 }
             }
         });
@@ -1469,15 +1628,110 @@ pub mod userspace {
         }
     }
 
+    // -----------------------------------------------------------------------
+    // The allocation-failure report (`KPORT_FAIL_ALLOC`, see `alloc::fault`).
+    // -----------------------------------------------------------------------
+
+    /// Bytes printed to stdout so far (by `cat` and by `pr_info!` and friends).
+    static STDOUT_BYTES: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+    /// The stdin line being written (1-based; 0 while loading, lines + 1 while unloading).
+    static LINE: core::sync::atomic::AtomicUsize = core::sync::atomic::AtomicUsize::new(0);
+
+    pub(crate) fn stdout_bytes(n: usize) {
+        STDOUT_BYTES.fetch_add(n, core::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// A failed operation: `op` is init, open, write or read.
+    #[derive(Clone, Copy)]
+    struct Failure {
+        op: &'static str,
+        line: usize,
+        errno: crate::error::Error,
+        /// Bytes on stdout when it failed.
+        stdout: usize,
+    }
+
+    /// Room for this many failures is reserved before the module loads, so recording
+    /// one allocates nothing that could look like the module's.
+    const MAX_FAILURES: usize = 256;
+    static FAILURES: Mutex<std::vec::Vec<Failure>> = Mutex::new(std::vec::Vec::new());
+
+    fn failures() -> std::sync::MutexGuard<'static, std::vec::Vec<Failure>> {
+        FAILURES.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn failed(op: &'static str, errno: crate::error::Error) {
+        let mut f = failures();
+        if f.len() < f.capacity() {
+            let line = LINE.load(core::sync::atomic::Ordering::SeqCst);
+            let stdout = STDOUT_BYTES.load(core::sync::atomic::Ordering::SeqCst);
+            f.push(Failure { op, line, errno, stdout });
+        }
+    }
+
+    /// With `KPORT_FAIL_ALLOC` set: a panic is marked, and what std creates on first use
+    /// (the stdin and stdout buffers, the thread handle, the failure table) is created
+    /// now, before the module loads. Returns the live (blocks, bytes) to compare with
+    /// after the unload.
+    fn prepare_report() -> (isize, isize) {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(std::boxed::Box::new(move |info| {
+            eprintln!("kport-shim: panic");
+            default(info);
+        }));
+        let _ = std::io::stdin();
+        {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(b"");
+            let _ = out.flush();
+        }
+        let _ = std::io::stderr().write_all(b"");
+        let _ = std::thread::current();
+        failures().reserve_exact(MAX_FAILURES);
+        crate::alloc::live::now()
+    }
+
+    /// The last line on stderr: `kport-shim-report: {json}` with the number of
+    /// allocations made, whether the one `KPORT_FAIL_ALLOC` names was reached, every
+    /// failed operation (op, stdin line, errno name, bytes on stdout at the time), and
+    /// the blocks and bytes still allocated after the module was unloaded.
+    fn report(baseline: (isize, isize)) {
+        let (blocks, bytes) = crate::alloc::live::now();
+        let (leaked_blocks, leaked_bytes) = (blocks - baseline.0, bytes - baseline.1);
+        let list: std::vec::Vec<std::string::String> = failures()
+            .iter()
+            .map(|f| format!("{{\"op\":\"{}\",\"line\":{},\"errno\":\"{:?}\",\"stdout\":{}}}", f.op, f.line, f.errno, f.stdout))
+            .collect();
+        eprintln!(
+            "kport-shim-report: {{\"allocations\":{},\"injected\":{},\"failures\":[{}],\"leakedBlocks\":{},\"leakedBytes\":{}}}",
+            crate::alloc::fault::count(),
+            crate::alloc::fault::injected(),
+            list.join(","),
+            leaked_blocks,
+            leaked_bytes
+        );
+    }
+
     /// `insmod`, then `echo LINE > /dev/NAME; cat /dev/NAME` for every stdin line, then `rmmod`.
     /// With `KPORT_SHIM_CAT_EVERY=n`, `cat` runs after every n-th line and after the last
     /// (`0`: only after the last), so output piles up in the device between reads.
     /// Exit status 0 when the module loaded (failed writes and reads are only reported,
     /// as a shell script would go on), 1 when `init` failed or registered no device.
+    /// With `KPORT_FAIL_ALLOC` set, the run ends with `report` (also when `init` failed).
     pub fn run<M: crate::Module>(name: &str, this: &'static crate::ThisModule) -> std::process::ExitCode {
+        let baseline = crate::alloc::fault::fail_at().map(|_| prepare_report());
+        let status = load_and_drive::<M>(name, this);
+        if let Some(baseline) = baseline {
+            report(baseline);
+        }
+        status
+    }
+
+    fn load_and_drive<M: crate::Module>(name: &str, this: &'static crate::ThisModule) -> std::process::ExitCode {
         let module = match M::init(this) {
             Ok(m) => m,
             Err(e) => {
+                failed("init", e);
                 eprintln!("insmod {}: init failed: {:?}", name, e);
                 return std::process::ExitCode::FAILURE;
             }
@@ -1517,8 +1771,9 @@ pub mod userspace {
             if line.last() == Some(&b'\n') {
                 line.pop();
             }
-            echo(&dev, &line);
             count += 1;
+            LINE.store(count, core::sync::atomic::Ordering::SeqCst);
+            echo(&dev, &line);
             unread = true;
             if every > 0 && count % every == 0 {
                 cat(&dev);
@@ -1528,6 +1783,8 @@ pub mod userspace {
         if unread {
             cat(&dev);
         }
+        drop(line);
+        LINE.store(count + 1, core::sync::atomic::Ordering::SeqCst);
         drop(module);
         if !devices().is_empty() {
             eprintln!("rmmod {}: a misc device is still registered after unload", name);

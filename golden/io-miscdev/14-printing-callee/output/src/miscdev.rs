@@ -13,7 +13,9 @@
 //! - Output: what a line prints is kept for `read` up to `OUTPUT_LIMIT` bytes. When the
 //!   buffer is full, further output is dropped and counted until the next read, which then
 //!   ends with a `[N bytes of output dropped]` line. Reading an empty buffer returns 0
-//!   (end of file), so `cat` stops.
+//!   (end of file), so `cat` stops. When memory for the output cannot be allocated, the
+//!   line's write fails with `ENOMEM` (the output before it stays readable) and the session
+//!   is over, as for an error of the loop body.
 //! - End of session: when a line `break`s out of the loop, `Session::finish` (the code
 //!   after the loop) runs; a `return` ends the session without it; unloading the module
 //!   ends the input, and `finish` runs if the loop had not ended yet. Output can still be
@@ -28,6 +30,7 @@
 use crate::Session;
 use core::pin::Pin;
 use kernel::{
+    alloc::AllocError,
     fs::{File, Kiocb},
     iov::{IovIterDest, IovIterSource},
     miscdevice::{MiscDevice, MiscDeviceOptions, MiscDeviceRegistration},
@@ -60,21 +63,27 @@ pub(crate) enum Flow {
 pub(crate) struct Output {
     buf: KVec<u8>,
     dropped: usize,
+    /// Memory for the output could not be allocated: the line fails with `ENOMEM`
+    /// (`State::run_line`), and nothing more is kept until then.
+    alloc_failed: bool,
 }
 
 impl Output {
     pub(crate) fn new() -> Self {
-        Output { buf: KVec::new(), dropped: 0 }
+        Output { buf: KVec::new(), dropped: 0, alloc_failed: false }
     }
 
-    /// Appends formatted text (what `out!`/`outln!` call). Never fails: text that does
-    /// not fit, or that cannot be allocated, is counted as dropped.
+    /// Appends formatted text (what `out!`/`outln!` call). Text that does not fit is
+    /// counted as dropped; text that cannot be allocated makes the line fail with `ENOMEM`.
     pub(crate) fn write_fmt(&mut self, args: core::fmt::Arguments<'_>) {
         // `Sink::write_str` never fails, so neither does formatting into it.
         let _ = core::fmt::Write::write_fmt(&mut Sink(self), args);
     }
 
     fn push(&mut self, bytes: &[u8]) {
+        if self.alloc_failed {
+            return;
+        }
         if self.dropped > 0 {
             // Keep the order of the text: nothing goes in after a loss until a read has
             // reported it.
@@ -83,26 +92,29 @@ impl Output {
         }
         let room = OUTPUT_LIMIT.saturating_sub(self.buf.len());
         let take = bytes.len().min(room);
-        if self.buf.extend_from_slice(&bytes[..take], GFP_KERNEL).is_err() {
-            self.dropped += bytes.len();
+        if let Err(AllocError) = self.buf.extend_from_slice(&bytes[..take], GFP_KERNEL) {
+            self.alloc_failed = true;
             return;
         }
         self.dropped += bytes.len() - take;
     }
 
-    /// Ends the buffered text with the dropped-bytes line, if text was dropped.
-    fn note_dropped(&mut self) {
+    /// Ends the buffered text with the dropped-bytes line, if text was dropped. When that
+    /// line cannot be allocated, the read fails with `ENOMEM` and the next one tries again.
+    fn note_dropped(&mut self) -> Result {
         if self.dropped == 0 {
-            return;
+            return Ok(());
         }
         let dropped = self.dropped;
         self.dropped = 0;
         let mut note = Note { buf: [0; 48], len: 0 };
         let _ = core::fmt::Write::write_fmt(&mut note, format_args!("[{} bytes of output dropped]\n", dropped));
         // The note may go past OUTPUT_LIMIT (by its own length): it must not be lost.
-        if self.buf.extend_from_slice(&note.buf[..note.len], GFP_KERNEL).is_err() {
+        if let Err(AllocError) = self.buf.extend_from_slice(&note.buf[..note.len], GFP_KERNEL) {
             self.dropped = dropped;
+            return Err(ENOMEM);
         }
+        Ok(())
     }
 
     /// Removes the first `n` bytes (those a read copied out).
@@ -192,7 +204,7 @@ impl State {
                 len -= 1;
             }
         }
-        let flow = match core::str::from_utf8(&self.pending[..len]) {
+        let mut flow = match core::str::from_utf8(&self.pending[..len]) {
             Ok(line) => self.session.line(line, &mut self.out),
             Err(_) => {
                 self.pending.clear();
@@ -200,6 +212,10 @@ impl State {
             }
         };
         self.pending.clear();
+        if core::mem::take(&mut self.out.alloc_failed) && flow.is_ok() {
+            // Part of what the line printed is lost: the line failed.
+            flow = Err(ENOMEM);
+        }
         let result = match flow {
             Ok(Flow::Continue) => Ok(()),
             Ok(Flow::Break) => {
@@ -323,7 +339,7 @@ impl MiscDevice for DeviceFile {
         let Some(state) = guard.as_mut() else {
             return Ok(0);
         };
-        state.out.note_dropped();
+        state.out.note_dropped()?;
         if state.out.buf.is_empty() || iov.is_empty() {
             return Ok(0);
         }
