@@ -14,6 +14,8 @@ export interface Place {
   shift: number;
   /** The macro invocation in the file the region was re-parsed from. */
   host?: SyntaxNode;
+  /** The file's integer constants (`const N: usize = 64;`), for array lengths and loop bounds. */
+  consts?: ReadonlyMap<string, number>;
 }
 
 /** `base + k < len(slice)`; `base` '' for a constant index. */
@@ -34,7 +36,13 @@ interface NonZeroFact {
   kind: 'nonzero';
   base: string;
 }
-type Fact = LenFact | MinFact | NonZeroFact;
+/** `base < n` for a constant `n`. */
+interface LtFact {
+  kind: 'lt';
+  base: string;
+  n: number;
+}
+type Fact = LenFact | MinFact | NonZeroFact | LtFact;
 
 /** A fact, and the file range in which a write to its names would undo it. */
 interface Guarded {
@@ -64,9 +72,28 @@ export function safeIndex(ix: SyntaxNode, place: Place): boolean {
 
 /** Whether `index` is a valid position in `target` at `ix` (an index expression, or a call such as `v.swap_remove(i)`). */
 export function inBounds(target: SyntaxNode, index: SyntaxNode, ix: SyntaxNode, place: Place): boolean {
+  // `x % 4` on an array of at least 4 (indexes are `usize`: never negative).
+  let ix2 = index;
+  while (ix2.type === 'parenthesized_expression' && ix2.namedChildren.length === 1) ix2 = ix2.namedChildren[0];
+  if (ix2.type === 'binary_expression' && ix2.childForFieldName('operator')?.text === '%') {
+    const right = ix2.childForFieldName('right');
+    const m = right ? constValue(right, place.consts) : undefined;
+    const fixed = m !== undefined && m > 0 ? arrayLen(target, ix, place) : undefined;
+    return fixed !== undefined && m! <= fixed;
+  }
   const idx = linear(index);
   if (!idx) return false;
   if (target.type === 'identifier' && idx.base === '' && windowItem(target, ix, place) > idx.k) return true;
+  // A fixed-size array: a constant index is checked by the compiler, a guarded one by its bound.
+  const fixed = arrayLen(target, ix, place);
+  if (fixed !== undefined) {
+    if (idx.base === '' && idx.k >= 0 && idx.k < fixed) return true;
+    if (idx.base !== '') {
+      const all = guards(ix, place);
+      const lowOk = idx.k >= 0 || all.some((m) => m.fact.kind === 'min' && m.fact.base === idx.base && m.fact.k >= -idx.k && untouched(m, ix, place, [idx.base]));
+      if (lowOk && all.some((g) => g.fact.kind === 'lt' && g.fact.base === idx.base && g.fact.n + idx.k <= fixed && untouched(g, ix, place, [idx.base]))) return true;
+    }
+  }
   const slice = norm(target.text);
   if (!isPlace(target)) return false;
   for (const g of guards(ix, place)) {
@@ -141,6 +168,112 @@ function linear(n: SyntaxNode): { base: string; k: number } | undefined {
   return undefined;
 }
 
+/** An integer literal, or a constant of the file with a literal value. */
+function constValue(n: SyntaxNode, consts?: ReadonlyMap<string, number>): number | undefined {
+  while (n.type === 'parenthesized_expression' && n.namedChildren.length === 1) n = n.namedChildren[0];
+  if (n.type === 'integer_literal') return intValue(n.text);
+  if (n.type === 'identifier') return consts?.get(n.text);
+  return undefined;
+}
+
+/**
+ * The length of a fixed-size array `target` as declared (`x: [T; 8]`, `let x = [0; N]`,
+ * `let x = [a, b]`, a field or `static`/`const` of array type, an element of an array of
+ * arrays); undefined when it is not one kport can see.
+ */
+function arrayLen(target: SyntaxNode, at: SyntaxNode, place: Place): number | undefined {
+  const t = declaredType(target, place.host ?? at, place, 0);
+  if (!t) return undefined;
+  if (typeof t === 'number') return t;
+  if (t.type !== 'array_type') return undefined;
+  const len = t.childForFieldName('length');
+  return len ? constValue(len, place.consts) : undefined;
+}
+
+/** The declared type node of a place (or an array literal's length), through references. */
+function declaredType(e: SyntaxNode, at: SyntaxNode, place: Place, depth: number): SyntaxNode | number | undefined {
+  if (depth > 6) return undefined;
+  const deref = (t: SyntaxNode | null | undefined): SyntaxNode | undefined => {
+    while (t && t.type === 'reference_type') t = t.childForFieldName('type');
+    return t ?? undefined;
+  };
+  if (e.type === 'index_expression') {
+    const inner = declaredType(e.namedChildren[0], at, place, depth + 1);
+    return inner && typeof inner !== 'number' && inner.type === 'array_type' ? deref(inner.childForFieldName('element')) : undefined;
+  }
+  if (e.type === 'field_expression') {
+    const owner = declaredType(e.childForFieldName('value')!, at, place, depth + 1);
+    const field = e.childForFieldName('field')?.text;
+    if (!owner || typeof owner === 'number' || owner.type !== 'type_identifier' || !field) return undefined;
+    return deref(structField(at, owner.text, field));
+  }
+  if (e.type === 'self') {
+    for (let p = at.parent; p; p = p.parent) if (p.type === 'impl_item') return deref(p.childForFieldName('type'));
+    return undefined;
+  }
+  if (e.type !== 'identifier') return undefined;
+  const name = e.text;
+  let child = at;
+  for (let p = at.parent; p; child = p, p = p.parent) {
+    if (p.type === 'block') {
+      const kids = p.namedChildren;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        const st = kids[i];
+        if (st.startIndex >= child.startIndex || st.type !== 'let_declaration') continue;
+        const pat = st.childForFieldName('pattern');
+        const bound = pat?.type === 'mut_pattern' ? pat.namedChildren[0] : pat;
+        if (!pat || !pat.descendantsOfType('identifier').some((x) => x.text === name) && pat.text !== name) continue;
+        if (bound?.type !== 'identifier' || bound.text !== name) return undefined;
+        const ty = st.childForFieldName('type');
+        if (ty) return deref(ty);
+        const v = st.childForFieldName('value');
+        if (v?.type !== 'array_expression') return undefined;
+        const len = v.childForFieldName('length');
+        return len ? constValue(len, place.consts) : v.namedChildren.filter((c) => !c.type.endsWith('comment')).length;
+      }
+    }
+    // Other bindings of the name between the declaration and the use: kport does not follow them.
+    const binds = (pat: SyntaxNode | null | undefined) => !!pat && (pat.text === name || pat.descendantsOfType('identifier').some((x) => x.text === name));
+    if (p.type === 'for_expression' && p.childForFieldName('body')?.id === child.id && binds(p.childForFieldName('pattern'))) return undefined;
+    if (p.type === 'match_arm' && p.childForFieldName('pattern')?.id !== child.id && binds(p.childForFieldName('pattern'))) return undefined;
+    if ((p.type === 'if_expression' || p.type === 'while_expression') && p.childForFieldName('condition')?.id !== child.id) {
+      const cond = p.childForFieldName('condition');
+      const lets = cond ? [cond, ...cond.descendantsOfType('let_condition')].filter((c) => c.type === 'let_condition') : [];
+      if (lets.some((l) => binds(l.childForFieldName('pattern')))) return undefined;
+    }
+    if (p.type === 'closure_expression' || p.type === 'function_item') {
+      for (const prm of p.childForFieldName('parameters')?.namedChildren ?? []) {
+        if (p.type === 'closure_expression' && prm.type !== 'parameter' && binds(prm)) return undefined;
+        if (prm.type !== 'parameter') continue;
+        const pat = prm.childForFieldName('pattern');
+        const bound = pat?.type === 'mut_pattern' ? pat.namedChildren[0] : pat;
+        if (bound?.type === 'identifier' && bound.text === name) return deref(prm.childForFieldName('type'));
+      }
+      if (p.type === 'function_item') break;
+    }
+  }
+  // A `static`/`const` of the file.
+  let root = at;
+  while (root.parent) root = root.parent;
+  for (const item of root.namedChildren) {
+    if ((item.type === 'const_item' || item.type === 'static_item') && item.childForFieldName('name')?.text === name) return deref(item.childForFieldName('type'));
+  }
+  return undefined;
+}
+
+/** The declared type of `field` in a struct of the file named `struct`. */
+function structField(at: SyntaxNode, struct: string, field: string): SyntaxNode | undefined {
+  let root = at;
+  while (root.parent) root = root.parent;
+  for (const s of root.descendantsOfType('struct_item')) {
+    if (s.childForFieldName('name')?.text !== struct) continue;
+    for (const d of s.childForFieldName('body')?.namedChildren ?? []) {
+      if (d.type === 'field_declaration' && d.childForFieldName('name')?.text === field) return d.childForFieldName('type') ?? undefined;
+    }
+  }
+  return undefined;
+}
+
 /** `x.len()` → 'x'. */
 function lenOf(n: SyntaxNode): string | undefined {
   while (n.type === 'parenthesized_expression' && n.namedChildren.length === 1) n = n.namedChildren[0];
@@ -165,10 +298,10 @@ function lenMinus(n: SyntaxNode): [string, number] | undefined {
 }
 
 /** Facts a condition establishes when it is true (its `&&` operands, each comparison). */
-function conditionFacts(c: SyntaxNode): Fact[] {
+function conditionFacts(c: SyntaxNode, consts?: ReadonlyMap<string, number>): Fact[] {
   while (c.type === 'parenthesized_expression' && c.namedChildren.length === 1) c = c.namedChildren[0];
   if (c.type === 'binary_expression' && c.childForFieldName('operator')?.text === '&&') {
-    return [c.childForFieldName('left'), c.childForFieldName('right')].flatMap((x) => (x ? conditionFacts(x) : []));
+    return [c.childForFieldName('left'), c.childForFieldName('right')].flatMap((x) => (x ? conditionFacts(x, consts) : []));
   }
   if (c.type === 'unary_expression' && c.text.startsWith('!')) {
     // `!v.is_empty()`.
@@ -180,11 +313,11 @@ function conditionFacts(c: SyntaxNode): Fact[] {
   if (c.type !== 'binary_expression') return [];
   const l = c.childForFieldName('left');
   const r = c.childForFieldName('right');
-  return l && r ? comparisonFacts(l, c.childForFieldName('operator')?.text ?? '', r) : [];
+  return l && r ? comparisonFacts(l, c.childForFieldName('operator')?.text ?? '', r, consts) : [];
 }
 
 /** Facts of `l op r` when it is true. */
-function comparisonFacts(l: SyntaxNode, op: string, r: SyntaxNode): Fact[] {
+function comparisonFacts(l: SyntaxNode, op: string, r: SyntaxNode, consts?: ReadonlyMap<string, number>): Fact[] {
   // Put the smaller side on the left: `a > b` is `b < a`.
   if (op === '>' || op === '>=') {
     [l, r] = [r, l];
@@ -199,6 +332,9 @@ function comparisonFacts(l: SyntaxNode, op: string, r: SyntaxNode): Fact[] {
       const k = lin.k + len[1] - (op === '<=' ? 1 : 0);
       if (op === '<' || len[1] >= 1) out.push({ kind: 'len', slice: len[0], base: lin.base, k });
     }
+    // `i < 8`, `i + 1 <= N`.
+    const hi = constValue(r, consts);
+    if (lin && lin.base && hi !== undefined) out.push({ kind: 'lt', base: lin.base, n: hi - lin.k + (op === '<=' ? 1 : 0) });
     // `0 < n`, `1 <= n`, `k < i`.
     const lo = l.type === 'integer_literal' ? intValue(l.text) : undefined;
     if (lo !== undefined && isPlace(r)) {
@@ -219,10 +355,10 @@ function comparisonFacts(l: SyntaxNode, op: string, r: SyntaxNode): Fact[] {
 }
 
 /** Facts that hold when a condition is false: `n == 0` → `n != 0`, `i >= v.len()` → `i < v.len()`, `A || B` → both. */
-function negatedFacts(c: SyntaxNode): Fact[] {
+function negatedFacts(c: SyntaxNode, consts?: ReadonlyMap<string, number>): Fact[] {
   while (c.type === 'parenthesized_expression' && c.namedChildren.length === 1) c = c.namedChildren[0];
   if (c.type === 'binary_expression' && c.childForFieldName('operator')?.text === '||') {
-    return [c.childForFieldName('left'), c.childForFieldName('right')].flatMap((x) => (x ? negatedFacts(x) : []));
+    return [c.childForFieldName('left'), c.childForFieldName('right')].flatMap((x) => (x ? negatedFacts(x, consts) : []));
   }
   if (c.type === 'call_expression') {
     // `v.is_empty()`.
@@ -235,7 +371,7 @@ function negatedFacts(c: SyntaxNode): Fact[] {
   const l = c.childForFieldName('left');
   const r = c.childForFieldName('right');
   const flipped: Record<string, string> = { '>=': '<', '>': '<=', '<=': '>', '<': '>=', '==': '!=' };
-  return l && r && flipped[op] ? comparisonFacts(l, flipped[op], r) : [];
+  return l && r && flipped[op] ? comparisonFacts(l, flipped[op], r, consts) : [];
 }
 
 /** A block whose last statement leaves it: `return`, `break`, `continue`, or a call of a panicking macro. */
@@ -275,23 +411,23 @@ function guards(n: SyntaxNode, place: Place): Guarded[] {
         const e = s.type === 'expression_statement' ? s.namedChildren[0] : s;
         if (e?.type !== 'if_expression' || e.childForFieldName('alternative') || !diverges(e.childForFieldName('consequence'))) continue;
         const cond = e.childForFieldName('condition');
-        if (cond) for (const fact of negatedFacts(cond)) out.push({ fact, from: e.endIndex + shift, loops: [...loops] });
+        if (cond) for (const fact of negatedFacts(cond, place.consts)) out.push({ fact, from: e.endIndex + shift, loops: [...loops] });
       }
     }
     if ((p.type === 'if_expression' && p.childForFieldName('consequence')?.id === child.id) || (p.type === 'while_expression' && p.childForFieldName('body')?.id === child.id)) {
       const cond = p.childForFieldName('condition');
-      if (cond) for (const fact of conditionFacts(cond)) out.push({ fact, from: cond.endIndex + shift, loops: [...loops] });
+      if (cond) for (const fact of conditionFacts(cond, place.consts)) out.push({ fact, from: cond.endIndex + shift, loops: [...loops] });
     }
     if (p.type === 'binary_expression' && p.childForFieldName('operator')?.text === '&&' && p.childForFieldName('right')?.id === child.id) {
       const left = p.childForFieldName('left')!;
-      for (const fact of conditionFacts(left)) out.push({ fact, from: left.endIndex + shift, loops: [...loops] });
+      for (const fact of conditionFacts(left, place.consts)) out.push({ fact, from: left.endIndex + shift, loops: [...loops] });
     }
     if (p.type === 'for_expression' && p.childForFieldName('body')?.id === child.id) {
       const pat = p.childForFieldName('pattern');
       const value = p.childForFieldName('value');
       const body = { start: at(child), end: child.endIndex + shift };
       if (pat?.type === 'identifier' && value?.type === 'range_expression') {
-        for (const fact of rangeFacts(pat.text, value)) out.push({ fact, from: at(child), loops: [...loops], body });
+        for (const fact of rangeFacts(pat.text, value, place.consts)) out.push({ fact, from: at(child), loops: [...loops], body });
       }
     }
     if (p.type === 'for_expression' || p.type === 'while_expression' || p.type === 'loop_expression') {
@@ -303,7 +439,7 @@ function guards(n: SyntaxNode, place: Place): Guarded[] {
 }
 
 /** `for i in a..b`: `i >= a`, and `i < b` when `b` is a length (minus a constant). */
-function rangeFacts(name: string, range: SyntaxNode): Fact[] {
+function rangeFacts(name: string, range: SyntaxNode, consts?: ReadonlyMap<string, number>): Fact[] {
   const kids = range.namedChildren;
   const op = range.children.find((c) => c.type === '..' || c.type === '..=')?.type;
   if (kids.length !== 2 || !op) return [];
@@ -314,6 +450,8 @@ function rangeFacts(name: string, range: SyntaxNode): Fact[] {
   if (lo !== undefined && lo >= 1) out.push({ kind: 'nonzero', base: name });
   const len = lenMinus(b);
   if (len && (op === '..' || len[1] >= 1)) out.push({ kind: 'len', slice: len[0], base: name, k: len[1] - (op === '..=' ? 1 : 0) });
+  const hi = constValue(b, consts);
+  if (hi !== undefined) out.push({ kind: 'lt', base: name, n: hi + (op === '..=' ? 1 : 0) });
   return out;
 }
 

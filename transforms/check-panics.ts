@@ -5,7 +5,7 @@ import { isTestCode } from '../src/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { safeDivisor, safeIndex, type Place } from '../src/bounds.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import type { FileContext, FileTransform, SyntaxNode, Tree } from '../src/types.ts';
 
 /**
  * check-panics: report code that can panic. A panic in the kernel is an oops
@@ -101,12 +101,13 @@ function run(ctx: FileContext): void {
   // Only needed when something matches; the query behind it is not free.
   let names: ReturnType<typeof localNames> | undefined;
   const local = { has: (n: string) => (names ??= localNames(tree)).has(n), defined: { has: (n: string) => (names ??= localNames(tree)).defined.has(n) } };
+  let consts: Map<string, number> | undefined;
   for (const r of codeRegions(tree)) {
     const root = r.root;
     const at = (n: SyntaxNode) => anchor(n, r);
     const skip = (n: SyntaxNode) => isTestCode(tree, at(n)) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
-    const place: Place = { text: ctx.text, shift: r.shift, ...(r.host ? { host: r.host } : {}) };
+    const place: Place = { text: ctx.text, shift: r.shift, consts: (consts ??= fileConsts(tree)), ...(r.host ? { host: r.host } : {}) };
     const panicky = /panic|unreachable|todo|unimplemented|assert/.test(r.text);
     const divides = /[/%]/.test(r.text);
     prefetch(root, 'matches', [/unwrap|expect/.test(r.text) && METHODS, panicky && MACROS, panicky && MACROS_QUALIFIED, r.text.includes('[') && INDEX, divides && DIVISION, divides && DIVISION_ASSIGN]);
@@ -187,6 +188,23 @@ function run(ctx: FileContext): void {
   }
 }
 
+const CONSTS = '(const_item name: (identifier) @n value: (integer_literal) @v)';
+
+/** The file's integer constants (`const N: usize = 64;`), for array lengths and loop bounds (src/bounds.ts). */
+function fileConsts(tree: Tree): Map<string, number> {
+  const out = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const m of query(CONSTS).matches(tree.rootNode)) {
+    const name = m.captures.find((c) => c.name === 'n')!.node.text;
+    const v = Number(m.captures.find((c) => c.name === 'v')!.node.text.replace(/_/g, '').replace(/[iu](8|16|32|64|128|size)$/, ''));
+    // A name declared twice (in two modules) tells nothing.
+    if (seen.has(name) || !Number.isSafeInteger(v)) out.delete(name);
+    else out.set(name, v);
+    seen.add(name);
+  }
+  return out;
+}
+
 function short(s: string): string {
   const one = s.replace(/\s+/g, ' ');
   return one.length > 40 ? `${one.slice(0, 37)}...` : one;
@@ -214,7 +232,11 @@ instead. This check reports, outside #[test] and #[cfg(test)] code:
   (\`if i >= v.len() { return ..; }\`), or in \`for i in 0..v.len()\` (also
   \`1..v.len()\`, \`0..v.len() - 1\`) — as long as nothing between the check and
   the index writes to the index or calls a length-changing method of the slice
-  (and, for a \`for\` range, nothing in the whole body does);
+  (and, for a \`for\` range, nothing in the whole body does); and indexing of a
+  fixed-size array kport sees declared (\`x: [T; 8]\`, \`let w = [0; 64]\`, a field,
+  a \`static\`) with a constant below its length (the compiler checks it), with
+  \`x % k\` (k no larger), or with a variable bounded by a constant: \`for i in
+  0..8\`, \`if i < N\`;
 - integer / and % by something that is not a constant (K0605, a note), except
   \`n.max(1)\` (any positive literal), \`cmp::max(n, 1)\`, and \`n\` under
   \`n != 0\`/\`n > 0\` or after \`if n == 0 { return ..; }\`, with no write to
