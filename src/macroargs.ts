@@ -21,7 +21,9 @@ export interface Region {
 }
 
 const MACROS = '(macro_invocation (token_tree) @tt) @call';
-const PREFIX = 'fn __kport_macro_args() { ';
+/** Name of the function a re-parsed argument list is wrapped in. */
+export const REGION_FN = '__kport_macro_args';
+const PREFIX = `fn ${REGION_FN}() { `;
 const MAX_DEPTH = 4;
 // Keep the re-parsed trees alive as long as the file's tree: nodes point into them.
 const cache = new WeakMap<Tree, { regions: Region[]; trees: Tree[]; parsed: Set<number> }>();

@@ -24,6 +24,7 @@ import { checkDynError } from '../transforms/check-dyn-error.ts';
 import { checkExternalCrates } from '../transforms/check-external-crates.ts';
 import { moduleEntry } from '../transforms/module-entry.ts';
 import { ioMiscdev } from '../transforms/io-miscdev.ts';
+import { checkStdApi } from '../transforms/check-std-api.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
@@ -52,10 +53,13 @@ export const TRANSFORMS: readonly Transform[] = [
   allocMacros,
   allocCompat,
   allocTypes,
-  // 6. Crate passes: fallibility propagation, then module entry.
+  // 6. Crate passes: fallibility propagation, then (after 7) module entry.
   falliblePropagation,
+  // 7. What is left: every alloc/std-only API no pass ported (report-only). Before
+  //    module-entry, which rewrites `main` as a whole (positions in it would be lost).
+  checkStdApi,
   moduleEntry,
-  // 7. Last: the prelude import, for the names the passes above introduced.
+  // 8. Last: the prelude import, for the names the passes above introduced.
   preludeImport,
 ];
 

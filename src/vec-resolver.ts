@@ -7,6 +7,7 @@
 // `x.field` on a local of a known struct type, and `v[i]` on a Vec of Vecs.
 // Anything else is `unknown`, and callers report instead of rewriting.
 import { prefetch, query } from './parse.ts';
+import { REGION_FN } from './macroargs.ts';
 import type { CrateContext, FileContext, SyntaxNode } from './types.ts';
 
 export type Ty =
@@ -188,7 +189,14 @@ export class Resolver {
   constructor(
     private readonly crate: CrateIndex,
     private readonly own: CrateIndex = { fields: new Map(), fns: new Map() },
+    /** For code re-parsed from a macro's arguments (src/macroargs.ts): the macro invocation in the file, where its names are in scope. */
+    private readonly anchor?: SyntaxNode,
   ) {}
+
+  /** A resolver for a macro argument region whose host invocation in the file is `anchor`. */
+  at(anchor: SyntaxNode): Resolver {
+    return new Resolver(this.crate, this.own, anchor);
+  }
 
   private fieldsOf(struct: string): Map<string, SyntaxNode> | undefined {
     const fs = this.own.fields.get(struct) ?? this.crate.fields.get(struct);
@@ -365,6 +373,7 @@ export class Resolver {
 
   /** The type of `self`: the implementing type of the enclosing impl. */
   private selfType(e: SyntaxNode): Ty {
+    if (this.anchor && isRegionNode(e)) return this.selfType(this.anchor);
     for (let n = e.parent; n; n = n.parent) {
       if (n.type === 'impl_item') {
         if (n.childForFieldName('trait')) {
@@ -377,9 +386,8 @@ export class Resolver {
     return UNKNOWN;
   }
 
-  /** Find the declaration of identifier `id` in scope before it, and its type. */
-  private local(id: SyntaxNode, depth: number): Ty {
-    const name = id.text;
+  /** Find the declaration of identifier `id` (or of `name`, seen from `id`) in scope before it, and its type. */
+  private local(id: SyntaxNode, depth: number, name = id.text): Ty {
     let child: SyntaxNode = id;
     for (let n = id.parent; n; child = n, n = n.parent) {
       switch (n.type) {
@@ -412,6 +420,8 @@ export class Resolver {
           break;
         }
         case 'function_item': {
+          // A macro's re-parsed arguments: the names are those in scope at the invocation.
+          if (this.anchor && n.childForFieldName('name')?.text === REGION_FN && n.parent?.parent === null) return this.local(this.anchor, depth + 1, name);
           for (const p of n.childForFieldName('parameters')?.namedChildren ?? []) {
             if (p.type !== 'parameter') continue;
             const pat = p.childForFieldName('pattern');
@@ -443,6 +453,13 @@ export class Resolver {
     }
     return UNKNOWN;
   }
+}
+
+/** Whether a node belongs to a tree re-parsed from macro arguments. */
+function isRegionNode(n: SyntaxNode): boolean {
+  let top = n;
+  while (top.parent) top = top.parent;
+  return top.namedChildren[0]?.type === 'function_item' && top.namedChildren[0].childForFieldName('name')?.text === REGION_FN;
 }
 
 /** Whether a pattern introduces `name` (any identifier in it counts: conservative). */

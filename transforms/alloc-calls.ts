@@ -2,6 +2,7 @@ import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { isTestCode } from '../src/testcode.ts';
+import { anchor, codeRegions, fileRange } from '../src/macroargs.ts';
 import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
 import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
 import { OWN_NAMES_QUERIES, argCount, args, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
@@ -23,6 +24,10 @@ import { lineIndent } from '../src/remove-lines.ts';
 
 const PATH_CALLS = `(call_expression
   function: (scoped_identifier path: (_) @path name: (identifier) @name)
+  arguments: (arguments)) @call`;
+const STRING_CTORS = `(call_expression
+  function: (scoped_identifier path: (identifier) @t name: (identifier) @name
+    (#eq? @t "String") (#match? @name "^(new|from|with_capacity|from_utf8)$"))
   arguments: (arguments)) @call`;
 const METHOD_CALLS = `(call_expression
   function: (field_expression value: (_) @recv field: (field_identifier) @name
@@ -93,15 +98,8 @@ function runFile(ctx: FileContext, r: Resolver): void {
       }
     }
     else if (isArc && fn === 'new' && n === 1) makeFallible(ctx, call, name, api.arcNew, api.flags);
-    else if (base === 'String' && !own.has('String') && /^(new|from|with_capacity|from_utf8)$/.test(fn) && !isTestCode(ctx.tree, call)) {
-      ctx.report({
-        code: 'K0304',
-        message: `\`String::${fn}\` has no kernel equivalent: the kernel has no growable string`,
-        node: call,
-        help: 'use `CString::try_from_fmt(fmt!(..))?` for an owned C string, `&CStr`/`c_str!` for constants, or a `KVec<u8>` byte buffer',
-      });
-    }
   }
+  if (!own.has('String')) stringConstructors(ctx);
 
   for (const m of query(METHOD_CALLS).matches(ctx.tree.rootNode)) {
     const recv = m.captures.find((c) => c.name === 'recv')!.node;
@@ -173,6 +171,23 @@ function runFile(ctx: FileContext, r: Resolver): void {
         message: `\`Vec::${method}\` allocates and the kernel vector has no fallible \`${method}\``,
         node: call,
         help: none.help,
+      });
+    }
+  }
+}
+
+/** `String::new(..)` and the other constructors, in code and in macro arguments (`vec![String::from("a")]`): reported. */
+function stringConstructors(ctx: FileContext): void {
+  for (const r of codeRegions(ctx.tree)) {
+    if (!r.text.includes('String')) continue;
+    for (const m of query(STRING_CTORS).matches(r.root)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      if (isTestCode(ctx.tree, anchor(call, r))) continue;
+      ctx.report({
+        code: 'K0304',
+        message: `\`String::${m.captures.find((c) => c.name === 'name')!.node.text}\` has no kernel equivalent: the kernel has no growable string`,
+        range: fileRange(call, r),
+        help: 'use `CString::try_from_fmt(fmt!(..))?` for an owned C string, `&CStr`/`c_str!` for constants, or a `KVec<u8>` byte buffer',
       });
     }
   }
@@ -298,7 +313,8 @@ alloc fork on 6.1). This pass rewrites \`Vec::with_capacity\`, \`Box::new\`,
 (a fallible site for the propagation pass). \`v.clone()\` and \`s.to_vec()\` on a
 known Vec or slice become \`try_to_vec(GFP_KERNEL)?\` (a compat helper; native on
 6.1). \`insert\`, \`extend\`, \`append\`, \`reserve_exact\`, \`Vec::from\` and
-\`String\` constructors have no kernel form and are reported. Methods that do not
+\`String\` constructor calls (also inside macro arguments, \`vec![String::from("a")]\`)
+have no kernel form and are reported. Methods that do not
 allocate but changed shape are handled per profile: mainline's \`remove(i)\` returns a
 Result (gets \`?\`), \`drain(..)\` becomes \`drain_all()\`, \`v.swap_remove(i);\` (result
 unused) becomes \`swap\` with the last element and \`pop\` (K0330), and on 6.13 as released

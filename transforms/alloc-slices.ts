@@ -3,6 +3,7 @@ import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../s
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { crateIndex, resolverFor, type Resolver, isPrimitiveElem, type Ty } from '../src/vec-resolver.ts';
 import { argCount, args } from '../src/alloc-edit.ts';
+import { crateMethods, METHODS_QUERY } from '../src/crate-methods.ts';
 
 /**
  * alloc-slices: slice methods that allocate in userspace.
@@ -48,7 +49,7 @@ function elemOf(t: Ty): Ty | undefined {
 // Inside macro arguments (tokens): `"-".repeat(n)` is certainly str::repeat.
 const TOKEN_REPEAT = '(token_tree (string_literal) @s . "." . (identifier) @m (#eq? @m "repeat") . (token_tree) @args)';
 
-function runFile(ctx: FileContext, r: Resolver): void {
+function runFile(ctx: FileContext, r: Resolver, own: Set<string>): void {
   for (const m of query(TOKEN_REPEAT).matches(ctx.tree.rootNode)) {
     const s = m.captures.find((c) => c.name === 's')!.node;
     const a = m.captures.find((c) => c.name === 'args')!.node;
@@ -90,7 +91,13 @@ function runFile(ctx: FileContext, r: Resolver): void {
       });
       continue;
     }
-    if (!elem && t.k !== 'prim') continue; // `join` on a thread handle, `repeat` on an iterator, ...
+    const text = t.k === 'prim' || (t.k === 'named' && t.name === 'String') || (elem?.k === 'prim' && elem.name === 'str');
+    if (!elem && !text) {
+      // A receiver kport cannot see: the name and argument count are evidence enough (no core or
+      // kernel type has `concat()`, `join(sep)` or `repeat(n)`; a thread's `join()` takes none),
+      // unless the crate defines a method of that name.
+      if (n !== (method === 'concat' ? 0 : 1) || own.has(method)) continue;
+    }
     const help: Record<string, string> = {
       concat: 'allocate the result with `KVec::with_capacity(total, GFP_KERNEL)?` and `extend_from_slice(part, GFP_KERNEL)?` each part',
       join: 'write the parts into a buffer: `extend_from_slice(part, GFP_KERNEL)?` with the separator between them, or format into a `CString::try_from_fmt(fmt!(..))?`',
@@ -98,7 +105,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
     };
     ctx.report({
       code: 'K0316',
-      message: `\`${method}\` allocates a new ${t.k === 'prim' || (elem?.k === 'prim' && elem.name === 'str') ? 'String' : 'vector'} and has no fallible kernel form`,
+      message: `\`${method}\` allocates a new ${text ? 'String' : elem ? 'vector' : 'String or vector'} and has no fallible kernel form`,
       node: call,
       help: help[method],
     });
@@ -107,8 +114,9 @@ function runFile(ctx: FileContext, r: Resolver): void {
 
 function run(ctx: CrateContext): void {
   const wanted = (f: FileContext) => /\.\s*(?:sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)\s*\(/.test(f.text);
-  const index = crateIndex(ctx, (f) => (wanted(f) ? [TOKEN_REPEAT, CALLS] : []));
-  for (const f of ctx.files) if (wanted(f)) runFile(f, resolverFor(index, f));
+  const index = crateIndex(ctx, (f) => (wanted(f) ? [TOKEN_REPEAT, CALLS, METHODS_QUERY] : [METHODS_QUERY]));
+  const own = crateMethods(ctx.files);
+  for (const f of ctx.files) if (wanted(f)) runFile(f, resolverFor(index, f), own);
 }
 
 export const allocSlices: CrateTransform = {
@@ -125,7 +133,9 @@ indistinguishable, so the unstable sort gives the same result and the call is
 renamed. Every other stable sort on a known slice or Vec is reported with the
 unstable form as a suggestion (K0315). \`concat\`, \`join\` and \`repeat\` allocate
 a new vector or String and are reported with the fallible way to write them
-(K0316). (\`to_vec\` is handled by alloc-calls.)
+(K0316), on any receiver: no core or kernel type has \`concat()\`, \`join(sep)\` or
+\`repeat(n)\` (a thread's \`join()\` takes no argument), so only a method of that name
+defined in the crate is left alone. (\`to_vec\` is handled by alloc-calls.)
 
 Before:
     let mut xs: Vec<u32> = load();

@@ -58,8 +58,10 @@ function run(ctx: FileContext): void {
       const t = m.captures.find((c) => c.name === 't')!.node;
       const p = m.captures.find((c) => c.name === 'path')!.node;
       if (local.has(t.text) || skip(p)) continue;
-      // The constructors are alloc-calls' (K0304): one report per call.
-      if (t.text === 'String' && /^(new|from|with_capacity|from_utf8)$/.test(m.captures.find((c) => c.name === 'name')!.node.text)) continue;
+      // Constructor calls are alloc-calls' (K0304): one report per call. Used as a value
+      // (`.map(String::from)`) the path is this check's.
+      const called = p.parent?.type === 'call_expression' && p.parent.childForFieldName('function')?.id === p.id;
+      if (called && t.text === 'String' && /^(new|from|with_capacity|from_utf8)$/.test(m.captures.find((c) => c.name === 'name')!.node.text)) continue;
       ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `\`${p.text}\` uses ${name(t.text)}, which the kernel does not have`, range: span(p), help: help(t.text) });
     }
     for (const m of query(FORMAT).matches(root)) {
@@ -95,8 +97,9 @@ export const checkStrings: FileTransform = {
 fallibly with \`CString::try_from_fmt(fmt!(..))?\`, constants are \`c_str!("..")\`,
 and borrowed text is \`&str\` or \`&CStr\` (rust/kernel/str.rs). This check reports
 the prelude names, which no \`std::\` path shows: \`String\` as a type or in
-paths such as \`String::from_utf8_lossy\` (K0610; the constructors \`String::new\`,
-\`from\`, \`with_capacity\` and \`from_utf8\` are reported by alloc-calls as K0304), \`format!\` (K0611), and \`.to_string()\` / \`ToString\`
+paths such as \`String::from_utf8_lossy\` or \`.map(String::from)\` (K0610; calls of the
+constructors \`String::new\`, \`from\`, \`with_capacity\` and \`from_utf8\` are reported by
+alloc-calls as K0304), \`format!\` (K0611), and \`.to_string()\` / \`ToString\`
 (K0612). A type the file defines or imports under the name \`String\` is its own
 and is not reported; full paths such as \`std::string::String\` are reported by
 the std paths check.
