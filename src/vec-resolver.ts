@@ -24,6 +24,8 @@ export const UNKNOWN: Ty = { k: 'unknown' };
 
 const VEC_NAMES = /^(?:(?:::)?(?:std|alloc)::vec::)?(?:Vec|KVec)$/;
 const BOX_NAMES = /^(?:(?:::)?(?:std|alloc)::boxed::)?(?:Box|KBox)$/;
+const STR_TO_STRING = new Set(['to_lowercase', 'to_uppercase', 'to_ascii_lowercase', 'to_ascii_uppercase', 'replace', 'replacen', 'repeat', 'to_owned']);
+const STR_TO_STR = new Set(['trim', 'trim_start', 'trim_end', 'as_str']);
 const PRIMS = /^(?:[iu](?:8|16|32|64|128|size)|bool|char|str)$/;
 
 /** Field types per struct name, gathered over every file of the crate. */
@@ -339,10 +341,14 @@ export class Resolver {
       if (m === 'to_vec' || m === 'try_to_vec') return { k: 'vec', elem: this.elemOf(f.childForFieldName('value')) };
       if (m === 'clone') {
         const t = this.typeOf(f.childForFieldName('value'));
-        return t.k === 'vec' ? t : UNKNOWN;
+        return t.k === 'vec' || t.k === 'named' ? t : UNKNOWN; // `Clone::clone` returns `Self`
       }
       // `x.items()` where x is a crate type: the method's declared return type.
       const recv = this.typeOf(f.childForFieldName('value'));
+      // str methods: `s.to_uppercase()` is a new String, `s.trim()` a str (only where `s` is known text).
+      const text = (recv.k === 'prim' && recv.name === 'str') || (recv.k === 'named' && recv.name === 'String');
+      if (text && m && STR_TO_STRING.has(m)) return { k: 'named', name: 'String' };
+      if (text && m && STR_TO_STR.has(m)) return { k: 'prim', name: 'str' };
       const owner = recv.k === 'box' ? recv.inner : recv;
       if (owner.k === 'named' && m) return this.returnOf(`${owner.name}::${m}`);
       if (m === 'to_string' || m === 'to_owned' && this.typeOf(f.childForFieldName('value')).k === 'prim') return { k: 'named', name: 'String' };

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, query } from '../src/parse.ts';
 import { crateIndex, resolverFor } from '../src/vec-resolver.ts';
+import { codeRegions } from '../src/macroargs.ts';
 import type { CrateContext, FileContext } from '../src/types.ts';
 
 /** The kind of the receiver of the first `.mark()` call in `src`. */
@@ -31,6 +32,26 @@ describe('vec-resolver', () => {
     expect(kindOf('fn f() { let d: VecDeque<u8> = VecDeque::new(); d.mark(); }')).toBe('named VecDeque');
     expect(kindOf('struct Stack { a: u8 } fn f() { let s = Stack::new(); s.mark(); }')).toBe('named Stack');
     expect(kindOf('fn f() { "x".mark(); }')).toBe('prim');
+  });
+
+  it('str methods on known text: a new String, or a str', () => {
+    expect(kindOf('fn f(s: &str) { let u = s.to_uppercase(); u.mark(); }')).toBe('named String');
+    expect(kindOf('fn f(s: &str) { s.trim().mark(); }')).toBe('prim');
+    expect(kindOf('fn f(s: &String) { s.replace("a", "b").mark(); }')).toBe('named String');
+    // Unknown receivers stay unknown (`c.to_uppercase()` on a char is an iterator).
+    expect(kindOf('fn f() { let u = c.to_uppercase(); u.mark(); }')).toBe('unknown');
+  });
+
+  it('names in macro arguments resolve from the invocation (Resolver.at)', () => {
+    const src = 'fn f() { let v: Vec<u8> = g(); pr_info!("{}", v.mark()); }';
+    const tree = parse(src);
+    const index = crateIndex({ files: [{ tree, text: src }] as unknown as FileContext[] } as unknown as CrateContext);
+    const r = resolverFor(index, { tree });
+    const region = codeRegions(tree).find((x) => x.host)!;
+    const m = query('(call_expression function: (field_expression value: (_) @recv field: (field_identifier) @f (#eq? @f "mark")))').matches(region.root)[0];
+    const recv = m.captures.find((c) => c.name === 'recv')!.node;
+    expect(r.typeOf(recv).k).toBe('unknown');
+    expect(r.at(region.host!).typeOf(recv).k).toBe('vec');
   });
 
   it('shadowing and pattern bindings make a name unknown', () => {
