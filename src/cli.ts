@@ -135,7 +135,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('format-patch', { type: 'string', describe: 'write the port as a patch series for git am: a folder (one file per patch) or a file (mbox)' })
           .option('signoff', { type: 'boolean', describe: 'with --format-patch: add Signed-off-by from git config user.name/user.email' })
           .option('html', { type: 'string', describe: 'also write a self-contained HTML review page (diff, diagnostics at their lines, summary) to this file' })
-          .option('allow-dirty', { type: 'boolean', describe: 'with --write: allow uncommitted changes in the files' })
+          .option('allow-dirty', { type: 'boolean', describe: 'with --write: overwrite files git does not vouch for (uncommitted changes, no repository, git unable to answer)' })
           .option('keep-going', { type: 'boolean', describe: 'write the files that ported even when others failed' })
           .option('only', { type: 'string', describe: 'run only these transform ids (comma-separated)' })
           .option('skip', { type: 'string', describe: 'skip these transform ids (comma-separated)' })

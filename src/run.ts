@@ -1,14 +1,14 @@
 // The rewrite job as a function: discover, run the pipeline on each crate,
 // and produce the diff, the writes and the diagnostics. The CLI only parses
 // arguments and prints what this returns.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { planRoot, planUnits, type DiscoverOptions } from './discover.ts';
 import { UsageError } from './errors.ts';
 import { atomicWrite, recoverInterrupted, type JournalOptions, checkWritable, ensureDir, nodeFs, resolvedPath, unifiedDiff, writeAll, type FileChange, type PlannedWrite, type WriteFs } from './patcher.ts';
 import { inTreeFiles, kernelRoot, moduleRoot, outDirFiles } from './layout.ts';
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import type { UnitResult } from './pipeline.ts';
 import { releaseTrees } from './memory.ts';
 import { defaultJobs, runPool } from './pool.ts';
@@ -254,10 +254,8 @@ function writeInPlace(opts: RewriteOptions, base: string, changes: FileChange[],
   const targets = changes.map((c) => path.join(base, c.path));
   const renamed = changes.filter((c) => c.from).map((c) => path.join(base, c.from!));
   if (!opts.allowDirty) {
-    const dirty = dirtyFiles(base, [...targets, ...renamed]);
-    if (dirty.length) {
-      throw new UsageError(`refusing to write: uncommitted changes in ${dirty.join(', ')}; commit or stash them, or pass --allow-dirty`);
-    }
+    const why = dirtyReason(base, [...targets, ...renamed]);
+    if (why) throw new UsageError(`refusing to write: ${why}`);
   }
   for (const t of [...targets, ...renamed]) checkWritable(base, t);
   // A read-only file says "do not change me"; a rename would replace it anyway, so ask first.
@@ -335,18 +333,49 @@ function writeOutDir(opts: RewriteOptions, base: string, results: UnitResult[], 
   result.written.push(...sorted.map(([rel]) => rel));
 }
 
-/** Files among `targets` with uncommitted changes, per `git status`; none when not in a git work tree. */
-export function dirtyFiles(cwd: string, targets: string[]): string[] {
-  if (targets.length === 0) return [];
-  let out: string;
-  try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    out = execFileSync('git', ['status', '--porcelain', '-z', '--', ...targets], { cwd: top, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return out
-      .split('\0')
-      .filter((l) => l.length > 3)
-      .map((l) => l.slice(3));
-  } catch {
-    return [];
+/**
+ * Why kport must not overwrite `targets` without --allow-dirty (a message
+ * that ends with what to do), or undefined
+ * when git vouches for every one that exists (tracked, no uncommitted change).
+ * Fails closed: outside a git work tree, without git, or when git refuses to
+ * answer (a repository it calls "dubious ownership"), the answer is a reason.
+ */
+export function dirtyReason(cwd: string, targets: string[]): string | undefined {
+  const existing = targets.filter((t) => {
+    try {
+      lstatSync(t);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (existing.length === 0) return undefined;
+  const git = (args: string[], at: string) => spawnSync('git', args, { cwd: at, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const shown = (t: string) => posix(path.relative(cwd, t)) || '.';
+  const names = existing.slice(0, 3).map(shown).join(', ') + (existing.length > 3 ? ', ...' : '');
+  const cannot = (why: string) => `cannot tell whether ${existing.length > 1 ? `the files it would overwrite (${names}) have` : `${names} has`} uncommitted changes (${why}); pass --allow-dirty to write anyway`;
+  const top = git(['rev-parse', '--show-toplevel'], cwd);
+  if (top.error) return cannot(`git could not be run (${(top.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found on PATH' : top.error.message})`);
+  const said = (r: typeof top) => (r.stderr || '').split('\n').find((l) => l.trim())?.replace(/^fatal: /, '') ?? `git exited with ${r.status}`;
+  if (top.status !== 0) {
+    if (/not a git repository/.test(top.stderr)) return cannot(`${cwd} is not in a git repository`);
+    return cannot(`git refuses: ${said(top)}`);
   }
+  const st = git(['status', '--porcelain', '-z', '--untracked-files=all', '--ignored=matching', '--', ...existing], top.stdout.trim());
+  if (st.error || st.status !== 0) return cannot(`git refuses: ${st.error ? st.error.message : said(st)}`);
+  const dirty: string[] = [];
+  const untracked: string[] = [];
+  const entries = st.stdout.split('\0');
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e.length <= 3) continue;
+    const xy = e.slice(0, 2);
+    if (xy === '??' || xy === '!!') untracked.push(e.slice(3));
+    else dirty.push(e.slice(3));
+    // A rename or copy names its source in the next entry.
+    if (/[RC]/.test(xy)) i++;
+  }
+  if (dirty.length) return `uncommitted changes in ${dirty.join(', ')}; commit or stash them, or pass --allow-dirty`;
+  if (untracked.length) return `${untracked.join(', ')} ${untracked.length > 1 ? 'are' : 'is'} not committed to git; commit ${untracked.length > 1 ? 'them' : 'it'} first, or pass --allow-dirty`;
+  return undefined;
 }

@@ -84,7 +84,7 @@ describe('kport rewrite on examples/hello', () => {
     const r = spawnSync('patch', ['-p1', '--forward', '--batch'], { cwd: copy, input: dry.stdout, encoding: 'utf8' });
     expect(r.status, r.stdout + r.stderr).toBe(0);
     const written = copyOf(HELLO);
-    await kport(['rewrite', '--write', written]);
+    await kport(['rewrite', '--write', '--allow-dirty', written]);
     expect(snapshot(copy)).toEqual(snapshot(written));
   });
 
@@ -122,7 +122,7 @@ describe('kport rewrite on examples/hello', () => {
   it('--write keeps file modes', async () => {
     const copy = copyOf(HELLO);
     chmodSync(path.join(copy, 'src', 'main.rs'), 0o755);
-    await kport(['rewrite', '--write', copy]);
+    await kport(['rewrite', '--write', '--allow-dirty', copy]);
     // The crate root is renamed to the module's name and keeps its mode.
     expect(statSync(path.join(copy, 'src', 'hello.rs')).mode & 0o777).toBe(0o755);
     expect(existsSync(path.join(copy, 'src', 'main.rs'))).toBe(false);
@@ -337,7 +337,7 @@ describe('git apply of CRLF, BOM and no-final-newline files', () => {
     const pf = path.join(tempDir(), 'p.patch');
     writeFileSync(pf, dry.stdout);
     git(copy, 'apply', pf);
-    await kport(['rewrite', '--write', dir]);
+    await kport(['rewrite', '--write', '--allow-dirty', dir]);
     expect(snapshot(copy)).toEqual(snapshot(dir));
     expect(readFileSync(path.join(dir, 'crlf.rs'), 'utf8')).toBe('use kernel::prelude::*;\r\n\r\nfn a() {\r\n    pr_info!("a\\n");\r\n}\r\n');
     expect(readFileSync(path.join(dir, 'bom.rs'), 'utf8').startsWith('\ufeffuse kernel::prelude::*;')).toBe(true);
