@@ -3,11 +3,27 @@
 // in-tree one. Forms follow the Rust-for-Linux rust-out-of-tree-module sample
 // (Kbuild: `obj-m := rust_out_of_tree.o`; Makefile: KDIR and the kernel's own
 // build with M=) and samples/rust/Kconfig + samples/rust/Makefile in the kernel.
+//
+// Nothing from the input reaches these files as free text: module names and
+// Kconfig symbols are identifiers (checked), folder names in Kbuild are plain
+// names (checked), and the description, the only string, is one line with
+// `\`, `"` and `$` escaped for Kconfig (whose lexer expands `$(..)` in strings).
+import { UsageError } from './errors.ts';
+import { checkIdentifier, singleLine } from './modinfo.ts';
 
 const SPDX = '# SPDX-License-Identifier: GPL-2.0\n';
 
+/** A folder name make and kbuild take literally: no `$`, `#`, `:`, `=`, `%`, spaces or quotes. */
+const PLAIN_FOLDER = /^[A-Za-z0-9_][A-Za-z0-9_.+-]*$/;
+
 /** `obj-m := name.o`, or `obj-m := dir/` to descend into the folder that holds the module. */
 export function kbuild(entry: string): string {
+  const dir = /^(.*)\/$/.exec(entry);
+  if (dir) {
+    if (!PLAIN_FOLDER.test(dir[1])) {
+      throw new UsageError(`cannot write a Kbuild that descends into the folder ${JSON.stringify(dir[1])}: make would read its name as code; kbuild folder names are letters, digits and \`_.+-\` (move the crate root, or use --out-dir)`);
+    }
+  } else checkIdentifier('module name', entry.replace(/\.o$/, ''));
   return `${SPDX}\nobj-m := ${entry}\n`;
 }
 
@@ -16,6 +32,7 @@ export function kbuild(entry: string): string {
  * (kbuild reads Kbuild, not this file, when it visits the folder).
  */
 export function makefile(moduleName: string): string {
+  checkIdentifier('module name', moduleName);
   return `${SPDX}#
 # Builds the ${moduleName} kernel module out of tree (Rust needs a kernel
 # built with CONFIG_RUST=y; LLVM=1 uses the same LLVM toolchain as the kernel).
@@ -41,6 +58,7 @@ clean:
 
 /** How to build and load the module; `ko` is the module file's path from the folder. */
 export function readme(moduleName: string, ko: string, device?: string): string {
+  checkIdentifier('module name', moduleName);
   // `--io miscdev`: main's input loop is the misc device /dev/<device> (root-only, mode 0600).
   const row = (cmd: string, note: string) => `${cmd.padEnd(39)} # ${note}\n`;
   const io = device
@@ -66,16 +84,26 @@ decision the port left to a person.
 
 /** The Kconfig symbol for a module: its name in upper case. */
 export function configSymbol(moduleName: string): string {
-  return moduleName.toUpperCase();
+  return checkIdentifier('Kconfig symbol', checkIdentifier('module name', moduleName).toUpperCase());
+}
+
+/**
+ * A Kconfig string literal (scripts/kconfig/lexer.l, STRING state): `\x`
+ * stands for `x`, and `$` before `(` starts a macro that Kconfig expands
+ * (`$(shell,..)` runs a command), so `\`, `"` and `$` are escaped.
+ */
+export function kconfigString(s: string): string {
+  return `"${singleLine(s).replace(/[\\"$]/g, '\\$&')}"`;
 }
 
 /** A `tristate` entry in the form samples/rust/Kconfig uses. */
 export function kconfigEntry(moduleName: string, description: string | undefined): string {
-  const prompt = (description ?? moduleName).replace(/"/g, "'");
-  const help = description ? `${description.replace(/\.$/, '')}.` : `The ${moduleName} module.`;
+  const text = description === undefined ? '' : singleLine(description);
+  // Help text is taken literally (no escapes, no macros) up to the end of the line.
+  const help = text ? `${text.replace(/\.$/, '')}.` : `The ${moduleName} module.`;
   return [
     `config ${configSymbol(moduleName)}`,
-    `\ttristate "${prompt}"`,
+    `\ttristate ${kconfigString(text || moduleName)}`,
     '\tdepends on RUST',
     '\thelp',
     `\t  ${help}`,
@@ -109,6 +137,7 @@ export function addKconfigEntry(text: string, entry: string): string {
 
 /** The Makefile line of an in-tree module. */
 export function makefileLine(moduleName: string): string {
+  checkIdentifier('module name', moduleName);
   return `obj-$(CONFIG_${configSymbol(moduleName)}) += ${moduleName}.o`;
 }
 

@@ -1,6 +1,25 @@
 // Module metadata helpers shared by the module-entry transform, discovery and
 // the build files: names, licence strings and the `module!` block itself.
+import { UsageError } from './errors.ts';
 import type { CrateInfo } from './types.ts';
+
+/** What a module name, type name or Kconfig symbol must look like: a C and Rust identifier, safe in make and Kconfig. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `s` when it is an identifier; otherwise a usage error (exit 2) naming `what`. */
+export function checkIdentifier(what: string, s: string): string {
+  if (!IDENTIFIER.test(s)) throw new UsageError(`${what} ${JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}...` : s)} is not a valid identifier ([A-Za-z_][A-Za-z0-9_]*); pass --module-name`);
+  return s;
+}
+
+/**
+ * Metadata as one line of text: control characters (C0, DEL, C1) and line or
+ * paragraph separators become a space, so a value can never start a new line
+ * (a new statement) in a generated file.
+ */
+export function singleLine(s: string): string {
+  return s.replace(/ *[\u0000-\u001f\u007f-\u009f\u2028\u2029]+ */g, ' ').trim();
+}
 
 /** `rust_out_of_tree` → `RustOutOfTree`: the type name `module!` gets. */
 export function camelCase(moduleName: string): string {
@@ -59,13 +78,16 @@ export interface ModuleBlockOptions {
  */
 export function moduleBlock(o: ModuleBlockOptions): string {
   const i = o.indent;
-  const lines = [`module! {`, `${i}type: ${o.typeName},`, `${i}name: ${rustString(o.crate.moduleName)},`];
-  const authors = o.crate.authors.filter((a) => a.trim());
+  // Each value is one Rust string literal on its own line, whatever the metadata holds.
+  const str = (s: string) => rustString(singleLine(s));
+  const lines = [`module! {`, `${i}type: ${checkIdentifier('module type name', o.typeName)},`, `${i}name: ${str(checkIdentifier('module name', o.crate.moduleName))},`];
+  const authors = o.crate.authors.map(singleLine).filter(Boolean);
   if (authors.length) {
-    if (o.authorsKey === 'authors') lines.push(`${i}authors: [${authors.map(rustString).join(', ')}],`);
-    else lines.push(`${i}author: ${rustString(authors.join(', '))},`);
+    if (o.authorsKey === 'authors') lines.push(`${i}authors: [${authors.map(str).join(', ')}],`);
+    else lines.push(`${i}author: ${str(authors.join(', '))},`);
   }
-  if (o.description) lines.push(`${i}description: ${rustString(o.description)},`);
-  lines.push(`${i}license: ${rustString(o.crate.license)},`, '}');
+  const description = o.description === undefined ? '' : singleLine(o.description);
+  if (description) lines.push(`${i}description: ${str(description)},`);
+  lines.push(`${i}license: ${str(o.crate.license)},`, '}');
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import { lineIndent } from '../src/remove-lines.ts';
 import { query } from '../src/parse.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { KERNEL_LICENSES, camelCase, moduleBlock } from '../src/modinfo.ts';
+import { KERNEL_LICENSES, camelCase, moduleBlock, singleLine } from '../src/modinfo.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 
 /**
@@ -410,9 +410,9 @@ function describeMetadata(ctx: FileContext, at: SyntaxNode, cc: CrateContext, ty
   const parts = [
     `type \`${typeName}\``,
     `name "${c.moduleName}" (${from('moduleName', 'file name')})`,
-    c.authors.length ? `authors ${c.authors.map((a) => `"${a}"`).join(', ')} (${from('authors', 'given')})` : 'no authors (none given; --author adds one)',
-    description !== undefined ? `description "${description}" (${c.description !== undefined ? from('description', 'given') : 'crate doc comment'})` : 'no description (--description adds one)',
-    `license "${c.license}" (${from('license', 'default')})`,
+    c.authors.length ? `authors ${c.authors.map((a) => `"${singleLine(a)}"`).join(', ')} (${from('authors', 'given')})` : 'no authors (none given; --author adds one)',
+    description !== undefined ? `description "${singleLine(description)}" (${c.description !== undefined ? from('description', 'given') : 'crate doc comment'})` : 'no description (--description adds one)',
+    `license "${singleLine(c.license)}" (${from('license', 'default')})`,
   ];
   ctx.report({ code: 'K0501', message: `\`fn main\` became the module entry: ${parts.join(', ')}`, node: at, help: 'override with --module-name, --author, --description, --license or [package.metadata.kport]' });
   if (ctx.profile.moduleAuthors === 'author' && c.authors.length) {
