@@ -11,6 +11,7 @@ import { UsageError } from './errors.ts';
 import { query } from './parse.ts';
 import type { FileResult, UnitResult } from './pipeline.ts';
 import { parse } from './parse.ts';
+import type { LineRegion } from './line-regions.ts';
 import type { Diagnostic } from './types.ts';
 
 const MODULE = '(source_file (macro_invocation macro: (identifier) @m (#eq? @m "module")))';
@@ -29,6 +30,8 @@ export interface Placed {
   from?: string;
   /** Bytes already at the destination (or at `from`), null for a new file. */
   old: Buffer | null;
+  /** The changed lines of `old` → `data`, when known from the edits (the patcher diffs only these). */
+  regions?: LineRegion[];
 }
 
 /** The misc device `--io miscdev` made of main's input loop (named after the module), if any. */
@@ -80,8 +83,9 @@ export function inPlace(r: UnitResult, files: Placed[], diags: Diagnostic[]): Pl
     }
     const i = out.findIndex((p) => p.rel === root.src.rel);
     const data = i === -1 ? root.src.original : out[i].data;
+    const regions = i === -1 ? [] : out[i].regions;
     if (i !== -1) out.splice(i, 1);
-    out.push({ rel: target, from: root.src.rel, data, mode: root.src.mode, old: root.src.original });
+    out.push({ rel: target, from: root.src.rel, data, mode: root.src.mode, old: root.src.original, ...(regions ? { regions } : {}) });
   }
   const crateRoot = r.unit.crate.root;
   // kbuild descends one folder per Kbuild (`obj-m := src/` is a module-only descent).

@@ -1,9 +1,10 @@
 // The patcher: unified diffs that both `git apply` and `patch -p1` accept,
 // and atomic writes. Nothing else in kport writes files.
-import { structuredPatch } from 'diff';
+import { diffLines } from 'diff';
 import { appendFileSync, closeSync, copyFileSync, existsSync, readdirSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, chmodSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors.ts';
+import type { LineRegion } from './line-regions.ts';
 import { ioMessage } from './source.ts';
 
 export interface FileChange {
@@ -16,6 +17,8 @@ export interface FileChange {
   /** New bytes, or null for a deleted file. */
   new: Buffer | null;
   mode?: number;
+  /** The lines that changed, when kport knows them from its edits (src/line-regions.ts). */
+  regions?: LineRegion[];
 }
 
 function gitMode(mode: number | undefined): string {
@@ -38,14 +41,182 @@ export function unifiedDiff(changes: readonly FileChange[], context = 3): string
     }
     if (!c.old) out += `new file mode ${gitMode(c.mode)}\n`;
     if (!c.new) out += `deleted file mode ${gitMode(c.mode)}\n`;
-    const p = structuredPatch(c.old ? a : '/dev/null', c.new ? b : '/dev/null', oldText, newText, undefined, undefined, { context });
     out += `--- ${c.old ? a : '/dev/null'}\n+++ ${c.new ? b : '/dev/null'}\n`;
-    for (const h of p.hunks) {
+    for (const h of c.regions ? regionHunks(oldText, newText, c.regions, context) ?? lineHunks(oldText, newText, context) : lineHunks(oldText, newText, context)) {
       out += `@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@\n`;
       for (const l of h.lines) out += l + '\n';
     }
   }
   return out;
+}
+
+interface Hunk {
+  oldStart: number;
+  oldLines: number;
+  newStart: number;
+  newLines: number;
+  lines: string[];
+}
+
+/** Lines of a text, each with its newline (the last may have none). */
+function splitKeep(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', from);
+    if (nl < 0) break;
+    out.push(text.slice(from, nl + 1));
+    from = nl + 1;
+  }
+  if (from < text.length) out.push(text.slice(from));
+  return out;
+}
+
+/**
+ * The hunks of a file's change, in time about linear in the file.
+ *
+ * Myers' diff (the diff package's) costs O(N·D): on a large file that kport
+ * changed in many places D grows with N, and the diff took most of a run
+ * (84% of 52 s on a 400 KB file). So the file is cut at anchors first: lines
+ * that occur once in each text, matched in order (the longest increasing run
+ * of them, as patience diff does). Myers runs on each piece between two
+ * anchors alone (pieces are small: kport's edits are local), the pieces'
+ * edit scripts are joined, and the hunks are built from the whole script with
+ * `context` lines around changes, merging hunks closer than 2·context lines,
+ * as `diff -u` does. The result applies exactly (test/patcher.test.ts checks
+ * it on every golden pair and on random edits, and that it equals one Myers
+ * run on the golden pairs).
+ */
+export function lineHunks(oldText: string, newText: string, context = 3): Hunk[] {
+  const a = splitKeep(oldText);
+  const b = splitKeep(newText);
+  const ops: Op[] = [];
+  let pa = 0;
+  let pb = 0;
+  for (const [ca, cb] of [...anchors(a, b), [a.length, b.length] as [number, number]]) {
+    diffPiece(a.slice(pa, ca), b.slice(pb, cb), ops);
+    pa = ca;
+    pb = cb;
+  }
+  return hunksOf(ops, context);
+}
+
+/**
+ * Hunks from the windows kport's own edits changed: lines outside them are
+ * the same in both texts (checked: any mismatch returns undefined and the
+ * caller diffs the whole file), and Myers runs inside each window only.
+ */
+export function regionHunks(oldText: string, newText: string, regions: readonly LineRegion[], context = 3): Hunk[] | undefined {
+  const a = splitKeep(oldText);
+  const b = splitKeep(newText);
+  const ops: Op[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [o1, o2, n1, n2] of [...regions, [a.length, a.length, b.length, b.length] as LineRegion]) {
+    if (o1 < i || n1 < j || o1 - i !== n1 - j || o2 < o1 || n2 < n1 || o2 > a.length || n2 > b.length) return undefined;
+    for (; i < o1; i++, j++) {
+      if (a[i] !== b[j]) return undefined;
+      ops.push({ t: ' ', line: a[i] });
+    }
+    diffPiece(a.slice(o1, o2), b.slice(n1, n2), ops);
+    i = o2;
+    j = n2;
+  }
+  return hunksOf(ops, context);
+}
+
+/** One line of an edit script: kept, removed or added (with its newline, if it has one). */
+interface Op {
+  t: ' ' | '-' | '+';
+  line: string;
+}
+
+/** Past this many lines on both sides a piece is shown as removed then added, not searched (Myers is quadratic there). */
+const SEARCH_LIMIT = 4000;
+
+function diffPiece(a: string[], b: string[], ops: Op[]): void {
+  if (a.length === 0) for (const line of b) ops.push({ t: '+', line });
+  else if (b.length === 0) for (const line of a) ops.push({ t: '-', line });
+  else if (a.length > SEARCH_LIMIT && b.length > SEARCH_LIMIT) {
+    for (const line of a) ops.push({ t: '-', line });
+    for (const line of b) ops.push({ t: '+', line });
+  } else {
+    for (const c of diffLines(a.join(''), b.join(''))) {
+      const t = c.added ? '+' : c.removed ? '-' : ' ';
+      for (const line of splitKeep(c.value)) ops.push({ t, line });
+    }
+  }
+}
+
+/** Unified-diff hunks of an edit script. */
+function hunksOf(ops: Op[], context: number): Hunk[] {
+  const changes: number[] = [];
+  ops.forEach((o, k) => {
+    if (o.t !== ' ') changes.push(k);
+  });
+  // Lines of each side before op k.
+  const oldBefore = new Int32Array(ops.length + 1);
+  const newBefore = new Int32Array(ops.length + 1);
+  ops.forEach((o, k) => {
+    oldBefore[k + 1] = oldBefore[k] + (o.t === '+' ? 0 : 1);
+    newBefore[k + 1] = newBefore[k] + (o.t === '-' ? 0 : 1);
+  });
+  const hunks: Hunk[] = [];
+  let g = 0;
+  while (g < changes.length) {
+    let last = g;
+    while (last + 1 < changes.length && changes[last + 1] - changes[last] - 1 <= 2 * context) last++;
+    const from = Math.max(0, changes[g] - context);
+    const to = Math.min(ops.length, changes[last] + context + 1);
+    const lines: string[] = [];
+    for (let k = from; k < to; k++) {
+      const { t, line } = ops[k];
+      if (line.endsWith('\n')) lines.push(t + line.slice(0, -1));
+      else lines.push(t + line, '\\ No newline at end of file');
+    }
+    const oldLines = oldBefore[to] - oldBefore[from];
+    const newLines = newBefore[to] - newBefore[from];
+    // An empty side names the line before it (0 at the top), as diff -u does.
+    hunks.push({ oldStart: oldBefore[from] + (oldLines ? 1 : 0), oldLines, newStart: newBefore[from] + (newLines ? 1 : 0), newLines, lines });
+    g = last + 1;
+  }
+  return hunks;
+}
+
+/** Matched unique lines [lineInA, lineInB], increasing in both. */
+function anchors(a: string[], b: string[]): [number, number][] {
+  const count = new Map<string, [number, number, number]>();
+  a.forEach((l, i) => {
+    const c = count.get(l);
+    if (c) c[0]++;
+    else count.set(l, [1, 0, i]);
+  });
+  for (const l of b) {
+    const c = count.get(l);
+    if (c) c[1]++;
+  }
+  const pairs: [number, number][] = [];
+  b.forEach((l, j) => {
+    const c = count.get(l);
+    if (c && c[0] === 1 && c[1] === 1) pairs.push([c[2], j]);
+  });
+  // The longest run of pairs increasing in both (pairs are in b's order): patience sorting.
+  const tails: number[] = [];
+  const prev: number[] = new Array(pairs.length).fill(-1);
+  pairs.forEach(([i], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]][0] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[k] = tails[lo - 1];
+    tails[lo] = k;
+  });
+  const chain: [number, number][] = [];
+  for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = prev[k]) chain.push(pairs[k]);
+  return chain.reverse();
 }
 
 /**

@@ -2,6 +2,7 @@
 // diagnostics; writing is the patcher's job.
 import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
 import { OffsetMap } from './offsets.ts';
+import { lineRegions, type LineRegion } from './line-regions.ts';
 import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
 import { positionAt, lineStartsOf } from './diagnostics.ts';
 import { severityOf } from './codes.ts';
@@ -23,6 +24,8 @@ export interface FileResult {
   failure?: string;
   /** Why it was abandoned: a transform threw, two edits overlapped, or an output check failed. */
   failureKind?: FailureKind;
+  /** The changed lines, from the edits (src/line-regions.ts); the patcher diffs only these. */
+  regions?: LineRegion[];
 }
 
 export type FailureKind = 'exception' | 'overlap' | 'syntax' | 'invariant' | 'idempotence';
@@ -323,12 +326,16 @@ function runOnce(unit: Unit, opts: RunOptions): { result: UnitResult; unparsable
 
   const result: UnitResult = {
     unit,
-    files: live.map((f) => ({
-      src: f.src,
-      text: f.failure ? f.src.text : f.text,
-      changed: !f.failure && f.text !== f.src.text,
-      ...(f.failure ? { failure: f.failure, failureKind: f.failureKind } : {}),
-    })),
+    files: live.map((f) => {
+      const changed = !f.failure && f.text !== f.src.text;
+      return {
+        src: f.src,
+        text: f.failure ? f.src.text : f.text,
+        changed,
+        ...(changed ? { regions: lineRegions(f.offsets, f.src.text, f.text) } : {}),
+        ...(f.failure ? { failure: f.failure, failureKind: f.failureKind } : {}),
+      };
+    }),
     newFiles: [...newFiles.values()].sort((a, b) => a.rel.localeCompare(b.rel)),
     // `// kport-allow: K0601`, `#[cfg_attr(any(), allow(kport::K0601))]`, [package.metadata.kport] allow.
     diagnostics: suppressUnit(diagnostics, live.map((f) => ({ file: display(f.src.rel), text: f.src.text })), unit.crate),

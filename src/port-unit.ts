@@ -29,6 +29,8 @@ export interface UnitTask {
   keepChanges: boolean;
   /** Keep the whole pipeline result (needed by --out-dir). */
   keepResult: boolean;
+  /** Produce this unit's part of the unified diff (only the modes that print or save it). */
+  needDiff?: boolean;
 }
 
 export interface UnitOutput {
@@ -65,7 +67,7 @@ export function portUnit(task: UnitTask): UnitOutput {
   let placed: Placed[] = [];
   for (const f of r.files) {
     if (f.failure) failed.push(shown(f.src.rel));
-    if (f.changed) placed.push({ rel: f.src.rel, old: f.src.original, data: encodeSource(f.src, f.text), mode: f.src.mode });
+    if (f.changed) placed.push({ rel: f.src.rel, old: f.src.original, data: encodeSource(f.src, f.text), mode: f.src.mode, ...(f.regions ? { regions: f.regions } : {}) });
   }
   for (const nf of r.newFiles) {
     const abs = path.join(unit.crate.root, nf.rel);
@@ -79,11 +81,11 @@ export function portUnit(task: UnitTask): UnitOutput {
     placed = inPlace(r, placed, ds);
     r.diagnostics.push(...ds.map((d) => ({ ...d, file: shown(d.file) })));
   }
-  const changes: FileChange[] = placed.map((p) => ({ path: shown(p.rel), ...(p.from ? { from: shown(p.from) } : {}), old: p.old, new: p.data, mode: p.mode }));
+  const changes: FileChange[] = placed.map((p) => ({ path: shown(p.rel), ...(p.from ? { from: shown(p.from) } : {}), old: p.old, new: p.data, mode: p.mode, ...(p.regions ? { regions: p.regions } : {}) }));
 
   const texts = new Map(r.files.map((f) => [shown(f.src.rel), f.src.text]));
   return {
-    diff: unifiedDiff(changes),
+    diff: task.needDiff === false ? '' : unifiedDiff(changes),
     pending: changes.map((c) => c.path),
     failed,
     diagnostics: r.diagnostics,

@@ -139,6 +139,8 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
     keepChanges,
     // --in-tree lays out the whole program at the end, from the pipeline's results.
     keepResult: keepUnits || opts.mode === 'out-dir' || !!tree,
+    // Only a dry run and --patch show the diff (--in-tree makes its own from the results).
+    needDiff: (opts.mode === 'dry-run' || opts.mode === 'patch') && !tree,
   }));
 
   const results: UnitResult[] = [];
