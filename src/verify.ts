@@ -58,7 +58,9 @@ export function noRustcMessage(): string {
 
 /**
  * Build (once, cached by stub text, profile and rustc version) the stub rlib
- * for a profile. The stub is a plain no_std library, built with stable rustc.
+ * for a profile. The stub is a plain no_std library, built as the kernel crate
+ * is: with RUSTC_BOOTSTRAP=1 (the kernel's top Makefile exports it), so the
+ * unstable features rust/kernel/lib.rs enables (KBox's `CoerceUnsized`) exist.
  */
 export function buildStub(profile: ProfileId, rustc: { path: string; version: string }, cacheDir?: string): string {
   if (!STUB_PROFILES.includes(profile)) {
@@ -68,7 +70,7 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
   const base = cacheDir ?? process.env.KPORT_CACHE_DIR ?? path.join(tmpdir(), 'kport-stub-cache');
   return cachedBuild(base, hash, 'libkernel.rlib', (work) => {
     const build = (args: string[]) => {
-      const r = spawnSync(rustc.path, ['--edition', '2021', '--cap-lints', 'allow', ...args], { encoding: 'utf8' });
+      const r = spawnSync(rustc.path, ['--edition', '2021', '--cap-lints', 'allow', ...args], { encoding: 'utf8', env: { ...process.env, RUSTC_BOOTSTRAP: '1' } });
       if (r.status !== 0) throw new UsageError(`could not build kport's kernel stub with ${rustc.version}: ${(r.stderr || r.error?.message || '').split('\n')[0]}`);
     };
     const macros = path.join(work, 'libmacros.so');

@@ -231,6 +231,29 @@ impl core::fmt::Pointer for Q {
     ok: { body: '    let m: &kernel::ThisModule = &THIS_MODULE;\n    let _ = m;', profile: 'v6.13' },
     bad: { body: '    let m = kernel::module::this_module::<Demo>();\n    let _ = m;', profile: 'v6.13', at: 'this_module', msg: /E0433|E0425|module/ },
   },
+  {
+    what: 'KBox<T> coerces to KBox<dyn Trait> (kbox.rs: CoercePointee / CoerceUnsized)',
+    ok: {
+      body: `    let f: KBox<dyn Fn(u32) -> u32> = KBox::new(|x| x + 1, GFP_KERNEL)?;
+    let g = add_one()?;
+    let t: KBox<dyn Shape> = KBox::new(Sq(2), GFP_KERNEL)?;
+    pr_info!("{} {} {}\\n", f(1), g(2), t.area());`,
+      items: `trait Shape {
+    fn area(&self) -> u32;
+}
+struct Sq(u32);
+impl Shape for Sq {
+    fn area(&self) -> u32 {
+        self.0 * self.0
+    }
+}
+fn add_one() -> Result<KBox<dyn Fn(u32) -> u32>> {
+    Ok(KBox::new(|x| x + 1, GFP_KERNEL)?)
+}
+`,
+    },
+    bad: { body: '    let g: KBox<dyn Fn(u32) -> u32> = KBox::new(5u32, GFP_KERNEL)?;\n    let _ = g;', at: 'let g', msg: /Fn\(u32\)|mismatched types/ },
+  },
 ];
 
 describe.skipIf(!hasRustc)('the kernel stub against hand-written modules', () => {

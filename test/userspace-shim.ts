@@ -39,7 +39,8 @@ export function buildShim(): string {
   const key = hash.update(version).digest('hex').slice(0, 16);
   return cachedBuild(path.join(tmpdir(), 'kport-userspace-shim'), key, 'libkernel.rlib', (work) => {
     const build = (args: string[]) => {
-      const r = spawnSync(RUSTC, ['--edition', '2021', ...args], { encoding: 'utf8' });
+      // RUSTC_BOOTSTRAP: the shim enables KBox's CoerceUnsized as the kernel crate does.
+      const r = spawnSync(RUSTC, ['--edition', '2021', ...args], { encoding: 'utf8', env: { ...process.env, RUSTC_BOOTSTRAP: '1' } });
       if (r.status !== 0) throw new Error(`building the userspace kernel shim failed:\n${r.stderr}`);
     };
     const macros = path.join(work, 'libmacros.so');

@@ -25,6 +25,8 @@
 //! that, so `kport verify` refuses those profiles instead of guessing.
 #![no_std]
 #![allow(dead_code, unused_variables, clippy::all)]
+// rust/kernel/lib.rs enables these too (the kernel build runs rustc with RUSTC_BOOTSTRAP=1).
+#![feature(coerce_unsized, dispatch_from_dyn, unsize)]
 
 // Lets the macros crate's `::kernel::..` paths resolve inside the stub too (lib.rs does the same).
 extern crate self as kernel;
@@ -398,8 +400,26 @@ pub mod alloc {
         use core::ops::{Deref, DerefMut};
         use core::pin::Pin;
 
-        /// `pub struct Box<T: ?Sized, A: Allocator>`.
-        pub struct Box<T: ?Sized, A: Allocator>(PhantomData<A>, PhantomData<T>, *mut ());
+        /// `pub struct Box<T: ?Sized, A: Allocator>(NonNull<T>, PhantomData<A>)`.
+        #[repr(transparent)]
+        pub struct Box<T: ?Sized, A: Allocator>(core::ptr::NonNull<T>, PhantomData<A>);
+
+        /// `KBox<T>` coerces to `KBox<dyn Trait>` as std's `Box` does: kbox.rs derives
+        /// `CoercePointee`, or (`not(CONFIG_RUSTC_HAS_COERCE_POINTEE)`) has these two impls.
+        impl<T, U, A> core::ops::CoerceUnsized<Box<U, A>> for Box<T, A>
+        where
+            T: ?Sized + core::marker::Unsize<U>,
+            U: ?Sized,
+            A: Allocator,
+        {
+        }
+        impl<T, U, A> core::ops::DispatchFromDyn<Box<U, A>> for Box<T, A>
+        where
+            T: ?Sized + core::marker::Unsize<U>,
+            U: ?Sized,
+            A: Allocator,
+        {
+        }
         pub type KBox<T> = Box<T, Kmalloc>;
         pub type VBox<T> = Box<T, Vmalloc>;
         pub type KVBox<T> = Box<T, KVmalloc>;

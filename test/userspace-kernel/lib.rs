@@ -25,6 +25,8 @@
 //! error.rs, fmt.rs, print.rs, str.rs, miscdevice.rs, fs/{file,kiocb}.rs,
 //! iov.rs, sync/lock/{mutex,global}.rs, types.rs (ForeignOwnable), lib.rs.
 #![allow(dead_code, clippy::all)]
+// KBox's unsizing coercion, as rust/kernel/alloc/kbox.rs has it (built under RUSTC_BOOTSTRAP=1).
+#![feature(coerce_unsized, dispatch_from_dyn, unsize)]
 
 extern crate self as kernel;
 
@@ -489,6 +491,22 @@ pub mod alloc {
         use core::pin::Pin;
 
         pub struct Box<T: ?Sized, A: Allocator>(std::boxed::Box<T>, PhantomData<A>);
+
+        // `KBox<T>` coerces to `KBox<dyn Trait>` (kbox.rs: `CoercePointee`, or these two impls).
+        impl<T, U, A> core::ops::CoerceUnsized<Box<U, A>> for Box<T, A>
+        where
+            T: ?Sized + core::marker::Unsize<U>,
+            U: ?Sized,
+            A: Allocator,
+        {
+        }
+        impl<T, U, A> core::ops::DispatchFromDyn<Box<U, A>> for Box<T, A>
+        where
+            T: ?Sized + core::marker::Unsize<U>,
+            U: ?Sized,
+            A: Allocator,
+        {
+        }
         pub type KBox<T> = Box<T, Kmalloc>;
         pub type VBox<T> = Box<T, Vmalloc>;
         pub type KVBox<T> = Box<T, KVmalloc>;
