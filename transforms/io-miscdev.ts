@@ -941,6 +941,7 @@ function imports(port: Port, loop: InputLoop, bindings: Binding[]): void {
   for (const c of query(NAME_TOKENS).captures(ctx.tree.rootNode)) {
     const n = c.node;
     if (gone.some((g) => inside(n, g)) || uses.some((u) => inside(n, u))) continue;
+    if (isStrSplit(n)) continue;
     left.add(n.text);
   }
   for (const r of named(port.body).slice(named(port.body).findIndex((s) => s.id === loop.stmt.id) + 1)) {
@@ -984,6 +985,19 @@ function imports(port: Port, loop: InputLoop, bindings: Binding[]): void {
     else ctx.edits.replace({ start: u.startIndex, end: u.endIndex }, r);
   }
   modDecl(port, uses, removed);
+}
+
+/**
+ * `x.split(',')`, `x.split("; ")`, `x.split(|c| ..)`: `str::split`, never `BufRead::split`,
+ * whose one argument is a `u8`, so it does not keep `BufRead` imported.
+ */
+function isStrSplit(n: SyntaxNode): boolean {
+  if (n.type !== 'field_identifier' || n.text !== 'split') return false;
+  const field = n.parent;
+  const call = field?.parent;
+  if (field?.type !== 'field_expression' || call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== field.id) return false;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.length === 1 && ['char_literal', 'string_literal', 'raw_string_literal', 'closure_expression'].includes(args[0].type);
 }
 
 /** `mod miscdev;` after the crate root's other `mod x;` items, else above its first item (in place of a removed `use`). */
