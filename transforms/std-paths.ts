@@ -198,8 +198,9 @@ function runUses(ctx: FileContext, uses: { decl: SyntaxNode; leaves: UseLeaf[] }
   for (const { decl, leaves } of uses) {
     if (decl.hasError) continue;
     const plans = planUse(ctx, leaves, f);
-    reportUse(ctx, decl, plans);
-    if (plans.every((p) => p.group === 'keep')) continue;
+    const untouched = plans.every((p) => p.group === 'keep');
+    reportUse(ctx, decl, plans, untouched);
+    if (untouched) continue;
     // Groups in the order of their first leaf.
     const order: string[] = [];
     for (const p of plans) if (p.group !== 'drop' && !order.includes(p.group)) order.push(p.group);
@@ -223,7 +224,7 @@ function leafPath(l: UseLeaf): string {
 }
 
 /** One report per path with no home: a list whose leaves all hit the same entry is reported once, as a whole. */
-function reportUse(ctx: FileContext, decl: SyntaxNode, plans: LeafPlan[]): void {
+function reportUse(ctx: FileContext, decl: SyntaxNode, plans: LeafPlan[], untouched: boolean): void {
   const keyOf = (p: LeafPlan) => (p.fate.kind === 'report' ? `${p.leaf.segs[0]}|${p.fate.code}|${p.fate.from ?? p.leaf.segs.join('::')}` : undefined);
   const byNode = new Map<number, string | undefined>();
   const leafKeys = new Map<number, string | undefined>(plans.map((p) => [p.leaf.node.id, keyOf(p)]));
@@ -252,7 +253,11 @@ function reportUse(ctx: FileContext, decl: SyntaxNode, plans: LeafPlan[]): void 
     if (done.has(n.id)) continue;
     done.add(n.id);
     const path = n.id === p.leaf.node.id ? leafPath(p.leaf) : `${p.leaf.segs[0]}::${p.fate.from}`;
-    ctx.report({ code: p.fate.code, message: p.fate.message.replace('{path}', path), node: n, help: p.fate.help });
+    // rustc rejects an import left as written at its root (`use std::{` of a list spread
+    // over lines): the report starts there too, so it covers the line the build error
+    // points at. (A declaration kport splits is new text, reported where its paths were.)
+    const range = untouched && n.startPosition.row !== arg.startPosition.row ? { start: arg.startIndex, end: n.endIndex } : undefined;
+    ctx.report({ code: p.fate.code, message: p.fate.message.replace('{path}', path), ...(range ? { range } : { node: n }), help: p.fate.help });
   }
 }
 
@@ -746,7 +751,8 @@ prelude provides both. \`use\` groups whose members go to different places are
 split, keeping order, attributes, visibility and comments. Paths are rewritten in
 \`use\` trees, code, types, patterns, attributes and macro arguments. Paths with no
 kernel home (collections, io, fs, net, env, process, thread, String, Rc, locks) stay as
-written and are reported (K0201-K0212); clocks and \`thread::sleep\` are left to
+written and are reported (K0201-K0212), from the \`std\` root of an import left as
+written whose list spreads over lines (where rustc rejects it); clocks and \`thread::sleep\` are left to
 the time-api transform, which runs first. A local \`std\` module or
 \`use x as std\` leaves the \`std::\` paths of the module or block that declares it
 alone (K0213); other modules' paths are still ported. Test-only code
