@@ -16,7 +16,9 @@
 //   `lineMap`) to input lines on which kport reported no diagnostic of any
 //   severity. silent lines: distinct (listing, file, input anchor) among the
 //   silent errors. An error in a file kport created (kport_compat.rs) is
-//   always silent: nothing of the input stands for it.
+//   always silent: nothing of the input stands for it. A file kport refused
+//   (K0004: syntax errors in a file it had to change; left unported, its
+//   error says so) counts as reported on every line.
 // - claimed clean but fails: kport reported no error-level diagnostic for the
 //   listing, yet the port does not type-check.
 // - propagation miss: a rustc error that comes from fallibility not carried
@@ -336,7 +338,8 @@ export function measureListing(x: ListingInput): ListingResult {
     if (!x.outputs.has(e.file)) return { ...base, inputLines: null, anchor: 'unknown-file', kportOnLine: [], silent: true, noErrorAtLine: true };
     if (!x.inputs.has(e.file)) return { ...base, inputLines: null, anchor: 'new-file', kportOnLine: [], silent: true, noErrorAtLine: true };
     const r = mapOf(e.file)[e.start.line] ?? { lo: e.start.line, hi: e.start.line, anchor: `new-L${e.start.line}` };
-    const on = x.kport.filter((d) => d.file === e.file && d.start.line <= r.hi && d.end.line >= r.lo);
+    // K0004: the whole file was refused, so every error in it is the one kport reported.
+    const on = x.kport.filter((d) => d.file === e.file && ((d.start.line <= r.hi && d.end.line >= r.lo) || d.code === 'K0004'));
     return {
       ...base,
       inputLines: [r.lo, r.hi] as [number, number],

@@ -161,6 +161,12 @@ describe('measuring one listing', () => {
     expect(r.claimedCleanButFails).toBe(true);
   });
 
+  it('an error anywhere in a file kport refused (K0004) is reported', () => {
+    const r = measureListing({ listing: 'ch20/u', inputs: files({ 'src/main.rs': input }), outputs: files({ 'src/main.rs': input }), kport: [diag(1, 'error', 'K0004')], rustc: [rustc(3, 'E0433: cannot find type `String` in this scope')], details: [''] });
+    expect(r.errors.map((e) => [e.anchor, e.silent, e.noErrorAtLine])).toEqual([['L3', false, false]]);
+    expect(r.claimedCleanButFails).toBe(false);
+  });
+
   it('sums and groups', () => {
     const a = measureListing({ listing: 'a', inputs: files({ 'src/main.rs': input }), outputs: files({ 'src/main.rs': ported }), kport: [], rustc: [rustc(3, 'E0433: cannot find type `String` in this scope')], details: [''] });
     const b = measureListing({ listing: 'b', inputs: files({ 'src/main.rs': input }), outputs: files({ 'src/main.rs': input }), kport: [], rustc: [], details: [] });
