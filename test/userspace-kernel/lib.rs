@@ -23,7 +23,7 @@
 //!
 //! Kernel files the names follow (mainline): rust/kernel/alloc/{kvec,kbox}.rs,
 //! error.rs, fmt.rs, print.rs, str.rs, miscdevice.rs, fs/{file,kiocb}.rs,
-//! iov.rs, sync/lock/{mutex,global}.rs, types.rs (ForeignOwnable), lib.rs.
+//! iov.rs, sync/lock/{mutex,global}.rs, types.rs (ForeignOwnable), rbtree.rs, lib.rs.
 #![allow(dead_code, clippy::all)]
 // KBox's unsizing coercion, as rust/kernel/alloc/kbox.rs has it (built under RUSTC_BOOTSTRAP=1).
 #![feature(coerce_unsized, dispatch_from_dyn, unsize)]
@@ -78,6 +78,8 @@ pub mod alloc {
 
         static COUNT: AtomicUsize = AtomicUsize::new(0);
         static INJECTED: AtomicBool = AtomicBool::new(false);
+        /// Set by `fail_nth`: the allocation number (as `COUNT` counts) to fail, 0 for none.
+        static ARMED: AtomicUsize = AtomicUsize::new(0);
 
         /// `KPORT_FAIL_ALLOC`: `None` when unset (no report), `Some(0)` to count only.
         pub fn fail_at() -> Option<usize> {
@@ -92,11 +94,21 @@ pub mod alloc {
                 return Ok(());
             }
             let n = COUNT.fetch_add(1, Ordering::SeqCst) + 1;
-            if fail_at() == Some(n) {
+            if fail_at() == Some(n) || ARMED.load(Ordering::SeqCst) == n {
                 INJECTED.store(true, Ordering::SeqCst);
                 return Err(AllocError);
             }
             Ok(())
+        }
+
+        /// For a test program that sweeps one operation itself (test/compat-shim.test.ts):
+        /// the `k`-th allocation from now fails (`k = 0`: none), besides the one
+        /// `KPORT_FAIL_ALLOC` names. Returns the count so far, to compare with `count()`.
+        pub fn fail_nth(k: usize) -> usize {
+            let now = COUNT.load(Ordering::SeqCst);
+            ARMED.store(if k == 0 { 0 } else { now + k }, Ordering::SeqCst);
+            INJECTED.store(false, Ordering::SeqCst);
+            now
         }
 
         /// How many allocations were made (or attempted) so far.
@@ -1232,6 +1244,309 @@ macro_rules! new_mutex {
             &KEY
         })
     };
+}
+
+// ---------------------------------------------------------------------------
+// rbtree: the kernel's red-black tree (rust/kernel/rbtree.rs), over a sorted
+// std vector. Same items and signatures as the verify stub's (mainline); every
+// node the kernel allocates (`RBTreeNodeReservation::new`, so `RBTreeNode::new`
+// and `try_create_and_insert`) is one counted allocation (`alloc::fault`) of a
+// node's size; the rest never allocates, as in the kernel.
+// ---------------------------------------------------------------------------
+pub mod rbtree {
+    use crate::alloc::{fault, Flags};
+    use crate::error::Result;
+    use core::cmp::Ordering;
+    use core::marker::PhantomData;
+
+    /// rbtree.rs `struct Node<K, V> { links: bindings::rb_node, key: K, value: V }`: its size.
+    fn node_bytes<K, V>() -> usize {
+        core::mem::size_of::<([usize; 3], K, V)>()
+    }
+
+    /// The ordered map; `nodes` is sorted by key, without duplicates.
+    pub struct RBTree<K, V> {
+        nodes: std::vec::Vec<(K, V)>,
+    }
+
+    pub struct RBTreeNode<K, V> {
+        key: K,
+        value: V,
+    }
+    impl<K, V> RBTreeNode<K, V> {
+        pub fn new(key: K, value: V, flags: Flags) -> Result<RBTreeNode<K, V>> {
+            Ok(RBTreeNodeReservation::new(flags)?.into_node(key, value))
+        }
+        pub fn to_key_value(self) -> (K, V) {
+            (self.key, self.value)
+        }
+        pub fn into_reservation(self) -> RBTreeNodeReservation<K, V> {
+            RBTreeNodeReservation { _p: PhantomData }
+        }
+    }
+
+    pub struct RBTreeNodeReservation<K, V> {
+        _p: PhantomData<fn() -> (K, V)>,
+    }
+    impl<K, V> RBTreeNodeReservation<K, V> {
+        /// `KBox::new_uninit(flags)?` of a node, in the kernel.
+        pub fn new(_flags: Flags) -> Result<RBTreeNodeReservation<K, V>> {
+            fault::allocation(node_bytes::<K, V>())?;
+            Ok(Self { _p: PhantomData })
+        }
+        pub fn into_node(self, key: K, value: V) -> RBTreeNode<K, V> {
+            RBTreeNode { key, value }
+        }
+    }
+
+    impl<K, V> RBTree<K, V> {
+        pub fn new() -> Self {
+            Self { nodes: std::vec::Vec::new() }
+        }
+        pub fn is_empty(&self) -> bool {
+            self.nodes.is_empty()
+        }
+        pub fn iter(&self) -> Iter<'_, K, V> {
+            Iter { inner: self.nodes.iter() }
+        }
+        pub fn iter_mut(&mut self) -> IterMut<'_, K, V> {
+            IterMut { inner: self.nodes.iter_mut() }
+        }
+        pub fn keys(&self) -> impl Iterator<Item = &'_ K> {
+            self.iter().map(|(k, _)| k)
+        }
+        pub fn values(&self) -> impl Iterator<Item = &'_ V> {
+            self.iter().map(|(_, v)| v)
+        }
+        pub fn values_mut(&mut self) -> impl Iterator<Item = &'_ mut V> {
+            self.iter_mut().map(|(_, v)| v)
+        }
+        pub fn cursor_front_mut(&mut self) -> Option<CursorMut<'_, K, V>> {
+            if self.nodes.is_empty() { None } else { Some(CursorMut { tree: self, current: 0 }) }
+        }
+        pub fn cursor_front(&self) -> Option<Cursor<'_, K, V>> {
+            if self.nodes.is_empty() { None } else { Some(Cursor { tree: self, current: 0 }) }
+        }
+        pub fn cursor_back_mut(&mut self) -> Option<CursorMut<'_, K, V>> {
+            let last = self.nodes.len().checked_sub(1)?;
+            Some(CursorMut { tree: self, current: last })
+        }
+        pub fn cursor_back(&self) -> Option<Cursor<'_, K, V>> {
+            let last = self.nodes.len().checked_sub(1)?;
+            Some(Cursor { tree: self, current: last })
+        }
+    }
+
+    impl<K: Ord, V> RBTree<K, V> {
+        fn search(&self, key: &K) -> core::result::Result<usize, usize> {
+            self.nodes.binary_search_by(|(k, _)| k.cmp(key))
+        }
+        pub fn try_create_and_insert(&mut self, key: K, value: V, flags: Flags) -> Result<Option<RBTreeNode<K, V>>> {
+            Ok(self.insert(RBTreeNode::new(key, value, flags)?))
+        }
+        /// Replaces the whole node (key too) when the key is there, as rbtree.rs does.
+        pub fn insert(&mut self, node: RBTreeNode<K, V>) -> Option<RBTreeNode<K, V>> {
+            match self.search(&node.key) {
+                Ok(i) => {
+                    let (key, value) = core::mem::replace(&mut self.nodes[i], (node.key, node.value));
+                    Some(RBTreeNode { key, value })
+                }
+                Err(i) => {
+                    self.nodes.insert(i, (node.key, node.value));
+                    None
+                }
+            }
+        }
+        pub fn entry(&mut self, key: K) -> Entry<'_, K, V> {
+            match self.search(&key) {
+                Ok(index) => Entry::Occupied(OccupiedEntry { tree: self, index }),
+                Err(index) => Entry::Vacant(VacantEntry { tree: self, index, key }),
+            }
+        }
+        pub fn find_mut(&mut self, key: &K) -> Option<OccupiedEntry<'_, K, V>> {
+            let index = self.search(key).ok()?;
+            Some(OccupiedEntry { tree: self, index })
+        }
+        pub fn get(&self, key: &K) -> Option<&V> {
+            self.search(key).ok().map(|i| &self.nodes[i].1)
+        }
+        pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+            self.find_mut(key).map(|e| e.into_mut())
+        }
+        pub fn remove_node(&mut self, key: &K) -> Option<RBTreeNode<K, V>> {
+            self.find_mut(key).map(OccupiedEntry::remove_node)
+        }
+        pub fn remove(&mut self, key: &K) -> Option<V> {
+            self.find_mut(key).map(OccupiedEntry::remove)
+        }
+        /// The first node whose key is not less than `key`.
+        pub fn cursor_lower_bound_mut(&mut self, key: &K) -> Option<CursorMut<'_, K, V>> {
+            let current = self.search(key).unwrap_or_else(|i| i);
+            if current < self.nodes.len() { Some(CursorMut { tree: self, current }) } else { None }
+        }
+        pub fn cursor_lower_bound(&self, key: &K) -> Option<Cursor<'_, K, V>> {
+            let current = self.search(key).unwrap_or_else(|i| i);
+            if current < self.nodes.len() { Some(Cursor { tree: self, current }) } else { None }
+        }
+    }
+
+    impl<K, V> Default for RBTree<K, V> {
+        fn default() -> Self {
+            Self::new()
+        }
+    }
+
+    pub struct CursorMut<'a, K, V> {
+        tree: &'a mut RBTree<K, V>,
+        current: usize,
+    }
+    impl<'a, K, V> CursorMut<'a, K, V> {
+        pub fn current(&self) -> (&K, &V) {
+            let (k, v) = &self.tree.nodes[self.current];
+            (k, v)
+        }
+        pub fn current_mut(&mut self) -> (&K, &mut V) {
+            let (k, v) = &mut self.tree.nodes[self.current];
+            (&*k, v)
+        }
+        /// A cursor at the next node, else the previous one, else `None`; and the removed node.
+        pub fn remove_current(self) -> (Option<Self>, RBTreeNode<K, V>) {
+            let (key, value) = self.tree.nodes.remove(self.current);
+            let n = self.tree.nodes.len();
+            let next = if self.current < n { Some(self.current) } else { self.current.checked_sub(1) };
+            let tree = self.tree;
+            (next.map(|current| Self { tree, current }), RBTreeNode { key, value })
+        }
+        pub fn remove_prev(&mut self) -> Option<RBTreeNode<K, V>> {
+            let i = self.current.checked_sub(1)?;
+            let (key, value) = self.tree.nodes.remove(i);
+            self.current -= 1;
+            Some(RBTreeNode { key, value })
+        }
+        pub fn remove_next(&mut self) -> Option<RBTreeNode<K, V>> {
+            let i = self.current + 1;
+            if i >= self.tree.nodes.len() {
+                return None;
+            }
+            let (key, value) = self.tree.nodes.remove(i);
+            Some(RBTreeNode { key, value })
+        }
+        pub fn move_prev(self) -> Option<Self> {
+            let current = self.current.checked_sub(1)?;
+            Some(Self { tree: self.tree, current })
+        }
+        pub fn move_next(self) -> Option<Self> {
+            let current = self.current + 1;
+            if current < self.tree.nodes.len() { Some(Self { tree: self.tree, current }) } else { None }
+        }
+        pub fn peek_prev(&self) -> Option<(&K, &V)> {
+            let (k, v) = self.tree.nodes.get(self.current.checked_sub(1)?)?;
+            Some((k, v))
+        }
+        pub fn peek_next(&self) -> Option<(&K, &V)> {
+            let (k, v) = self.tree.nodes.get(self.current + 1)?;
+            Some((k, v))
+        }
+        pub fn peek_prev_mut(&mut self) -> Option<(&K, &mut V)> {
+            let (k, v) = self.tree.nodes.get_mut(self.current.checked_sub(1)?)?;
+            Some((&*k, v))
+        }
+        pub fn peek_next_mut(&mut self) -> Option<(&K, &mut V)> {
+            let (k, v) = self.tree.nodes.get_mut(self.current + 1)?;
+            Some((&*k, v))
+        }
+    }
+
+    pub struct Cursor<'a, K, V> {
+        tree: &'a RBTree<K, V>,
+        current: usize,
+    }
+    impl<'a, K, V> Cursor<'a, K, V> {
+        pub fn current(&self) -> (&K, &V) {
+            let (k, v) = &self.tree.nodes[self.current];
+            (k, v)
+        }
+        pub fn peek_prev(&self) -> Option<(&K, &V)> {
+            let (k, v) = self.tree.nodes.get(self.current.checked_sub(1)?)?;
+            Some((k, v))
+        }
+        pub fn peek_next(&self) -> Option<(&K, &V)> {
+            let (k, v) = self.tree.nodes.get(self.current + 1)?;
+            Some((k, v))
+        }
+    }
+
+    pub enum Entry<'a, K, V> {
+        Vacant(VacantEntry<'a, K, V>),
+        Occupied(OccupiedEntry<'a, K, V>),
+    }
+    pub struct VacantEntry<'a, K, V> {
+        tree: &'a mut RBTree<K, V>,
+        index: usize,
+        key: K,
+    }
+    impl<'a, K, V> VacantEntry<'a, K, V> {
+        pub fn insert(self, value: V, reservation: RBTreeNodeReservation<K, V>) -> &'a mut V {
+            let _ = reservation;
+            self.tree.nodes.insert(self.index, (self.key, value));
+            &mut self.tree.nodes[self.index].1
+        }
+    }
+    pub struct OccupiedEntry<'a, K, V> {
+        tree: &'a mut RBTree<K, V>,
+        index: usize,
+    }
+    impl<'a, K, V> OccupiedEntry<'a, K, V> {
+        pub fn get(&self) -> &V {
+            &self.tree.nodes[self.index].1
+        }
+        pub fn get_mut(&mut self) -> &mut V {
+            &mut self.tree.nodes[self.index].1
+        }
+        pub fn into_mut(self) -> &'a mut V {
+            &mut self.tree.nodes[self.index].1
+        }
+        pub fn remove_node(self) -> RBTreeNode<K, V> {
+            let (key, value) = self.tree.nodes.remove(self.index);
+            RBTreeNode { key, value }
+        }
+        pub fn remove(self) -> V {
+            self.remove_node().value
+        }
+    }
+
+    pub struct Iter<'a, K, V> {
+        inner: core::slice::Iter<'a, (K, V)>,
+    }
+    impl<'a, K, V> Iterator for Iter<'a, K, V> {
+        type Item = (&'a K, &'a V);
+        fn next(&mut self) -> Option<Self::Item> {
+            self.inner.next().map(|(k, v)| (k, v))
+        }
+    }
+    pub struct IterMut<'a, K, V> {
+        inner: core::slice::IterMut<'a, (K, V)>,
+    }
+    impl<'a, K, V> Iterator for IterMut<'a, K, V> {
+        type Item = (&'a K, &'a mut V);
+        fn next(&mut self) -> Option<Self::Item> {
+            self.inner.next().map(|(k, v)| (&*k, v))
+        }
+    }
+    impl<'a, K, V> IntoIterator for &'a RBTree<K, V> {
+        type Item = (&'a K, &'a V);
+        type IntoIter = Iter<'a, K, V>;
+        fn into_iter(self) -> Self::IntoIter {
+            self.iter()
+        }
+    }
+    impl<'a, K, V> IntoIterator for &'a mut RBTree<K, V> {
+        type Item = (&'a K, &'a mut V);
+        type IntoIter = IterMut<'a, K, V>;
+        fn into_iter(self) -> Self::IntoIter {
+            self.iter_mut()
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
