@@ -333,3 +333,78 @@ ${MODULE('Demo')}`;
     expect([r.leakedBlocks, r.leakedBytes]).toEqual([1, 2]);
   });
 });
+
+describe.skipIf(!hasRustc)('userspace kernel shim: kernel::rbtree', () => {
+  // The calls of rust/kernel/rbtree.rs (its doc examples' shapes): ordered iteration,
+  // replacement, entries, reservations and cursors; one counted allocation per node.
+  const program = `use kernel::prelude::*;
+use kernel::rbtree::{Entry, RBTree, RBTreeNode, RBTreeNodeReservation};
+use kernel::__std::println;
+
+fn run() -> Result {
+    let mut t = RBTree::new();
+    let before = kernel::alloc::fault::count();
+    for k in [20u32, 10, 30] {
+        t.try_create_and_insert(k, k * 10, GFP_KERNEL)?;
+    }
+    println!("nodes {}", kernel::alloc::fault::count() - before);
+    let old = t.try_create_and_insert(10, 1000, GFP_KERNEL)?.map(|n| n.to_key_value());
+    println!("replaced {:?}", old);
+    *t.get_mut(&30).ok_or(EINVAL)? += 1;
+    println!("{:?}", t.iter().collect::<kernel::__std::vec::Vec<_>>());
+    let r = RBTreeNodeReservation::new(GFP_KERNEL)?;
+    t.insert(r.into_node(15, 150));
+    t.insert(RBTreeNode::new(5, 50, GFP_KERNEL)?);
+    match t.entry(25) {
+        Entry::Vacant(v) => *v.insert(250, RBTreeNodeReservation::new(GFP_KERNEL)?) += 1,
+        Entry::Occupied(_) => println!("25 there?"),
+    }
+    if let Entry::Occupied(o) = t.entry(5) {
+        println!("removed {}", o.remove());
+    }
+    println!("remove 20: {:?}, 21: {:?}", t.remove(&20), t.remove(&21));
+    println!("keys {:?} values {:?}", t.keys().collect::<kernel::__std::vec::Vec<_>>(), t.values().collect::<kernel::__std::vec::Vec<_>>());
+    let c = t.cursor_lower_bound(&16).ok_or(EINVAL)?;
+    println!("lower bound 16: {:?}, before it {:?}", c.current(), c.peek_prev());
+    let mut c = t.cursor_front_mut().ok_or(EINVAL)?;
+    let (next, node) = c.remove_current();
+    println!("front removed {:?}, now at {:?}", node.to_key_value(), next.map(|c| *c.current().0));
+    c = t.cursor_back_mut().ok_or(EINVAL)?;
+    let removed = c.remove_prev().map(|n| n.to_key_value());
+    println!("back {:?}, removed before it {:?}", c.current(), removed);
+    println!("left {:?} empty {}", t.iter().collect::<kernel::__std::vec::Vec<_>>(), t.is_empty());
+    Ok(())
+}
+
+fn main() {
+    if let Err(e) = run() {
+        println!("error {:?}", e);
+    }
+}
+`;
+
+  it('behaves as rust/kernel/rbtree.rs documents', () => {
+    const b = buildModule(moduleFile(program), 'demo');
+    expect(b.ok, b.stderr).toBe(true);
+    expect(run(b.exe, '').stdout).toBe(
+      [
+        'nodes 3',
+        'replaced Some((10, 100))',
+        '[(10, 1000), (20, 200), (30, 301)]',
+        'removed 50',
+        'remove 20: Some(200), 21: None',
+        'keys [10, 15, 25, 30] values [1000, 150, 251, 301]',
+        'lower bound 16: (25, 251), before it Some((15, 150))',
+        'front removed (10, 1000), now at Some(15)',
+        'back (30, 301), removed before it Some((25, 251))',
+        'left [(15, 150), (30, 301)] empty false',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a node whose allocation fails is an ENOMEM, and the tree is unchanged', () => {
+    const b = buildModule(moduleFile(program), 'demo');
+    expect(run(b.exe, '', { KPORT_FAIL_ALLOC: '2' }).stdout).toBe('error ENOMEM\n');
+  });
+});
