@@ -1,5 +1,6 @@
 import { query } from '../src/parse.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import { relyingOn } from '../src/diverging.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { isTestCode } from '../src/testcode.ts';
 import { anchor, codeRegions, shadowed, type Region } from '../src/macroargs.ts';
@@ -266,9 +267,16 @@ function importedUses(run: FileRun, r: Region, imports: Map<string, Imported>, s
     const key = `line ${lineOf(run, node.startIndex + r.shift)}: ${head.text}`;
     if (run.done.has(key)) continue;
     run.done.add(key);
-    report(run, r, node, node, STD_ONLY_CODES.imported, t.message.replace('{path}', `std::${full.join('::')}`), t.help);
+    // `unwrap_or_else(|e| { ..; process::exit(1); })`: rustc rejects the block that relied on exit never returning.
+    const call = node.parent?.type === 'call_expression' && node.parent.childForFieldName('function')?.id === node.id ? node.parent : undefined;
+    const relying = call && DIVERGING.has(full.join('::')) ? relyingOn(call) : undefined;
+    const help = relying ? `${t.help}; the value of the code from here to the call relied on \`${full[full.length - 1]}\` never returning, so the build rejects it here once the call is gone` : t.help;
+    report(run, r, relying ?? node, node, STD_ONLY_CODES.imported, t.message.replace('{path}', `std::${full.join('::')}`), help);
   }
 }
+
+/** std functions that never return: a block ending in a call of one takes any type. */
+const DIVERGING = new Set(['process::exit', 'process::abort']);
 
 /**
  * `process::exit(..)` / `exit(..)` directly in the crate root's `fn main`: module-entry

@@ -1,6 +1,7 @@
 import { removeLines, lineIndent } from '../src/remove-lines.ts';
 import { parse, prefetch, query } from '../src/parse.ts';
 import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import { relyingOn } from '../src/diverging.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import { STD_CODES, lookup, type StdPathEntry, type StdPathTable, type StdTarget } from '../src/kernel-api/std-paths.ts';
 import { prefixNode, renderUse, useLeaves, type UseLeaf } from '../src/use-tree.ts';
@@ -330,6 +331,9 @@ function isItem(n: SyntaxNode): boolean {
   return n.type.endsWith('_item') || n.type.endsWith('_declaration') || n.type === 'macro_definition' || n.type === 'macro_invocation';
 }
 
+/** std functions that never return: a block ending in a call of one takes any type (src/diverging.ts). */
+const DIVERGING = new Set(['process::exit', 'process::abort']);
+
 function runPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number; end: number }[]): void {
   const table = ctx.profile.stdPaths;
   for (const c of query(ROOT_PATHS).captures(ctx.tree.rootNode)) {
@@ -357,6 +361,14 @@ function runPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number
     }
     const fate = fateOf(table, root, segs);
     if (fate.kind === 'report' && reportedElsewhere(ctx, segs, full)) continue;
+    // `Err(e) => { ..; std::process::exit(2); }`: rustc rejects the block that relied on exit never returning.
+    const call = full.parent?.type === 'call_expression' && full.parent.childForFieldName('function')?.id === full.id ? full.parent : undefined;
+    const relying = fate.kind === 'report' && call && DIVERGING.has(segs.join('::')) ? relyingOn(call) : undefined;
+    if (relying && fate.kind === 'report') {
+      const help = `${fate.help}; the value of the code from here to the call relied on \`${segs[segs.length - 1]}\` never returning, so the build rejects it here once the call is gone`;
+      applyFate(ctx, f, { ...fate, help }, root, segs, chain.map((n) => ({ start: n.startIndex, end: n.endIndex })), full, { start: relying.startIndex, end: full.endIndex });
+      continue;
+    }
     applyFate(ctx, f, fate, root, segs, chain.map((n) => ({ start: n.startIndex, end: n.endIndex })), full);
   }
 }
