@@ -11,7 +11,7 @@
 // into this repository.
 //
 // Steps: (1) selection, cached by the listing's content and the rustc version
-// under $KPORT_CACHE_DIR (default <tmpdir>/kport-stub-cache)/book-selection;
+// under the kport cache (src/cache.ts cacheRoot())/book-selection;
 // (2) each selected listing ported in memory exactly as `kport rewrite` does
 // (mainline), written to a temporary folder and type-checked there exactly as
 // `kport verify` does (src/verify.ts); (3) every rustc error traced back to
@@ -28,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cacheRoot } from '../src/cache.ts';
 import { UsageError } from '../src/errors.ts';
 import { rewrite } from '../src/run.ts';
 import { findRustc, materialize, materializedPaths, verifyPaths } from '../src/verify.ts';
@@ -115,8 +116,8 @@ function runRustc(rustc: string, cwd: string): Promise<boolean> {
 
 /** Selection with a cache: one file per listing content hash, holding `ok` or the reason it was left out. */
 async function select(dirs: string[], rustc: { path: string; version: string }, jobs: number): Promise<{ dir: string; ok: boolean; why: string }[]> {
-  const cache = path.join(process.env.KPORT_CACHE_DIR ?? path.join(tmpdir(), 'kport-stub-cache'), 'book-selection');
-  mkdirSync(cache, { recursive: true });
+  const cache = path.join(cacheRoot(), 'book-selection');
+  mkdirSync(cache, { recursive: true, mode: 0o700 });
   const results: { dir: string; ok: boolean; why: string }[] = new Array(dirs.length);
   let next = 0;
   const worker = async () => {

@@ -4,9 +4,10 @@
 // build instead. Nothing here edits the user's files.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cachedBuild, cacheRoot } from './cache.ts';
 import { discover, type Unit } from './discover.ts';
 import { UsageError } from './errors.ts';
 import type { ProfileId } from './profiles.ts';
@@ -25,7 +26,7 @@ export interface VerifyOptions {
   profile: ProfileId;
   /** rustc to use; default `$KPORT_RUSTC` or `rustc` on PATH. */
   rustc?: string;
-  /** Where compiled stubs are cached; default `$KPORT_CACHE_DIR` or `<tmpdir>/kport-stub-cache`. */
+  /** The cache folder (compiled stubs go to its `stub/`); default `cacheRoot()` (src/cache.ts). */
   cacheDir?: string;
 }
 
@@ -67,7 +68,7 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
     throw new UsageError(`profile \`${profile}\` is not covered by kport's kernel stub (covered: ${STUB_PROFILES.join(', ')}); use --kdir with a kernel tree of that version`);
   }
   const hash = createHash('sha256').update(readFileSync(STUB_SOURCE)).update(readFileSync(STUB_MACROS)).update(profile).update(rustc.version).digest('hex').slice(0, 16);
-  const base = cacheDir ?? process.env.KPORT_CACHE_DIR ?? path.join(tmpdir(), 'kport-stub-cache');
+  const base = path.join(cacheDir ?? cacheRoot(), 'stub');
   return cachedBuild(base, hash, 'libkernel.rlib', (work) => {
     const build = (args: string[]) => {
       const r = spawnSync(rustc.path, ['--edition', '2021', '--cap-lints', 'allow', ...args], { encoding: 'utf8', env: { ...process.env, RUSTC_BOOTSTRAP: '1' } });
@@ -77,31 +78,6 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
     build(['--crate-type', 'proc-macro', '--crate-name', 'macros', '--extern', 'proc_macro', '-o', macros, STUB_MACROS]);
     build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--cfg', `kport_profile="${profile}"`, '--extern', `macros=${macros}`, '-o', path.join(work, 'libkernel.rlib'), STUB_SOURCE]);
   });
-}
-
-/**
- * Build once into `base/key` and return `base/key/product`. `steps` builds into a
- * private folder that is then renamed into place, so parallel runs never see a
- * half-built one; when another run finished first, its identical result is kept.
- */
-export function cachedBuild(base: string, key: string, product: string, steps: (work: string) => void): string {
-  const dir = path.join(base, key);
-  const out = path.join(dir, product);
-  if (existsSync(out)) return out;
-  mkdirSync(base, { recursive: true });
-  const work = mkdtempSync(path.join(base, 'build-'));
-  try {
-    steps(work);
-  } catch (e) {
-    rmSync(work, { recursive: true, force: true });
-    throw e;
-  }
-  try {
-    renameSync(work, dir);
-  } catch {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return out;
 }
 
 interface RustcSpan {

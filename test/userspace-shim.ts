@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { cachedBuild } from '../src/verify.ts';
+import { cachedBuild, cacheRoot } from '../src/cache.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -37,7 +37,7 @@ export function buildShim(): string {
   const hash = createHash('sha256');
   for (const f of [SHIM, SHIM_MACROS, FMT_MACROS]) hash.update(readFileSync(f));
   const key = hash.update(version).digest('hex').slice(0, 16);
-  return cachedBuild(path.join(tmpdir(), 'kport-userspace-shim'), key, 'libkernel.rlib', (work) => {
+  return cachedBuild(path.join(cacheRoot(), 'userspace-shim'), key, 'libkernel.rlib', (work) => {
     const build = (args: string[]) => {
       // RUSTC_BOOTSTRAP: the shim enables KBox's CoerceUnsized as the kernel crate does.
       const r = spawnSync(RUSTC, ['--edition', '2021', ...args], { encoding: 'utf8', env: { ...process.env, RUSTC_BOOTSTRAP: '1' } });
