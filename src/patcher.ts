@@ -176,8 +176,8 @@ function hunksOf(ops: Op[], context: number): Hunk[] {
     }
     const oldLines = oldBefore[to] - oldBefore[from];
     const newLines = newBefore[to] - newBefore[from];
-    // An empty side names the line before it (0 at the top), as diff -u does.
-    hunks.push({ oldStart: oldBefore[from] + (oldLines ? 1 : 0), oldLines, newStart: newBefore[from] + (newLines ? 1 : 0), newLines, lines });
+    // Numbered as the diff package numbers them (an empty side too: `-1,0` for a new file), which git apply and patch take.
+    hunks.push({ oldStart: oldBefore[from] + 1, oldLines, newStart: newBefore[from] + 1, newLines, lines });
     g = last + 1;
   }
   return hunks;
