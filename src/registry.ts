@@ -17,6 +17,7 @@ import { stdPaths } from '../transforms/std-paths.ts';
 import { checkPanics } from '../transforms/check-panics.ts';
 import { checkStrings } from '../transforms/check-strings.ts';
 import { checkFloats } from '../transforms/check-floats.ts';
+import { checkFmtDisplay } from '../transforms/check-fmt-display.ts';
 import { checkRecursion } from '../transforms/check-recursion.ts';
 import { checkStackArrays } from '../transforms/check-stack-arrays.ts';
 import { checkStaticMut } from '../transforms/check-static-mut.ts';
@@ -31,6 +32,7 @@ export const TRANSFORMS: readonly Transform[] = [
   checkPanics,
   checkStrings,
   checkFloats,
+  checkFmtDisplay,
   checkRecursion,
   checkStackArrays,
   checkStaticMut,

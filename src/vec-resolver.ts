@@ -301,9 +301,22 @@ export class Resolver {
       case 'string_literal':
       case 'raw_string_literal':
         return { k: 'prim', name: 'str' };
+      case 'float_literal':
+        return { k: 'prim', name: e.text.endsWith('f32') ? 'f32' : 'f64' };
       default:
         return UNKNOWN;
     }
+  }
+
+  /** Element `i` of a tuple value: `(a, b)` as written, a declared tuple type, or a name bound to either. */
+  private tupleElem(value: SyntaxNode | null, declared: SyntaxNode | null, i: number, depth: number): Ty {
+    if (declared) return declared.type === 'tuple_type' ? tyOf(declared.namedChildren[i]) : UNKNOWN;
+    if (value?.type === 'tuple_expression') {
+      const items = value.namedChildren.filter((c) => !c.type.endsWith('comment') && c.type !== 'attribute_item');
+      return this.typeOf(items[i], depth + 1);
+    }
+    if (value?.type === 'identifier') return this.local(value, depth + 1, value.text, i);
+    return UNKNOWN;
   }
 
   /** `Vec::new()`, `Vec::with_capacity(n)`, `x.collect::<Vec<_>>()`, `s.to_vec()`, `Box::new(x)`, `String::new()`. */
@@ -393,7 +406,8 @@ export class Resolver {
   }
 
   /** Find the declaration of identifier `id` (or of `name`, seen from `id`) in scope before it, and its type. */
-  private local(id: SyntaxNode, depth: number, name = id.text): Ty {
+  private local(id: SyntaxNode, depth: number, name = id.text, elem?: number): Ty {
+    if (depth > 12) return UNKNOWN;
     let child: SyntaxNode = id;
     for (let n = id.parent; n; child = n, n = n.parent) {
       switch (n.type) {
@@ -407,10 +421,18 @@ export class Resolver {
             if (s.type !== 'let_declaration') continue;
             const pat = s.childForFieldName('pattern');
             if (!pat || !binds(pat, name)) continue;
-            if (pat.type !== 'identifier') return UNKNOWN;
             const declared = s.childForFieldName('type');
-            if (declared) return tyOf(declared);
             const value = s.childForFieldName('value');
+            // `let (x, y) = (1, 2.5);` / `= pair;`: the element at the name's place.
+            if (pat.type === 'tuple_pattern' && elem === undefined) {
+              const items = pat.namedChildren.filter((c) => !c.type.endsWith('comment'));
+              const i = items.findIndex((c) => c.type === 'identifier' && c.text === name);
+              if (i === -1 || items.some((c) => c.type === 'remaining_field_pattern')) return UNKNOWN;
+              return this.tupleElem(value, declared, i, depth);
+            }
+            if (pat.type !== 'identifier') return UNKNOWN;
+            if (elem !== undefined) return this.tupleElem(value, declared, elem, depth);
+            if (declared) return tyOf(declared);
             // `let v = v;` style re-binding would recurse onto itself; typeOf only looks before.
             return this.typeOf(value, depth + 1);
           }
@@ -421,17 +443,17 @@ export class Resolver {
           const params = n.childForFieldName('parameters');
           for (const p of params?.namedChildren ?? []) {
             const pat = p.type === 'parameter' ? p.childForFieldName('pattern') : p;
-            if (pat && binds(pat, name)) return p.type === 'parameter' ? tyOf(p.childForFieldName('type')) : UNKNOWN;
+            if (pat && binds(pat, name)) return p.type === 'parameter' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
           }
           break;
         }
         case 'function_item': {
           // A macro's re-parsed arguments: the names are those in scope at the invocation.
-          if (this.anchor && n.childForFieldName('name')?.text === REGION_FN && n.parent?.parent === null) return this.local(this.anchor, depth + 1, name);
+          if (this.anchor && n.childForFieldName('name')?.text === REGION_FN && n.parent?.parent === null) return this.local(this.anchor, depth + 1, name, elem);
           for (const p of n.childForFieldName('parameters')?.namedChildren ?? []) {
             if (p.type !== 'parameter') continue;
             const pat = p.childForFieldName('pattern');
-            if (pat && binds(pat, name)) return pat.type === 'identifier' || pat.type === 'mut_pattern' ? tyOf(p.childForFieldName('type')) : UNKNOWN;
+            if (pat && binds(pat, name)) return pat.type === 'identifier' || pat.type === 'mut_pattern' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
           }
           return UNKNOWN; // fn items do not capture
         }
@@ -459,6 +481,12 @@ export class Resolver {
     }
     return UNKNOWN;
   }
+}
+
+/** A declared type, or element `elem` of it when it is a tuple type. */
+function elemOfType(t: SyntaxNode | null, elem: number | undefined): Ty {
+  if (elem === undefined) return tyOf(t);
+  return t?.type === 'tuple_type' ? tyOf(t.namedChildren[elem]) : UNKNOWN;
 }
 
 /** Whether a node belongs to a tree re-parsed from macro arguments. */

@@ -4,6 +4,8 @@ import { isTestCode } from '../src/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import { formatCall, valueType } from '../src/fmt-args.ts';
+import { resolverFor, type Resolver } from '../src/vec-resolver.ts';
 
 /**
  * check-floats: report floating point. Kernel code runs without the FPU
@@ -99,6 +101,7 @@ function formattedFloats(ctx: FileContext): void {
   for (const m of query(FLOAT_FNS).matches(tree.rootNode)) {
     floatFns.set(m.captures.find((c) => c.name === 'name')!.node.text, m.captures.find((c) => c.name === 't')!.node.text);
   }
+  formattedFloatValues(ctx);
   if (floatFns.size === 0) return;
   for (const r of codeRegions(tree)) {
     if (!r.host) continue;
@@ -121,6 +124,40 @@ function formattedFloats(ctx: FileContext): void {
   }
 }
 
+/**
+ * A variable or field of a float type formatted by a macro (`println!("{y}")`
+ * after `let (x, y) = (1, 6.4);`): the declaration is reported (K0620/K0621),
+ * often lines away, and the port fails again where the value is formatted
+ * (K0623). A literal argument is reported where it stands (K0621), and a call
+ * of the file's own float function by the loop above.
+ */
+function formattedFloatValues(ctx: FileContext): void {
+  const { tree } = ctx;
+  let resolver: Resolver | undefined;
+  for (const r of codeRegions(tree)) {
+    if (!r.host || !r.tt) continue;
+    const head = /([A-Za-z_][\w:]*)\s*!\s*$/.exec(ctx.text.slice(Math.max(0, r.tt.start - 200), r.tt.start))?.[1] ?? '';
+    const mac = FORMATTING.exec(head);
+    if (!mac) continue;
+    const fmtIndex = /^(write|writeln|dev_)/.test(mac[2]) ? 1 : 0;
+    const call = formatCall(ctx.text, r, fmtIndex);
+    if (!call || isTestCode(tree, anchor(r.root, r))) continue;
+    resolver ??= resolverFor({ fields: new Map(), fns: new Map() }, ctx);
+    const at = resolver.at(r.host);
+    for (const v of call.values) {
+      if (!/^(identifier|field_expression|reference_expression|unary_expression|parenthesized_expression|self)$/.test(v.node.type)) continue;
+      const t = valueType(at, v.node);
+      if (t.k !== 'prim' || (t.name !== 'f32' && t.name !== 'f64')) continue;
+      ctx.report({
+        code: 'K0623',
+        message: `\`${head}!\` formats \`${v.text}\`, a \`${t.name}\`: the kernel cannot format floats`,
+        range: v.range,
+        help: 'format an integer instead: a fixed-point value split into whole and fractional parts (`{}.{:02}`)',
+      });
+    }
+  }
+}
+
 export const checkFloats: FileTransform = {
   id: 'check-floats',
   scope: 'file',
@@ -130,8 +167,10 @@ floating-point registers (soft-float), and \`core\` is built without float
 formatting, so \`f32\`/\`f64\` do not belong in a module. This check reports float
 types (\`f64\`, \`as f32\`, \`f64::MAX\`, \`core::f64::consts::PI\`; K0620), float literals
 (\`1.5\`, \`2e3\`, \`1f32\`; K0621) and calls of float-only methods (\`sqrt\`, \`powf\`,
-\`floor\`, ...; K0622, unless the file defines a method of that name), and a call of
-the file's own float-returning function passed to a formatting macro (K0623). A variable
+\`floor\`, ...; K0622, unless the file defines a method of that name), and a float
+formatted by a macro: a call of the file's own float-returning function, or a variable
+or field whose declaration makes it a float (\`{y}\` after \`let (x, y) = (1, 6.4);\`;
+K0623). A variable
 that happens to be called \`f64\` is not a float.
 
 Before:
@@ -190,9 +229,10 @@ After:
       code: 'K0623',
       severity: 'error',
       title: 'a float formatted by a print or format macro',
-      explanation: `The value of a function that returns \`f32\`/\`f64\` is passed to \`println!\`,
-\`format!\`, \`pr_info!\` or another formatting macro. Besides the float itself
-(K0620 at the function), the kernel cannot format it: \`core\` is built without
+      explanation: `The value of a function that returns \`f32\`/\`f64\`, or a variable or field
+declared as (or initialised with) a float, is passed to \`println!\`, \`format!\`,
+\`pr_info!\` or another formatting macro. Besides the float itself (K0620/K0621 where
+it is declared), the kernel cannot format it: \`core\` is built without
 float formatting, and on mainline \`pr_*!\` arguments must implement the
 kernel's own \`Display\`, which floats do not. Return a fixed-point integer and
 print its whole and fractional parts.

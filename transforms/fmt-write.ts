@@ -3,6 +3,7 @@ import { isTestCode } from '../src/testcode.ts';
 import { useLeaves } from '../src/use-tree.ts';
 import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import { CORE_ONLY, placeholders } from '../src/fmt-args.ts';
 
 /**
  * fmt-write: on mainline, `write!`/`writeln!` that format a value whose
@@ -28,15 +29,6 @@ const ENUMS = '(enum_item name: (type_identifier) @name body: (enum_variant_list
 const BOUNDS = '(trait_bounds [(type_identifier) (scoped_type_identifier)] @b)';
 const PREFIX = 'fn __kport_write() { ';
 const PRIMS = /^(?:[iu](?:8|16|32|64|128|size)|bool|char|str)$/;
-// core types whose `Display` is core's only: `fmt!` cannot format them (rust/kernel/fmt.rs forwards
-// `Display` for the primitives, `str`, `Arguments`, `PanicInfo` and `Arc`, nothing else).
-const CORE_ONLY = new Set([
-  'ParseIntError', 'ParseFloatError', 'ParseBoolError', 'ParseCharError', 'TryFromIntError', 'CharTryFromError',
-  'TryFromSliceError', 'Utf8Error', 'FromUtf8Error', 'DecodeUtf16Error', 'EscapeDefault', 'EscapeDebug', 'EscapeUnicode',
-  'NonZeroU8', 'NonZeroU16', 'NonZeroU32', 'NonZeroU64', 'NonZeroU128', 'NonZeroUsize', 'NonZeroI8', 'NonZeroI16',
-  'NonZeroI32', 'NonZeroI64', 'NonZeroI128', 'NonZeroIsize', 'NonZero', 'Wrapping', 'Saturating', 'Ipv4Addr', 'Ipv6Addr',
-  'IpAddr', 'SocketAddr', 'SocketAddrV4', 'SocketAddrV6', 'LayoutError', 'BorrowError', 'BorrowMutError', 'Location',
-]);
 
 type Kind = 'both' | 'kernel' | 'core' | 'unknown';
 
@@ -126,45 +118,6 @@ function kindOf(t: Ty, facts: CrateFacts): Kind {
   if (facts.kernelDisplay.has(t.name)) return 'kernel';
   if (facts.coreDisplay.has(t.name) || CORE_ONLY.has(t.name)) return 'core';
   return 'unknown';
-}
-
-interface Placeholder {
-  /** Positional index, or a name. */
-  arg: number | string;
-  display: boolean;
-  /** Width or precision taken from an argument (`{:1$}`, `{:.*}`, `{:w$}`), or a pointer (`{:p}`). */
-  counted: boolean;
-}
-
-/** The placeholders of a format string's contents (as written between the quotes). */
-function placeholders(s: string): Placeholder[] | undefined {
-  const out: Placeholder[] = [];
-  let next = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '}') {
-      if (s[i + 1] === '}') i++;
-      continue;
-    }
-    if (s[i] !== '{') continue;
-    if (s[i + 1] === '{') {
-      i++;
-      continue;
-    }
-    const end = s.indexOf('}', i);
-    if (end === -1) return undefined;
-    const inner = s.slice(i + 1, end);
-    const colon = inner.indexOf(':');
-    const name = (colon === -1 ? inner : inner.slice(0, colon)).trim();
-    const spec = colon === -1 ? '' : inner.slice(colon + 1);
-    const arg = name === '' ? next++ : /^\d+$/.test(name) ? Number(name) : name;
-    const ty = /(x\?|X\?|\?|x|X|o|b|e|E|p)$/.exec(spec)?.[1] ?? '';
-    // `{:p}` goes through the kernel's own `Pointer` under `fmt!` (hashed, like `%p`): not the same output.
-    const counted = /\$|\.\*/.test(spec) || ty === 'p';
-    if (/\.\*/.test(spec)) next++; // `.*` takes the precision from the next positional argument first
-    out.push({ arg, display: ty === '', counted });
-    i = end;
-  }
-  return out;
 }
 
 interface Call {
