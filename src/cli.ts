@@ -11,7 +11,7 @@ import { formatDiagnostics } from './formats/index.ts';
 import { goldenExample } from './explain.ts';
 import { UsageError } from './errors.ts';
 import { checkIoMode, IO_MODES } from './io-mode.ts';
-import { DEFAULT_PROFILE, PROFILE_IDS, PROFILES, isProfileId, type ProfileId } from './profiles.ts';
+import { DEFAULT_PROFILE, PROFILES, profileList, resolveProfile, type ProfileId } from './profiles.ts';
 import { TRANSFORMS, findTransform } from './registry.ts';
 import { profileDifferences } from './profile-diff.ts';
 import { rewrite, rewriteAsync, type Mode, type RewriteResult } from './run.ts';
@@ -85,8 +85,7 @@ function rootOf(a: { root?: unknown }): string {
 }
 
 function checkFormat(a: { profile: unknown; format: unknown }): { profile: ProfileId; format: Format } {
-  const profile = String(a.profile);
-  if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
+  const profile = resolveProfile(String(a.profile));
   const format = String(a.format) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; choose one of ${FORMATS.join(', ')}`);
   return { profile, format };
@@ -116,7 +115,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .fail((msg, err) => {
       throw err ?? new UsageError(msg);
     })
-    .option('profile', { type: 'string', default: DEFAULT_PROFILE, describe: `kernel API profile: ${PROFILE_IDS.join(', ')}` })
+    .option('profile', { type: 'string', default: DEFAULT_PROFILE, describe: `kernel API profile: ${profileList()}; or a release number (6.16 picks v6.15)` })
     .option('format', { type: 'string', default: 'human', describe: `diagnostics format: ${FORMATS.join(', ')}` })
     .option('color', { type: 'string', default: 'auto', choices: ['auto', 'always', 'never'], describe: 'colour in human output' })
     .option('root', { type: 'string', describe: 'folder that paths in machine formats (json, sarif, github, rdjson) are relative to (default: the working folder)' })
@@ -249,8 +248,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('warnings', { type: 'boolean', describe: "print rustc's warnings too (K0803), in the diagnostics format" })
           .option('werror', { type: 'boolean', describe: "treat rustc's warnings as errors, as CONFIG_WERROR=y does" }),
       (a) => {
-        const profile = String(a.profile);
-        if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
+        const profile = resolveProfile(String(a.profile));
         const format = String(a.format) as Format;
         if (!FORMATS.includes(format)) throw new UsageError(`unknown format \`${format}\`; choose one of ${FORMATS.join(', ')}`);
         const paths = (a.paths as string[] | undefined)?.length ? (a.paths as string[]) : ['.'];
@@ -289,8 +287,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       'list the transforms in the order they run',
       (y) => y,
       (a) => {
-        const profile = String(a.profile);
-        if (!isProfileId(profile)) throw new UsageError(`unknown profile \`${profile}\`; choose one of ${PROFILE_IDS.join(', ')}`);
+        const profile = resolveProfile(String(a.profile));
         const width = Math.max(...TRANSFORMS.map((t) => t.id.length));
         io.stdout(`profile ${profile}: ${PROFILES[profile].kernels}\n`);
         const diff = profileDifferences(profile);

@@ -10,13 +10,14 @@ import path from 'node:path';
 import { cachedBuild, cacheRoot } from './cache.ts';
 import { discover, type Unit } from './discover.ts';
 import { UsageError } from './errors.ts';
-import type { ProfileId } from './profiles.ts';
+import { PROFILE_IDS, type ProfileId } from './profiles.ts';
+import { STUB_FEATURES_OF } from './kernel-api/stub-features.ts';
 import type { RewriteResult } from './run.ts';
 import { encodeSource } from './source.ts';
 import type { Diagnostic } from './types.ts';
 
 /** Profiles the stub models faithfully (see stub/kernel/lib.rs for why the others are refused). */
-export const STUB_PROFILES: readonly ProfileId[] = ['mainline', 'v6.13'];
+export const STUB_PROFILES: readonly ProfileId[] = (Object.keys(STUB_FEATURES_OF) as ProfileId[]).sort((a, b) => PROFILE_IDS.indexOf(a) - PROFILE_IDS.indexOf(b));
 
 export const STUB_SOURCE = path.resolve(import.meta.dirname, '..', 'stub', 'kernel', 'lib.rs');
 /** The stub of the kernel's `macros` proc-macro crate (mainline `fmt!`). */
@@ -67,7 +68,7 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
   if (!STUB_PROFILES.includes(profile)) {
     throw new UsageError(`profile \`${profile}\` is not covered by kport's kernel stub (covered: ${STUB_PROFILES.join(', ')}); use --kdir with a kernel tree of that version`);
   }
-  const hash = createHash('sha256').update(readFileSync(STUB_SOURCE)).update(readFileSync(STUB_MACROS)).update(profile).update(rustc.version).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(readFileSync(STUB_SOURCE)).update(readFileSync(STUB_MACROS)).update(profile).update(JSON.stringify(STUB_FEATURES_OF[profile] ?? [])).update(rustc.version).digest('hex').slice(0, 16);
   const base = path.join(cacheDir ?? cacheRoot(), 'stub');
   return cachedBuild(base, hash, 'libkernel.rlib', (work) => {
     const build = (args: string[]) => {
@@ -76,7 +77,9 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
     };
     const macros = path.join(work, 'libmacros.so');
     build(['--crate-type', 'proc-macro', '--crate-name', 'macros', '--extern', 'proc_macro', '-o', macros, STUB_MACROS]);
-    build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--cfg', `kport_profile="${profile}"`, '--extern', `macros=${macros}`, '-o', path.join(work, 'libkernel.rlib'), STUB_SOURCE]);
+    // The stub's profile-dependent items are behind `kport_has` features (src/kernel-api/stub-features.ts).
+    const features = (STUB_FEATURES_OF[profile] ?? []).flatMap((f) => ['--cfg', `kport_has="${f}"`]);
+    build(['--crate-type', 'rlib', '--crate-name', 'kernel', '--cfg', `kport_profile="${profile}"`, ...features, '--extern', `macros=${macros}`, '-o', path.join(work, 'libkernel.rlib'), STUB_SOURCE]);
   });
 }
 

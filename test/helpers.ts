@@ -75,3 +75,8 @@ module! {
 }
 `;
 }
+
+/** `text` (from moduleWith) with the `module!` author key the profile's kernels take: v6.13 (6.13-6.14) has only `author:`. */
+export function forProfile(text: string, profile: string): string {
+  return profile === 'v6.13' ? text.replace('authors: ["kport"]', 'author: "kport"') : text;
+}

@@ -17,7 +17,7 @@ const hasRustc = !!findRustc();
 if (!hasRustc) console.warn('miscdev-template.test.ts: skipped: no rustc on PATH');
 
 /** Verify the fixture crate with `template` as src/miscdev.rs; rustc's errors as `file:line: message`. */
-function verifyWith(template: string, profile: 'mainline' | 'v6.13' = 'mainline'): string[] {
+function verifyWith(template: string, profile: 'mainline' | 'v6.17' = 'mainline'): string[] {
   const tmp = mkdtempSync(path.join(tmpdir(), 'kport-miscdev-'));
   try {
     cpSync(CRATE, tmp, { recursive: true });
@@ -51,8 +51,8 @@ describe.skipIf(!hasRustc)('templates/miscdev.rs against the kernel stub', () =>
     expect(verifyWith(plain).some((e) => /E0308/.test(e))).toBe(true);
   }, 60_000);
 
-  it('does not type-check on v6.13 (no read_iter/write_iter, kernel::iov or Kiocb before 6.18)', () => {
-    const errors = verifyWith(template, 'v6.13');
+  it('does not type-check on v6.17 (6.17-6.18: no read_iter/write_iter, kernel::iov or Kiocb before 6.18)', () => {
+    const errors = verifyWith(template, 'v6.17');
     expect(errors.some((e) => /iov|Kiocb/.test(e)), errors.join('\n')).toBe(true);
   }, 60_000);
 
@@ -86,8 +86,8 @@ describe.skipIf(!hasRustc)('templates/miscdev.rs against the kernel stub', () =>
 });
 
 describe('profile field miscdevIo', () => {
-  it('is true on mainline only (read_iter/write_iter arrived in 6.18)', async () => {
+  it('is true where every release has read_iter/write_iter (6.18) and c"" names (6.19): v6.19 and mainline', async () => {
     const { PROFILES } = await import('../src/profiles.ts');
-    expect(Object.fromEntries(Object.values(PROFILES).map((p) => [p.id, p.miscdevIo]))).toEqual({ mainline: true, 'v6.13': false, 'v6.10': false, 'v6.1': false });
+    expect(Object.fromEntries(Object.values(PROFILES).map((p) => [p.id, p.miscdevIo]))).toEqual({ mainline: true, 'v6.19': true, 'v6.17': false, 'v6.15': false, 'v6.13': false, 'v6.10': false, 'v6.1': false });
   });
 });

@@ -94,3 +94,85 @@ describe('std-paths docs example', () => {
     expect(dedent(m[2])).toBe(readFileSync(path.join(dir, 'output.rs'), 'utf8'));
   });
 });
+
+/** The profile rows of the first markdown table after `heading` in `text`: id → kernels cell. */
+function profileTable(text: string, heading: string): Map<string, string> {
+  const rest = text.slice(text.indexOf(heading));
+  const rows = new Map<string, string>();
+  for (const line of rest.split('\n')) {
+    const m = /^\| `([^`]+)`[^|]*\| ([^|]+) \|/.exec(line);
+    if (m) rows.set(m[1], m[2].trim());
+    else if (rows.size && !line.startsWith('|')) break;
+  }
+  return rows;
+}
+
+/** `6.13 – 6.14` → {first, last}; `7.3 development tree (…)` → {first}. */
+function rangeOf(cell: string): { first: string; last?: string } {
+  const m = /^(\d+\.\d+)(?: – (\d+\.\d+))?/.exec(cell);
+  if (!m) throw new Error(`no range in ${cell}`);
+  return m[2] ? { first: m[1], last: m[2] } : { first: m[1] };
+}
+
+describe('profile ranges: src/profiles.ts, README and docs/profiles.md agree', () => {
+  for (const [doc, file, heading] of [['README', 'README.md', '## Kernel API profiles'], ['docs', path.join('docs', 'profiles.md'), '## Release boundaries']]) {
+    it(`${doc}: one row per profile, with the range of src/profiles.ts`, () => {
+      const rows = profileTable(readFileSync(path.join(ROOT, file), 'utf8'), heading);
+      expect([...rows.keys()].sort()).toEqual([...PROFILE_IDS].sort());
+      for (const id of PROFILE_IDS) {
+        const cell = rows.get(id)!;
+        expect(rangeOf(cell), `${doc} ${id}: ${cell}`).toEqual(PROFILES[id].range);
+        if (!PROFILES[id].range.last) expect(cell).toMatch(/development tree \(\d{4}-\d\d-\d\d\)/);
+      }
+    });
+  }
+
+  it('ranges are adjacent and do not overlap: each starts after the previous one ends', () => {
+    const ids = [...PROFILE_IDS].reverse();
+    const next = (v: string) => {
+      const [a, b] = v.split('.').map(Number);
+      return a === 6 && b === 19 ? '7.0' : `${a}.${b + 1}`;
+    };
+    for (let i = 1; i < ids.length; i++) expect(PROFILES[ids[i]].range.first, ids[i]).toBe(next(PROFILES[ids[i - 1]].range.last!));
+  });
+
+  it('docs/profiles.md cites a commit for each boundary and the mainline date', () => {
+    expect(docs).toContain('2026-08-18');
+    for (const commit of ['38559da6afb2', 'bda947d613f1', 'c5cf01ba8dfe', '3b83f5d5e78a', 'd24f5cdbeff8', '2aac4cd7dae3', '03989773a944']) expect(docs, commit).toContain(commit);
+  });
+});
+
+describe('--profile takes a profile or a release number', () => {
+  it('resolves release numbers to the profile whose range holds them', async () => {
+    const { resolveProfile } = await import('../src/profiles.ts');
+    expect(['6.1', '6.12', '6.13', '6.14', '6.15', '6.16', 'v6.17', '6.18', '6.19', '7.0', '7.2', '7.3', '7.4', 'v6.13', 'mainline'].map(resolveProfile)).toEqual([
+      'v6.1', 'v6.10', 'v6.13', 'v6.13', 'v6.15', 'v6.15', 'v6.17', 'v6.17', 'v6.19', 'v6.19', 'v6.19', 'mainline', 'mainline', 'v6.13', 'mainline',
+    ]);
+  });
+
+  it('a name that matches no range: one line listing the profiles, exit 2', async () => {
+    for (const bad of ['v5.15', 'latest', '6']) {
+      const r = await kport(['check', '--profile', bad, path.join(ROOT, 'examples', 'hello')]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr.trim().split('\n'), bad).toHaveLength(1);
+      expect(r.stderr).toMatch(/unknown profile `.*`: give one of mainline \(7\.3 development tree\), v6\.19 \(6\.19-7\.2\), .*v6\.1 \(6\.1-6\.9\)/);
+    }
+  });
+});
+
+describe('stub features (src/kernel-api/stub-features.ts)', () => {
+  it('each covered profile has exactly the features every release of its range has', async () => {
+    const { STUB_FEATURES, STUB_FEATURES_OF } = await import('../src/kernel-api/stub-features.ts');
+    const num = (v: string) => (v === 'mainline' ? 1e9 : Number(v.split('.')[0]) * 100 + Number(v.split('.')[1]));
+    for (const [id, have] of Object.entries(STUB_FEATURES_OF)) {
+      const { first, last } = PROFILES[id as keyof typeof PROFILES].range;
+      const lo = last ? num(first) : 1e9; // mainline is the tree itself
+      const hi = last ? num(last) : 1e9;
+      const expected = Object.entries(STUB_FEATURES)
+        .filter(([, f]) => num(f.since) <= lo && (!('until' in f) || num(f.until as string) >= hi))
+        .map(([n]) => n)
+        .sort();
+      expect([...have].sort(), id).toEqual(expected);
+    }
+  });
+});

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProfileId } from '../src/profiles.ts';
 import { findRustc, verifyPaths } from '../src/verify.ts';
-import { moduleWith } from './helpers.ts';
+import { forProfile, moduleWith } from './helpers.ts';
 
 const hasRustc = !!findRustc();
 if (!hasRustc) console.warn('stub-fidelity.test.ts: skipped: no rustc on PATH');
@@ -16,7 +16,7 @@ if (!hasRustc) console.warn('stub-fidelity.test.ts: skipped: no rustc on PATH');
 function check(body: string, items = '', profile: ProfileId = 'mainline'): { text: string; messages: string[]; lines: number[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'kport-stub-fidelity-'));
   try {
-    const text = moduleWith(body, items);
+    const text = forProfile(moduleWith(body, items), profile);
     writeFileSync(path.join(dir, 'demo.rs'), text);
     const ds = verifyPaths([path.join(dir, 'demo.rs')], { profile }).diagnostics;
     return { text, messages: ds.map((d) => d.message), lines: ds.map((d) => d.start.line) };
@@ -125,7 +125,7 @@ const cases: Case[] = [
     bad: { body: '    return Err(EWOULDBLOCK);', at: 'EWOULDBLOCK', msg: /E0425/ },
   },
   {
-    what: 'ENOSYS is not on 6.13-6.18',
+    what: 'ENOSYS is not on 6.13-7.2',
     ok: { body: '    return Err(ENODEV);', profile: 'v6.13' },
     bad: { body: '    return Err(ENOSYS);', at: 'ENOSYS', msg: /E0425/, profile: 'v6.13' },
   },

@@ -8,13 +8,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPaths } from '../src/api.ts';
 import { findRustc, verifyPaths } from '../src/verify.ts';
-import { moduleWith } from './helpers.ts';
+import { forProfile, moduleWith } from './helpers.ts';
+import type { ProfileId } from '../src/profiles.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'time-verify');
 const hasRustc = !!findRustc();
 if (!hasRustc) console.warn('time-verify.test.ts: skipped: no rustc on PATH');
 
-function portInto(profile: 'mainline' | 'v6.13'): { dir: string; codes: string[]; text: string } {
+function portInto(profile: ProfileId): { dir: string; codes: string[]; text: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'kport-time-verify-'));
   cpSync(FIXTURE, dir, { recursive: true });
   const [r] = runPaths([dir], { profile });
@@ -44,18 +45,20 @@ describe('time-api output against the stub', () => {
     }
   });
 
-  it.skipIf(!hasRustc)('mainline: the ported program type-checks', () => {
-    const { dir } = portInto('mainline');
-    try {
-      const v = verifyPaths([dir], { profile: 'mainline' });
-      expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  for (const profile of ['mainline', 'v6.19', 'v6.17'] as const) {
+    it.skipIf(!hasRustc)(`${profile}: the ported program type-checks`, () => {
+      const { dir } = portInto(profile);
+      try {
+        const v = verifyPaths([dir], { profile });
+        expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
 
-  it('v6.13: no clock or sleep form spans 6.13-6.18, so both are reported and left as written', () => {
-    const { dir, codes, text } = portInto('v6.13');
+  it('v6.15: no clock or sleep form spans 6.15-6.16, so both are reported and left as written', () => {
+    const { dir, codes, text } = portInto('v6.15');
     try {
       expect(codes).toContain('K1101');
       expect(codes).toContain('K1102');
@@ -68,11 +71,11 @@ describe('time-api output against the stub', () => {
 });
 
 
-function check(body: string, profile: 'mainline' | 'v6.13' = 'mainline') {
+function check(body: string, profile: ProfileId = 'mainline') {
   const dir = mkdtempSync(path.join(tmpdir(), 'kport-time-stub-'));
   try {
     const f = path.join(dir, 'demo.rs');
-    const text = moduleWith(body, profile === 'mainline' ? 'use kernel::time::Delta;\n' : '');
+    const text = forProfile(moduleWith(body, profile === 'mainline' ? 'use kernel::time::Delta;\n' : ''), profile);
     writeFileSync(f, text);
     const v = verifyPaths([f], { profile });
     return { text, ds: v.diagnostics };
@@ -106,11 +109,24 @@ describe.skipIf(!hasRustc)('the stub time API keeps the kernel signatures', () =
     }, 60_000);
   }
 
-  it('v6.13 has no clock type (Ktime is gone from 6.16, Instant is not on 6.13-6.15)', () => {
-    const r = check('    let t = kernel::time::Ktime::ktime_get();\n    let _ = t;', 'v6.13');
-    expect(r.ds.map((d) => d.message).join('\n')).toMatch(/Ktime/);
-    expect(check('    let j = kernel::time::msecs_to_jiffies(10);\n    let _ = j;', 'v6.13').ds).toEqual([]);
+  it('v6.13 (6.13-6.14) has Ktime; v6.15 (6.15-6.16) has no clock type (Ktime is gone from 6.16, Instant is not on 6.15)', () => {
+    const ktime = '    let t = kernel::time::Ktime::ktime_get();\n    let ms: i64 = (kernel::time::Ktime::ktime_get() - t).to_ms();\n    let _ = ms;';
+    expect(check(ktime, 'v6.13').ds.map((d) => d.message)).toEqual([]);
+    expect(check(ktime, 'v6.15').ds.map((d) => d.message).join('\n')).toMatch(/Ktime/);
+    expect(check('    let t = kernel::time::Instant::<kernel::time::Monotonic>::now();\n    let _ = t;', 'v6.15').ds.length).toBeGreaterThan(0);
+    expect(check('    let j = kernel::time::msecs_to_jiffies(10);\n    let _ = j;', 'v6.15').ds).toEqual([]);
   }, 60_000);
+
+  it('v6.13: the clock is Ktime (this fixture keeps Instants in a struct, which Ktime forms do not follow: K1105, not K1101); no sleep (K1102)', () => {
+    const { dir, codes } = portInto('v6.13');
+    try {
+      expect(codes).not.toContain('K1101');
+      expect(codes).toContain('K1105');
+      expect(codes).toContain('K1102');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('time-api docs example', () => {

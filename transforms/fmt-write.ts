@@ -418,7 +418,7 @@ After:
             f.write_fmt(fmt!("{:<5}|{}", self.level, self.code))
         }
     }`,
-  profiles: ['mainline'],
+  profiles: ['mainline', 'v6.19'],
   safety: 'safe',
   run,
   codes,

@@ -1,4 +1,5 @@
 import { lineRemovalRange, lineIndent } from '../src/remove-lines.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
 import { query } from '../src/parse.ts';
 import { miscdevFile } from '../src/miscdev-template.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
@@ -1448,7 +1449,7 @@ After:
         let moves: u32 = 0;
         let _miscdev: miscdev::Registration = miscdev::register(Session { moves })?;
     }`,
-  profiles: ['mainline', 'v6.13', 'v6.10', 'v6.1'],
+  profiles: [...PROFILE_IDS],
   safety: 'safe',
   codes: CODES,
   run,

@@ -233,6 +233,12 @@ export const ALLOC_V6_13: AllocApi = {
   swapRemove: null,
 };
 
+/** 6.15-6.16: as 6.13 plus `truncate` (6.15); the 6.16 methods (`remove`, `pop`, `clear`, `retain`, `drain_all`, `resize`) are not on 6.15. */
+export const ALLOC_V6_15: AllocApi = {
+  ...ALLOC_V6_13,
+  others: { ...ALLOC_V6_13.others, truncate: 'same' },
+};
+
 export const ALLOC_V6_10: AllocApi = {
   vecType: 'Vec',
   boxType: 'Box',

@@ -75,8 +75,12 @@ const CORE_MODULES = [
 const CORE_FMT_ONLY = ['Alignment', 'Binary', 'DebugList', 'DebugMap', 'DebugSet', 'DebugStruct', 'DebugTuple',
   'LowerExp', 'LowerHex', 'Octal', 'Pointer', 'UpperExp', 'UpperHex', 'write', 'FromFn', 'from_fn'];
 
-const common = (kind: 'mainline' | 'v6.13' | 'v6.10' | 'v6.1'): StdPathEntry[] => {
+const common = (id: ProfileId): StdPathEntry[] => {
+  // What the profile's whole range has (docs/profiles.md, "Release boundaries").
+  const kind = id === 'mainline' || id === 'v6.19' || id === 'v6.17' ? 'mainline' : id === 'v6.15' ? 'v6.13' : id;
   const modern = kind === 'mainline' || kind === 'v6.13';
+  const kernelFmt = id === 'mainline' || id === 'v6.19';
+  const miscdevIo = id === 'mainline' || id === 'v6.19';
   const collectionsHelp =
     kind === 'mainline'
       ? 'use `kernel::rbtree::RBTree` for an ordered map (rust/kernel/rbtree.rs), `kernel::xarray::XArray` for an index → object map (rust/kernel/xarray.rs), or a sorted `KVec` searched with `binary_search`'
@@ -91,7 +95,7 @@ const common = (kind: 'mainline' | 'v6.13' | 'v6.10' | 'v6.1'): StdPathEntry[] =
       ? 'the kernel has no streams: take input and give output through module parameters or the kernel log (`pr_info!`)'
       : `the kernel has no streams: exchange bytes with user space through a misc character device${modern ? ' (`kernel::miscdevice`, rust/kernel/miscdevice.rs)' : ''} and \`kernel::uaccess::UserSliceReader\`/\`UserSliceWriter\` (rust/kernel/uaccess.rs); errors are \`kernel::error::Error\``;
   // Named in every profile's help: `--io miscdev` reports on profiles without the API it needs (K1009).
-  const ioHelpFull = `${ioHelp}; \`--io miscdev\` turns main's line-by-line stdin loop into a misc character device${kind === 'mainline' ? '' : ' (mainline profile only)'}`;
+  const ioHelpFull = `${ioHelp}; \`--io miscdev\` turns main's line-by-line stdin loop into a misc character device${miscdevIo ? '' : ' (profiles v6.19 and mainline only)'}`;
   const sleepHelp =
     kind === 'mainline'
       ? 'sleeping is `kernel::time::delay::fsleep(Delta)` (rust/kernel/time/delay.rs); threads are work items: `kernel::workqueue` (rust/kernel/workqueue.rs)'
@@ -110,14 +114,14 @@ const common = (kind: 'mainline' | 'v6.13' | 'v6.10' | 'v6.1'): StdPathEntry[] =
     e('sync::Arc', to('kernel::sync::Arc'), 'rust/kernel/sync/arc.rs', kind === 'v6.1' ? { since: '6.3' } : {}),
     // Formatting: mainline's kernel::fmt has its own Display and re-exports Arguments, Debug, Error,
     // Formatter, Result and Write from core::fmt; the rest of core::fmt stays core::fmt.
-    ...(kind === 'mainline'
+    ...(kernelFmt
       ? [
           e('fmt', to('kernel::fmt'), 'rust/kernel/fmt.rs'),
           ...CORE_FMT_ONLY.map((n) => e(`fmt::${n}`, to(`core::fmt::${n}`), 'rust/kernel/fmt.rs (not re-exported there)')),
         ]
       : [e('fmt', to('core::fmt'), CORE)]),
     // No kernel home.
-    e('collections', none(STD_CODES.collections, '`{path}`: the kernel has no std collections', collectionsHelp), 'rust/kernel/rbtree.rs', kind === 'mainline' ? {} : { mainlineOnly: true }),
+    e('collections', none(STD_CODES.collections, '`{path}`: the kernel has no std collections', collectionsHelp), 'rust/kernel/rbtree.rs', id === 'mainline' ? {} : { mainlineOnly: true }),
     e('io', none(STD_CODES.io, '`{path}`: the kernel has no std::io', ioHelpFull), 'rust/kernel/miscdevice.rs', { mainlineOnly: true }),
     e('fs', none(STD_CODES.fs, '`{path}`: a kernel module does not open files', 'take configuration through module parameters (`params:` in `module!`), or serve data to user space through a misc character device; loading a blob is `kernel::firmware::Firmware` (rust/kernel/firmware.rs)'), 'rust/kernel/firmware.rs', { mainlineOnly: true }),
     e('net', none(STD_CODES.net, '`{path}`: the kernel has no std::net', 'the kernel network stack has no Rust socket API for modules; keep networking in user space and talk to the module through a misc character device'), 'rust/kernel/net.rs', { mainlineOnly: true }),
@@ -175,6 +179,9 @@ function macros(): Record<string, StdTarget> {
 
 export const STD_PATHS: Record<ProfileId, StdPathTable> = {
   mainline: { entries: common('mainline'), macros: macros(), allocCrate: false },
+  'v6.19': { entries: common('v6.19'), macros: macros(), allocCrate: false },
+  'v6.17': { entries: common('v6.17'), macros: macros(), allocCrate: false },
+  'v6.15': { entries: common('v6.15'), macros: macros(), allocCrate: false },
   'v6.13': { entries: common('v6.13'), macros: macros(), allocCrate: false },
   'v6.10': { entries: common('v6.10'), macros: macros(), allocCrate: true },
   'v6.1': { entries: common('v6.1'), macros: macros(), allocCrate: true },

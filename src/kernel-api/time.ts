@@ -104,13 +104,14 @@ const MAINLINE: TimeApi = {
 };
 
 const NO_SLEEP_BEFORE_6_17 =
-  'the kernel Rust API has no sleep function before 6.17 (`kernel::time::delay::fsleep(Delta)`, rust/kernel/time/delay.rs): use `--profile mainline` for 6.17 and later, or restructure the wait as a timer or a (delayed, 6.17) work item (`kernel::workqueue`)';
+  'the kernel Rust API has no sleep function before 6.17 (`kernel::time::delay::fsleep(Delta)`, rust/kernel/time/delay.rs): use `--profile v6.17` (or later) for 6.17 and later, or restructure the wait as a timer or a (delayed, 6.17) work item (`kernel::workqueue`)';
 
-const V6_13: TimeApi = {
+/** 6.15-6.16: `Ktime` on 6.15, the non-generic `Instant` on 6.16: no one clock form. */
+const V6_15: TimeApi = {
   clockHelp:
-    'no clock type spans 6.13-6.18: 6.13-6.15 have `kernel::time::Ktime::ktime_get()` (`to_ms()`, `to_ns()`), 6.16 has `kernel::time::Instant::now()` and `Delta`, 6.17+ have `Instant::<kernel::time::Monotonic>::now()` (rust/kernel/time.rs); pick your release and write that form, or use `--profile mainline` for 6.17 and later',
+    'no clock type spans 6.15-6.16: 6.15 has `kernel::time::Ktime::ktime_get()` (`to_ms()`, `to_ns()`), 6.16 has `kernel::time::Instant::now()` and `Delta` (rust/kernel/time.rs); pick your release and write that form, or use `--profile v6.17` for 6.17 and later',
   sleepHelp: NO_SLEEP_BEFORE_6_17,
-  wallHelp: 'the kernel has no calendar time for modules to format; measure time with the monotonic clock (`Ktime` before 6.16, `Instant` from 6.16; rust/kernel/time.rs)',
+  wallHelp: 'the kernel has no calendar time for modules to format; measure time with the monotonic clock (`Ktime` on 6.15, `Instant` on 6.16; rust/kernel/time.rs)',
 };
 
 const V6_10: TimeApi = {
@@ -137,7 +138,13 @@ const V6_1: TimeApi = {
 
 export const TIME_API: Record<ProfileId, TimeApi> = {
   mainline: MAINLINE,
-  'v6.13': V6_13,
+  // 6.19-7.2 and 6.17-6.18 have the same forms: `Instant<Monotonic>`, `Delta::from_*`,
+  // `fsleep` (6.17); nothing kport writes needs 6.18's Delta arithmetic.
+  'v6.19': MAINLINE,
+  'v6.17': MAINLINE,
+  'v6.15': V6_15,
+  // 6.13-6.14 are inside Ktime's 6.10-6.15.
+  'v6.13': V6_10,
   'v6.10': V6_10,
   'v6.1': V6_1,
 };

@@ -31,8 +31,11 @@
 // Lets the macros crate's `::kernel::..` paths resolve inside the stub too (lib.rs does the same).
 extern crate self as kernel;
 
-#[cfg(not(any(kport_profile = "mainline", kport_profile = "v6.13")))]
-compile_error!("kport kernel stub: build with --cfg kport_profile=\"mainline\" or \"v6.13\"");
+// The profile only names the build; what it has is given by `--cfg kport_has="..."`
+// features (src/kernel-api/stub-features.ts, one per item that not every covered
+// kernel has), which `kport verify` passes.
+#[cfg(not(any(kport_has = "module_author", kport_has = "module_authors")))]
+compile_error!("kport kernel stub: build with --cfg kport_profile=\"..\" and its kport_has features (src/verify.ts)");
 
 /// C types (rust/ffi.rs re-exports `core::ffi`'s, as the kernel maps them).
 pub mod ffi {
@@ -149,18 +152,18 @@ pub mod alloc {
 
         /// rust/kernel/alloc/kvec/errors.rs (at 1f96115f502a): the error of
         /// `Vec::insert_within_capacity` (mainline; the 6.13 file has no `insert_*`).
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "kvec_insert_error")]
         pub enum InsertError<T> {
             IndexOutOfBounds(T),
             OutOfCapacity(T),
         }
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "kvec_insert_error")]
         impl<T> core::fmt::Debug for InsertError<T> {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str("InsertError")
             }
         }
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "kvec_insert_error")]
         impl<T> From<InsertError<T>> for crate::error::Error {
             fn from(_: InsertError<T>) -> Self {
                 crate::error::code::EINVAL
@@ -215,7 +218,7 @@ pub mod alloc {
             }
             /// mainline kvec.rs: `pub fn insert_within_capacity(&mut self, index: usize, element: T)
             /// -> Result<(), InsertError<T>>` (no allocating `insert`).
-            #[cfg(kport_profile = "mainline")]
+            #[cfg(kport_has = "kvec_insert_error")]
             pub fn insert_within_capacity(&mut self, index: usize, element: T) -> Result<(), InsertError<T>> {
                 unimplemented!()
             }
@@ -223,12 +226,12 @@ pub mod alloc {
                 unimplemented!()
             }
             /// mainline kvec.rs: `pub fn remove(&mut self, i: usize) -> Result<T, RemoveError>`.
-            #[cfg(kport_profile = "mainline")]
+            #[cfg(kport_has = "kvec_remove")]
             pub fn remove(&mut self, i: usize) -> Result<T, RemoveError> {
                 unimplemented!()
             }
             /// mainline kvec.rs: `pub fn retain(&mut self, f: impl FnMut(&mut T) -> bool)`.
-            #[cfg(kport_profile = "mainline")]
+            #[cfg(kport_has = "kvec_remove")]
             pub fn retain(&mut self, f: impl FnMut(&mut T) -> bool) {
                 unimplemented!()
             }
@@ -290,14 +293,14 @@ pub mod alloc {
             }
         }
         /// 6.13 kvec.rs: `impl<T> Default for KVec<T>`.
-        #[cfg(not(kport_profile = "mainline"))]
+        #[cfg(not(kport_has = "kvec_insert_error"))]
         impl<T> Default for KVec<T> {
             fn default() -> Self {
                 Self::new()
             }
         }
         /// mainline kvec.rs: `impl<T, A: Allocator> Default for Vec<T, A>` (every allocator).
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "kvec_insert_error")]
         impl<T, A: Allocator> Default for Vec<T, A> {
             fn default() -> Self {
                 Self::new()
@@ -553,12 +556,12 @@ pub mod error {
         }
         // Before 7.3 (as this stub modelled 6.19's error.rs) errno.h gave only these
         // two: no `ENOSYS`, `ENODATA`, `EOPNOTSUPP`, ...
-        #[cfg(not(kport_profile = "mainline"))]
+        #[cfg(not(kport_has = "errno_full"))]
         declare_err! { EOVERFLOW = 75, ETIMEDOUT = 110 }
         // mainline error.rs: all of include/uapi/asm-generic/errno.h, in its order
         // (b93fb6e76ec1 "rust: error: add remaining error codes", in "Merge tag
         // 'rust-7.3'" d24f5cdbeff8, torvalds/master 2026-08-18).
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "errno_full")]
         declare_err! {
             EDEADLK = 35, ENAMETOOLONG = 36, ENOLCK = 37, ENOSYS = 38, ENOTEMPTY = 39,
             ELOOP = 40, ENOMSG = 42, EIDRM = 43, ECHRNG = 44, EL2NSYNC = 45, EL3HLT = 46,
@@ -645,9 +648,16 @@ pub mod error {
 }
 
 // ---------------------------------------------------------------------------
-// rust/kernel/fmt.rs (mainline only: the kernel's own Display and the fmt! adapter)
+// rust/kernel/fmt.rs: on 6.17-6.18 a re-export of `core::fmt`; from 6.19 the
+// kernel's own Display and the fmt! adapter
 // ---------------------------------------------------------------------------
-#[cfg(kport_profile = "mainline")]
+/// 6.17-6.18 fmt.rs (bda947d613f1): `pub use core::fmt::{Arguments, Debug, Display, Error, Formatter, Result, Write};`
+#[cfg(all(kport_has = "fmt_reexport", not(kport_has = "fmt_display")))]
+pub mod fmt {
+    pub use core::fmt::{Arguments, Debug, Display, Error, Formatter, Result, Write};
+}
+
+#[cfg(kport_has = "fmt_display")]
 pub mod fmt {
     pub use core::fmt::{Arguments, Debug, Error, Formatter, Result, Write};
 
@@ -664,8 +674,11 @@ pub mod fmt {
             }
         )*};
     }
-    // Not `Pointer`: since 7.3 `{:p}` goes through the kernel's own `Pointer` below.
     forward_to_inner!(Debug LowerHex UpperHex Octal Binary LowerExp UpperExp);
+    // 6.19-7.2: `Pointer` is forwarded to core's too; since 7.3 `{:p}` goes through the
+    // kernel's own `Pointer` below.
+    #[cfg(not(kport_has = "fmt_pointer"))]
+    forward_to_inner!(Pointer);
 
     /// A copy of `core::fmt::Display` that the kernel can implement for foreign types.
     pub trait Display {
@@ -710,38 +723,46 @@ pub mod fmt {
     /// print hashed (`%p`). 643a7c306b8c "rust: fmt: route {:p} through HashedPtr to prevent
     /// address leaks" and fb7d64517618 "rust: fmt: fix {:p} printing stack addresses", in
     /// "Merge tag 'rust-7.3'" (d24f5cdbeff8, torvalds/master 2026-08-18).
+    #[cfg(kport_has = "fmt_pointer")]
     pub trait Pointer {
         fn fmt(&self, f: &mut Formatter<'_>) -> Result;
     }
+    #[cfg(kport_has = "fmt_pointer")]
     impl<T: ?Sized> Pointer for &T {
         fn fmt(&self, f: &mut Formatter<'_>) -> Result {
             Pointer::fmt(&core::ptr::from_ref(*self), f)
         }
     }
+    #[cfg(kport_has = "fmt_pointer")]
     impl<T: ?Sized> Pointer for &mut T {
         fn fmt(&self, f: &mut Formatter<'_>) -> Result {
             Pointer::fmt(&core::ptr::from_ref(&**self), f)
         }
     }
+    #[cfg(kport_has = "fmt_pointer")]
     impl<T: Pointer> core::fmt::Pointer for Adapter<&T> {
         fn fmt(&self, f: &mut Formatter<'_>) -> Result {
             let Self(t) = self;
             Pointer::fmt(*t, f)
         }
     }
+    #[cfg(kport_has = "fmt_pointer")]
     impl<T: ?Sized> Pointer for *const T {
         fn fmt(&self, f: &mut Formatter<'_>) -> Result {
             Pointer::fmt(&HashedPtr(*self), f)
         }
     }
+    #[cfg(kport_has = "fmt_pointer")]
     impl<T: ?Sized> Pointer for *mut T {
         fn fmt(&self, f: &mut Formatter<'_>) -> Result {
             Pointer::fmt(&HashedPtr(self.cast_const()), f)
         }
     }
     /// fmt.rs: `#[derive(Copy, Clone)] pub struct HashedPtr<T: ?Sized>(pub *const T);` (`%p`).
+    #[cfg(kport_has = "fmt_pointer")]
     #[derive(Copy, Clone)]
     pub struct HashedPtr<T: ?Sized>(pub *const T);
+    #[cfg(kport_has = "fmt_pointer")]
     impl<T: ?Sized> Pointer for HashedPtr<T> {
         fn fmt(&self, f: &mut Formatter<'_>) -> Result {
             f.pad("0x")
@@ -754,7 +775,7 @@ pub mod fmt {
 /// as `Expr`s and `name = Expr`s (rust/macros/fmt.rs); these `$val:expr`
 /// fragments make rustc parse them the same way, so any expression is an
 /// argument, and each is wrapped in `::kernel::fmt::Adapter(&(..))`.
-#[cfg(kport_profile = "mainline")]
+#[cfg(kport_has = "fmt_display")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __kport_fmt {
@@ -859,17 +880,17 @@ pub mod str {
     /// mainline str.rs: `pub use crate::prelude::CStr;`, i.e. `core::ffi::CStr` (3b83f5d5e78a "rust:
     /// replace `CStr` with `core::ffi::CStr`", rust-6.19 pull), so `c"..."` literals are `&CStr`;
     /// the kernel's extra methods are in the `CStrExt` extension trait (prelude: `CStrExt as _`).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     pub use core::ffi::CStr;
 
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     mod private {
         pub trait Sealed {}
         impl Sealed for super::CStr {}
     }
 
     /// mainline str.rs: `pub trait CStrExt: private::Sealed`.
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     pub trait CStrExt: private::Sealed {
         unsafe fn from_char_ptr<'a>(ptr: *const crate::ffi::c_char) -> &'a Self;
         unsafe fn from_bytes_with_nul_unchecked_mut(bytes: &mut [u8]) -> &mut Self;
@@ -880,7 +901,7 @@ pub mod str {
         fn to_ascii_lowercase(&self) -> Result<CString, crate::alloc::AllocError>;
         fn to_ascii_uppercase(&self) -> Result<CString, crate::alloc::AllocError>;
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     impl CStrExt for CStr {
         unsafe fn from_char_ptr<'a>(ptr: *const crate::ffi::c_char) -> &'a Self {
             unimplemented!()
@@ -904,17 +925,17 @@ pub mod str {
         }
     }
     /// mainline str.rs: `pub const fn as_char_ptr_in_const_context(c_str: &CStr) -> *const c_char`.
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     pub const fn as_char_ptr_in_const_context(c_str: &CStr) -> *const crate::ffi::c_char {
         c_str.as_ptr().cast()
     }
 
     /// `pub struct CStr([u8])`: a NUL-terminated byte string (APPROXIMATION of layout only).
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     #[repr(transparent)]
     pub struct CStr([u8]);
 
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     impl CStr {
         pub const fn len(&self) -> usize {
             self.0.len() - 1
@@ -944,25 +965,25 @@ pub mod str {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     impl crate::fmt::Display for CStr {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     impl fmt::Display for CStr {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     impl fmt::Debug for CStr {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     impl AsRef<[u8]> for CStr {
         fn as_ref(&self) -> &[u8] {
             self.as_bytes()
@@ -970,10 +991,10 @@ pub mod str {
     }
 
     /// str.rs `pub struct CStrConvertError`.
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     #[derive(Debug)]
     pub struct CStrConvertError;
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     impl From<CStrConvertError> for Error {
         fn from(_: CStrConvertError) -> Error {
             crate::error::code::EINVAL
@@ -981,7 +1002,7 @@ pub mod str {
     }
 
     /// `c_str!("...")` gives a `&'static CStr`.
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     #[macro_export]
     macro_rules! c_str {
         ($str:expr) => {{
@@ -993,7 +1014,7 @@ pub mod str {
     }
 
     /// mainline `c_str!`: a `&'static core::ffi::CStr` built in a const (checked for interior NULs).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     #[macro_export]
     macro_rules! c_str {
         ($str:expr) => {{
@@ -2065,11 +2086,11 @@ pub mod uaccess {
     use crate::transmute::{AsBytes, FromBytes};
 
     /// mainline uaccess.rs: `#[repr(transparent)] pub struct UserPtr(*mut c_void)` (in the prelude).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     #[repr(transparent)]
     #[derive(Copy, Clone)]
     pub struct UserPtr(*mut core::ffi::c_void);
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     impl UserPtr {
         /// `pub fn from_addr(addr: usize) -> Self`
         pub fn from_addr(addr: usize) -> Self {
@@ -2086,7 +2107,7 @@ pub mod uaccess {
         }
     }
     /// v6.13 uaccess.rs: `pub type UserPtr = usize;`
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "cstr_core"))]
     pub type UserPtr = usize;
 
     /// `pub struct UserSlice { ptr: UserPtr, length: usize }`
@@ -2195,9 +2216,9 @@ pub mod fs {
 
     /// fs/kiocb.rs (mainline: "rust: miscdevice: Provide additional abstractions for
     /// iov_iter and kiocb structures", iov-iter v4, Aug 2025, first released in 6.18).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "iov_kiocb")]
     pub use self::kiocb::Kiocb;
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "iov_kiocb")]
     mod kiocb {
         use crate::types::ForeignOwnable;
         use core::marker::PhantomData;
@@ -2235,7 +2256,7 @@ pub mod fs {
 // rust/kernel/iov.rs (mainline only: first released in 6.18 with the
 // read_iter/write_iter misc device callbacks)
 // ---------------------------------------------------------------------------
-#[cfg(kport_profile = "mainline")]
+#[cfg(kport_has = "iov_kiocb")]
 pub mod iov {
     use crate::alloc::{Allocator, Flags, Vec};
     use crate::error::Result;
@@ -2389,12 +2410,12 @@ pub mod miscdevice {
             drop(device);
         }
         /// `fn read_iter(_kiocb: Kiocb<'_, Self::Ptr>, _iov: &mut IovIterDest<'_>) -> Result<usize>`
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "iov_kiocb")]
         fn read_iter(_kiocb: crate::fs::Kiocb<'_, Self::Ptr>, _iov: &mut crate::iov::IovIterDest<'_>) -> Result<usize> {
             unimplemented!()
         }
         /// `fn write_iter(_kiocb: Kiocb<'_, Self::Ptr>, _iov: &mut IovIterSource<'_>) -> Result<usize>`
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "iov_kiocb")]
         fn write_iter(_kiocb: crate::fs::Kiocb<'_, Self::Ptr>, _iov: &mut crate::iov::IovIterSource<'_>) -> Result<usize> {
             unimplemented!()
         }
@@ -2470,7 +2491,7 @@ pub mod rbtree {
             Self { _p: PhantomData }
         }
         /// mainline: `pub fn is_empty(&self) -> bool` (no `len`: counting needs a walk).
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "rbtree_is_empty")]
         pub fn is_empty(&self) -> bool {
             unimplemented!()
         }
@@ -2495,32 +2516,32 @@ pub mod rbtree {
             self.iter_mut().map(|(_, v)| v)
         }
         /// mainline: `pub fn cursor_front_mut(&mut self) -> Option<CursorMut<'_, K, V>>`
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "rbtree_cursor")]
         pub fn cursor_front_mut(&mut self) -> Option<CursorMut<'_, K, V>> {
             unimplemented!()
         }
         /// mainline: `pub fn cursor_front(&self) -> Option<Cursor<'_, K, V>>`
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "rbtree_cursor")]
         pub fn cursor_front(&self) -> Option<Cursor<'_, K, V>> {
             unimplemented!()
         }
         /// mainline: `pub fn cursor_back_mut(&mut self) -> Option<CursorMut<'_, K, V>>`
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "rbtree_cursor")]
         pub fn cursor_back_mut(&mut self) -> Option<CursorMut<'_, K, V>> {
             unimplemented!()
         }
         /// mainline: `pub fn cursor_back(&self) -> Option<Cursor<'_, K, V>>`
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "rbtree_cursor")]
         pub fn cursor_back(&self) -> Option<Cursor<'_, K, V>> {
             unimplemented!()
         }
         /// 6.12-6.18: `pub fn cursor_front(&mut self) -> Option<CursorMut<'_, K, V>>`
-        #[cfg(not(kport_profile = "mainline"))]
+        #[cfg(not(kport_has = "rbtree_cursor"))]
         pub fn cursor_front(&mut self) -> Option<CursorMut<'_, K, V>> {
             unimplemented!()
         }
         /// 6.12-6.18: `pub fn cursor_back(&mut self) -> Option<CursorMut<'_, K, V>>`
-        #[cfg(not(kport_profile = "mainline"))]
+        #[cfg(not(kport_has = "rbtree_cursor"))]
         pub fn cursor_back(&mut self) -> Option<CursorMut<'_, K, V>> {
             unimplemented!()
         }
@@ -2559,17 +2580,17 @@ pub mod rbtree {
             unimplemented!()
         }
         /// mainline: `pub fn cursor_lower_bound_mut(&mut self, key: &K) -> Option<CursorMut<'_, K, V>>`
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "rbtree_cursor")]
         pub fn cursor_lower_bound_mut(&mut self, key: &K) -> Option<CursorMut<'_, K, V>> {
             unimplemented!()
         }
         /// mainline: `pub fn cursor_lower_bound(&self, key: &K) -> Option<Cursor<'_, K, V>>`
-        #[cfg(kport_profile = "mainline")]
+        #[cfg(kport_has = "rbtree_cursor")]
         pub fn cursor_lower_bound(&self, key: &K) -> Option<Cursor<'_, K, V>> {
             unimplemented!()
         }
         /// 6.12-6.18: `pub fn cursor_lower_bound(&mut self, key: &K) -> Option<CursorMut<'_, K, V>>`
-        #[cfg(not(kport_profile = "mainline"))]
+        #[cfg(not(kport_has = "rbtree_cursor"))]
         pub fn cursor_lower_bound(&mut self, key: &K) -> Option<CursorMut<'_, K, V>> {
             unimplemented!()
         }
@@ -2636,11 +2657,11 @@ pub mod rbtree {
 
     /// mainline: `pub struct Cursor<'a, K, V>`: a read-only bidirectional cursor.
     /// It has no `move_*`: only `current` and `peek_*` (rbtree.rs at 2ad6c5cdc89a).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "rbtree_cursor")]
     pub struct Cursor<'a, K, V> {
         _tree: PhantomData<&'a RBTree<K, V>>,
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "rbtree_cursor")]
     impl<'a, K, V> Cursor<'a, K, V> {
         /// `pub fn current(&self) -> (&K, &V)`
         pub fn current(&self) -> (&K, &V) {
@@ -2739,17 +2760,18 @@ pub mod rbtree {
 // src/kernel-api/time.ts; docs/profiles.md "Time API" gives the releases.
 // ---------------------------------------------------------------------------
 pub mod time {
-    //! `v6.13` (6.13-6.18) has only the jiffies items here: `Ktime` (6.10-6.15)
-    //! was replaced by `Instant`/`Delta` in 6.16 and `Instant` became generic in
-    //! 6.17, so no clock type exists on the whole range (kport reports K1101).
+    //! `Ktime` (6.10-6.15, `time_ktime`: the v6.13 profile), the non-generic
+    //! `Instant` of 6.16 (not modelled: no clock spans the v6.15 profile's
+    //! 6.15-6.16), `Instant<C>`/`Delta`/`fsleep` from 6.17 (`time_instant`),
+    //! `Delta` arithmetic from 6.18, `Delta<U>` from 7.3 (`time_delta_unit`).
 
     /// `pub const NSEC_PER_USEC: i64` (6.16+; mainline only here).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     pub const NSEC_PER_USEC: i64 = 1_000;
     /// `pub const NSEC_PER_MSEC: i64`
     pub const NSEC_PER_MSEC: i64 = 1_000_000;
     /// `pub const NSEC_PER_SEC: i64` (6.16+; mainline only here).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     pub const NSEC_PER_SEC: i64 = 1_000_000_000;
     /// `pub type Jiffies = crate::ffi::c_ulong;`
     pub type Jiffies = core::ffi::c_ulong;
@@ -2760,44 +2782,89 @@ pub mod time {
         unimplemented!()
     }
 
+    /// time.rs 6.10-6.15: `#[derive(Copy, Clone)] pub struct Ktime { inner: bindings::ktime_t }`
+    /// (CLOCK_MONOTONIC; "rust: time: Add Ktime", replaced by Instant/Delta in 6.16).
+    #[cfg(kport_has = "time_ktime")]
+    #[repr(transparent)]
+    #[derive(Copy, Clone)]
+    pub struct Ktime {
+        inner: i64,
+    }
+    #[cfg(kport_has = "time_ktime")]
+    impl Ktime {
+        /// `pub fn from_raw(inner: bindings::ktime_t) -> Self` (APPROXIMATION: `ktime_t` is `i64`)
+        pub fn from_raw(inner: i64) -> Self {
+            Self { inner }
+        }
+        /// `pub fn ktime_get() -> Self`
+        pub fn ktime_get() -> Self {
+            unimplemented!()
+        }
+        /// `pub fn to_raw(self) -> bindings::ktime_t`
+        pub fn to_raw(self) -> i64 {
+            self.inner
+        }
+        /// `pub fn to_ns(self) -> i64`
+        pub fn to_ns(self) -> i64 {
+            self.inner
+        }
+        /// `pub fn to_ms(self) -> i64`
+        pub fn to_ms(self) -> i64 {
+            unimplemented!()
+        }
+    }
+    /// `impl core::ops::Sub for Ktime { type Output = Ktime; }`
+    #[cfg(kport_has = "time_ktime")]
+    impl core::ops::Sub for Ktime {
+        type Output = Ktime;
+        fn sub(self, other: Ktime) -> Ktime {
+            unimplemented!()
+        }
+    }
+    /// `pub fn ktime_ms_delta(later: Ktime, earlier: Ktime) -> i64`
+    #[cfg(kport_has = "time_ktime")]
+    pub fn ktime_ms_delta(later: Ktime, earlier: Ktime) -> i64 {
+        unimplemented!()
+    }
+
     /// mainline time.rs: `pub trait ClockSource { const ID: bindings::clockid_t; fn ktime_get() -> bindings::ktime_t; }`
     /// (APPROXIMATION: `clockid_t` is `c_int`, `ktime_t` is `i64`, written out).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     pub trait ClockSource {
         const ID: core::ffi::c_int;
         fn ktime_get() -> i64;
     }
     /// mainline time.rs clock sources (`CLOCK_MONOTONIC`, `CLOCK_REALTIME`, `CLOCK_BOOTTIME`, `CLOCK_TAI`).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     pub struct Monotonic;
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     pub struct RealTime;
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     pub struct BootTime;
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     pub struct Tai;
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl ClockSource for Monotonic {
         const ID: core::ffi::c_int = 1;
         fn ktime_get() -> i64 {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl ClockSource for RealTime {
         const ID: core::ffi::c_int = 0;
         fn ktime_get() -> i64 {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl ClockSource for BootTime {
         const ID: core::ffi::c_int = 7;
         fn ktime_get() -> i64 {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl ClockSource for Tai {
         const ID: core::ffi::c_int = 11;
         fn ktime_get() -> i64 {
@@ -2806,22 +2873,22 @@ pub mod time {
     }
     /// mainline time.rs: `#[repr(transparent)] #[derive(PartialEq, PartialOrd, Eq, Ord)] pub struct Instant<C: ClockSource>`
     /// (the derives bound `C` too, as in the kernel: `Instant<Monotonic>` has no `==`).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     #[repr(transparent)]
     #[derive(PartialEq, PartialOrd, Eq, Ord)]
     pub struct Instant<C: ClockSource> {
         inner: i64,
         _c: core::marker::PhantomData<C>,
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl<C: ClockSource> Clone for Instant<C> {
         fn clone(&self) -> Self {
             *self
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl<C: ClockSource> Copy for Instant<C> {}
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl<C: ClockSource> Instant<C> {
         /// `pub fn now() -> Self`
         pub fn now() -> Self {
@@ -2833,7 +2900,7 @@ pub mod time {
         }
     }
     /// `impl<C: ClockSource> ops::Sub for Instant<C> { type Output = Delta; }`
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl<C: ClockSource> core::ops::Sub for Instant<C> {
         type Output = Delta;
         fn sub(self, other: Instant<C>) -> Delta {
@@ -2841,7 +2908,7 @@ pub mod time {
         }
     }
     /// `impl<T: ClockSource> ops::Add<Delta> for Instant<T>` (6.18+)
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl<T: ClockSource> core::ops::Add<Delta> for Instant<T> {
         type Output = Self;
         fn add(self, rhs: Delta) -> Self {
@@ -2849,7 +2916,7 @@ pub mod time {
         }
     }
     /// `impl<T: ClockSource> ops::Sub<Delta> for Instant<T>` (6.18+)
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl<T: ClockSource> core::ops::Sub<Delta> for Instant<T> {
         type Output = Self;
         fn sub(self, rhs: Delta) -> Self {
@@ -2857,7 +2924,7 @@ pub mod time {
         }
     }
     /// mainline time.rs: `mod private { pub trait Sealed {} }` (only `Nsec` and `Jiffy` are time units).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_unit")]
     mod private {
         pub trait Sealed {}
         impl Sealed for super::Nsec {}
@@ -2867,34 +2934,41 @@ pub mod time {
     /// + PartialOrd + Eq + Ord + core::fmt::Debug; }` (2e2203d885a3 "rust: time: make Delta generic
     /// over its time unit", 2e0d41002a27 "rust: time: add jiffies time unit for Delta", both in
     /// "Merge tag 'rust-7.3'" d24f5cdbeff8, torvalds/master 2026-08-18; time.rs read at d481d999967d).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_unit")]
     pub trait TimeUnit: private::Sealed {
         type Repr: Copy + Clone + PartialEq + PartialOrd + Eq + Ord + core::fmt::Debug;
     }
     /// `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub enum Nsec {}` (`Repr = i64`).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_unit")]
     #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
     pub enum Nsec {}
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_unit")]
     impl TimeUnit for Nsec {
         type Repr = i64;
     }
     /// `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)] pub enum Jiffy {}` (`Repr = isize`).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_unit")]
     #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
     pub enum Jiffy {}
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_unit")]
     impl TimeUnit for Jiffy {
         type Repr = isize;
     }
     /// mainline time.rs: `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
     /// pub struct Delta<U: TimeUnit = Nsec> { value: U::Repr }`: a plain `Delta` is nanoseconds.
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_unit")]
     #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
     pub struct Delta<U: TimeUnit = Nsec> {
         value: U::Repr,
     }
-    #[cfg(kport_profile = "mainline")]
+    /// 6.16-7.2 time.rs: `#[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
+    /// pub struct Delta { nanos: i64 }` (not generic).
+    #[cfg(all(kport_has = "time_instant", not(kport_has = "time_delta_unit")))]
+    #[derive(Copy, Clone, PartialEq, PartialOrd, Eq, Ord, Debug)]
+    pub struct Delta {
+        value: i64,
+    }
+    #[cfg(kport_has = "time_delta_unit")]
     impl Delta<Jiffy> {
         /// `pub const fn from_jiffies(jiffies: isize) -> Self`
         pub const fn from_jiffies(jiffies: isize) -> Self {
@@ -2907,57 +2981,59 @@ pub mod time {
     }
     // Delta arithmetic (6.18+), on `Delta` (= `Delta<Nsec>`) only: Add, AddAssign, Sub,
     // SubAssign, Mul<i64>, MulAssign<i64>, Div (Output = i64).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl core::ops::Add for Delta {
         type Output = Self;
         fn add(self, rhs: Self) -> Self {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl core::ops::AddAssign for Delta {
         fn add_assign(&mut self, rhs: Self) {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl core::ops::Sub for Delta {
         type Output = Self;
         fn sub(self, rhs: Self) -> Self {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl core::ops::SubAssign for Delta {
         fn sub_assign(&mut self, rhs: Self) {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl core::ops::Mul<i64> for Delta {
         type Output = Self;
         fn mul(self, rhs: i64) -> Self {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl core::ops::MulAssign<i64> for Delta {
         fn mul_assign(&mut self, rhs: i64) {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_delta_ops")]
     impl core::ops::Div for Delta {
         type Output = i64;
         fn div(self, rhs: Self) -> i64 {
             unimplemented!()
         }
     }
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     impl Delta {
         /// `pub const ZERO: Self`
         pub const ZERO: Self = Self { value: 0 };
-        /// `pub const fn from_nanos(nanos: i64) -> Self` (mainline; not in 6.19, see docs/profiles.md)
+        /// `pub const fn from_nanos(nanos: i64) -> Self` (in the mainline file; kport models it
+        /// from 7.3, its earlier arrival was not established: docs/profiles.md)
+        #[cfg(kport_has = "time_delta_unit")]
         pub const fn from_nanos(nanos: i64) -> Self {
             Self { value: nanos }
         }
@@ -2993,17 +3069,19 @@ pub mod time {
         pub fn as_millis(self) -> i64 {
             unimplemented!()
         }
+        #[cfg(kport_has = "time_delta_unit")]
         /// `pub fn as_millis_ceil(self) -> i64` (d481d999967d "rust: time: add Delta::as_millis_ceil()", rust-7.3)
         pub fn as_millis_ceil(self) -> i64 {
             unimplemented!()
         }
-        /// `pub fn rem_nanos(self, dividend: i32) -> Self`
+        /// `pub fn rem_nanos(self, dividend: i32) -> Self` (6.18)
+        #[cfg(kport_has = "time_delta_ops")]
         pub fn rem_nanos(self, dividend: i32) -> Self {
             unimplemented!()
         }
     }
     /// mainline time/delay.rs (6.17+)
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "time_instant")]
     pub mod delay {
         use super::Delta;
         /// `pub fn fsleep(delta: Delta)`
@@ -3021,7 +3099,7 @@ pub mod time {
 /// from 54f846db7b35, in "Merge tag 'rust-7.3'" d24f5cdbeff8, torvalds/master 2026-08-18;
 /// read at 54f846db7b35) and stay reachable at the crate root (`kernel::Module`, and the
 /// prelude's `super::ThisModule`). Before 7.3 they were defined in `rust/kernel/lib.rs`.
-#[cfg(kport_profile = "mainline")]
+#[cfg(kport_has = "module_rs")]
 pub mod module {
     pub use crate::module_types::{InPlaceModule, Module, ThisModule};
 
@@ -3089,7 +3167,7 @@ mod module_types {
 /// macro"); since 7.3 it implements `kernel::module::ModuleMetadata` for it and
 /// defines no `THIS_MODULE` static any more (cdb7c5e01886 "rust: macros: remove
 /// `THIS_MODULE` static from `module!`", rust-7.3).
-#[cfg(kport_profile = "mainline")]
+#[cfg(kport_has = "module_rs")]
 #[macro_export]
 macro_rules! module {
     (
@@ -3120,10 +3198,39 @@ macro_rules! module {
     };
 }
 
-/// `module!` for 6.13-6.18: `author: ".."` (6.13-6.16) and `authors: [..]`
-/// (6.15 on, "rust: module: introduce `authors` key") are both accepted, in
-/// that order; no single key works across the whole range.
-#[cfg(kport_profile = "v6.13")]
+/// `module!` before 7.3 (it defines the `THIS_MODULE` static; `type` is an
+/// identifier before 7.0): 6.17-7.2 take `authors: [..]` only ("rust: module:
+/// remove deprecated author key", applied to rust-next 2025-06-24, so 6.17).
+#[cfg(all(not(kport_has = "module_rs"), kport_has = "module_authors", not(kport_has = "module_author")))]
+#[macro_export]
+macro_rules! module {
+    (
+        type: $type:ident,
+        name: $name:literal
+        $(, authors: [$($author:literal),* $(,)?])?
+        $(, description: $description:literal)?
+        , license: $license:literal
+        $(, alias: [$($alias:literal),* $(,)?])?
+        $(, firmware: [$($firmware:literal),* $(,)?])?
+        $(, imports_ns: [$($ns:literal),* $(,)?])?
+        $(, params: {$($params:tt)*})?
+        $(,)?
+    ) => {
+        /// The module name, as `pr_*!` print it (module.rs: `const __LOG_PREFIX`).
+        const __LOG_PREFIX: &[u8] = ::core::concat!($name, "\0").as_bytes();
+        #[allow(dead_code)]
+        static THIS_MODULE: $crate::ThisModule = unsafe { $crate::ThisModule::from_ptr(::core::ptr::null_mut()) };
+        #[allow(dead_code)]
+        fn __kport_module_init() -> impl $crate::init::PinInit<$type, $crate::error::Error> {
+            <$type as $crate::InPlaceModule>::init(&THIS_MODULE)
+        }
+    };
+}
+
+
+/// `module!` on 6.15-6.16: `author: ".."` and `authors: [..]` (38559da6afb2
+/// "rust: module: introduce `authors` key", 6.15) are both accepted, in that order.
+#[cfg(all(kport_has = "module_author", kport_has = "module_authors"))]
 #[macro_export]
 macro_rules! module {
     (
@@ -3149,6 +3256,35 @@ macro_rules! module {
         }
     };
 }
+
+
+/// `module!` on 6.13-6.14: `author: ".."` only.
+#[cfg(all(kport_has = "module_author", not(kport_has = "module_authors")))]
+#[macro_export]
+macro_rules! module {
+    (
+        type: $type:ident,
+        name: $name:literal
+        $(, author: $author1:literal)?
+        $(, description: $description:literal)?
+        , license: $license:literal
+        $(, alias: [$($alias:literal),* $(,)?])?
+        $(, firmware: [$($firmware:literal),* $(,)?])?
+        $(, imports_ns: [$($ns:literal),* $(,)?])?
+        $(, params: {$($params:tt)*})?
+        $(,)?
+    ) => {
+        /// The module name, as `pr_*!` print it (module.rs: `const __LOG_PREFIX`).
+        const __LOG_PREFIX: &[u8] = ::core::concat!($name, "\0").as_bytes();
+        #[allow(dead_code)]
+        static THIS_MODULE: $crate::ThisModule = unsafe { $crate::ThisModule::from_ptr(::core::ptr::null_mut()) };
+        #[allow(dead_code)]
+        fn __kport_module_init() -> impl $crate::init::PinInit<$type, $crate::error::Error> {
+            <$type as $crate::InPlaceModule>::init(&THIS_MODULE)
+        }
+    };
+}
+
 
 // ---------------------------------------------------------------------------
 // rust/kernel/build_assert.rs, static_assert.rs (APPROXIMATION: `build_assert!`
@@ -3194,9 +3330,9 @@ pub mod prelude {
     pub use crate::module;
 
     /// mainline prelude.rs: `pub use macros::{.., fmt, ..}` (stub/macros/lib.rs).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "fmt_display")]
     pub use macros::fmt;
-    #[cfg(kport_profile = "v6.13")]
+    #[cfg(not(kport_has = "fmt_display"))]
     pub use core::format_args as fmt;
 
     pub use crate::dbg;
@@ -3204,14 +3340,14 @@ pub mod prelude {
     /// prelude.rs: `pub use super::{dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn};`
     pub use crate::{dev_alert, dev_crit, dev_dbg, dev_emerg, dev_err, dev_info, dev_notice, dev_warn};
     /// mainline prelude.rs: `pub use super::uaccess::UserPtr;`
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     pub use crate::uaccess::UserPtr;
 
     pub use crate::error::{code::*, Error, Result};
 
     pub use crate::{str::CStr, ThisModule};
     /// mainline prelude.rs: `pub use super::{str::CStrExt as _, ThisModule};`
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "cstr_core")]
     pub use crate::str::CStrExt as _;
 
     /// prelude.rs: the pin-init API (`pub use pin_init::{pin_data, pin_init, pinned_drop, Init,
@@ -3220,7 +3356,7 @@ pub mod prelude {
     pub use crate::{init, pin_init, try_init, try_pin_init};
     /// mainline prelude.rs: `pub use pin_init::{.., InPlaceWrite, .., Zeroable}` (the trait;
     /// the derive of the same name is not modelled).
-    #[cfg(kport_profile = "mainline")]
+    #[cfg(kport_has = "prelude_pin_init")]
     pub use crate::init::{InPlaceWrite, Zeroable};
     /// prelude.rs: `pub use super::build_assert::{build_assert, build_error, static_assert}`.
     pub use crate::{build_assert, build_error, static_assert};

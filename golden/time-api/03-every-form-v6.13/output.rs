@@ -1,20 +1,20 @@
 //! Every Instant form time-api follows, in one function.
-use std::time::Instant;
+use kernel::time::Ktime;
 
 fn measure(n: u64) -> u64 {
-    let mut round = Instant::now();
-    let start = Instant::now();
+    let mut round = Ktime::ktime_get();
+    let start = Ktime::ktime_get();
     let mut total = 0;
     for i in 0..n {
         total += i;
-        round = Instant::now();
+        round = Ktime::ktime_get();
     }
-    let end = Instant::now();
-    let took = end.duration_since(start);
+    let end = Ktime::ktime_get();
+    let took = end - start;
     let again = end - start;
-    println!("took {} ms, {} ns", took.as_millis(), again.as_nanos());
-    let ms = round.elapsed().as_millis() as u64;
-    if start.elapsed().as_nanos() > 1000 {
+    println!("took {} ms, {} ns", took.to_ms(), again.to_ns());
+    let ms = (Ktime::ktime_get() - round).to_ms() as u64;
+    if (Ktime::ktime_get() - start).to_ns() > 1000 {
         println!("more than a microsecond");
     }
     total + ms
