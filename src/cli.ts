@@ -268,14 +268,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('package', { type: 'string', describe: 'at a Cargo workspace root: the member to check' })
           .option('html', { type: 'string', describe: 'also write a self-contained HTML review page to this file' })
           .option('workspace', { type: 'boolean', describe: 'at a Cargo workspace root: check each member that has a binary' })
-          .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' }),
-      (a) => {
+          .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
+          .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: the number of cores)' }),
+      async (a) => {
         const { profile, format } = checkFormat(a);
         const ioMode = checkIoMode(a.io, '--io');
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
+        if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && (a.jobs as number) >= 1)) throw new UsageError('--jobs takes a whole number, 1 or more');
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
-        const r = rewrite({ paths, profile, mode: 'report', only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(ioMode ? { options: { io: ioMode } } : {}) });
+        const r = await rewriteAsync({ paths, profile, mode: 'report', jobs: a.jobs as number | undefined, keepChanges: a.html !== undefined, only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(ioMode ? { options: { io: ioMode } } : {}) });
         if (a.html !== undefined) writeHtml(String(a.html), r, 'kport review: check', paths, profile);
         const c = String(a.color);
         printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout', rootOf(a));

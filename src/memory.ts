@@ -9,8 +9,8 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-/** Parse this many characters, then collect at the next unit boundary. */
-const BUDGET = 2 * 1024 * 1024;
+/** Parse this many characters, then collect at the next pause (between passes and units); KPORT_GC_BUDGET overrides it for measurements. */
+const BUDGET = Number(process.env.KPORT_GC_BUDGET ?? 2 * 1024 * 1024);
 
 let parsed = 0;
 let gc: (() => void) | undefined | null = null;

@@ -2,6 +2,7 @@
 // diagnostics; writing is the patcher's job.
 import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
 import { OffsetMap } from './offsets.ts';
+import { releaseTrees } from './memory.ts';
 import { lineRegions, type LineRegion } from './line-regions.ts';
 import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
 import { positionAt, lineStartsOf } from './diagnostics.ts';
@@ -92,10 +93,33 @@ interface LiveFile {
  * rustc accepts, and kport adds nothing to it.
  */
 export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
+  const steps = unitSteps(unit, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `runUnit`, giving the event loop a turn after each transform so the trees
+ * the passes left behind are freed as the run goes (src/memory.ts): one large
+ * crate no longer holds every tree it ever parsed until it ends.
+ */
+export async function runUnitAsync(unit: Unit, opts: RunOptions): Promise<UnitResult> {
+  const steps = unitSteps(unit, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await releaseTrees();
+  }
+}
+
+/** The run, pausing (yield) after each transform. */
+function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, void> {
   const refused = new Map<SourceFile, { start: number; end: number; count: number }>();
   for (;;) {
     const rest = refused.size ? { ...unit, files: unit.files.filter((f) => !refused.has(f)), crate: { ...unit.crate, options: { ...unit.crate.options, noModule: true } } } : unit;
-    const { result, unparsable } = runOnce(rest, opts);
+    const { result, unparsable } = yield* runOnce(rest, opts);
     if (unparsable.length === 0) return refused.size ? withRefused(unit, result, refused, opts) : result;
     for (const u of unparsable) refused.set(u.src, u);
   }
@@ -128,7 +152,7 @@ function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile,
   };
 }
 
-function runOnce(unit: Unit, opts: RunOptions): { result: UnitResult; unparsable: { src: SourceFile; start: number; end: number; count: number }[] } {
+function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitResult; unparsable: { src: SourceFile; start: number; end: number; count: number }[] }, void> {
   const prefix = opts.displayPrefix ?? '';
   const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
   const diagnostics: Diagnostic[] = [];
@@ -296,6 +320,7 @@ function runOnce(unit: Unit, opts: RunOptions): { result: UnitResult; unparsable
         }
       }
     }
+    yield;
   }
 
   // Files with syntax errors that kport changed, or wanted to change inside an error: refused (runUnit).

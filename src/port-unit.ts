@@ -5,11 +5,11 @@
 // corpus. Used in-process (--jobs 1) and by the worker threads alike.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { discoverUnit, type DiscoverOptions, type UnitPlan } from './discover.ts';
+import { discoverUnit, type DiscoverOptions, type Unit, type UnitPlan } from './discover.ts';
 import { UsageError } from './errors.ts';
 import { inPlace, type Placed } from './layout.ts';
 import { unifiedDiff, type FileChange } from './patcher.ts';
-import { runUnit, type UnitResult } from './pipeline.ts';
+import { runUnit, runUnitAsync, type RunOptions, type UnitResult } from './pipeline.ts';
 import { getProfile, type ProfileId } from './profiles.ts';
 import { TRANSFORMS } from './registry.ts';
 import { encodeSource } from './source.ts';
@@ -55,12 +55,26 @@ export type UnitReply = { ok: UnitOutput } | { usageError: string };
 
 const posix = (p: string) => p.split(path.sep).join('/');
 
-export function portUnit(task: UnitTask): UnitOutput {
+function prepare(task: UnitTask): { unit: Unit; opts: RunOptions; prefix: string } {
   const transforms = TRANSFORMS.filter((t) => task.transforms.includes(t.id));
   const unit = discoverUnit(task.plan, task.discover);
   const prefix = posix(path.relative(task.base, unit.crate.root));
+  return { unit, prefix, opts: { profile: getProfile(task.profile), transforms, displayPrefix: prefix } };
+}
+
+export function portUnit(task: UnitTask): UnitOutput {
+  const { unit, opts, prefix } = prepare(task);
+  return packageUnit(task, unit, prefix, runUnit(unit, opts));
+}
+
+/** `portUnit` with the event loop turning between passes, so a large crate's old trees are freed as it runs. */
+export async function portUnitAsync(task: UnitTask): Promise<UnitOutput> {
+  const { unit, opts, prefix } = prepare(task);
+  return packageUnit(task, unit, prefix, await runUnitAsync(unit, opts));
+}
+
+function packageUnit(task: UnitTask, unit: Unit, prefix: string, r: UnitResult): UnitOutput {
   const shown = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
-  const r = runUnit(unit, { profile: getProfile(task.profile), transforms, displayPrefix: prefix });
   unit.trees = undefined;
 
   const failed: string[] = [];
@@ -96,9 +110,9 @@ export function portUnit(task: UnitTask): UnitOutput {
 }
 
 /** portUnit, with bad input turned into a reply instead of an exception (errors lose their class between threads). */
-export function portUnitReply(task: UnitTask): UnitReply {
+export async function portUnitReply(task: UnitTask): Promise<UnitReply> {
   try {
-    return { ok: portUnit(task) };
+    return { ok: await portUnitAsync(task) };
   } catch (e) {
     if (e instanceof UsageError) return { usageError: e.message };
     throw e;

@@ -12,7 +12,7 @@ import { lstatSync, statSync } from 'node:fs';
 import type { UnitResult } from './pipeline.ts';
 import { releaseTrees } from './memory.ts';
 import { defaultJobs, runPool } from './pool.ts';
-import { portUnit, type UnitOutput, type UnitTask } from './port-unit.ts';
+import { portUnit, portUnitAsync, type UnitOutput, type UnitTask } from './port-unit.ts';
 import { getProfile, type ProfileId } from './profiles.ts';
 import { TRANSFORMS } from './registry.ts';
 import { encodeSource } from './source.ts';
@@ -100,7 +100,7 @@ export async function rewriteAsync(opts: RewriteOptions & { jobs?: number; onDif
   const jobs = Math.min(opts.jobs ?? defaultJobs(), job.tasks.length);
   if (jobs <= 1) {
     for (const t of job.tasks) {
-      job.add(portUnit(t));
+      job.add(await portUnitAsync(t));
       await releaseTrees();
     }
   } else {

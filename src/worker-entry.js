@@ -16,7 +16,7 @@ export default async function portInWorker(task) {
     if (process.env.KPORT_FAULT_MARK) (await import('node:fs')).appendFileSync(process.env.KPORT_FAULT_MARK, 'started\n');
     await new Promise((r) => setTimeout(r, 300));
   }
-  const reply = portUnitReply(task);
+  const reply = await portUnitReply(task);
   await releaseTrees();
   return reply;
 }
