@@ -150,8 +150,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
           .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: the number of cores)' })
-          .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything' })
-          .option('kdir', { type: 'string', describe: 'with --verify: build the port with this kernel tree (make -C KDIR M=.. LLVM=1) instead of the stub' })
+          .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything; this compiles the input with rustc (its macros run, include_str! reads files)' })
+          .option('kdir', { type: 'string', describe: "with --verify: build the port with this kernel tree (make -C KDIR M=.. LLVM=1) instead of the stub; runs the kernel's and the input's build files (Makefile, Kbuild)" })
           .check((a) => {
             const modes = ['dry-run', 'write', 'out-dir', 'patch', 'check', 'format-patch'].filter((m) => a[m] !== undefined && a[m] !== false);
             if (modes.length > 1) throw new UsageError(`choose one of --${modes.join(', --')}`);
@@ -240,11 +240,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     )
     .command(
       'verify [paths..]',
-      'type-check a ported module against the kernel API (bundled stub, or --kdir)',
+      'type-check a ported module against the kernel API (bundled stub, or --kdir); compiles the input with rustc',
       (y) =>
         y
           .positional('paths', { type: 'string', array: true, describe: 'a ported crate folder, a folder of .rs files, or a crate root .rs file (default: .)' })
-          .option('kdir', { type: 'string', describe: 'run the real kernel build: make -C KDIR M=<folder> LLVM=1' })
+          .option('kdir', { type: 'string', describe: "run the real kernel build, make -C KDIR M=<folder> LLVM=1: runs the kernel's and the input's build files (Makefile, Kbuild) with your environment" })
           .option('warnings', { type: 'boolean', describe: "print rustc's warnings too (K0803), in the diagnostics format" })
           .option('werror', { type: 'boolean', describe: "treat rustc's warnings as errors, as CONFIG_WERROR=y does" }),
       (a) => {

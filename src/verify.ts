@@ -49,9 +49,24 @@ export interface VerifyResult {
 /** The rustc command to run, or undefined when there is none. */
 export function findRustc(explicit?: string): { path: string; version: string } | undefined {
   const cmd = explicit ?? process.env.KPORT_RUSTC ?? 'rustc';
-  const r = spawnSync(cmd, ['--version'], { encoding: 'utf8' });
+  const r = spawnSync(cmd, ['--version'], { encoding: 'utf8', env: rustcEnv() });
   if (r.status !== 0 || !r.stdout) return undefined;
   return { path: cmd, version: r.stdout.trim() };
+}
+
+/**
+ * The environment rustc runs in: only what finding and running the toolchain
+ * needs (rustup's proxy reads RUSTUP_HOME, RUSTUP_TOOLCHAIN, CARGO_HOME, else
+ * HOME) and RUSTC_BOOTSTRAP=1 (as the kernel's Makefile exports it). The input
+ * is compiled, so `env!`/`option_env!` in it must not see the caller's
+ * variables (tokens, paths) and print them in a diagnostic.
+ */
+export const RUSTC_ENV_KEPT = ['PATH', 'HOME', 'TMPDIR', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN', 'CARGO_HOME'] as const;
+
+export function rustcEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const k of RUSTC_ENV_KEPT) if (env[k] !== undefined) out[k] = env[k];
+  return { ...out, RUSTC_BOOTSTRAP: '1' };
 }
 
 export function noRustcMessage(): string {
@@ -72,7 +87,7 @@ export function buildStub(profile: ProfileId, rustc: { path: string; version: st
   const base = path.join(cacheDir ?? cacheRoot(), 'stub');
   return cachedBuild(base, hash, 'libkernel.rlib', (work) => {
     const build = (args: string[]) => {
-      const r = spawnSync(rustc.path, ['--edition', '2021', '--cap-lints', 'allow', ...args], { encoding: 'utf8', env: { ...process.env, RUSTC_BOOTSTRAP: '1' } });
+      const r = spawnSync(rustc.path, ['--edition', '2021', '--cap-lints', 'allow', ...args], { encoding: 'utf8', env: rustcEnv() });
       if (r.status !== 0) throw new UsageError(`could not build kport's kernel stub with ${rustc.version}: ${(r.stderr || r.error?.message || '').split('\n')[0]}`);
     };
     const macros = path.join(work, 'libmacros.so');
@@ -204,7 +219,7 @@ function runRustc(rustc: string, crateRoot: string, rootFile: string, stub: stri
       '-o', path.join(out, 'out.rmeta'),
       rootFile,
     ];
-    const r = spawnSync(rustc, args, { cwd: crateRoot, encoding: 'utf8', env: { ...process.env, RUSTC_BOOTSTRAP: '1' }, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(rustc, args, { cwd: crateRoot, encoding: 'utf8', env: rustcEnv(), maxBuffer: 64 * 1024 * 1024 });
     if (r.error) throw new UsageError(`could not run ${rustc}: ${r.error.message}`);
     const msgs: RustcMessage[] = [];
     for (const line of (r.stderr ?? '').split('\n')) {
