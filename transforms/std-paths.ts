@@ -39,7 +39,7 @@ const LOCAL_TYPES = `
 
 /** What becomes of one std path. */
 type Fate =
-  | { kind: 'rewrite'; prefix: string; depth: number } // replace the first `depth` segments after the root (and the root) with `prefix`
+  | { kind: 'rewrite'; prefix: string; depth: number; note?: { code: string; message: string; help: string } } // replace the first `depth` segments after the root (and the root) with `prefix`
   | { kind: 'prelude'; name: string; depth: number }
   | { kind: 'report'; code: string; message: string; help: string; from?: string }
   | { kind: 'keep' };
@@ -66,7 +66,7 @@ function targetFate(t: StdTarget, depth: number, segs: readonly string[]): Fate 
       to.pop();
       depth--;
     }
-    return { kind: 'rewrite', prefix: to.join('::'), depth };
+    return { kind: 'rewrite', prefix: to.join('::'), depth, ...(t.note ? { note: t.note } : {}) };
   }
   if (t.kind === 'prelude') return { kind: 'prelude', name: t.name, depth };
   if (t.kind === 'owned') return { kind: 'keep' };
@@ -201,6 +201,13 @@ function runUses(ctx: FileContext, uses: { decl: SyntaxNode; leaves: UseLeaf[] }
     const plans = planUse(ctx, leaves, f);
     const untouched = plans.every((p) => p.group === 'keep');
     reportUse(ctx, decl, plans, untouched);
+    // A rewrite with a note (K0110): once per declaration and note.
+    const noted = new Set<string>();
+    for (const p of plans) {
+      if (p.fate.kind !== 'rewrite' || !p.fate.note || noted.has(p.fate.note.code)) continue;
+      noted.add(p.fate.note.code);
+      ctx.report({ code: p.fate.note.code, message: p.fate.note.message.replace('{path}', leafPath(p.leaf)), node: decl, help: p.fate.note.help });
+    }
     if (untouched) continue;
     // Groups in the order of their first leaf.
     const order: string[] = [];
@@ -395,8 +402,10 @@ function reportedElsewhere(ctx: FileContext, segs: readonly string[], full: Synt
 
 function applyFate(ctx: FileContext, f: FileFacts, fate: Fate, root: string, segs: string[], ranges: { start: number; end: number }[], at: SyntaxNode, rangeForReport?: { start: number; end: number }): void {
   const whole = rangeForReport ?? ranges[ranges.length - 1];
-  if (fate.kind === 'rewrite') ctx.edits.replace(ranges[fate.depth], fate.prefix);
-  else if (fate.kind === 'prelude') ctx.edits.replace(ranges[fate.depth], preludeName(fate.name, at, f));
+  if (fate.kind === 'rewrite') {
+    ctx.edits.replace(ranges[fate.depth], fate.prefix);
+    if (fate.note) ctx.report({ code: fate.note.code, message: fate.note.message.replace('{path}', [root, ...segs].join('::')), range: whole, help: fate.note.help });
+  } else if (fate.kind === 'prelude') ctx.edits.replace(ranges[fate.depth], preludeName(fate.name, at, f));
   else if (fate.kind === 'report') ctx.report({ code: fate.code, message: fate.message.replace('{path}', [root, ...segs].join('::')), range: whole, help: fate.help });
 }
 
@@ -562,6 +571,28 @@ function explanation(title: string, body: string): string {
 }
 
 const codes: CodeInfo[] = [
+  {
+    code: STD_CODES.kernelAlternative,
+    severity: 'note',
+    title: 'rewritten to core, and the kernel has its own form too',
+    explanation: `The path was rewritten to the \`core\` item std re-exports, which builds in a
+module; the kernel also has an API of its own for the job, which kernel code is
+expected to use. For atomics (profiles v6.19 and mainline, whose kernels all have
+rust/kernel/sync/atomic.rs, 6.18+) that is \`kernel::sync::atomic::Atomic<T>\` with
+the kernel memory model's orderings; on older profiles \`core::sync::atomic\` is
+the only form and no note is given.
+
+Before:
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static HITS: AtomicU32 = AtomicU32::new(0);
+    HITS.fetch_add(1, Ordering::Relaxed);
+After (kport):
+    use core::sync::atomic::{AtomicU32, Ordering};
+After (by hand, the kernel's own):
+    use kernel::sync::atomic::{Atomic, Relaxed};
+    static HITS: Atomic<u32> = Atomic::new(0);
+    HITS.fetch_add(1, Relaxed);`,
+  },
   {
     code: STD_CODES.collections,
     severity: 'error',

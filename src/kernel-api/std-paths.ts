@@ -22,11 +22,13 @@ export const STD_CODES = {
   time: 'K0211',
   other: 'K0212',
   shadowed: 'K0213',
+  /** A note beside a rewrite: the kernel has its own form too (`kernel::sync::atomic`). */
+  kernelAlternative: 'K0110',
 } as const;
 
 export type StdTarget =
-  /** `std::<from>::rest` becomes `<to>::rest`. */
-  | { kind: 'path'; to: string }
+  /** `std::<from>::rest` becomes `<to>::rest`; `note`: reported beside the rewrite (severity note). */
+  | { kind: 'path'; to: string; note?: { code: string; message: string; help: string } }
   /** The kernel prelude (rust/kernel/prelude.rs) provides `name`: imports are dropped, qualified uses lose the qualifier. */
   | { kind: 'prelude'; name: string }
   /** No kernel home: the path stays as written and is reported. */
@@ -81,6 +83,11 @@ const common = (id: ProfileId): StdPathEntry[] => {
   const modern = kind === 'mainline' || kind === 'v6.13';
   const kernelFmt = id === 'mainline' || id === 'v6.19';
   const miscdevIo = id === 'mainline' || id === 'v6.19';
+  // rust/kernel/sync/atomic.rs: `Atomic<T>` with explicit orderings, from 6.18 (Boqun Feng's
+  // series, tip locking/core, "[tip: locking/core] rust: sync: atomic: Add generic atomics").
+  const kernelAtomic = id === 'mainline' || id === 'v6.19';
+  // rust/kernel/fmt.rs: its own `Pointer` from 7.3 (643a7c306b8c, rust-7.3).
+  const kernelPointer = id === 'mainline';
   const collectionsHelp =
     kind === 'mainline'
       ? 'use `kernel::rbtree::RBTree` for an ordered map (rust/kernel/rbtree.rs), `kernel::xarray::XArray` for an index → object map (rust/kernel/xarray.rs), or a sorted `KVec` searched with `binary_search`'
@@ -105,7 +112,18 @@ const common = (id: ProfileId): StdPathEntry[] => {
   const e = (from: string, target: StdTarget, source: string, extra: Partial<StdPathEntry> = {}): StdPathEntry => ({ from, target, source, ...extra });
   const other = (_what: string, help: string) => none(STD_CODES.other, '`{path}` has no kernel equivalent', help);
   const out: StdPathEntry[] = [
-    ...CORE_MODULES.map((m) => e(m, to(`core::${m}`), CORE)),
+    ...CORE_MODULES.filter((m) => !(kernelAtomic && m === 'sync::atomic')).map((m) => e(m, to(`core::${m}`), CORE)),
+    ...(kernelAtomic
+      ? [e('sync::atomic', {
+          kind: 'path',
+          to: 'core::sync::atomic',
+          note: {
+            code: STD_CODES.kernelAlternative,
+            message: '`{path}` now comes from `core::sync::atomic`, which builds; the kernel also has its own atomics',
+            help: 'kernel code is expected to use `kernel::sync::atomic::{Atomic, Relaxed, Acquire, Release, Full}` (`Atomic<i32>::new(0)`, `a.load(Relaxed)`, `a.fetch_add(1, Full)`; rust/kernel/sync/atomic.rs, 6.18+): its orderings are the kernel memory model\'s',
+          },
+        }, 'rust/kernel/sync/atomic.rs')]
+      : []),
     // Allocation: the prelude provides Vec and Box on every profile; the allocation transforms turn them into KVec/KBox.
     e('vec::Vec', { kind: 'prelude', name: 'Vec' }, PRELUDE),
     e('boxed::Box', { kind: 'prelude', name: 'Box' }, PRELUDE),
@@ -117,7 +135,7 @@ const common = (id: ProfileId): StdPathEntry[] => {
     ...(kernelFmt
       ? [
           e('fmt', to('kernel::fmt'), 'rust/kernel/fmt.rs'),
-          ...CORE_FMT_ONLY.map((n) => e(`fmt::${n}`, to(`core::fmt::${n}`), 'rust/kernel/fmt.rs (not re-exported there)')),
+          ...CORE_FMT_ONLY.filter((n) => !(kernelPointer && n === 'Pointer')).map((n) => e(`fmt::${n}`, to(`core::fmt::${n}`), 'rust/kernel/fmt.rs (not re-exported there)')),
         ]
       : [e('fmt', to('core::fmt'), CORE)]),
     // No kernel home.
@@ -172,7 +190,8 @@ function macros(): Record<string, StdTarget> {
   for (const n of CORE_MACROS) m[n] = to(`core::${n}`);
   m.format = none(STD_CODES.string, '`{path}`: the kernel has no `format!` (it returns a `String`)', 'use `CString::try_from_fmt(fmt!(..))?` (rust/kernel/str.rs) or write into a fixed buffer');
   m.thread_local = none(STD_CODES.thread, '`{path}`: the kernel has no thread-local storage for modules', 'keep the state in the module struct, or per CPU');
-  m.dbg = none(STD_CODES.other, '`{path}` is not the kernel `dbg!`', 'use `dbg!` from the kernel prelude (rust/kernel/std_vendor.rs) or `pr_debug!`');
+  // The kernel's .clippy.toml disallows `kernel::dbg` (`disallowed-macros`: "intended as a debugging tool").
+  m.dbg = none(STD_CODES.other, '`{path}` is not the kernel `dbg!`', 'print the value with `pr_debug!("{:?}\\n", x)` (rust/kernel/print.rs); the kernel has a `dbg!` (rust/kernel/std_vendor.rs) for debugging sessions only: its .clippy.toml disallows it in code that is kept');
   return m;
 }
 

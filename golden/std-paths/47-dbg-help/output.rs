@@ -1,0 +1,3 @@
+fn twice(x: u32) -> u32 {
+    std::dbg!(x * 2)
+}
