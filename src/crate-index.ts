@@ -7,6 +7,15 @@ import { declaredModules } from './mod-tree.ts';
 import { prefetch, query } from './parse.ts';
 import type { FileContext, SyntaxNode } from './types.ts';
 
+/** Vector-building macros: `vec!` (std, `alloc::vec!`) and the kernel's `kvec!`. */
+const VEC_MACROS = /^(?:(?:::)?(?:std|alloc|kernel)::)?(vec|kvec)$/;
+
+/** The vector type a `vec![..]` / `kernel::kvec![..]` builds, else undefined. */
+function vecMacroType(m: SyntaxNode): string | undefined {
+  const name = VEC_MACROS.exec(m.childForFieldName('macro')?.text.replace(/\s+/g, '') ?? '')?.[1];
+  return name === 'kvec' ? 'KVec' : name === 'vec' ? 'Vec' : undefined;
+}
+
 export type Owner =
   | { kind: 'free' }
   | { kind: 'impl'; type: string; trait?: string; impl: SyntaxNode }
@@ -402,6 +411,9 @@ export class CrateIndex {
       else if (v) {
         while (v.type === 'try_expression') v = v.namedChildren[0];
         if (v.type === 'struct_expression') found = typeName(v.childForFieldName('name')!);
+        // `kernel::kvec![..]?` / `vec![..]` (alloc-macros ports the latter), `it.try_collect(GFP_KERNEL)?`: a vector.
+        else if (v.type === 'macro_invocation') found = vecMacroType(v);
+        else if (v.type === 'call_expression' && /^try_(collect|to_vec)$/.test(v.childForFieldName('function')?.childForFieldName('field')?.text ?? '')) found = 'KVec';
         else if (v.type === 'call_expression' && v.childForFieldName('function')?.type === 'scoped_identifier') {
           const path = v.childForFieldName('function')!.childForFieldName('path');
           found = path && /^[A-Z]/.test(path.text) ? (path.text === 'Self' ? selfType(fn) : typeName(path)) : undefined;
