@@ -160,6 +160,8 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
   const live: LiveFile[] = unit.files.map((src) => {
     // Discovery already parsed the files it followed `mod` declarations through.
     const tree = freezeTree(unit.trees?.get(src) ?? parse(src.text));
+    // The pipeline owns it now: discovery's map must not keep it alive once a pass replaces it.
+    unit.trees?.delete(src);
     return {
       src,
       text: src.text,
