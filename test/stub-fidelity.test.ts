@@ -254,6 +254,11 @@ fn add_one() -> Result<KBox<dyn Fn(u32) -> u32>> {
     },
     bad: { body: '    let g: KBox<dyn Fn(u32) -> u32> = KBox::new(5u32, GFP_KERNEL)?;\n    let _ = g;', at: 'let g', msg: /Fn\(u32\)|mismatched types/ },
   },
+  {
+    what: 'before 6.16 (v6.15: 6.15-6.16) KBox does not coerce to a trait object',
+    ok: { body: '    let f = KBox::new(|x: u32| x + 1, GFP_KERNEL)?;\n    let _ = f(1);', profile: 'v6.15' },
+    bad: { body: '    let f: KBox<dyn Fn(u32) -> u32> = KBox::new(|x: u32| x + 1, GFP_KERNEL)?;\n    let _ = f(1);', profile: 'v6.15', at: 'let f', msg: /mismatched types|incompatible types/ },
+  },
 ];
 
 describe.skipIf(!hasRustc)('the kernel stub against hand-written modules', () => {

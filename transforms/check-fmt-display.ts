@@ -5,13 +5,13 @@ import { crateIndex, resolverFor, type Ty } from '../src/vec-resolver.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext } from '../src/types.ts';
 
 /**
- * check-fmt-display: on mainline, a value printed with `{}` whose type has no
- * `kernel::fmt::Display`.
+ * check-fmt-display: with the kernel's own `fmt` (6.19 on), a value printed
+ * with `{}` whose type has no `kernel::fmt::Display`.
  *
  *   let b = Box::new(5);
  *   println!("b = {b}");        → K0420 (`KBox` has no kernel Display)
  *
- * Mainline's `pr_*!` format through `fmt!` (rust/macros/fmt.rs), which wraps
+ * Since 6.19 `pr_*!` format through `fmt!` (rust/macros/fmt.rs), which wraps
  * every argument in `kernel::fmt::Adapter`; `{}` then needs the kernel's own
  * `Display` (rust/kernel/fmt.rs), implemented for the integers, `bool`, `char`,
  * `str`, `Arguments`, `Arc` and the crate's own impls, not for `Box`/`KBox`
@@ -55,7 +55,7 @@ function runFile(ctx: FileContext, index: ReturnType<typeof crateIndex>): void {
       if (!bad) continue;
       ctx.report({
         code: 'K0420',
-        message: `\`${call.macro}!\` formats \`${v.text}\` with \`{}\`, ${bad.what}: on mainline \`pr_*!\` need \`kernel::fmt::Display\`, and ${bad.why}`,
+        message: `\`${call.macro}!\` formats \`${v.text}\` with \`{}\`, ${bad.what}: since 6.19 \`pr_*!\` need \`kernel::fmt::Display\`, and ${bad.why}`,
         range: v.range,
         help: bad.help,
       });
@@ -74,8 +74,8 @@ const codes: CodeInfo[] = [
   {
     code: 'K0420',
     severity: 'error',
-    title: 'a value printed with `{}` has no kernel `Display` (mainline)',
-    explanation: `On mainline the \`pr_*!\` macros format through the kernel's \`fmt!\`
+    title: 'a value printed with `{}` has no kernel `Display` (6.19 on)',
+    explanation: `Since 6.19 (profiles \`v6.19\` and \`mainline\`) the \`pr_*!\` macros format through the kernel's \`fmt!\`
 (rust/macros/fmt.rs), which wraps each argument in \`kernel::fmt::Adapter\`: a \`{}\`
 placeholder then needs the kernel's own \`Display\` trait (rust/kernel/fmt.rs). It is
 implemented for the integers, \`bool\`, \`char\`, \`str\`, \`Arguments\`, \`Arc\` and
@@ -96,15 +96,15 @@ After:
 export const checkFmtDisplay: CrateTransform = {
   id: 'check-fmt-display',
   scope: 'crate',
-  summary: 'On mainline, report values printed with `{}` whose type has no kernel `Display` (`Box`, core-only types).',
-  docs: `Mainline's \`pr_*!\` format with the kernel's \`fmt!\`, so a \`{}\` argument needs the
+  summary: 'With the kernel\'s own `fmt` (6.19 on), report values printed with `{}` whose type has no kernel `Display` (`Box`, core-only types).',
+  docs: `Since 6.19 (\`v6.19\`, \`mainline\`) \`pr_*!\` format with the kernel's \`fmt!\`, so a \`{}\` argument needs the
 kernel's own \`Display\` (rust/kernel/fmt.rs): the integers, \`bool\`, \`char\`, \`str\`,
 \`Arc\` and the crate's impls have it; \`KBox\` and core types such as \`ParseIntError\`
 do not, and the port fails to build at the print. This check reports such an argument
 of \`println!\`, \`print!\`, \`eprintln!\`, \`eprint!\` or \`pr_*!\` (K0420), positional,
 named or captured (\`{b}\`), when its type is known from a declaration (\`let b =
-Box::new(..)\`, a parameter, a field). Floats are check-floats' (K0623). Older profiles
-format with \`core::fmt\` and need nothing.
+Box::new(..)\`, a parameter, a field). Floats are check-floats' (K0623). Profiles before
+\`v6.19\` format with \`core::fmt\` and need nothing.
 
 Before:
     let b = Box::new(5);
@@ -112,7 +112,8 @@ Before:
 After: (by hand)
     let b = KBox::new(5, GFP_KERNEL)?;
     pr_info!("b = {}\\n", *b);`,
-  profiles: ['mainline'],
+  // Kernels with the kernel's own `fmt::Display` (6.19 on: src/kernel-api/stub-features.ts, fmt_display).
+  profiles: ['mainline', 'v6.19'],
   safety: 'suggestion',
   run,
   codes,

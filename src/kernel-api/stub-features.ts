@@ -19,6 +19,7 @@ export const STUB_FEATURES = {
   module_author: { since: '6.1', until: '6.16', what: '`module!` key `author: ".."`', source: 'rust/macros/module.rs; removed by "rust: module: remove deprecated author key" (applied to rust-next 2025-06-24, so 6.17)' },
   module_authors: { since: '6.15', what: '`module!` key `authors: [..]`', source: 'rust/macros/module.rs: 38559da6afb2 "rust: module: introduce `authors` key" (Rust pull for 6.15)' },
   prelude_pin_init: { since: '6.15', what: 'prelude `InPlaceWrite`, `Zeroable` (`pub use pin_init::{..}`)', source: 'rust/kernel/prelude.rs (the pin-init crate, 6.15)' },
+  kbox_coerce: { since: '6.16', what: '`KBox<T>` coerces to `KBox<dyn Trait>` (`CoerceUnsized`/`DispatchFromDyn`, or `derive(CoercePointee)`)', source: 'rust/kernel/alloc/kbox.rs: "rust: alloc: allow coercion from `Box<T>` to `Box<dyn U>` if T implements U" (Alexandre Courbot; Rust pull for 6.16)' },
   kvec_remove: { since: '6.16', what: '`KVec::remove(i) -> Result<T, RemoveError>`, `retain`', source: 'rust/kernel/alloc/kvec.rs, kvec/errors.rs' },
   rbtree_is_empty: { since: '6.17', what: '`RBTree::is_empty`', source: 'rust/kernel/rbtree.rs ("rust: rbtree: add RBTree::is_empty", Alice Ryhl, posted 2025-06-16 on v6.16-rc1)' },
   time_instant: { since: '6.17', what: '`Instant<C: ClockSource>`, `Monotonic`/`RealTime`/`BootTime`/`Tai`, `Delta`, `time::delay::fsleep`', source: 'rust/kernel/time.rs, time/delay.rs: 768dfbfc98e2, d4b29ddf82a4 (Rust pull for 6.17)' },
@@ -42,10 +43,10 @@ export type StubFeatureName = keyof typeof STUB_FEATURES;
 export const STUB_FEATURES_OF: Partial<Record<ProfileId, readonly StubFeatureName[]>> = {
   'v6.13': ['time_ktime', 'module_author'],
   'v6.15': ['module_author', 'module_authors', 'prelude_pin_init'],
-  'v6.17': ['module_authors', 'prelude_pin_init', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'fmt_reexport'],
-  'v6.19': ['module_authors', 'prelude_pin_init', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'time_delta_ops', 'iov_kiocb', 'fmt_display', 'cstr_core', 'rbtree_cursor'],
+  'v6.17': ['module_authors', 'prelude_pin_init', 'kbox_coerce', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'fmt_reexport'],
+  'v6.19': ['module_authors', 'prelude_pin_init', 'kbox_coerce', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'time_delta_ops', 'iov_kiocb', 'fmt_display', 'cstr_core', 'rbtree_cursor'],
   mainline: [
-    'module_authors', 'prelude_pin_init', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'time_delta_ops', 'iov_kiocb', 'fmt_display', 'cstr_core', 'rbtree_cursor',
+    'module_authors', 'prelude_pin_init', 'kbox_coerce', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'time_delta_ops', 'iov_kiocb', 'fmt_display', 'cstr_core', 'rbtree_cursor',
     'module_type_any', 'errno_full', 'fmt_pointer', 'time_delta_unit', 'module_rs', 'kvec_insert_error',
   ],
 };

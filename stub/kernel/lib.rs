@@ -407,8 +407,9 @@ pub mod alloc {
         #[repr(transparent)]
         pub struct Box<T: ?Sized, A: Allocator>(core::ptr::NonNull<T>, PhantomData<A>);
 
-        /// `KBox<T>` coerces to `KBox<dyn Trait>` as std's `Box` does: kbox.rs derives
+        /// `KBox<T>` coerces to `KBox<dyn Trait>` as std's `Box` does (6.16): kbox.rs derives
         /// `CoercePointee`, or (`not(CONFIG_RUSTC_HAS_COERCE_POINTEE)`) has these two impls.
+        #[cfg(kport_has = "kbox_coerce")]
         impl<T, U, A> core::ops::CoerceUnsized<Box<U, A>> for Box<T, A>
         where
             T: ?Sized + core::marker::Unsize<U>,
@@ -416,6 +417,7 @@ pub mod alloc {
             A: Allocator,
         {
         }
+        #[cfg(kport_has = "kbox_coerce")]
         impl<T, U, A> core::ops::DispatchFromDyn<Box<U, A>> for Box<T, A>
         where
             T: ?Sized + core::marker::Unsize<U>,
