@@ -16,7 +16,7 @@ const cache = new WeakMap<Tree, Set<string>>();
 function fileMethods(tree: Tree): Set<string> {
   let s = cache.get(tree);
   if (!s) {
-    s = new Set(query(METHODS_QUERY).captures(tree.rootNode).map((c) => c.node.text));
+    s = new Set(query(METHODS_QUERY).matches(tree.rootNode).map((m) => m.captures[0].node.text));
     cache.set(tree, s);
   }
   return s;

@@ -20,6 +20,8 @@ const ITEMS = `[
   (enum_variant name: (identifier) @n)
 ]`;
 const USES = '(use_declaration argument: (_) @arg)';
+/** The queries `localNames` runs on a tree, for `prefetch`. */
+export const LOCAL_NAMES_QUERIES = [ITEMS, USES];
 
 export interface LocalNames {
   /** Items defined anywhere in the file. */

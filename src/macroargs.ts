@@ -21,6 +21,8 @@ export interface Region {
 }
 
 const MACROS = '(macro_invocation (token_tree) @tt) @call';
+/** The query `codeRegions` runs on a tree, for `prefetch`. */
+export const MACROS_QUERY = MACROS;
 /** Name of the function a re-parsed argument list is wrapped in. */
 export const REGION_FN = '__kport_macro_args';
 const PREFIX = `fn ${REGION_FN}() { `;

@@ -1,10 +1,10 @@
-import { query } from '../src/parse.ts';
+import { prefetch, query } from '../src/parse.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { relyingOn } from '../src/diverging.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { anchor, codeRegions, shadowed, type Region } from '../src/macroargs.ts';
-import { localNames } from '../src/localnames.ts';
+import { isTestCode, testQueries } from '../src/testcode.ts';
+import { anchor, codeRegions, MACROS_QUERY, shadowed, type Region } from '../src/macroargs.ts';
+import { LOCAL_NAMES_QUERIES, localNames } from '../src/localnames.ts';
 import { useLeaves } from '../src/use-tree.ts';
 import { lineStartsOf } from '../src/diagnostics.ts';
 import { lookup, type StdPathEntry } from '../src/kernel-api/std-paths.ts';
@@ -41,6 +41,10 @@ const OPERATOR_EXPRS = `
 const PATH_EXPRS = `(scoped_identifier path: (identifier) @t name: (identifier) @n (#match? @t "^(${[...new Set([...PATHS.keys()].map((p) => p.split('::')[0]))].join('|')})$")) @path`;
 const USES = '(use_declaration argument: (_) @arg) @use';
 
+const METHOD_TEXT = new RegExp(`\\.\\s*(?:${METHOD_NAMES.join('|')})\\b`);
+const STD_USE = /\b(?:std|alloc)\s*::/;
+// Text the resolver can type as a String: a String type or constructor, format!, to_string, str methods.
+const STRING_TEXT = /\bString\b|format!|\bto_(?:string|owned|lowercase|uppercase|ascii_lowercase|ascii_uppercase)\b|\breplacen?\b|\brepeat\b/;
 const RELEVANT = new RegExp(`\\.\\s*(?:${METHOD_NAMES.join('|')})\\b|\\b(?:std|alloc|str|ToOwned|String)\\b|format!|to_string`);
 
 // Std types the resolver names (src/vec-resolver.ts), by the table's receiver kinds.
@@ -306,26 +310,43 @@ function lineOf(run: FileRun, offset: number): number {
   return lo;
 }
 
-function runFile(ctx: FileContext, resolver: Resolver, methods: Set<string>): void {
+/** What a text needs looked at. `strings`: whether the crate has text the resolver can type as a `String` at all. */
+function wants(text: string, strings: boolean) {
+  return {
+    methods: METHOD_TEXT.test(text),
+    operators: strings && text.includes('+'),
+    paths: /\b(?:str|ToOwned)\s*::/.test(text),
+  };
+}
+
+function runFile(ctx: FileContext, resolver: Resolver, methods: Set<string>, strings: boolean): void {
   const names = localNames(ctx.tree);
   const own = (n: string) => names.has(n);
   const run: FileRun = { ctx, resolver, methods, own, done: new Set(), lineStarts: lineStartsOf(ctx.text) };
-  const imports = stdImports(ctx, own);
+  const imports = STD_USE.test(ctx.text) ? stdImports(ctx, own) : new Map<string, Imported>();
   for (const r of codeRegions(ctx.tree)) {
+    // Most macro arguments need none of it.
+    const want = wants(r.text, strings);
+    if (r.host) prefetch(r.root, 'matches', [want.methods && METHOD_CALLS, want.operators && OPERATOR_EXPRS, want.paths && PATH_EXPRS]);
     const skip = (n: SyntaxNode) => isTestCode(ctx.tree, anchor(n, r));
     const res = r.host ? resolver.at(r.host) : resolver;
-    methodCalls(run, r, res, skip);
-    if (r.text.includes('+')) operators(run, r, res, skip);
-    if (/\b(?:str|ToOwned)\s*::/.test(r.text)) paths(run, r, skip);
-    importedUses(run, r, imports, skip);
+    if (want.methods) methodCalls(run, r, res, skip);
+    if (want.operators) operators(run, r, res, skip);
+    if (want.paths) paths(run, r, skip);
+    if (imports.size) importedUses(run, r, imports, skip);
   }
 }
 
 function run(ctx: CrateContext): void {
-  const wanted = (f: FileContext) => RELEVANT.test(f.text);
-  const index = crateIndex(ctx, (f) => (wanted(f) ? [METHOD_CALLS, USES, METHODS_QUERY] : [METHODS_QUERY]));
+  const strings = ctx.files.some((f) => STRING_TEXT.test(f.text));
+  // One walk of each file answers every query this pass (and its helpers) runs on it.
+  const index = crateIndex(ctx, (f) => {
+    const w = wants(f.text, strings);
+    const std = STD_USE.test(f.text);
+    return [w.methods && METHOD_CALLS, w.operators && OPERATOR_EXPRS, w.paths && PATH_EXPRS, std && USES, METHODS_QUERY, MACROS_QUERY, ...LOCAL_NAMES_QUERIES, ...testQueries(f.tree)];
+  });
   const methods = crateMethods(ctx.files);
-  for (const f of ctx.files) if (wanted(f)) runFile(f, resolverFor(index, f), methods);
+  for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, resolverFor(index, f), methods, strings);
 }
 
 const codes: CodeInfo[] = [
