@@ -11,6 +11,7 @@ import { formatDiagnostics } from './formats/index.ts';
 import { goldenExample } from './explain.ts';
 import { UsageError } from './errors.ts';
 import { checkIoMode, IO_MODES } from './io-mode.ts';
+import { checkCompatMode, COMPAT_MODES } from './compat-mode.ts';
 import { DEFAULT_PROFILE, PROFILES, profileList, resolveProfile, type ProfileId } from './profiles.ts';
 import { TRANSFORMS, findTransform } from './registry.ts';
 import { profileDifferences } from './profile-diff.ts';
@@ -147,6 +148,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('workspace', { type: 'boolean', describe: 'at a Cargo workspace root: port each member that has a binary, each as its own module' })
           .option('module', { type: 'boolean', describe: 'make fn main the module entry and add build files; --no-module ports library-style code without them' })
           .option('io', { type: 'string', describe: `port stdin/stdout: ${IO_MODES.join(', ')} (main's input loop becomes a misc character device)` })
+          .option('compat', { type: 'string', describe: `owned std types (String, format!): ${COMPAT_MODES.join(', ')} (none: report them, do not port them to the compat module's types)` })
           .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
           .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: the number of cores)' })
@@ -163,6 +165,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       async (a) => {
         const { profile, format } = checkFormat(a);
         const ioMode = checkIoMode(a.io, '--io');
+        const compat = checkCompatMode(a.compat, '--compat');
         // `--patch -` is the patch on stdout: exactly what --dry-run prints.
         const patchToStdout = a.patch === '-';
         const mode: Mode = a.write ? 'write' : a.outDir !== undefined ? 'out-dir' : a.patch !== undefined && !patchToStdout ? 'patch' : a.check ? 'check' : 'dry-run';
@@ -180,7 +183,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           license: a.license as string | undefined,
           package: a.package as string | undefined,
           workspace: !!a.workspace,
-          options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}) },
+          options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}), ...(compat ? { compat } : {}) },
         };
         if (a.verify) {
           const v = verifyBeforeWrite(common, io, format, colorOf(a.color as string), a.kdir as string | undefined);
@@ -219,7 +222,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           package: a.package as string | undefined,
           workspace: !!a.workspace,
           inTree: a.inTree as string | undefined,
-          options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}) },
+          options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}), ...(compat ? { compat } : {}) },
         }).catch((e) => {
           spool?.discard();
           throw e;
@@ -265,6 +268,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('only', { type: 'string', describe: 'run only these transform ids (comma-separated)' })
           .option('skip', { type: 'string', describe: 'skip these transform ids (comma-separated)' })
           .option('io', { type: 'string', describe: `port stdin/stdout: ${IO_MODES.join(', ')}` })
+          .option('compat', { type: 'string', describe: `owned std types (String, format!): ${COMPAT_MODES.join(', ')}` })
           .option('package', { type: 'string', describe: 'at a Cargo workspace root: the member to check' })
           .option('html', { type: 'string', describe: 'also write a self-contained HTML review page to this file' })
           .option('workspace', { type: 'boolean', describe: 'at a Cargo workspace root: check each member that has a binary' })
@@ -273,11 +277,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       async (a) => {
         const { profile, format } = checkFormat(a);
         const ioMode = checkIoMode(a.io, '--io');
+        const compat = checkCompatMode(a.compat, '--compat');
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
         if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && (a.jobs as number) >= 1)) throw new UsageError('--jobs takes a whole number, 1 or more');
+        const options = { ...(ioMode ? { io: ioMode } : {}), ...(compat ? { compat } : {}) };
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
-        const r = await rewriteAsync({ paths, profile, mode: 'report', jobs: a.jobs as number | undefined, keepChanges: a.html !== undefined, only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(ioMode ? { options: { io: ioMode } } : {}) });
+        const r = await rewriteAsync({ paths, profile, mode: 'report', jobs: a.jobs as number | undefined, keepChanges: a.html !== undefined, only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(Object.keys(options).length ? { options } : {}) });
         if (a.html !== undefined) writeHtml(String(a.html), r, 'kport review: check', paths, profile);
         const c = String(a.color);
         printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout', rootOf(a));

@@ -9,6 +9,7 @@ import { parse, query } from './parse.ts';
 import { readSource, ioMessage, type SourceFile } from './source.ts';
 import type { CrateInfo, Tree } from './types.ts';
 import { kernelLicenseOf } from './modinfo.ts';
+import { checkCompatMode } from './compat-mode.ts';
 import { checkIoMode } from './io-mode.ts';
 
 export interface Unit {
@@ -287,7 +288,7 @@ function crateInfo(root: string, manifest: CargoManifest | undefined, fallbackNa
     rootFiles,
     dependencies: manifest?.dependencies ?? [],
     metadata: meta,
-    options: withIo(opts.options ?? {}, meta, root),
+    options: withCompat(withIo(opts.options ?? {}, meta, root), meta, root),
   };
 }
 
@@ -296,6 +297,13 @@ function withIo(options: Record<string, unknown>, meta: Record<string, unknown>,
   if (options.io !== undefined || meta.io === undefined) return options;
   const io = checkIoMode(meta.io, `${path.join(root, 'Cargo.toml')}: [package.metadata.kport] io`);
   return { ...options, io };
+}
+
+/** `--compat` wins over `[package.metadata.kport] compat`; an unknown value is a usage error. */
+function withCompat(options: Record<string, unknown>, meta: Record<string, unknown>, root: string): Record<string, unknown> {
+  if (options.compat !== undefined || meta.compat === undefined) return options;
+  const compat = checkCompatMode(meta.compat, `${path.join(root, 'Cargo.toml')}: [package.metadata.kport] compat`);
+  return { ...options, compat };
 }
 
 /** Follow `obj-m := dir/` from the crate root's Kbuild down to `obj-m := name.o`: the module file, relative to `root`. */

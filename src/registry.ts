@@ -26,6 +26,10 @@ import { checkExternalCrates } from '../transforms/check-external-crates.ts';
 import { moduleEntry } from '../transforms/module-entry.ts';
 import { ioMiscdev } from '../transforms/io-miscdev.ts';
 import { checkStdApi } from '../transforms/check-std-api.ts';
+import { compatStringTypes } from '../transforms/compat-string-types.ts';
+import { compatStringNew } from '../transforms/compat-string-new.ts';
+import { compatFormat } from '../transforms/compat-format.ts';
+import { compatStringMethods } from '../transforms/compat-string-methods.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
@@ -40,6 +44,14 @@ export const TRANSFORMS: readonly Transform[] = [
   checkExternalCrates,
   // 2. `--io miscdev`: main's stdin loop becomes a device (sees println! and std::io as written).
   ioMiscdev,
+  // 2b. Owned std types → the compat module's fallible types (src/compat/): `String` → `KString`,
+  //     `format!` → `kformat!`. After io-miscdev, which reads main's line `String` as written;
+  //     before the path and allocation passes, which then see the kernel forms. With
+  //     `--compat none` they do nothing and check-strings reports as before.
+  compatStringTypes,
+  compatStringNew,
+  compatFormat,
+  compatStringMethods,
   // 3. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
   //    (`std::time::Instant`, `thread::sleep`), which std-paths leaves to it.
   timeApi,

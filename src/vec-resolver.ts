@@ -32,35 +32,50 @@ const PRIMS = /^(?:[iu](?:8|16|32|64|128|size)|bool|char|str)$/;
 export type FieldTable = Map<string, Map<string, SyntaxNode> | 'ambiguous'>;
 
 const STRUCTS = '(struct_item name: (type_identifier) @name body: [(field_declaration_list) (ordered_field_declaration_list)] @body)';
+// Enum variants with fields: a variant's fields are the table's `Enum::Variant` entry.
+const ENUMS = '(enum_item name: (type_identifier) @name body: (enum_variant_list) @body)';
 
 /** Struct field declarations of these files; a name declared twice with different fields is ambiguous. */
 export function fieldTable(files: readonly { tree: FileContext['tree'] }[]): FieldTable {
   const table: FieldTable = new Map();
+  const add = (name: string, fields: Map<string, SyntaxNode>) => {
+    const prev = table.get(name);
+    if (prev === undefined) table.set(name, fields);
+    else if (prev !== 'ambiguous' && !sameFields(prev, fields)) table.set(name, 'ambiguous');
+  };
   for (const f of files) {
     for (const m of query(STRUCTS).matches(f.tree.rootNode)) {
+      add(m.captures.find((c) => c.name === 'name')!.node.text, fieldsOf(m.captures.find((c) => c.name === 'body')!.node));
+    }
+    for (const m of query(ENUMS).matches(f.tree.rootNode)) {
       const name = m.captures.find((c) => c.name === 'name')!.node.text;
-      const body = m.captures.find((c) => c.name === 'body')!.node;
-      const fields = new Map<string, SyntaxNode>();
-      if (body.type === 'field_declaration_list') {
-        for (const d of body.namedChildren) {
-          if (d.type !== 'field_declaration') continue;
-          const n = d.childForFieldName('name');
-          const t = d.childForFieldName('type');
-          if (n && t) fields.set(n.text, t);
-        }
-      } else {
-        let i = 0;
-        for (const c of body.namedChildren) {
-          if (c.type === 'visibility_modifier' || c.type === 'attribute_item') continue;
-          fields.set(String(i++), c);
-        }
+      for (const v of m.captures.find((c) => c.name === 'body')!.node.namedChildren) {
+        const body = v.type === 'enum_variant' ? v.childForFieldName('body') : null;
+        if (body) add(`${name}::${v.childForFieldName('name')?.text}`, fieldsOf(body));
       }
-      const prev = table.get(name);
-      if (prev === undefined) table.set(name, fields);
-      else if (prev !== 'ambiguous' && !sameFields(prev, fields)) table.set(name, 'ambiguous');
     }
   }
   return table;
+}
+
+/** A struct's or variant's fields by name (`0`, `1`, .. for tuple fields). */
+function fieldsOf(body: SyntaxNode): Map<string, SyntaxNode> {
+  const fields = new Map<string, SyntaxNode>();
+  if (body.type === 'field_declaration_list') {
+    for (const d of body.namedChildren) {
+      if (d.type !== 'field_declaration') continue;
+      const n = d.childForFieldName('name');
+      const t = d.childForFieldName('type');
+      if (n && t) fields.set(n.text, t);
+    }
+  } else {
+    let i = 0;
+    for (const c of body.namedChildren) {
+      if (c.type === 'visibility_modifier' || c.type === 'attribute_item') continue;
+      fields.set(String(i++), c);
+    }
+  }
+  return fields;
 }
 
 function sameFields(a: Map<string, SyntaxNode>, b: Map<string, SyntaxNode>): boolean {
@@ -123,7 +138,7 @@ export interface CrateIndex {
  * share the index's walk of it.
  */
 export function crateIndex(ctx: CrateContext, also?: (f: FileContext) => readonly (string | false)[]): CrateIndex {
-  for (const f of ctx.files) prefetch(f.tree.rootNode, 'matches', [STRUCTS, FNS, ...(also?.(f) ?? [])]);
+  for (const f of ctx.files) prefetch(f.tree.rootNode, 'matches', [STRUCTS, ENUMS, FNS, ...(also?.(f) ?? [])]);
   return { fields: fieldTable(ctx.files), fns: fnTable(ctx.files) };
 }
 
@@ -288,6 +303,8 @@ export class Resolver {
         const name = e.childForFieldName('macro')?.text.replace(/\s+/g, '');
         if (name === 'vec' || name === 'kernel::kvec' || name === 'std::vec' || name === 'alloc::vec') return { k: 'vec', elem: macroElemTy(e.namedChildren.find((c) => c.type === 'token_tree')) };
         if (name === 'format') return { k: 'named', name: 'String' };
+        // The compat module's `kformat!` (src/compat/kstring.ts).
+        if (name === 'kformat') return { k: 'named', name: 'KString' };
         return UNKNOWN;
       }
       case 'call_expression':
@@ -331,7 +348,7 @@ export class Resolver {
       const args = path?.type === 'generic_type' ? path.childForFieldName('type_arguments')?.namedChildren ?? [] : [];
       if (VEC_NAMES.test(t) && (name === 'new' || name === 'with_capacity' || name === 'from' || name === 'try_with_capacity')) return { k: 'vec', elem: tyOf(args[0]) };
       if (BOX_NAMES.test(t) && (name === 'new' || name === 'try_new')) return { k: 'box', inner: UNKNOWN };
-      if (/^(String|VecDeque|HashMap|HashSet|BTreeMap|BTreeSet|BinaryHeap|LinkedList)$/.test(lastSegment(t))) return { k: 'named', name: lastSegment(t) };
+      if (/^(K?String|VecDeque|HashMap|HashSet|BTreeMap|BTreeSet|BinaryHeap|LinkedList)$/.test(lastSegment(t))) return { k: 'named', name: lastSegment(t) };
       // `Stack::new()` on a struct of the crate: its own constructor (a wrong guess here only skips a rewrite).
       // `Type::f(..)` / `Self::f(..)` / `module::f(..)`: the crate's declared return type.
       const owner = t === 'Self' ? this.selfName(e) : lastSegment(t);
@@ -363,6 +380,9 @@ export class Resolver {
       if (text && m && STR_TO_STRING.has(m)) return { k: 'named', name: 'String' };
       if (text && m && STR_TO_STR.has(m)) return { k: 'prim', name: 'str' };
       const owner = recv.k === 'box' ? recv.inner : recv;
+      // The compat module's (src/compat/kstring.ts): `x.to_kstring()?`, `s.try_clone()?`.
+      if (m === 'to_kstring') return { k: 'named', name: 'KString' };
+      if (m === 'try_clone' && owner.k === 'named' && owner.name === 'KString') return owner;
       if (owner.k === 'named' && m) return this.returnOf(`${owner.name}::${m}`);
       if (m === 'to_string' || m === 'to_owned' && this.typeOf(f.childForFieldName('value')).k === 'prim') return { k: 'named', name: 'String' };
     }
@@ -380,7 +400,7 @@ export class Resolver {
     if (e.type === 'macro_invocation') return this.typeOf(e);
     if (e.type === 'call_expression') {
       const t = this.callType(e);
-      if (t.k === 'vec' || t.k === 'box') return t;
+      if (t.k === 'vec' || t.k === 'box' || (t.k === 'named' && t.name === 'KString')) return t;
     }
     return UNKNOWN;
   }
@@ -401,6 +421,37 @@ export class Resolver {
         return tyOf(n.childForFieldName('type'));
       }
       if (n.type === 'closure_expression') continue;
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * The type of `name` bound by a pattern of one of the crate's enum variants,
+   * `E::V(a, name)` or `E::V { f: name }` (also `ref name`, `Self::V(..)`): the
+   * variant's field. By reference or by value, the same type to a method call.
+   */
+  private variantField(pat: SyntaxNode, name: string, at: SyntaxNode): Ty {
+    const p: SyntaxNode | null = pat.type === 'match_pattern' ? (pat.namedChildren[0] ?? null) : pat;
+    if (p?.type !== 'tuple_struct_pattern' && p?.type !== 'struct_pattern') return UNKNOWN;
+    const segs = (p.childForFieldName('type')?.text ?? '').replace(/\s+/g, '').split('::');
+    if (segs.length < 2) return UNKNOWN;
+    const owner = segs[segs.length - 2] === 'Self' ? this.selfName(at) : segs[segs.length - 2];
+    const fields = owner ? this.fieldsOf(`${owner}::${segs[segs.length - 1]}`) : undefined;
+    if (!fields) return UNKNOWN;
+    const bound = (x: SyntaxNode) => (x.type === 'identifier' ? x.text === name : (x.type === 'ref_pattern' || x.type === 'mut_pattern') && x.namedChildren.some((c) => c.type === 'identifier' && c.text === name));
+    if (p.type === 'tuple_struct_pattern') {
+      const type = p.childForFieldName('type');
+      const elems = p.namedChildren.filter((c) => c.id !== type?.id);
+      const i = elems.findIndex(bound);
+      return i === -1 || elems.some((e) => e.type === 'remaining_field_pattern') ? UNKNOWN : tyOf(fields.get(String(i)));
+    }
+    for (const fp of p.namedChildren) {
+      if (fp.type !== 'field_pattern') continue;
+      const fname = fp.childForFieldName('name');
+      const sub = fp.childForFieldName('pattern');
+      if (sub) {
+        if (bound(sub)) return tyOf(fields.get(fname?.text ?? ''));
+      } else if (fp.text.replace(/^(ref\s+)?(mut\s+)?/, '') === name) return tyOf(fields.get(name));
     }
     return UNKNOWN;
   }
@@ -464,13 +515,17 @@ export class Resolver {
         }
         case 'match_arm': {
           const pat = n.childForFieldName('pattern');
-          if (pat && child.id !== pat.id && binds(pat, name)) return UNKNOWN;
+          if (pat && child.id !== pat.id && binds(pat, name)) return this.variantField(pat, name, id);
           break;
         }
         case 'if_expression':
         case 'while_expression': {
           const cond = n.childForFieldName('condition');
-          if (cond && child.id !== cond.id && bindsInCondition(cond, name)) return UNKNOWN;
+          if (cond && child.id !== cond.id && bindsInCondition(cond, name)) {
+            const lets = cond.type === 'let_condition' ? [cond] : cond.descendantsOfType('let_condition');
+            const pat = lets.map((l) => l.childForFieldName('pattern')).find((p) => p && binds(p, name));
+            return pat ? this.variantField(pat, name, id) : UNKNOWN;
+          }
           break;
         }
         case 'impl_item':
@@ -499,7 +554,8 @@ function isRegionNode(n: SyntaxNode): boolean {
 /** Whether a pattern introduces `name` (any identifier in it counts: conservative). */
 function binds(pat: SyntaxNode, name: string): boolean {
   if (pat.type === 'identifier') return pat.text === name;
-  return pat.descendantsOfType('identifier').some((i) => i.text === name);
+  // `E::V { name, .. }` binds `name` too (a shorthand field).
+  return pat.descendantsOfType(['identifier', 'shorthand_field_identifier']).some((i) => i.text === name);
 }
 
 function bindsInCondition(cond: SyntaxNode, name: string): boolean {

@@ -47,14 +47,26 @@ describe('std-only table', () => {
   });
 
   for (const row of STD_ONLY) {
-    it(`reports ${label(row)} at its line, once`, () => {
-      const res = runText(row.example, { path: 'example.rs' });
+    // A row the compat types port is reported as the table says with `--compat none`.
+    it(`reports ${label(row)} at its line, once${row.compat ? ' (--compat none)' : ''}`, () => {
+      const res = runText(row.example, { path: 'example.rs', ...(row.compat ? { crate: { options: { compat: 'none' } } } : {}) });
       expect(res.files[0].failure, 'the port of the example failed').toBeUndefined();
       for (const line of markedLines(row.example)) {
         const here = res.diagnostics.filter((d) => d.start.line === line && API_PASSES.has(d.source ?? ''));
         expect(here.map((d) => `${d.code} ${d.source}`), `line ${line}: ${row.example.split('\n')[line - 1].trim()}`).toEqual([
           `${row.code} ${row.kind === 'owned' ? row.by : 'check-std-api'}`,
         ]);
+      }
+    });
+  }
+
+  for (const row of STD_ONLY.filter((r) => r.compat)) {
+    it(`ports ${label(row)} with the compat types (${row.compat!.by}, ${row.compat!.code}), reporting nothing else there`, () => {
+      const res = runText(row.example, { path: 'example.rs' });
+      expect(res.files[0].failure, 'the port of the example failed').toBeUndefined();
+      for (const line of markedLines(row.example)) {
+        const here = res.diagnostics.filter((d) => d.start.line === line && (API_PASSES.has(d.source ?? '') || d.source === row.compat!.by));
+        expect(here.map((d) => `${d.code} ${d.source}`), `line ${line}: ${row.example.split('\n')[line - 1].trim()}`).toEqual([`${row.compat!.code} ${row.compat!.by}`]);
       }
     });
   }

@@ -1,8 +1,13 @@
 import path from 'node:path';
-import { prefetch, query } from '../src/parse.ts';
+import { query } from '../src/parse.ts';
 import type { CrateContext, CrateTransform, FileContext } from '../src/types.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { COMPAT_MODULE, compatModule, type CompatTrait } from '../src/kernel-api/alloc.ts';
+import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
+import { COMPAT_PIECES } from '../src/compat/registry.ts';
+import { closePieces, compatModuleText } from '../src/compat/module.ts';
+import { SCAN_QUERIES, scanFile } from '../src/compat/scan.ts';
+import type { CompatScan } from '../src/compat/piece.ts';
+import { crateIndex, resolverFor } from '../src/vec-resolver.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
 import { atFileLevel } from '../src/file-level.ts';
 import { crateRootsOf } from '../src/mod-tree.ts';
@@ -14,25 +19,27 @@ import { crateRootsOf } from '../src/mod-tree.ts';
  * such a file, and `use crate::kport_compat::Trait;` in each file that calls it.
  */
 
-const METHODS = `(call_expression function: (field_expression field: (field_identifier) @m
-  (#match? @m "^(try_collect|try_to_vec)$"))) @call`;
 // Any mod item, kept when it is at file level (atFileLevel: also inside ERROR nodes).
 const MODS = '(mod_item name: (identifier) @n) @mod';
 const USES = '(use_declaration argument: (_) @arg) @use';
 
-function traitsFor(ctx: CrateContext): Record<string, CompatTrait> {
-  const t: Record<string, CompatTrait> = { try_collect: 'TryCollect' };
-  if (!ctx.profile.alloc.tryToVec.native) t.try_to_vec = 'TryToVec';
-  return t;
+interface User {
+  f: FileContext;
+  /** Pieces of the compat module the file's code uses (src/compat/registry.ts). */
+  pieces: Set<string>;
+  /** What it imports from the module for them, sorted. */
+  imports: string[];
 }
 
-function usedTraits(f: FileContext, traits: Record<string, CompatTrait>): CompatTrait[] {
-  const out = new Set<CompatTrait>();
-  for (const m of query(METHODS).matches(f.tree.rootNode)) {
-    const name = m.captures.find((c) => c.name === 'm')!.node.text;
-    if (traits[name]) out.add(traits[name]);
+function usesOf(f: FileContext, scan: CompatScan, profile: CrateContext['profile']): User {
+  const pieces = new Set<string>();
+  const imports = new Set<string>();
+  for (const p of COMPAT_PIECES) {
+    if (!p.usedIn(scan) || !p.text(profile)) continue;
+    pieces.add(p.id);
+    if (p.import) imports.add(p.import);
   }
-  return [...out].sort();
+  return { f, pieces, imports: [...imports].sort() };
 }
 
 function importedTraits(f: FileContext): Set<string> {
@@ -49,13 +56,18 @@ function importedTraits(f: FileContext): Set<string> {
 }
 
 function run(ctx: CrateContext): void {
-  const traits = traitsFor(ctx);
   const isCompatFile = (f: FileContext) => path.posix.basename(f.path) === `${COMPAT_MODULE}.rs`;
-  for (const f of ctx.files) if (!isCompatFile(f)) prefetch(f.tree.rootNode, 'matches', [METHODS, USES, f.isCrateRoot && MODS]);
-  const users = ctx.files.filter((f) => !isCompatFile(f)).map((f) => ({ f, used: usedTraits(f, traits) })).filter((u) => u.used.length);
+  const index = crateIndex(ctx, (f) => (isCompatFile(f) ? [] : [...SCAN_QUERIES, USES, f.isCrateRoot && MODS]));
+  const users = ctx.files
+    .filter((f) => !isCompatFile(f))
+    .map((f) => usesOf(f, scanFile(f, resolverFor(index, f)), ctx.profile))
+    .filter((u) => u.pieces.size);
   if (!users.length) return;
   const rootsOf = crateRootsOf(ctx.files);
   const at = new Map(ctx.files.map((f, i) => [f, i]));
+  // The pieces a module beside `dir` holds: those used by the code of the crates whose roots share it.
+  const piecesFor = (dir: string) => closePieces(users.filter((u) => rootsOf[at.get(u.f)!].some((x) => path.posix.dirname(ctx.files[x].path) === dir)).flatMap((u) => [...u.pieces]));
+  const named = (u: User) => (u.imports.length ? u.imports : [...u.pieces].sort());
   const lines = new Map<FileContext, string[]>();
   const add = (f: FileContext, line: string) => lines.set(f, [...(lines.get(f) ?? []), line]);
   const cannot = (f: FileContext, used: string[], why: string, help: string) =>
@@ -66,6 +78,11 @@ function run(ctx: CrateContext): void {
   const added = new Set<string>();
   for (const r of [...new Set(users.flatMap((u) => rootsOf[at.get(u.f)!]))].sort((a, b) => a - b)) {
     const root = ctx.files[r];
+    const dir = path.posix.dirname(root.path);
+    // Only the pieces called by the code of the crates that share this file: an
+    // unused one would be dead code (a rustc warning; `kport verify --werror`).
+    const pieces = piecesFor(dir);
+    if (!pieces.size) continue;
     if (declares(root)) {
       ready.add(r);
       continue;
@@ -73,34 +90,33 @@ function run(ctx: CrateContext): void {
     if (!topInsertPoint(root)) continue;
     ready.add(r);
     add(root, `mod ${COMPAT_MODULE};`);
-    const rel = path.posix.join(path.posix.dirname(root.path), `${COMPAT_MODULE}.rs`);
-    // Only the traits called by the code of the crates that share this file: an
-    // unused one would be dead code (a rustc warning; `kport verify --werror`).
-    const dir = path.posix.dirname(rel);
-    const used = [...new Set(users.filter((u) => rootsOf[at.get(u.f)!].some((x) => path.posix.dirname(ctx.files[x].path) === dir)).flatMap((u) => u.used))];
-    if (!added.has(rel) && !ctx.files.some((f) => f.path === rel)) ctx.addFile(rel, compatModule(ctx.profile.alloc.compat, used));
+    const rel = path.posix.join(dir, `${COMPAT_MODULE}.rs`);
+    if (!added.has(rel) && !ctx.files.some((f) => f.path === rel)) ctx.addFile(rel, compatModuleText(ctx.profile, pieces));
     added.add(rel);
   }
   // `use crate::kport_compat::..` only where every crate that compiles the file declares the module.
-  for (const { f, used } of users) {
+  for (const u of users) {
+    const { f } = u;
+    // Methods on receivers kport could not type, and nothing else: no use of the module to report.
+    if (!u.imports.length && !closePieces(u.pieces).size) continue;
     const roots = rootsOf[at.get(f)!];
     if (!roots.length) {
-      cannot(f, used, 'no crate root declares this file as a module, so kport cannot tell where to declare the compat module', 'declare this file with `mod` from the crate root, or run kport on the crate folder (with its Cargo.toml) or on its main.rs/lib.rs');
+      cannot(f, named(u), 'no crate root declares this file as a module, so kport cannot tell where to declare the compat module', 'declare this file with `mod` from the crate root, or run kport on the crate folder (with its Cargo.toml) or on its main.rs/lib.rs');
       continue;
     }
-    const blocked = roots.filter((r) => !ready.has(r)).map((r) => ctx.files[r].path);
+    const blocked = roots.filter((r) => !ready.has(r) && piecesFor(path.posix.dirname(ctx.files[r].path)).size).map((r) => ctx.files[r].path);
     if (blocked.length) {
-      cannot(f, used, `kport cannot add \`mod ${COMPAT_MODULE};\` to ${blocked.join(', ')} (it has no item to put it before, or starts with a syntax error)`, `declare \`mod ${COMPAT_MODULE};\` in the crate root by hand, then run kport again`);
+      cannot(f, named(u), `kport cannot add \`mod ${COMPAT_MODULE};\` to ${blocked.join(', ')} (it has no item to put it before, or starts with a syntax error)`, `declare \`mod ${COMPAT_MODULE};\` in the crate root by hand, then run kport again`);
       continue;
     }
     const have = importedTraits(f);
-    const missing = have.has('*') ? [] : used.filter((t) => !have.has(t));
+    const missing = have.has('*') ? [] : u.imports.filter((t) => !have.has(t));
     if (missing.length) add(f, `use crate::${COMPAT_MODULE}::${missing.length > 1 ? `{${missing.join(', ')}}` : missing[0]};`);
   }
   for (const [f, ls] of lines) {
     const p = topInsertPoint(f);
     if (p) f.edits.insert(p.at, `${ls.join('\n')}\n${p.beforeUse ? '' : '\n'}`);
-    else cannot(f, usedTraits(f, traits), 'kport cannot add its `use` to this file (it starts with a syntax error)', `add \`use crate::${COMPAT_MODULE}::..;\` by hand`);
+    else cannot(f, named(users.find((u) => u.f === f)!), 'kport cannot add its `use` to this file (it starts with a syntax error)', `add \`use crate::${COMPAT_MODULE}::..;\` by hand`);
   }
 }
 

@@ -82,6 +82,8 @@ interface FileRun {
 
 function kindsOf(t: Ty, own: (n: string) => boolean): StdKind[] {
   if (t.k === 'prim') return t.name === 'str' ? ['str'] : [];
+  // The compat module's port of `String` (src/compat/kstring.ts): what it lacks of `String`'s API is still std-only.
+  if (t.k === 'named' && t.name === 'KString') return ['String', 'str'];
   if (t.k === 'vec' || t.k === 'slice') return ['slice'];
   if (t.k === 'named' && !own(t.name)) return KINDS[t.name] ?? [];
   return [];

@@ -4,6 +4,7 @@ import { isTestCode } from '../src/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import { stringsPorted } from '../src/compat/strings.ts';
 
 /**
  * check-strings: report the std prelude's owned strings. The kernel has no
@@ -30,6 +31,8 @@ function insideUse(n: SyntaxNode): boolean {
 
 function run(ctx: FileContext): void {
   const { tree } = ctx;
+  // With the compat types on, the compat-string-* and compat-format passes port these sites instead.
+  const ported = stringsPorted(ctx);
   // Only needed when something matches; the query behind it is not free.
   let names: ReturnType<typeof localNames> | undefined;
   const local = { has: (n: string) => (names ??= localNames(tree)).has(n), defined: { has: (n: string) => (names ??= localNames(tree)).defined.has(n) } };
@@ -52,6 +55,7 @@ function run(ctx: FileContext): void {
       // `std::string::String` and `crate::x::String` are whole paths: std-paths owns the former, the latter is user code.
       if (parent?.type === 'scoped_type_identifier' && parent.childForFieldName('name')?.id === t.id) continue;
       if (local.has(t.text) || skip(t)) continue;
+      if (ported && t.text === 'String') continue;
       ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `${name(t.text)} is not available in the kernel`, range: span(t), help: help(t.text) });
     }
     for (const m of query(PATHS).matches(root)) {
@@ -66,7 +70,7 @@ function run(ctx: FileContext): void {
     }
     for (const m of query(FORMAT).matches(root)) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
-      if (local.defined.has('format') || skip(call)) continue;
+      if (local.defined.has('format') || skip(call) || ported) continue;
       ctx.report({
         code: 'K0611',
         message: '`format!` allocates a `String`, which the kernel does not have',
@@ -78,7 +82,7 @@ function run(ctx: FileContext): void {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const method = m.captures.find((c) => c.name === 'm')!.node;
       if (m.captures.find((c) => c.name === 'args')!.node.namedChildren.length) continue;
-      if (local.defined.has('to_string') || skip(call)) continue;
+      if (local.defined.has('to_string') || skip(call) || ported) continue;
       ctx.report({
         code: 'K0612',
         message: '`.to_string()` allocates a `String`, which the kernel does not have',

@@ -7,6 +7,7 @@ import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../s
 import { returnKind } from '../src/return-kind.ts';
 import { converts, type KernelErr } from '../src/error-from.ts';
 import { enumTarget, type EnumTarget } from '../src/error-enum.ts';
+import { COMPAT_FALLIBLE, compatKernelError } from '../src/compat/fallible.ts';
 import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/types.ts';
 
 /**
@@ -22,7 +23,8 @@ import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/
  */
 
 // Operands whose `?` kport's allocation rewrites introduce (every profile's forms).
-const ALLOC = /\bGFP_(KERNEL|ATOMIC|NOWAIT|NOIO|NOFS)\b|\bkvec!|\.try_(push|reserve|extend_from_slice|with_capacity|collect)\s*\(|::try_(new|with_capacity)\s*\(/;
+// The compat module's own (KString::try_from, kformat!, ...): src/compat/fallible.ts.
+const ALLOC = new RegExp(`${/\bGFP_(KERNEL|ATOMIC|NOWAIT|NOIO|NOFS)\b|\bkvec!|\.try_(push|reserve|extend_from_slice|with_capacity|collect)\s*\(|::try_(new|with_capacity)\s*\(/.source}|${COMPAT_FALLIBLE.source}`);
 // Where a bare function name is a value rather than a call.
 const VALUE_PARENTS = new Set(['arguments', 'let_declaration', 'field_initializer', 'assignment_expression', 'array_expression', 'tuple_expression', 'return_expression']);
 // Methods of `Result` that show a call's result is already looked at.
@@ -643,7 +645,7 @@ function isIntroduced(t: SyntaxNode): boolean {
  */
 function tryError(t: SyntaxNode): KernelErr {
   const operand = t.type === '?' ? operandTokens(t) : (t.namedChildren[0]?.text ?? '');
-  return /\.\s*try_(collect|to_vec)\s*(::\s*<[^()]*>\s*)?\([^()]*\)\s*$/.test(operand) ? 'Error' : 'AllocError';
+  return /\.\s*try_(collect|to_vec)\s*(::\s*<[^()]*>\s*)?\([^()]*\)\s*$/.test(operand) || compatKernelError(operand) ? 'Error' : 'AllocError';
 }
 
 /** An operand's text without the `?` operands and closures inside it: `m.get(&KBox::new(k, GFP_KERNEL)?)` is a lookup, not an allocation. */

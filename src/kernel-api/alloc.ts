@@ -122,7 +122,7 @@ function flaggedCompat(vec: string): CompatModule {
       TryCollect: {
         uses: ['kernel::alloc::Flags', 'kernel::prelude::*'],
         text: `/// \`iter.try_collect(GFP_KERNEL)?\` instead of \`iter.collect::<Vec<_>>()\`.
-pub trait TryCollect: Iterator + Sized {
+pub(crate) trait TryCollect: Iterator + Sized {
     /// Collects the items into a new vector, allocating with \`flags\`.
     fn try_collect(self, flags: Flags) -> Result<${vec}<Self::Item>> {
         let (lower, _) = self.size_hint();
@@ -140,7 +140,7 @@ impl<I: Iterator> TryCollect for I {}
       TryToVec: {
         uses: ['kernel::alloc::Flags', 'kernel::prelude::*'],
         text: `/// \`s.try_to_vec(GFP_KERNEL)?\` instead of \`s.to_vec()\` or \`v.clone()\`.
-pub trait TryToVec<T: Clone> {
+pub(crate) trait TryToVec<T: Clone> {
     /// Copies the elements into a new vector, allocating with \`flags\`.
     fn try_to_vec(&self, flags: Flags) -> Result<${vec}<T>>;
 }
@@ -164,7 +164,7 @@ const V61_COMPAT: CompatModule = {
     TryCollect: {
       uses: ['kernel::prelude::*'],
       text: `/// \`iter.try_collect()?\` instead of \`iter.collect::<Vec<_>>()\`.
-pub trait TryCollect: Iterator + Sized {
+pub(crate) trait TryCollect: Iterator + Sized {
     /// Collects the items into a new vector.
     fn try_collect(self) -> Result<Vec<Self::Item>> {
         let (lower, _) = self.size_hint();

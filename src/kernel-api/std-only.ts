@@ -44,6 +44,12 @@ interface RowBase {
    * `code`, once, by the whole pipeline (test/std-only-table.test.ts).
    */
   example: string;
+  /**
+   * With the compat types on (the default; `--compat none` turns them off), the
+   * transform that ports this API to the compat module (src/compat/) instead of a
+   * report, and the note it leaves; test/std-only-table.test.ts checks both modes.
+   */
+  compat?: { by: string; code: string };
 }
 
 /** `recv.name(args)`. */
@@ -163,17 +169,17 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
     example: fn('    let t = line.replacen("a", "b", 1); // <-\n    let _ = t;', 'line: &str'),
   }),
   method({
-    name: 'to_owned', args: 0, evidence: 'receiver', on: ['str', 'String'], code: STD_ONLY_CODES.string,
+    name: 'to_owned', args: 0, evidence: 'receiver', on: ['str', 'String'], code: STD_ONLY_CODES.string, compat: { by: 'compat-string-new', code: 'K0691' },
     why: `on a \`str\` allocates a \`String\`; ${NO_STRING}`, kernel: `${OWNED_TEXT}; for a constant, \`c_str!("..")\` (\`&'static CStr\`)`, source: STR,
     example: fn('    let owned = "guest".to_owned(); // <-\n    let _ = owned;'),
   }),
   method({
-    name: 'clone', args: 0, evidence: 'receiver', on: ['String'], code: STD_ONLY_CODES.string,
+    name: 'clone', args: 0, evidence: 'receiver', on: ['String'], code: STD_ONLY_CODES.string, compat: { by: 'compat-string-methods', code: 'K0695' },
     why: `on a \`String\` allocates a copy; ${NO_STRING}`, kernel: `borrow it (\`&str\`), or copy it fallibly: \`CString::try_from_fmt(fmt!("{}", s))?\` or \`s.as_bytes()\` into a \`KVec<u8>\` (\`extend_from_slice(.., GFP_KERNEL)?\`)`, source: STR,
     example: fn('    let s = String::new();\n    let t = s.clone(); // <-\n    let _ = t;'),
   }),
   method({
-    name: 'push', args: 1, evidence: 'receiver', on: ['String'], code: STD_ONLY_CODES.string,
+    name: 'push', args: 1, evidence: 'receiver', on: ['String'], code: STD_ONLY_CODES.string, compat: { by: 'compat-string-methods', code: 'K0694' },
     why: `on a \`String\` grows it; ${NO_STRING}`, kernel: 'push the byte(s) into a `KVec<u8>` with `push(b, GFP_KERNEL)?` (a `char` as its UTF-8 bytes: `c.encode_utf8(&mut [0; 4])`)', source: KVEC,
     example: fn("    s.push('!'); // <-", 's: &mut String'),
   }),
@@ -193,12 +199,12 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
     example: fn('    let mut s = String::new();\n    s.reserve(16); // <-'),
   }),
   {
-    kind: 'operator', op: '+', on: ['String'], code: STD_ONLY_CODES.string,
+    kind: 'operator', op: '+', on: ['String'], code: STD_ONLY_CODES.string, compat: { by: 'compat-string-methods', code: 'K0694' },
     why: `appends to a \`String\`, which may reallocate; ${NO_STRING}`, kernel: `format the whole text once: \`CString::try_from_fmt(fmt!("{}{}", a, b))?\`, or append bytes to a \`KVec<u8>\` with \`extend_from_slice(.., GFP_KERNEL)?\``, source: STR,
     example: fn('    let s1 = String::from("tic");\n    let s = s1 + "-tac"; // <-\n    let _ = s;'),
   },
   {
-    kind: 'operator', op: '+=', on: ['String'], code: STD_ONLY_CODES.string,
+    kind: 'operator', op: '+=', on: ['String'], code: STD_ONLY_CODES.string, compat: { by: 'compat-string-methods', code: 'K0694' },
     why: `appends to a \`String\`, which may reallocate; ${NO_STRING}`, kernel: 'append bytes to a `KVec<u8>` with `extend_from_slice(s.as_bytes(), GFP_KERNEL)?`', source: KVEC,
     example: fn('    *s += "!"; // <-', 's: &mut String'),
   },
@@ -302,24 +308,25 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
   })),
   // ---------------------------------------------------------------- reported by other passes
   ...([
-    ['`String` as a type', 'check-strings', 'K0610', fn('    let s: String = make(); // <-\n    let _ = s;')],
+    ['`String` as a type', 'check-strings', 'K0610', fn('    let s: String = make(); // <-\n    let _ = s;'), { by: 'compat-string-types', code: 'K0690' }],
     ['`String::from` used as a value', 'check-strings', 'K0610', fn('    let v: Vec<usize> = words.iter().copied().map(String::from).map(|s| s.len()).collect(); // <-\n    let _ = v;', "words: &[&'static str]")],
-    ['`format!`', 'check-strings', 'K0611', fn('    let s = format!("{}", 1); // <-\n    let _ = s;')],
-    ['`.to_string()`', 'check-strings', 'K0612', fn('    let s = 5.to_string(); // <-\n    let _ = s;')],
-    ['`String::new`/`from`/`with_capacity`/`from_utf8` calls', 'alloc-calls', 'K0304', fn('    let s = String::with_capacity(4); // <-\n    let _ = s;')],
-    ['`String::from` inside `vec![..]`', 'alloc-calls', 'K0304', fn('    let v = vec![String::from("a")]; // <-\n    let _ = v;')],
+    ['`format!`', 'check-strings', 'K0611', fn('    let s = format!("{}", 1); // <-\n    let _ = s;'), { by: 'compat-format', code: 'K0692' }],
+    ['`.to_string()`', 'check-strings', 'K0612', fn('    let s = 5.to_string(); // <-\n    let _ = s;'), { by: 'compat-format', code: 'K0693' }],
+    ['`String::new`/`from`/`with_capacity`/`from_utf8` calls', 'alloc-calls', 'K0304', fn('    let s = String::with_capacity(4); // <-\n    let _ = s;'), { by: 'compat-string-new', code: 'K0691' }],
+    ['`String::from` inside `vec![..]`', 'alloc-calls', 'K0304', fn('    let v = vec![String::from("a")]; // <-\n    let _ = v;'), { by: 'compat-string-new', code: 'K0691' }],
     ['`Vec::from`', 'alloc-calls', 'K0303', fn('    let v = Vec::from([1u8, 2]); // <-\n    let _ = v;')],
     ['`Vec::insert`/`extend`/`append`', 'alloc-calls', 'K0301', fn('    let mut v: Vec<u8> = Vec::new();\n    v.insert(0, 1); // <-')],
     ['`concat`/`join`/`repeat` on a known slice or str', 'alloc-slices', 'K0316', fn('    let line = "=".repeat(n); // <-\n    let _ = line;', 'n: usize')],
     ['`repeat` on a receiver of unknown type', 'alloc-slices', 'K0316', fn('    let pad = load();\n    let line = pad.repeat(n); // <-\n    let _ = line;', 'n: usize')],
-    ['`join` on a receiver of unknown type', 'alloc-slices', 'K0316', fn('    let parts = load();\n    let s = parts.join(", "); // <-\n    let _ = s;')],
+    ['`join` on a receiver of unknown type', 'alloc-slices', 'K0316', fn('    let parts = load();\n    let s = parts.join(", "); // <-\n    let _ = s;'), { by: 'compat-string-methods', code: 'K0696' }],
     ['a stable sort', 'alloc-slices', 'K0315', fn('    v.sort_by_key(|p| p.0); // <-', 'v: &mut Vec<(u8, u8)>')],
     ['`collect` into anything but a Vec', 'alloc-collect', 'K0310', fn('    let r: Option<Vec<u8>> = items.iter().map(|x| x.checked_add(1)).collect(); // <-\n    let _ = r;', 'items: &[u8]')],
     ['`std::collections::..` written out', 'std-paths', 'K0201', fn('    let m = std::collections::HashMap::<u8, u8>::new(); // <-\n    let _ = m;')],
     ['`std::process::exit` written out, in a closure', 'std-paths', 'K0206', fn('    let f = || std::process::exit(1); // <-\n    f();')],
     ['`Box<dyn Error>`', 'check-dyn-error', 'K0670', 'fn example() -> Result<(), Box<dyn std::error::Error>> { // <-\n    Ok(())\n}\n'],
-  ] as const).map(([what, by, code, example]): OwnedRow => ({
+  ] as [string, string, string, string, { by: string; code: string }?][]).map(([what, by, code, example, compat]): OwnedRow => ({
     kind: 'owned', what, by, code, why: 'reported by another pass (see `by`)', kernel: `see \`kport explain ${code}\``, source: '-', example,
+    ...(compat ? { compat } : {}),
   })),
 ];
 

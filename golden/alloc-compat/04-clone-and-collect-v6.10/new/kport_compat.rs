@@ -10,7 +10,7 @@ use kernel::alloc::Flags;
 use kernel::prelude::*;
 
 /// `iter.try_collect(GFP_KERNEL)?` instead of `iter.collect::<Vec<_>>()`.
-pub trait TryCollect: Iterator + Sized {
+pub(crate) trait TryCollect: Iterator + Sized {
     /// Collects the items into a new vector, allocating with `flags`.
     fn try_collect(self, flags: Flags) -> Result<Vec<Self::Item>> {
         let (lower, _) = self.size_hint();
@@ -25,7 +25,7 @@ pub trait TryCollect: Iterator + Sized {
 impl<I: Iterator> TryCollect for I {}
 
 /// `s.try_to_vec(GFP_KERNEL)?` instead of `s.to_vec()` or `v.clone()`.
-pub trait TryToVec<T: Clone> {
+pub(crate) trait TryToVec<T: Clone> {
     /// Copies the elements into a new vector, allocating with `flags`.
     fn try_to_vec(&self, flags: Flags) -> Result<Vec<T>>;
 }

@@ -9,7 +9,7 @@
 use kernel::prelude::*;
 
 /// `iter.try_collect()?` instead of `iter.collect::<Vec<_>>()`.
-pub trait TryCollect: Iterator + Sized {
+pub(crate) trait TryCollect: Iterator + Sized {
     /// Collects the items into a new vector.
     fn try_collect(self) -> Result<Vec<Self::Item>> {
         let (lower, _) = self.size_hint();

@@ -10,7 +10,7 @@ use kernel::alloc::Flags;
 use kernel::prelude::*;
 
 /// `s.try_to_vec(GFP_KERNEL)?` instead of `s.to_vec()` or `v.clone()`.
-pub trait TryToVec<T: Clone> {
+pub(crate) trait TryToVec<T: Clone> {
     /// Copies the elements into a new vector, allocating with `flags`.
     fn try_to_vec(&self, flags: Flags) -> Result<KVec<T>>;
 }

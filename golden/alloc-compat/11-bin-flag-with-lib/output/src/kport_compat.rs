@@ -10,7 +10,7 @@ use kernel::alloc::Flags;
 use kernel::prelude::*;
 
 /// `iter.try_collect(GFP_KERNEL)?` instead of `iter.collect::<Vec<_>>()`.
-pub trait TryCollect: Iterator + Sized {
+pub(crate) trait TryCollect: Iterator + Sized {
     /// Collects the items into a new vector, allocating with `flags`.
     fn try_collect(self, flags: Flags) -> Result<KVec<Self::Item>> {
         let (lower, _) = self.size_hint();

@@ -1,0 +1,17 @@
+// With the compat types on (the default), `String`, `format!` and `.to_string()`
+// are the compat passes' to port: check-strings reports only what they leave.
+struct Device {
+    name: String,
+}
+
+fn label(d: &Device, n: u32) -> String {
+    format!("{}{}", d.name, n.to_string())
+}
+
+fn lossy(b: &[u8]) -> usize {
+    String::from_utf8_lossy(b).len()
+}
+
+fn show<T: ToString>(x: T) -> usize {
+    x.to_string().len()
+}

@@ -1,0 +1,54 @@
+// What each file of a ported crate uses of the compat module, for alloc-compat:
+// the names, paths, macros and method calls the pieces watch (src/compat/piece.ts),
+// found in the code and in macro arguments (`pr_info!("{}", n.to_kstring()?)`).
+import { prefetch, query } from '../parse.ts';
+import { codeRegions } from '../macroargs.ts';
+import { argCount } from '../alloc-edit.ts';
+import type { FileContext, SyntaxNode } from '../types.ts';
+import type { Resolver } from '../vec-resolver.ts';
+import type { CompatScan, MethodUse } from './piece.ts';
+import { COMPAT_PIECES } from './registry.ts';
+
+const alt = (names: Iterable<string>) => [...new Set(names)].sort().join('|');
+const WATCH = {
+  names: alt(COMPAT_PIECES.flatMap((p) => p.watch.names ?? [])),
+  methods: alt(COMPAT_PIECES.flatMap((p) => p.watch.methods ?? [])),
+  macros: alt(COMPAT_PIECES.flatMap((p) => p.watch.macros ?? [])),
+};
+
+const NAMES = `[((type_identifier) @n (#match? @n "^(${WATCH.names})$")) ((identifier) @n (#match? @n "^(${WATCH.names})$"))]`;
+const PATHS = `(scoped_identifier path: (identifier) @p name: (identifier) @name (#match? @p "^(${WATCH.names})$")) @path`;
+const MACROS = `(macro_invocation macro: (identifier) @m (#match? @m "^(${WATCH.macros})$"))`;
+const METHODS = `(call_expression function: (field_expression value: (_) @recv field: (field_identifier) @m (#match? @m "^(${WATCH.methods})$"))) @call`;
+
+/** The queries a scan runs on a file, for `prefetch`. */
+export const SCAN_QUERIES = [NAMES, PATHS, MACROS, METHODS];
+
+/** Whether `n` is inside a `use` declaration (`use crate::kport_compat::KString;` is not a use of it). */
+function inUse(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'use_declaration') return true;
+  return false;
+}
+
+export function scanFile(f: FileContext, resolver: Resolver): CompatScan {
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  const macros = new Set<string>();
+  const methods: MethodUse[] = [];
+  const watched = new RegExp(`\\b(${WATCH.names}|${WATCH.methods}|${WATCH.macros})\\b`);
+  for (const r of codeRegions(f.tree)) {
+    if (!watched.test(r.text)) continue;
+    prefetch(r.root, 'matches', SCAN_QUERIES);
+    for (const m of query(NAMES).matches(r.root)) if (!inUse(m.captures[0].node)) names.add(m.captures[0].node.text);
+    for (const m of query(PATHS).matches(r.root)) {
+      const p = m.captures.find((c) => c.name === 'p')!.node;
+      if (!inUse(p)) paths.add(`${p.text}::${m.captures.find((c) => c.name === 'name')!.node.text}`);
+    }
+    for (const m of query(MACROS).matches(r.root)) macros.add(m.captures[0].node.text);
+    for (const m of query(METHODS).matches(r.root)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      methods.push({ name: m.captures.find((c) => c.name === 'm')!.node.text, args: argCount(call), recv: m.captures.find((c) => c.name === 'recv')!.node });
+    }
+  }
+  return { names, paths, macros, methods, typeOf: (n) => resolver.typeOf(n) };
+}

@@ -1,0 +1,82 @@
+import { prefetch, query } from '../src/parse.ts';
+import { codeRegions } from '../src/macroargs.ts';
+import { argCount } from '../src/alloc-edit.ts';
+import { PROFILE_IDS } from '../src/profiles.ts';
+import { STRING_CODES, definesName, leaveAlone, span, stringsPorted } from '../src/compat/strings.ts';
+import type { FileContext, FileTransform } from '../src/types.ts';
+
+/**
+ * compat-format: text made by formatting is a `KString`, built fallibly.
+ *
+ *   format!("{}-{}", a, b)   →  kformat!("{}-{}", a, b)?
+ *   n.to_string()            →  n.to_kstring()?
+ */
+
+const FORMAT = '(macro_invocation macro: [(identifier) (scoped_identifier)] @m (#match? @m "^(::)?((std|alloc)::)?format$")) @call';
+const TO_STRING = '(call_expression function: (field_expression field: (field_identifier) @m (#eq? @m "to_string")) arguments: (arguments)) @call';
+
+function run(ctx: FileContext): void {
+  if (!stringsPorted(ctx)) return;
+  const { tree } = ctx;
+  const ownFormat = definesName(tree, 'format');
+  const ownToString = definesName(tree, 'to_string');
+  for (const r of codeRegions(tree)) {
+    if (!/format|to_string/.test(r.text)) continue;
+    prefetch(r.root, 'matches', [FORMAT, TO_STRING]);
+    if (!ownFormat) {
+      for (const m of query(FORMAT).matches(r.root)) {
+        const call = m.captures.find((c) => c.name === 'call')!.node;
+        const name = m.captures.find((c) => c.name === 'm')!.node;
+        if (leaveAlone(tree, call, r)) continue;
+        ctx.edits.replace(span(name, r), 'kformat');
+        ctx.edits.insert(call.endIndex + r.shift, '?');
+        ctx.report({
+          code: 'K0692',
+          message: '`format!` builds a `KString` here: `kformat!(..)?` (out of memory is an error, never a shorter string)',
+          range: span(call, r),
+          help: 'in upstream code, print with `pr_*!(..)` directly where the text is only printed, or build a C string with `CString::try_from_fmt(fmt!(..))?`',
+        });
+      }
+    }
+    if (ownToString) continue;
+    for (const m of query(TO_STRING).matches(r.root)) {
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      const method = m.captures.find((c) => c.name === 'm')!.node;
+      if (argCount(call) !== 0 || leaveAlone(tree, call, r)) continue;
+      ctx.edits.replace(span(method, r), 'to_kstring');
+      ctx.edits.insert(call.endIndex + r.shift, '?');
+      ctx.report({
+        code: 'K0693',
+        message: '`.to_string()` formats into a new `KString` here: `.to_kstring()?`',
+        range: span(method, r, call),
+        help: 'in upstream code, format the value where it is used (`pr_info!("{}", x)`, `fmt!`) instead of keeping its text',
+      });
+    }
+  }
+}
+
+export const compatFormat: FileTransform = {
+  id: 'compat-format',
+  scope: 'file',
+  summary: 'Port `format!` and `.to_string()` to the compat module\'s fallible `kformat!` and `.to_kstring()`.',
+  docs: `\`format!(..)\` becomes \`kformat!(..)?\` and \`x.to_string()\` becomes \`x.to_kstring()?\`
+(src/compat/kstring.ts). Both build a \`KString\` the way \`CString::try_from_fmt\`
+builds a C string (rust/kernel/str.rs): running out of memory part-way is
+\`ENOMEM\`, a formatting error \`EINVAL\`, never a shorter string. On mainline they
+format through the kernel's own \`Display\` (the prelude's \`fmt!\`), so the crate's
+\`Display\` impls, which the port moves to \`kernel::fmt::Display\`, work in them.
+The \`?\` makes each a fallible site for the propagation pass. Notes: K0692,
+K0693. \`.to_string()\` on a string literal is compat-string-new's. Left alone:
+a file that defines its own \`format!\` or \`to_string\`, tests, \`--compat none\`
+(check-strings reports them, K0611/K0612) and v6.10/v6.1.
+
+Before:
+    let line = format!("{}: {}", name, score.to_string());
+After:
+    let line = kformat!("{}: {}", name, score.to_kstring()?)?;`,
+  profiles: [...PROFILE_IDS],
+  safety: 'safe',
+  applies: (text, c) => /format!|to_string/.test(text) && stringsPorted(c),
+  run,
+  codes: [STRING_CODES.K0692, STRING_CODES.K0693],
+};
