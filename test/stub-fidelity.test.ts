@@ -217,6 +217,28 @@ impl core::fmt::Pointer for Q {
     bad: { body: '    let r = <&u8 as Zeroable>::zeroed();\n    let _ = r;', at: 'zeroed', msg: /E0277.*Zeroable/ },
   },
   {
+    what: 'kernel::sync::atomic (what the K0110 note offers): Atomic<T> with LKMM orderings (6.18+)',
+    ok: {
+      body: `    HITS.fetch_add(1, Full);
+    HITS.add(1u32, Relaxed);
+    let n: u32 = HITS.load(Acquire);
+    HITS.store(n, Release);
+    let _ = (HITS.xchg(0, Relaxed), HITS.cmpxchg(0, 1, Full).is_ok());`,
+      items: 'use kernel::sync::atomic::{Acquire, Atomic, Full, Relaxed, Release};\nstatic HITS: Atomic<u32> = Atomic::new(0);\n',
+    },
+    bad: {
+      body: '    let n = HITS.load(Release);\n    let _ = n;',
+      items: 'use kernel::sync::atomic::{Atomic, Release};\nstatic HITS: Atomic<u32> = Atomic::new(0);\n',
+      at: 'HITS.load',
+      msg: /E0277.*AcquireOrRelaxed/,
+    },
+  },
+  {
+    what: 'kernel::sync::atomic is not on 6.17 (6.18+)',
+    ok: { body: '    let a = core::sync::atomic::AtomicU32::new(0);\n    let _ = a.load(core::sync::atomic::Ordering::Relaxed);', profile: 'v6.17' },
+    bad: { body: '    let a = kernel::sync::atomic::Atomic::new(0u32);\n    let _ = a;', profile: 'v6.17', at: 'kernel::sync::atomic', msg: /E0433|atomic/ },
+  },
+  {
     what: 'Module, InPlaceModule, ThisModule in kernel::module; no THIS_MODULE static from module! (7.3)',
     ok: {
       body: `    let m: &'static kernel::module::ThisModule = kernel::module::this_module::<Demo>();

@@ -1188,7 +1188,7 @@ After: unchanged; drop the derive or implement \`Debug\` by hand, then the field
     explanation: `\`thread::sleep(d)\` becomes \`fsleep(Delta)\` when \`d\` is written at the call as
 \`Duration::from_secs\`, \`from_millis\` or \`from_micros\`; a Duration that comes from elsewhere
 (a parameter, a field, arithmetic) would need its type changed where it is made, and
-\`Duration::from_nanos\` has no \`Delta\` constructor.
+\`Duration::from_nanos\` has a \`Delta\` constructor only in the 7.3 tree (profile \`mainline\`).
 
 Before:
     fn pause(d: Duration) { thread::sleep(d); }

@@ -120,7 +120,7 @@ const common = (id: ProfileId): StdPathEntry[] => {
           note: {
             code: STD_CODES.kernelAlternative,
             message: '`{path}` now comes from `core::sync::atomic`, which builds; the kernel also has its own atomics',
-            help: 'kernel code is expected to use `kernel::sync::atomic::{Atomic, Relaxed, Acquire, Release, Full}` (`Atomic<i32>::new(0)`, `a.load(Relaxed)`, `a.fetch_add(1, Full)`; rust/kernel/sync/atomic.rs, 6.18+): its orderings are the kernel memory model\'s',
+            help: 'kernel code is expected to use `kernel::sync::atomic::{Atomic, Relaxed, Acquire, Release, Full}` (`Atomic::new(0i32)`, `a.load(Relaxed)`, `a.fetch_add(1, Full)`; rust/kernel/sync/atomic.rs, 6.18+): its orderings are the kernel memory model\'s',
           },
         }, 'rust/kernel/sync/atomic.rs')]
       : []),

@@ -25,6 +25,7 @@ export const STUB_FEATURES = {
   time_instant: { since: '6.17', what: '`Instant<C: ClockSource>`, `Monotonic`/`RealTime`/`BootTime`/`Tai`, `Delta`, `time::delay::fsleep`', source: 'rust/kernel/time.rs, time/delay.rs: 768dfbfc98e2, d4b29ddf82a4 (Rust pull for 6.17)' },
   fmt_reexport: { since: '6.17', until: '6.18', what: '`kernel::fmt` as a re-export of `core::fmt`', source: 'rust/kernel/fmt.rs: bda947d613f1 "rust: kernel: add `fmt` module" (Rust pull for 6.17)' },
   time_delta_ops: { since: '6.18', what: '`Delta + - * /`, `Instant ± Delta`, `rem_nanos`', source: 'rust/kernel/time.rs: 4521438fb076, 22b65a40574e (6.18 window)' },
+  sync_atomic: { since: '6.18', what: '`kernel::sync::atomic::{Atomic, Relaxed, Acquire, Release, Full}`', source: 'rust/kernel/sync/atomic.rs, atomic/ordering.rs ("[tip: locking/core] rust: sync: atomic: Add generic atomics", Boqun Feng, 2025-09)' },
   iov_kiocb: { since: '6.18', what: '`kernel::iov`, `fs::Kiocb`, `MiscDevice::read_iter`/`write_iter`', source: 'rust/kernel/iov.rs, fs/kiocb.rs, miscdevice.rs (char-misc-next 2025-09-07, 6.18 window)' },
   fmt_display: { since: '6.19', what: '`kernel::fmt` with its own `Display` and the `fmt!` proc macro wrapping arguments in `Adapter`', source: 'rust/kernel/fmt.rs, rust/macros/fmt.rs: c5cf01ba8dfe "rust: support formatting of foreign types" (6.19)' },
   cstr_core: { since: '6.19', what: '`kernel::str::CStr` is `core::ffi::CStr` (`CStrExt`), `c"..."` literals; `uaccess::UserPtr` newtype in the prelude', source: 'rust/kernel/str.rs: 3b83f5d5e78a "rust: replace `CStr` with `core::ffi::CStr`" (rust-6.19); UserPtr as this stub modelled 6.19 (its arrival was not re-established)' },
@@ -44,9 +45,9 @@ export const STUB_FEATURES_OF: Partial<Record<ProfileId, readonly StubFeatureNam
   'v6.13': ['time_ktime', 'module_author'],
   'v6.15': ['module_author', 'module_authors', 'prelude_pin_init'],
   'v6.17': ['module_authors', 'prelude_pin_init', 'kbox_coerce', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'fmt_reexport'],
-  'v6.19': ['module_authors', 'prelude_pin_init', 'kbox_coerce', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'time_delta_ops', 'iov_kiocb', 'fmt_display', 'cstr_core', 'rbtree_cursor'],
+  'v6.19': ['module_authors', 'prelude_pin_init', 'kbox_coerce', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'time_delta_ops', 'sync_atomic', 'iov_kiocb', 'fmt_display', 'cstr_core', 'rbtree_cursor'],
   mainline: [
-    'module_authors', 'prelude_pin_init', 'kbox_coerce', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'time_delta_ops', 'iov_kiocb', 'fmt_display', 'cstr_core', 'rbtree_cursor',
+    'module_authors', 'prelude_pin_init', 'kbox_coerce', 'kvec_remove', 'rbtree_is_empty', 'time_instant', 'time_delta_ops', 'sync_atomic', 'iov_kiocb', 'fmt_display', 'cstr_core', 'rbtree_cursor',
     'module_type_any', 'errno_full', 'fmt_pointer', 'time_delta_unit', 'module_rs', 'kvec_insert_error',
   ],
 };

@@ -136,8 +136,14 @@ const V6_1: TimeApi = {
   wallHelp: 'the kernel has no calendar time for modules to format, and this profile has no Rust clock type (`kernel::time::Ktime` arrived in 6.10)',
 };
 
+/** The 7.3 tree: `Delta::from_nanos` is in the file (rust/kernel/time.rs at d481d999967d). */
+const MAINLINE_7_3: TimeApi = {
+  ...MAINLINE,
+  clock: { ...MAINLINE.clock!, span: { name: 'Delta', ctors: ['from_secs', 'from_millis', 'from_micros', 'from_nanos'] }, source: `${TIME_RS} (Instant<C: ClockSource>, Monotonic, Delta; 6.17+, Delta arithmetic 6.18+, Delta::from_nanos in the 7.3 tree)` },
+};
+
 export const TIME_API: Record<ProfileId, TimeApi> = {
-  mainline: MAINLINE,
+  mainline: MAINLINE_7_3,
   // 6.19-7.2 and 6.17-6.18 have the same forms: `Instant<Monotonic>`, `Delta::from_*`,
   // `fsleep` (6.17); nothing kport writes needs 6.18's Delta arithmetic.
   'v6.19': MAINLINE,

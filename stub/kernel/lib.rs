@@ -13,13 +13,12 @@
 //! `rust/kernel/` of the mainline tree unless a profile says otherwise).
 //! Where a signature is simplified, a comment says so ("APPROXIMATION").
 //!
-//! Profiles (selected with `--cfg kport_profile="..."`):
-//! - `mainline`: current mainline, with `kernel::fmt` (its own `Display`
-//!   trait and the `fmt!` adapter that `pr_*!` use), `authors:` in `module!`,
-//!   `kernel::time::{Delta, Instant}` and `time::delay::fsleep`.
-//! - `v6.13`: 6.13 up to the `kernel::fmt` change: `KVec`/`KBox` as mainline,
-//!   `pr_*!` format with `core::fmt` (prelude `fmt` = `core::format_args`),
-//!   no `kernel::fmt` module, time is jiffies only (no clock type spans 6.13-6.18).
+//! Profiles: `kport verify --profile P` builds this file with `--cfg
+//! kport_profile="P"` and one `--cfg kport_has="feature"` for each item that not
+//! every covered kernel has and every release of P's range has
+//! (src/kernel-api/stub-features.ts names each feature's release and source).
+//! Covered: `mainline` (the 7.3 development tree), `v6.19` (6.19-7.2), `v6.17`
+//! (6.17-6.18), `v6.15` (6.15-6.16), `v6.13` (6.13-6.14).
 //! Older profiles (v6.10, v6.1) used the `alloc` crate's `Vec` built with
 //! `no_global_oom_handling` plus `VecExt`; a sysroot `alloc` cannot reproduce
 //! that, so `kport verify` refuses those profiles instead of guessing.
@@ -1064,6 +1063,105 @@ pub mod str {
 // ---------------------------------------------------------------------------
 pub mod sync {
     pub use self::arc::Arc;
+
+    /// rust/kernel/sync/atomic.rs (read at 013f912eb5fa) and atomic/ordering.rs: the kernel's
+    /// atomics with LKMM orderings, 6.18+ (Boqun Feng's series, tip locking/core).
+    /// APPROXIMATION: `AtomicType` is implemented for the integer types of predefine.rs
+    /// (i32, u32, i64, u64, isize, usize) with `AtomicAdd<Self>`; the C-backed `Repr` is left out.
+    #[cfg(kport_has = "sync_atomic")]
+    pub mod atomic {
+        pub use self::ordering::{Acquire, Full, Relaxed, Release};
+        use core::cell::UnsafeCell;
+
+        pub mod ordering {
+            pub struct Relaxed;
+            pub struct Acquire;
+            pub struct Release;
+            pub struct Full;
+            mod internal {
+                pub trait Sealed {}
+                impl Sealed for super::Relaxed {}
+                impl Sealed for super::Acquire {}
+                impl Sealed for super::Release {}
+                impl Sealed for super::Full {}
+            }
+            /// `pub trait Ordering: internal::Sealed`
+            pub trait Ordering: internal::Sealed {}
+            impl Ordering for Relaxed {}
+            impl Ordering for Acquire {}
+            impl Ordering for Release {}
+            impl Ordering for Full {}
+            /// `pub trait AcquireOrRelaxed: Ordering` (what `load` takes)
+            pub trait AcquireOrRelaxed: Ordering {}
+            impl AcquireOrRelaxed for Acquire {}
+            impl AcquireOrRelaxed for Relaxed {}
+            /// `pub trait ReleaseOrRelaxed: Ordering` (what `store` takes)
+            pub trait ReleaseOrRelaxed: Ordering {}
+            impl ReleaseOrRelaxed for Release {}
+            impl ReleaseOrRelaxed for Relaxed {}
+        }
+
+        /// `pub unsafe trait AtomicType: Sized + Send + Copy { type Repr: AtomicImpl; }`
+        pub unsafe trait AtomicType: Sized + Send + Copy {}
+        /// `pub unsafe trait AtomicAdd<Rhs = Self>: AtomicType`
+        pub unsafe trait AtomicAdd<Rhs = Self>: AtomicType {}
+        macro_rules! predefine {
+            ($($t:ty),*) => {$(
+                unsafe impl AtomicType for $t {}
+                unsafe impl AtomicAdd<$t> for $t {}
+            )*};
+        }
+        predefine!(i32, u32, i64, u64, isize, usize);
+
+        /// `#[repr(transparent)] pub struct Atomic<T: AtomicType>` (`Sync`, not `Clone`).
+        #[repr(transparent)]
+        pub struct Atomic<T: AtomicType>(UnsafeCell<T>);
+        unsafe impl<T: AtomicType> Sync for Atomic<T> {}
+        impl<T: AtomicType> Atomic<T> {
+            /// `pub const fn new(v: T) -> Self`
+            pub const fn new(v: T) -> Self {
+                Self(UnsafeCell::new(v))
+            }
+            /// `pub const fn as_ptr(&self) -> *mut T`
+            pub const fn as_ptr(&self) -> *mut T {
+                self.0.get()
+            }
+            /// `pub fn get_mut(&mut self) -> &mut T`
+            pub fn get_mut(&mut self) -> &mut T {
+                self.0.get_mut()
+            }
+            /// `pub fn load<Ordering: ordering::AcquireOrRelaxed>(&self, _: Ordering) -> T`
+            pub fn load<Ordering: ordering::AcquireOrRelaxed>(&self, _: Ordering) -> T {
+                unimplemented!()
+            }
+            /// `pub fn store<Ordering: ordering::ReleaseOrRelaxed>(&self, v: T, _: Ordering)`
+            pub fn store<Ordering: ordering::ReleaseOrRelaxed>(&self, v: T, _: Ordering) {
+                unimplemented!()
+            }
+            /// `pub fn xchg<Ordering: ordering::Ordering>(&self, v: T, _: Ordering) -> T`
+            pub fn xchg<Ordering: ordering::Ordering>(&self, v: T, _: Ordering) -> T {
+                unimplemented!()
+            }
+            /// `pub fn cmpxchg<Ordering: ordering::Ordering>(&self, old: T, new: T, o: Ordering) -> Result<T, T>`
+            pub fn cmpxchg<Ordering: ordering::Ordering>(&self, old: T, new: T, o: Ordering) -> Result<T, T> {
+                unimplemented!()
+            }
+            /// `pub fn add<Rhs>(&self, v: Rhs, _: ordering::Relaxed) where T: AtomicAdd<Rhs>`
+            pub fn add<Rhs>(&self, v: Rhs, _: ordering::Relaxed)
+            where
+                T: AtomicAdd<Rhs>,
+            {
+                unimplemented!()
+            }
+            /// `pub fn fetch_add<Rhs, Ordering: ordering::Ordering>(&self, v: Rhs, _: Ordering) -> T where T: AtomicAdd<Rhs>`
+            pub fn fetch_add<Rhs, Ordering: ordering::Ordering>(&self, v: Rhs, _: Ordering) -> T
+            where
+                T: AtomicAdd<Rhs>,
+            {
+                unimplemented!()
+            }
+        }
+    }
     // -----------------------------------------------------------------------
     // rust/kernel/sync.rs, sync/lock.rs, sync/lock/mutex.rs, sync/lock/global.rs
     // -----------------------------------------------------------------------
