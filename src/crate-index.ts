@@ -459,7 +459,9 @@ export class CrateIndex {
       const argc = args ? args.namedChildren.filter((c) => !c.type.endsWith('comment') && c.type !== 'attribute_item').length : 0;
       let cands: FnInfo[] = [];
       let why: string | undefined;
-      if (fnNode.type === 'identifier' || fnNode.type === 'scoped_identifier') {
+      const qualified = fnNode.type === 'scoped_identifier' ? qualifiedSegs(fnNode) : undefined;
+      if (qualified) cands = this.resolvePath(file, call, qualified);
+      else if (fnNode.type === 'identifier' || fnNode.type === 'scoped_identifier') {
         const segs = fnNode.text.replace(/\s+/g, '').replace(/<[^:]*>/g, '').split('::');
         if (segs[0] === '') segs.shift();
         cands = this.resolvePath(file, call, segs);
@@ -543,6 +545,20 @@ export class CrateIndex {
           if (cands.length && LIBRARY_METHODS.has(k.text)) why = `\`.${k.text}()\` is also a method of library types, and kport cannot tell the receiver's type`;
         }
         this.addCall(file, recv, args.endIndex, cands, why, `${recv.text}.${k.text}`, args);
+        continue;
+      }
+      // `<Dog as Animal>::name(..)`: the trait's method (its impls change together); `<Dog>::name(..)`: Dog's.
+      if (prev?.type === '::' && kids[i - 2]?.type === '>') {
+        let open = i - 2;
+        let depth = 0;
+        for (; open >= 0; open--) {
+          if (kids[open].type === '>') depth++;
+          else if (kids[open].type === '<' && --depth === 0) break;
+        }
+        if (open < 0 || kids[open - 1]?.type === '::' || kids[open - 1]?.type === '.') continue;
+        const inner = kids.slice(open + 1, i - 2).map((t) => t.text).join(' ');
+        const segs = qualifiedText(inner);
+        if (segs) this.addCall(file, kids[open], args.endIndex, this.resolvePath(file, kids[open], [...segs, k.text]), undefined, `<${inner}>::${k.text}`, args);
         continue;
       }
       const segs = [k.text];
@@ -693,4 +709,26 @@ function modulePaths(files: readonly FileContext[]): string[] {
   }
   // Files no declaration reached: their place in the folder tree.
   return out.map((k, i) => k ?? files[i].path.replace(/^src\//, '').replace(/(\/mod)?\.rs$/, '').split('/').join('::'));
+}
+
+/**
+ * The path a qualified call names: `<Dog as Animal>::f` is the trait's `f`
+ * (`Animal::f`: a crate trait's impls change together), `<Dog>::f` is Dog's.
+ * Undefined when `f`'s path is not a `<..>` type.
+ */
+function qualifiedSegs(fn: SyntaxNode): string[] | undefined {
+  const path = fn.childForFieldName('path');
+  const name = fn.childForFieldName('name')?.text;
+  if (path?.type !== 'bracketed_type' || !name) return undefined;
+  const segs = qualifiedText(path.text.replace(/^<|>$/g, ''));
+  return segs ? [...segs, name] : undefined;
+}
+
+/** `Dog as Animal` → `['Animal']`, `a::Dog` → `['Dog']`; undefined for anything else (`&T`, generics). */
+function qualifiedText(inner: string): string[] | undefined {
+  const m = /^\s*(?:[\w:]+(?:\s*<.*>)?\s+as\s+)?((?:::)?[A-Za-z_][\w]*(?:\s*::\s*[A-Za-z_]\w*)*)\s*$/.exec(inner);
+  if (!m) return undefined;
+  const segs = m[1].replace(/\s+/g, '').replace(/^::/, '').split('::');
+  // `<a::Dog>::f` names Dog's `f`; with `as`, the trait's path is kept for resolution.
+  return /\bas\b/.test(inner) ? segs : [segs[segs.length - 1]];
 }

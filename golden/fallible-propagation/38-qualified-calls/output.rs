@@ -1,0 +1,28 @@
+// A qualified call (`<Dog as Animal>::names()`, `<Dog>::count()`) reaches the
+// trait's method (its impls change together) or the type's: it gets its `?`,
+// in code and in a macro's arguments alike.
+trait Animal {
+    fn names() -> Result<KVec<u8>>;
+}
+
+struct Dog;
+
+impl Animal for Dog {
+    fn names() -> Result<KVec<u8>> {
+        let mut v = KVec::new();
+        v.push(1, GFP_KERNEL)?;
+        Ok(v)
+    }
+}
+
+impl Dog {
+    fn count() -> Result<usize> {
+        Ok(<Dog as Animal>::names()?.len())
+    }
+}
+
+fn total() -> Result<usize> {
+    let n = <Dog>::count()?;
+    pr_info!("{} {}\n", <Dog as Animal>::names()?.len(), <Dog as crate::Animal>::names()?.len());
+    Ok(n)
+}
