@@ -345,7 +345,7 @@ export class CrateIndex {
     const abs = this.absolutePath(key, segs);
     if (abs) return this.resolveAbsolute(abs);
     // `Type::f` with a type that is not a module path.
-    if (segs.length === 2 && /^[A-Z]/.test(head)) return this.members(head, name);
+    if (segs.length === 2 && /^[A-Z]/.test(head)) return inherentFirst(head, this.members(head, name));
     return [];
   }
 
@@ -353,7 +353,7 @@ export class CrateIndex {
     const name = abs[abs.length - 1];
     const parent = abs.slice(0, -1);
     if (this.modules.has(parent.join('::'))) return this.freeFns(parent.join('::'), name);
-    if (parent.length && /^[A-Z]/.test(parent[parent.length - 1])) return this.members(parent[parent.length - 1], name);
+    if (parent.length && /^[A-Z]/.test(parent[parent.length - 1])) return inherentFirst(parent[parent.length - 1], this.members(parent[parent.length - 1], name));
     return [];
   }
 
@@ -731,4 +731,13 @@ function qualifiedText(inner: string): string[] | undefined {
   const segs = m[1].replace(/\s+/g, '').replace(/^::/, '').split('::');
   // `<a::Dog>::f` names Dog's `f`; with `as`, the trait's path is kept for resolution.
   return /\bas\b/.test(inner) ? segs : [segs[segs.length - 1]];
+}
+
+/**
+ * `Type::f` names the type's own (inherent) `f` when it has one: Rust looks up
+ * inherent associated functions before those of the traits the type implements.
+ */
+function inherentFirst(type: string, cands: FnInfo[]): FnInfo[] {
+  const own = cands.filter((c) => c.owner.kind === 'impl' && !c.owner.trait && c.owner.type === type);
+  return own.length ? own : cands;
 }
