@@ -6,6 +6,7 @@ import { UsageError } from './errors.ts';
 
 import { ALLOC_MAINLINE, ALLOC_V6_15, ALLOC_V6_13, ALLOC_V6_10, ALLOC_V6_1, type AllocApi } from './kernel-api/alloc.ts';
 import { TIME_API, type TimeApi } from './kernel-api/time.ts';
+import { RBTREE_MAINLINE, RBTREE_V6_13, type RbtreeApi } from './kernel-api/rbtree.ts';
 
 export type ProfileId = 'mainline' | 'v6.19' | 'v6.17' | 'v6.15' | 'v6.13' | 'v6.10' | 'v6.1';
 
@@ -47,6 +48,8 @@ export interface Profile {
   miscdevIo: boolean;
   /** Clock and sleep forms (src/kernel-api/time.ts). */
   time: TimeApi;
+  /** The red-black tree the compat collections are built on (src/kernel-api/rbtree.ts); null where not every release has it. */
+  rbtree: RbtreeApi | null;
 }
 
 const print = { cont: 'kernel::pr_cont' };
@@ -75,6 +78,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     alloc: ALLOC_MAINLINE,
     miscdevIo: true,
     time: TIME_API['mainline'],
+    rbtree: RBTREE_MAINLINE,
   },
   'v6.19': {
     id: 'v6.19',
@@ -130,6 +134,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     alloc: ALLOC_V6_13,
     miscdevIo: false,
     time: TIME_API['v6.13'],
+    rbtree: RBTREE_V6_13,
   },
   'v6.10': {
     id: 'v6.10',
@@ -143,6 +148,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     alloc: ALLOC_V6_10,
     miscdevIo: false,
     time: TIME_API['v6.10'],
+    rbtree: null,
   },
   'v6.1': {
     id: 'v6.1',
@@ -156,6 +162,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     alloc: ALLOC_V6_1,
     miscdevIo: false,
     time: TIME_API['v6.1'],
+    rbtree: null,
   },
 };
 

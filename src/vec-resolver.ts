@@ -348,7 +348,7 @@ export class Resolver {
       const args = path?.type === 'generic_type' ? path.childForFieldName('type_arguments')?.namedChildren ?? [] : [];
       if (VEC_NAMES.test(t) && (name === 'new' || name === 'with_capacity' || name === 'from' || name === 'try_with_capacity')) return { k: 'vec', elem: tyOf(args[0]) };
       if (BOX_NAMES.test(t) && (name === 'new' || name === 'try_new')) return { k: 'box', inner: UNKNOWN };
-      if (/^(K?String|VecDeque|HashMap|HashSet|BTreeMap|BTreeSet|BinaryHeap|LinkedList)$/.test(lastSegment(t))) return { k: 'named', name: lastSegment(t) };
+      if (/^(K?String|VecDeque|HashMap|HashSet|BTreeMap|BTreeSet|BinaryHeap|LinkedList|Map|Set|Deque)$/.test(lastSegment(t))) return { k: 'named', name: lastSegment(t) };
       // `Stack::new()` on a struct of the crate: its own constructor (a wrong guess here only skips a rewrite).
       // `Type::f(..)` / `Self::f(..)` / `module::f(..)`: the crate's declared return type.
       const owner = t === 'Self' ? this.selfName(e) : lastSegment(t);
@@ -382,7 +382,7 @@ export class Resolver {
       const owner = recv.k === 'box' ? recv.inner : recv;
       // The compat module's (src/compat/kstring.ts): `x.to_kstring()?`, `s.try_clone()?`.
       if (m === 'to_kstring') return { k: 'named', name: 'KString' };
-      if (m === 'try_clone' && owner.k === 'named' && owner.name === 'KString') return owner;
+      if (m === 'try_clone' && owner.k === 'named' && /^(KString|Map|Set|Deque)$/.test(owner.name)) return owner;
       if (owner.k === 'named' && m) return this.returnOf(`${owner.name}::${m}`);
       if (m === 'to_string' || m === 'to_owned' && this.typeOf(f.childForFieldName('value')).k === 'prim') return { k: 'named', name: 'String' };
     }
@@ -400,7 +400,7 @@ export class Resolver {
     if (e.type === 'macro_invocation') return this.typeOf(e);
     if (e.type === 'call_expression') {
       const t = this.callType(e);
-      if (t.k === 'vec' || t.k === 'box' || (t.k === 'named' && t.name === 'KString')) return t;
+      if (t.k === 'vec' || t.k === 'box' || (t.k === 'named' && /^(KString|Map|Set|Deque)$/.test(t.name))) return t;
     }
     return UNKNOWN;
   }

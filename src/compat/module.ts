@@ -23,8 +23,13 @@ export function closePieces(used: Iterable<string>): Set<string> {
     return out;
   };
   const all = [...used];
-  const base = close(all.filter((id) => !pieceById(id)?.owner));
-  return close([...base, ...all.filter((id) => { const o = pieceById(id)?.owner; return o !== undefined && base.has(o); })]);
+  // To a fixpoint: a method can bring in a type (`Map::entry` needs `MapEntry`) whose methods are used too.
+  let have = close(all.filter((id) => !pieceById(id)?.owner));
+  for (;;) {
+    const next = close([...have, ...all.filter((id) => { const o = pieceById(id)?.owner; return o !== undefined && have.has(o); })]);
+    if (next.size === have.size) return next;
+    have = next;
+  }
 }
 
 /** Whether the profile has a form for every one of these pieces. */
@@ -54,7 +59,7 @@ export function compatModuleText(profile: Profile, ids: ReadonlySet<string>): st
       t.uses.forEach((u) => uses.add(u));
       const methods = present.filter((m) => m.owner === p.id).map((m) => m.text(profile)).filter((m) => m !== null);
       methods.forEach((m) => m.uses.forEach((u) => uses.add(u)));
-      items.push(methods.length ? `${t.text}\nimpl ${p.id} {\n${methods.map((m) => m.text).join('\n')}}\n` : t.text);
+      items.push(methods.length ? `${t.text}\nimpl${p.generics ?? ''} ${p.id}${p.generics ?? ''} {\n${methods.map((m) => m.text).join('\n')}}\n` : t.text);
     }
   }
   return `${TITLE}${docs.join('')}\n${[...uses].sort().map((u) => `use ${u};\n`).join('')}${items.map((t) => `\n${t}`).join('')}`;

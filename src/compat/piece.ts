@@ -33,6 +33,8 @@ export interface CompatScan {
   methods: readonly MethodUse[];
   /** The declared type of a receiver, as src/vec-resolver.ts reads it. */
   typeOf(n: SyntaxNode): Ty;
+  /** Whether the file gives `name` its own meaning (defines it, or imports it from elsewhere than std or the compat module): a user type `Map` is not the compat one. */
+  own(name: string): boolean;
 }
 
 /** A piece's Rust for one profile. */
@@ -48,6 +50,8 @@ export interface CompatPiece {
   id: string;
   /** For an inherent method: the type whose `impl` block holds it (that type is then a piece too). */
   owner?: string;
+  /** For a generic type that owns methods: its parameters (`<K, V>`), for its `impl<K, V> Map<K, V>` block. */
+  generics?: string;
   /** Other pieces its text needs (their ids). */
   requires?: readonly string[];
   /** What a file that uses the piece imports from the module (`use crate::kport_compat::{..}`); none for methods. */

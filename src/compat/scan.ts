@@ -8,6 +8,7 @@ import type { FileContext, SyntaxNode } from '../types.ts';
 import type { Resolver } from '../vec-resolver.ts';
 import type { CompatScan, MethodUse } from './piece.ts';
 import { COMPAT_PIECES } from './registry.ts';
+import { ownsName } from './own.ts';
 
 const alt = (names: Iterable<string>) => [...new Set(names)].sort().join('|');
 const WATCH = {
@@ -50,5 +51,5 @@ export function scanFile(f: FileContext, resolver: Resolver): CompatScan {
       methods.push({ name: m.captures.find((c) => c.name === 'm')!.node.text, args: argCount(call), recv: m.captures.find((c) => c.name === 'recv')!.node });
     }
   }
-  return { names, paths, macros, methods, typeOf: (n) => resolver.typeOf(n) };
+  return { names, paths, macros, methods, typeOf: (n) => resolver.typeOf(n), own: (n) => ownsName(f.tree, n) };
 }

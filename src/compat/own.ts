@@ -1,0 +1,32 @@
+// Whether a file gives a compat type's name its own meaning, so that the name in
+// it is not the compat module's: a `struct Map` of the crate, or a `Map` imported
+// from a crate module or another crate. Imports from std (`use std::collections::
+// HashMap as Map`) and from the compat module itself do not count.
+import { localNames, usePaths } from '../localnames.ts';
+import { query } from '../parse.ts';
+import type { Tree } from '../types.ts';
+import { COMPAT_MODULE } from '../kernel-api/alloc.ts';
+
+const USES = '(use_declaration argument: (_) @arg)';
+const cache = new WeakMap<Tree, Set<string>>();
+
+/** Names the file imports from a crate module or crate other than std and the compat module. */
+function importedElsewhere(tree: Tree): Set<string> {
+  const hit = cache.get(tree);
+  if (hit) return hit;
+  const out = new Set<string>();
+  for (const m of query(USES).matches(tree.rootNode)) {
+    for (const { path, alias } of usePaths(m.captures[0].node.text)) {
+      if (['std', 'core', 'alloc'].includes(path[0])) continue;
+      if (path.includes(COMPAT_MODULE)) continue;
+      const last = alias ?? path[path.length - 1];
+      if (last && last !== '*' && last !== 'self') out.add(last);
+    }
+  }
+  cache.set(tree, out);
+  return out;
+}
+
+export function ownsName(tree: Tree, name: string): boolean {
+  return localNames(tree).defined.has(name) || importedElsewhere(tree).has(name);
+}

@@ -1,0 +1,50 @@
+// The compat module's collections run: test/fixtures/compat/collections.rs, built
+// against the userspace kernel shim (test/userspace-kernel, whose `kernel::rbtree`
+// keeps the kernel's API and counts each node as one allocation) with the module
+// kport generates for it, on mainline. Every method
+// is compared with std's own collection over thousands of random operations, and
+// every operation that allocates is swept with each of its allocations failing in
+// turn (the shim's `fault::fail_nth`): `AllocError` comes back, the collection is
+// unchanged, nothing leaks, no panic. It must build with no warning. Skipped
+// without rustc.
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../src/profiles.ts';
+import { closePieces, compatModuleText } from '../src/compat/module.ts';
+import { DEQUE_ITEM, MAP_ITEM, SET_ITEM, collectionsOn } from '../src/compat/collections.ts';
+import { buildModule, run, rustcVersion, warningsOf } from './userspace-shim.ts';
+import { ROOT, tempDir } from './helpers.ts';
+
+const hasRustc = !!rustcVersion();
+if (!hasRustc) console.warn('compat-collections.test.ts: skipped: no rustc on PATH');
+
+/** The sweeps the fixture runs (one `ok NAME (each of N allocation(s) failing)` line each). */
+const SWEPT = [
+  'Map::insert of a new key', 'Map::insert of a key already there', 'Entry::or_insert', 'Entry::or_insert_with', 'Entry::or_default',
+  'Entry::or_insert of a key already there', 'Map::try_clone', 'Set::insert', 'Set::insert of an element already there', 'Set::try_clone',
+  'Deque::push_back when full', 'Deque::push_front when full', 'Deque::push_back with room', 'Deque::with_capacity', 'Deque::try_clone',
+];
+
+describe.skipIf(!hasRustc)('Map, Set and Deque in the userspace shim', () => {
+  // The shim models the mainline API (v6.13's module differs only in the front cursor's name:
+  // test/compat-module.test.ts type-checks it against the stub).
+  for (const profile of [PROFILES.mainline].filter(collectionsOn)) {
+    it(`${profile.id}: every method gives std's result, and every allocation failure is an error with nothing changed or leaked`, () => {
+      const dir = tempDir('kport-compat-collections-');
+      const ids = [MAP_ITEM, SET_ITEM, DEQUE_ITEM].flatMap((i) => i.pieces).map((p) => p.id);
+      writeFileSync(path.join(dir, 'kport_compat.rs'), compatModuleText(profile, closePieces(ids)));
+      copyFileSync(path.join(ROOT, 'test', 'fixtures', 'compat', 'collections.rs'), path.join(dir, 'collections.rs'));
+      const built = buildModule(path.join(dir, 'collections.rs'));
+      expect(built.ok, built.stderr).toBe(true);
+      expect(warningsOf(built.stderr)).toEqual([]);
+      const r = run(built.exe, '');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines.filter((l) => !l.startsWith('ok '))).toEqual([]);
+      expect(lines.length).toBeGreaterThan(35);
+      for (const name of SWEPT) expect(lines.some((l) => l.startsWith(`ok ${name} (each of `)), name).toBe(true);
+    }, 120_000);
+  }
+});
