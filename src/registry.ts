@@ -30,6 +30,8 @@ import { compatStringTypes } from '../transforms/compat-string-types.ts';
 import { compatStringNew } from '../transforms/compat-string-new.ts';
 import { compatFormat } from '../transforms/compat-format.ts';
 import { compatStringMethods } from '../transforms/compat-string-methods.ts';
+import { compatCollectionTypes } from '../transforms/compat-collection-types.ts';
+import { compatCollectionMethods } from '../transforms/compat-collection-methods.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
@@ -52,6 +54,10 @@ export const TRANSFORMS: readonly Transform[] = [
   compatStringNew,
   compatFormat,
   compatStringMethods,
+  // `HashMap`/`BTreeMap` → `Map`, `HashSet`/`BTreeSet` → `Set`, `VecDeque` → `Deque`: after the
+  // string passes, so a `HashMap<String, _>` is already keyed by `KString`.
+  compatCollectionTypes,
+  compatCollectionMethods,
   // 3. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
   //    (`std::time::Instant`, `thread::sleep`), which std-paths leaves to it.
   timeApi,

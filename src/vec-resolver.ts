@@ -25,7 +25,9 @@ export const UNKNOWN: Ty = { k: 'unknown' };
 const VEC_NAMES = /^(?:(?:::)?(?:std|alloc)::vec::)?(?:Vec|KVec)$/;
 const BOX_NAMES = /^(?:(?:::)?(?:std|alloc)::boxed::)?(?:Box|KBox)$/;
 const STR_TO_STRING = new Set(['to_lowercase', 'to_uppercase', 'to_ascii_lowercase', 'to_ascii_uppercase', 'replace', 'replacen', 'repeat', 'to_owned']);
-const STR_TO_STR = new Set(['trim', 'trim_start', 'trim_end', 'as_str']);
+const STR_TO_STR = new Set(['trim', 'trim_start', 'trim_end', 'trim_matches', 'trim_start_matches', 'trim_end_matches', 'as_str']);
+/** `str` methods whose items are `&str` pieces of the text. */
+const STR_PIECES = new Set(['split_whitespace', 'split_ascii_whitespace', 'lines', 'split', 'rsplit', 'split_terminator', 'splitn', 'rsplitn']);
 const PRIMS = /^(?:[iu](?:8|16|32|64|128|size)|bool|char|str)$/;
 
 /** Field types per struct name, gathered over every file of the crate. */
@@ -389,6 +391,15 @@ export class Resolver {
     return UNKNOWN;
   }
 
+  /** The items of `text.split_whitespace()`, `.lines()`, `.split(..)`: `&str`, when `text` is known text. */
+  private textPiece(e: SyntaxNode | null): Ty {
+    const f = e?.type === 'call_expression' ? e.childForFieldName('function') : null;
+    if (f?.type !== 'field_expression' || !STR_PIECES.has(f.childForFieldName('field')?.text ?? '')) return UNKNOWN;
+    const t = this.typeOf(f.childForFieldName('value'));
+    const text = (t.k === 'prim' && t.name === 'str') || (t.k === 'named' && (t.name === 'String' || t.name === 'KString'));
+    return text ? { k: 'prim', name: 'str', ref: true } : UNKNOWN;
+  }
+
   private elemOf(e: SyntaxNode | null): Ty {
     const t = this.typeOf(e);
     return t.k === 'vec' || t.k === 'slice' ? t.elem : UNKNOWN;
@@ -510,7 +521,7 @@ export class Resolver {
         }
         case 'for_expression': {
           const pat = n.childForFieldName('pattern');
-          if (pat && child.id === n.childForFieldName('body')?.id && binds(pat, name)) return UNKNOWN;
+          if (pat && child.id === n.childForFieldName('body')?.id && binds(pat, name)) return pat.type === 'identifier' ? this.textPiece(n.childForFieldName('value')) : UNKNOWN;
           break;
         }
         case 'match_arm': {

@@ -1,3 +1,4 @@
+import { ownsName } from '../src/compat/own.ts';
 import { prefetch, query } from '../src/parse.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
 import { relyingOn } from '../src/diverging.ts';
@@ -89,6 +90,11 @@ function kindsOf(t: Ty, own: (n: string) => boolean): StdKind[] {
   return [];
 }
 
+/** A compat `Map`, `Set` or `Deque` (as compat-collection-types wrote it, not a crate type of that name: `own`, src/compat/own.ts). */
+function compatCollection(t: Ty, own: (n: string) => boolean): boolean {
+  return t.k === 'named' && (t.name === 'Map' || t.name === 'Set' || t.name === 'Deque') && !own(t.name);
+}
+
 function report(run: FileRun, r: Region, from: SyntaxNode, to: SyntaxNode, code: string, message: string, help: string): void {
   const start = from.startIndex + r.shift;
   const end = to.endIndex + r.shift;
@@ -143,6 +149,8 @@ function methodCalls(run: FileRun, r: Region, resolver: Resolver, skip: (n: Synt
     const call = m.captures.find((c) => c.name === 'call')!.node;
     for (const row of CHAINS) {
       if (name.text !== row.first || argCount(m.captures.find((c) => c.name === 'args')!.node) !== 1) continue;
+      // The compat module's `Map` (src/compat/collections.ts) has the entry forms, ported by compat-collection-methods.
+      if (compatCollection(resolver.typeOf(m.captures.find((c) => c.name === 'recv')!.node), (n) => ownsName(run.ctx.tree, n))) continue;
       if (row.then.some((t) => run.methods.has(t))) continue;
       let last: SyntaxNode | undefined;
       for (let cur = call; ; ) {

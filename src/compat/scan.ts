@@ -37,8 +37,10 @@ export function scanFile(f: FileContext, resolver: Resolver): CompatScan {
   const macros = new Set<string>();
   const methods: MethodUse[] = [];
   const watched = new RegExp(`\\b(${WATCH.names}|${WATCH.methods}|${WATCH.macros})\\b`);
+  const hosts = new Map<SyntaxNode['tree'], SyntaxNode>();
   for (const r of codeRegions(f.tree)) {
     if (!watched.test(r.text)) continue;
+    if (r.host) hosts.set(r.root.tree, r.host);
     prefetch(r.root, 'matches', SCAN_QUERIES);
     for (const m of query(NAMES).matches(r.root)) if (!inUse(m.captures[0].node)) names.add(m.captures[0].node.text);
     for (const m of query(PATHS).matches(r.root)) {
@@ -51,5 +53,10 @@ export function scanFile(f: FileContext, resolver: Resolver): CompatScan {
       methods.push({ name: m.captures.find((c) => c.name === 'm')!.node.text, args: argCount(call), recv: m.captures.find((c) => c.name === 'recv')!.node });
     }
   }
-  return { names, paths, macros, methods, typeOf: (n) => resolver.typeOf(n), own: (n) => ownsName(f.tree, n) };
+  // A receiver in a macro's re-parsed arguments is typed with the names in scope at the invocation.
+  const typeOf = (n: SyntaxNode) => {
+    const host = hosts.get(n.tree);
+    return (host ? resolver.at(host) : resolver).typeOf(n);
+  };
+  return { names, paths, macros, methods, typeOf, own: (n) => ownsName(f.tree, n) };
 }

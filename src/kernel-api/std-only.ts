@@ -47,7 +47,8 @@ interface RowBase {
   /**
    * With the compat types on (the default; `--compat none` turns them off), the
    * transform that ports this API to the compat module (src/compat/) instead of a
-   * report, and the note it leaves; test/std-only-table.test.ts checks both modes.
+   * report, and the note it leaves there (`''`: none, the call is as the compat type
+   * has it); test/std-only-table.test.ts checks both modes.
    */
   compat?: { by: string; code: string };
 }
@@ -120,6 +121,8 @@ const RBTREE = 'rust/kernel/rbtree.rs';
 const NO_STRING = 'the kernel has no `String`';
 const OWNED_TEXT = 'keep `&str` where the text is borrowed; own text as a `KVec<u8>` grown with `extend_from_slice(s.as_bytes(), GFP_KERNEL)?`, or format it once with `CString::try_from_fmt(fmt!(..))?`';
 const CASE = 'lower/upper-case ASCII in place, without allocating: `make_ascii_lowercase()`/`make_ascii_uppercase()` on a `[u8]` buffer (a `KVec<u8>`, an array, or a `CString`); compare with `eq_ignore_ascii_case` instead of building a lower-case copy';
+/** A std collection type or constructor the compat types port (transforms/compat-collection-types.ts). */
+const PORTED_TYPE = { by: 'compat-collection-types', code: 'K0700' };
 const NO_COLLECTIONS = 'the kernel has no std collections';
 const MAP = 'use `kernel::rbtree::RBTree` (from 6.12): `try_create_and_insert(k, v, GFP_KERNEL)?`, `get`/`get_mut`, and `entry(k)` giving `Entry::Occupied(o)` (`o.get_mut()`) or `Entry::Vacant(v)` (`v.insert(value, RBTreeNodeReservation::new(GFP_KERNEL)?)`); or a sorted `KVec` searched with `binary_search`';
 
@@ -225,37 +228,37 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
     example: fn('    *counts.entry(word).or_insert(0) += 1; // <-', 'counts: &mut Counts, word: u32'),
   },
   method({
-    name: 'entry', args: 1, evidence: 'receiver', on: ['map'], code: STD_ONLY_CODES.collection,
+    name: 'entry', args: 1, evidence: 'receiver', on: ['map'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: '' },
     why: `on a std map is the std entry API, which allocates; ${NO_COLLECTIONS}`, kernel: MAP, source: RBTREE,
     example: 'use std::collections::BTreeMap;\n' + fn('    let mut m: BTreeMap<u32, u32> = BTreeMap::new();\n    let e = m.entry(1); // <-\n    let _ = e;'),
   }),
   method({
-    name: 'insert', args: 2, evidence: 'receiver', on: ['map'], code: STD_ONLY_CODES.collection,
+    name: 'insert', args: 2, evidence: 'receiver', on: ['map'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: 'K0701' },
     why: `on a std map allocates; ${NO_COLLECTIONS}`, kernel: MAP, source: RBTREE,
     example: 'use std::collections::HashMap;\n' + fn('    let mut m: HashMap<u8, u8> = HashMap::new();\n    m.insert(1, 2); // <-'),
   }),
   method({
-    name: 'extend', args: 1, evidence: 'receiver', on: ['map', 'set', 'deque', 'heap'], code: STD_ONLY_CODES.collection,
+    name: 'extend', args: 1, evidence: 'receiver', on: ['map', 'set', 'deque', 'heap'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: 'K0704' },
     why: `on a std collection allocates; ${NO_COLLECTIONS}`, kernel: 'insert each item with the fallible kernel methods (`RBTree::try_create_and_insert(k, v, GFP_KERNEL)?`, `KVec::push(x, GFP_KERNEL)?`)', source: `${KVEC}, ${RBTREE}`,
     example: 'use std::collections::BTreeSet;\n' + fn('    let mut s: BTreeSet<u8> = BTreeSet::new();\n    s.extend([1, 2]); // <-'),
   }),
   method({
-    name: 'reserve', args: 1, evidence: 'receiver', on: ['map', 'set', 'deque', 'heap'], code: STD_ONLY_CODES.collection,
+    name: 'reserve', args: 1, evidence: 'receiver', on: ['map', 'set', 'deque', 'heap'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: 'K0704' },
     why: `on a std collection allocates; ${NO_COLLECTIONS}`, kernel: '`KVec::reserve(n, GFP_KERNEL)?` on a kernel vector, or `RBTreeNodeReservation::new(GFP_KERNEL)?` per node to insert later (rust/kernel/rbtree.rs)', source: `${KVEC}, ${RBTREE}`,
     example: 'use std::collections::VecDeque;\n' + fn('    let mut q: VecDeque<u8> = VecDeque::new();\n    q.reserve(4); // <-'),
   }),
   method({
-    name: 'insert', args: 1, evidence: 'receiver', on: ['set'], code: STD_ONLY_CODES.collection,
+    name: 'insert', args: 1, evidence: 'receiver', on: ['set'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: 'K0701' },
     why: `on a std set allocates; ${NO_COLLECTIONS}`, kernel: 'keep a sorted `KVec` (`binary_search`, then `push(x, GFP_KERNEL)?` and rotate into place), or an `RBTree<K, ()>` (from 6.12)', source: `${KVEC}, ${RBTREE}`,
     example: 'use std::collections::HashSet;\n' + fn('    let mut seen = HashSet::new();\n    seen.insert(3u32); // <-'),
   }),
   method({
-    name: 'push_back', args: 1, evidence: 'receiver', on: ['deque'], code: STD_ONLY_CODES.collection,
+    name: 'push_back', args: 1, evidence: 'receiver', on: ['deque'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: 'K0701' },
     why: `on a \`VecDeque\` allocates; ${NO_COLLECTIONS}`, kernel: 'a `KVec` used as a ring buffer (a head index and `push(x, GFP_KERNEL)?`), or `kernel::list::List` of `ListArc`s (rust/kernel/list.rs)', source: `${KVEC}, rust/kernel/list.rs`,
     example: 'use std::collections::VecDeque;\n' + fn('    let mut q = VecDeque::new();\n    q.push_back(1u8); // <-'),
   }),
   method({
-    name: 'push_front', args: 1, evidence: 'receiver', on: ['deque'], code: STD_ONLY_CODES.collection,
+    name: 'push_front', args: 1, evidence: 'receiver', on: ['deque'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: 'K0701' },
     why: `on a \`VecDeque\` allocates; ${NO_COLLECTIONS}`, kernel: 'a `KVec` used as a ring buffer, or `kernel::list::List` (`push_front`, rust/kernel/list.rs)', source: `${KVEC}, rust/kernel/list.rs`,
     example: 'use std::collections::VecDeque;\n' + fn('    let mut q: VecDeque<u8> = VecDeque::new();\n    q.push_front(1); // <-'),
   }),
@@ -265,12 +268,12 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
     example: 'use std::collections::BinaryHeap;\n' + fn('    let mut h = BinaryHeap::new();\n    h.push(4u32); // <-'),
   }),
   method({
-    name: 'append', args: 1, evidence: 'receiver', on: ['map', 'set', 'deque', 'heap'], code: STD_ONLY_CODES.collection,
+    name: 'append', args: 1, evidence: 'receiver', on: ['map', 'set', 'deque', 'heap'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: 'K0704' },
     why: `on a std collection allocates; ${NO_COLLECTIONS}`, kernel: MAP, source: RBTREE,
     example: 'use std::collections::BTreeMap;\n' + fn('    let mut a: BTreeMap<u8, u8> = BTreeMap::new();\n    let mut b: BTreeMap<u8, u8> = BTreeMap::new();\n    a.append(&mut b); // <-'),
   }),
   method({
-    name: 'clone', args: 0, evidence: 'receiver', on: ['map', 'set', 'deque', 'heap'], code: STD_ONLY_CODES.collection,
+    name: 'clone', args: 0, evidence: 'receiver', on: ['map', 'set', 'deque', 'heap'], code: STD_ONLY_CODES.collection, compat: { by: 'compat-collection-methods', code: 'K0702' },
     why: `on a std collection allocates a copy; ${NO_COLLECTIONS}`, kernel: 'the kernel collections are not `Clone`: copy the elements one by one with the fallible insert of the kernel type', source: `${KVEC}, ${RBTREE}`,
     example: 'use std::collections::HashMap;\n' + fn('    let m: HashMap<u8, u8> = HashMap::new();\n    let n = m.clone(); // <-\n    let _ = n;'),
   }),
@@ -287,10 +290,10 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
   }),
   // ---------------------------------------------------------------- std items through a `use`
   ...([
-    ['std::collections::BTreeMap', 'use std::collections::BTreeMap;\n' + fn('    let mut m = BTreeMap::new(); // <-\n    m.insert(1u8, 2u8);')],
-    ['std::collections::HashMap', 'use std::collections::HashMap;\n' + fn('    let scores: HashMap<u8, u8> = HashMap::new(); // <-\n    let _ = scores;')],
-    ['std::collections::HashSet', 'use std::collections::HashSet;\n' + fn('    let s = HashSet::<u32>::with_capacity(8); // <-\n    let _ = s;')],
-    ['std::collections::VecDeque', 'use std::collections;\n' + fn('    let q: collections::VecDeque<u8> = collections::VecDeque::new(); // <-\n    let _ = q;')],
+    ['std::collections::BTreeMap', 'use std::collections::BTreeMap;\n' + fn('    let mut m = BTreeMap::new(); // <-\n    m.insert(1u8, 2u8);'), PORTED_TYPE],
+    ['std::collections::HashMap', 'use std::collections::HashMap;\n' + fn('    let scores: HashMap<u8, u8> = HashMap::new(); // <-\n    let _ = scores;'), PORTED_TYPE],
+    ['std::collections::HashSet', 'use std::collections::HashSet;\n' + fn('    let s = HashSet::<u32>::with_capacity(8); // <-\n    let _ = s;'), PORTED_TYPE],
+    ['std::collections::VecDeque', 'use std::collections;\n' + fn('    let q: collections::VecDeque<u8> = collections::VecDeque::new(); // <-\n    let _ = q;'), PORTED_TYPE],
     ['std::rc::Rc', 'use std::rc::Rc;\n' + fn('    let a = Rc::new(5); // <-\n    let _ = a;')],
     ['std::sync::Mutex', 'use std::sync::Mutex;\n' + fn('    let m = Mutex::new(0); // <-\n    let _ = m;')],
     ['std::sync::mpsc::channel', 'use std::sync::mpsc;\n' + fn('    let (tx, rx) = mpsc::channel::<u8>(); // <-\n    let _ = (tx, rx);')],
@@ -300,7 +303,8 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
     ['std::io::stdin', 'use std::io;\n' + fn('    let _stdin = io::stdin(); // <-')],
     ['std::thread::spawn', 'use std::thread;\n' + fn('    let h = thread::spawn(|| 1); // <-\n    let _ = h;')],
     ['std::fs::read_to_string', 'use std::fs;\n' + fn('    let _ = fs::read_to_string("x"); // <-')],
-  ] as const).map(([item, example]): ImportRow => ({
+  ] as [string, string, { by: string; code: string }?][]).map(([item, example, compat]): ImportRow => ({
+    ...(compat ? { compat } : {}),
     kind: 'import', item, code: STD_ONLY_CODES.imported,
     why: 'the std item has no kernel home (src/kernel-api/std-paths.ts); the `use` is reported by std-paths, each use in code here',
     kernel: 'the help of the std-paths table entry for the module (collections → `RBTree`/`XArray`/sorted `KVec`, process → return an error from `init`, ...)',
@@ -321,7 +325,7 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
     ['`join` on a receiver of unknown type', 'alloc-slices', 'K0316', fn('    let parts = load();\n    let s = parts.join(", "); // <-\n    let _ = s;'), { by: 'compat-string-methods', code: 'K0696' }],
     ['a stable sort', 'alloc-slices', 'K0315', fn('    v.sort_by_key(|p| p.0); // <-', 'v: &mut Vec<(u8, u8)>')],
     ['`collect` into anything but a Vec', 'alloc-collect', 'K0310', fn('    let r: Option<Vec<u8>> = items.iter().map(|x| x.checked_add(1)).collect(); // <-\n    let _ = r;', 'items: &[u8]')],
-    ['`std::collections::..` written out', 'std-paths', 'K0201', fn('    let m = std::collections::HashMap::<u8, u8>::new(); // <-\n    let _ = m;')],
+    ['`std::collections::..` written out', 'std-paths', 'K0201', fn('    let m = std::collections::HashMap::<u8, u8>::new(); // <-\n    let _ = m;'), PORTED_TYPE],
     ['`std::process::exit` written out, in a closure', 'std-paths', 'K0206', fn('    let f = || std::process::exit(1); // <-\n    f();')],
     ['`Box<dyn Error>`', 'check-dyn-error', 'K0670', 'fn example() -> Result<(), Box<dyn std::error::Error>> { // <-\n    Ok(())\n}\n'],
   ] as [string, string, string, string, { by: string; code: string }?][]).map(([what, by, code, example, compat]): OwnedRow => ({
