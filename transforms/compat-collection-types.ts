@@ -219,6 +219,8 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
   const noted = new Set<number>();
   // Std names some code still uses as written (a constructor kport could not port): their `use` stays.
   const kept = new Set<string>();
+  // Retyped places in the file (not in macro arguments), for the derives of the types holding them.
+  const held: { at: SyntaxNode; to: Compat }[] = [];
   const portedName = (std: string | undefined): Compat | undefined => (std && facts.can.has(PORTED[std]) ? PORTED[std] : undefined);
   for (const r of codeRegions(tree)) {
     if (!RELEVANT.test(r.text)) continue;
@@ -227,6 +229,7 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
     const retype = (at: SyntaxNode, std: string, to: Compat) => {
       if (renamed.has(at.startIndex)) return;
       renamed.add(at.startIndex);
+      if (!r.host) held.push({ at, to });
       ctx.edits.replace(span(at, r), to);
       note(ctx, noted, span(at, r), std, to);
       // `HashMap<Pos, u32>`: the first type argument is the tree's key.
@@ -264,6 +267,35 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
     }
   }
   removeUses(ctx, facts, kept);
+  checkDerives(ctx, held);
+}
+
+/** Traits a compat collection does not have, which a holder's derive would need. */
+const NOT_DERIVABLE = ['Clone', 'Copy', 'Hash', 'PartialOrd', 'Ord'];
+
+/** A struct or enum that holds a compat collection (not behind a reference) and derives what it has not: K0706 at the derive. */
+function checkDerives(ctx: FileContext, held: { at: SyntaxNode; to: Compat }[]): void {
+  const done = new Set<number>();
+  for (const { at, to } of held) {
+    let item: SyntaxNode | null = at.parent;
+    let behindRef = false;
+    while (item && item.type !== 'struct_item' && item.type !== 'enum_item') {
+      if (item.type === 'reference_type') behindRef = true;
+      if (item.type === 'function_item' || item.type === 'block' || item.type === 'impl_item') item = null;
+      else item = item.parent;
+    }
+    if (!item || behindRef || done.has(item.id)) continue;
+    const derive = deriveOf(item);
+    const bad = derive ? NOT_DERIVABLE.filter((t) => new RegExp(`\\b${t}\\b`).test(derive.list.text)) : [];
+    if (!derive || !bad.length) continue;
+    done.add(item.id);
+    ctx.report({
+      code: 'K0706',
+      message: `\`${item.childForFieldName('name')?.text ?? 'this type'}\` derives ${bad.map((b) => `\`${b}\``).join(', ')}, but it holds a \`${to}\`, which has none (${to === 'Deque' ? 'a `KVec` ring' : 'the kernel\'s `RBTree`'})`,
+      node: derive.list,
+      help: 'remove them from the derive; copy with a method that can fail (the collection\'s `try_clone()?`, field by field)',
+    });
+  }
 }
 
 /** Key types of the crate without `Ord`: an error at the type's definition, with the derive to add. */
@@ -353,5 +385,5 @@ After:
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,
-  codes: [COLLECTION_CODES.K0700, COLLECTION_CODES.K0703, COLLECTION_CODES.K0704],
+  codes: [COLLECTION_CODES.K0700, COLLECTION_CODES.K0703, COLLECTION_CODES.K0704, COLLECTION_CODES.K0706],
 };

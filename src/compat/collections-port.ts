@@ -138,6 +138,25 @@ Decision:
     for (k, s) in scores.iter() { if *s == 0 { gone.push(*k, GFP_KERNEL)?; } }
     for k in gone.iter() { scores.remove(k); }`,
   },
+  K0706: {
+    code: 'K0706',
+    severity: 'error',
+    title: 'a type derives a trait that a compat collection it holds does not have',
+    explanation: `\`Map\`, \`Set\` and \`Deque\` have \`Debug\`, \`Default\`, \`PartialEq\` and \`Eq\`, but
+not \`Clone\` (copying allocates, and the kernel's tree and vector have no
+\`Clone\`), \`Hash\`, \`PartialOrd\` or \`Ord\`. A struct or enum that holds one and
+derives those does not build. Remove them from the derive; copy with a method
+that can fail (the collection's \`try_clone()?\`, field by field).
+
+Before:
+    #[derive(Clone)]
+    struct Inventory { stock: HashMap<u32, u32> }
+Decision:
+    struct Inventory { stock: Map<u32, u32> }
+    impl Inventory {
+        fn try_clone(&self) -> Result<Self> { Ok(Self { stock: self.stock.try_clone()? }) }
+    }`,
+  },
   K0705: {
     code: 'K0705',
     severity: 'note',

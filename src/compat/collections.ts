@@ -180,6 +180,15 @@ impl<K, V> Iterator for MapIntoIter<K, V> {
     }
 }
 
+/// Equal when they hold the same entries (in key order, as \`HashMap\`'s \`==\` compares them).
+impl<K: PartialEq, V: PartialEq> PartialEq for Map<K, V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && Iterator::eq(self.tree.iter(), other.tree.iter())
+    }
+}
+
+impl<K: Eq, V: Eq> Eq for Map<K, V> {}
+
 impl<K: core::fmt::Debug, V: core::fmt::Debug> core::fmt::Debug for Map<K, V> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_map().entries(self.tree.iter()).finish()
@@ -503,6 +512,15 @@ impl<T> Iterator for SetIntoIter<T> {
     }
 }
 
+/// Equal when they hold the same elements.
+impl<T: PartialEq> PartialEq for Set<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && Iterator::eq(self.tree.keys(), other.tree.keys())
+    }
+}
+
+impl<T: Eq> Eq for Set<T> {}
+
 impl<T: core::fmt::Debug> core::fmt::Debug for Set<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_set().entries(self.tree.keys()).finish()
@@ -681,6 +699,15 @@ impl<T> Iterator for DequeIntoIter<T> {
         self.deque.pop_front()
     }
 }
+
+/// Equal when they hold equal elements in the same order, front to back.
+impl<T: PartialEq> PartialEq for Deque<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && Iterator::eq(self.iter(), other.iter())
+    }
+}
+
+impl<T: Eq> Eq for Deque<T> {}
 
 impl<T: core::fmt::Debug> core::fmt::Debug for Deque<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
