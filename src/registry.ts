@@ -50,13 +50,15 @@ export const TRANSFORMS: readonly Transform[] = [
   //     `format!` → `kformat!`. After io-miscdev, which reads main's line `String` as written;
   //     before the path and allocation passes, which then see the kernel forms. With
   //     `--compat none` they do nothing and check-strings reports as before.
+  // `HashMap`/`BTreeMap` → `Map`, `HashSet`/`BTreeSet` → `Set`, `VecDeque` → `Deque` first, so
+  // the string passes see what a collection holds (`for name in &names` over a `Set<String>`).
+  compatCollectionTypes,
   compatStringTypes,
   compatStringNew,
   compatFormat,
   compatStringMethods,
-  // `HashMap`/`BTreeMap` → `Map`, `HashSet`/`BTreeSet` → `Set`, `VecDeque` → `Deque`: after the
-  // string passes, so a `HashMap<String, _>` is already keyed by `KString`.
-  compatCollectionTypes,
+  // The collections' methods after the string passes: a lookup in a `Map<KString, _>` by
+  // a `&str` needs the key type they wrote.
   compatCollectionMethods,
   // 3. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
   //    (`std::time::Instant`, `thread::sleep`), which std-paths leaves to it.

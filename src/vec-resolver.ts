@@ -385,10 +385,40 @@ export class Resolver {
       // The compat module's (src/compat/kstring.ts): `x.to_kstring()?`, `s.try_clone()?`.
       if (m === 'to_kstring') return { k: 'named', name: 'KString' };
       if (m === 'try_clone' && owner.k === 'named' && /^(KString|Map|Set|Deque)$/.test(owner.name)) return owner;
+      const kv = owner.k === 'named' && owner.args?.length === 2 ? owner.args : undefined;
+      // The compat `Map` (src/compat/collections.ts) and its entries: `m.entry(k).or_default(GFP_KERNEL)?` is the value.
+      if (kv && owner.k === 'named' && owner.name === 'Map') {
+        if (m === 'entry') return { k: 'named', name: 'MapEntry', args: kv };
+        if (m === 'get' || m === 'get_mut' || m === 'remove') return { k: 'named', name: 'Option', args: [kv[1]] };
+      }
+      if (kv && owner.k === 'named' && owner.name === 'MapEntry') {
+        if (m === 'and_modify') return owner;
+        if (m === 'or_insert' || m === 'or_insert_with' || m === 'or_default') return { k: 'named', name: 'Result', args: [kv[1]] };
+      }
       if (owner.k === 'named' && m) return this.returnOf(`${owner.name}::${m}`);
       if (m === 'to_string' || m === 'to_owned' && this.typeOf(f.childForFieldName('value')).k === 'prim') return { k: 'named', name: 'String' };
     }
     return UNKNOWN;
+  }
+
+  /** `for x in text.split_whitespace()`: `&str`; `for x in &s` (or `s`, `s.iter()`) over a compat `Set<T>` or `Deque<T>`: a `T`. */
+  private pieceOrElement(value: SyntaxNode | null): Ty {
+    const piece = this.textPiece(value);
+    if (piece.k !== 'unknown') return piece;
+    const t = this.typeOf(iterated(value));
+    return t.k === 'named' && (t.name === 'Set' || t.name === 'Deque') && t.args?.length === 1 ? t.args[0] : UNKNOWN;
+  }
+
+  /**
+   * `for (k, v) in &m` (or `m`, `m.iter()`, `m.iter_mut()`) over a compat `Map<K, V>`
+   * (src/compat/collections.ts): `k` is a `K`, `v` a `V` (references are not told apart).
+   */
+  private mapItem(pat: SyntaxNode, name: string, value: SyntaxNode | null): Ty {
+    if (pat.type !== 'tuple_pattern' || pat.namedChildren.length !== 2) return UNKNOWN;
+    const i = pat.namedChildren.findIndex((c) => c.type === 'identifier' && c.text === name);
+    if (i < 0) return UNKNOWN;
+    const t = this.typeOf(iterated(value));
+    return t.k === 'named' && t.name === 'Map' && t.args?.length === 2 ? t.args[i] : UNKNOWN;
   }
 
   /** The items of `text.split_whitespace()`, `.lines()`, `.split(..)`: `&str`, when `text` is known text. */
@@ -521,7 +551,9 @@ export class Resolver {
         }
         case 'for_expression': {
           const pat = n.childForFieldName('pattern');
-          if (pat && child.id === n.childForFieldName('body')?.id && binds(pat, name)) return pat.type === 'identifier' ? this.textPiece(n.childForFieldName('value')) : UNKNOWN;
+          if (pat && child.id === n.childForFieldName('body')?.id && binds(pat, name)) {
+            return pat.type === 'identifier' ? this.pieceOrElement(n.childForFieldName('value')) : this.mapItem(pat, name, n.childForFieldName('value'));
+          }
           break;
         }
         case 'match_arm': {
@@ -563,6 +595,12 @@ function isRegionNode(n: SyntaxNode): boolean {
 }
 
 /** Whether a pattern introduces `name` (any identifier in it counts: conservative). */
+/** What a `for` loop iterates: `c` for `c.iter()`/`c.iter_mut()`, else the value itself (`&c`, `c`). */
+function iterated(value: SyntaxNode | null): SyntaxNode | null {
+  const f = value?.type === 'call_expression' ? value.childForFieldName('function') : null;
+  return f?.type === 'field_expression' && /^(iter|iter_mut)$/.test(f.childForFieldName('field')?.text ?? '') ? f.childForFieldName('value') : value;
+}
+
 function binds(pat: SyntaxNode, name: string): boolean {
   if (pat.type === 'identifier') return pat.text === name;
   // `E::V { name, .. }` binds `name` too (a shorthand field).

@@ -7,13 +7,15 @@
 // turn (the shim's `fault::fail_nth`): `AllocError` comes back, the collection is
 // unchanged, nothing leaks, no panic. It must build with no warning. Skipped
 // without rustc.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../src/profiles.ts';
 import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { DEQUE_ITEM, MAP_ITEM, SET_ITEM, collectionsOn } from '../src/compat/collections.ts';
-import { buildModule, run, rustcVersion, warningsOf } from './userspace-shim.ts';
+import { runPaths } from '../src/api.ts';
+import { STUB_PROFILES, verifyPaths } from '../src/verify.ts';
+import { buildModule, buildProgram, run, rustcVersion, warningsOf } from './userspace-shim.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const hasRustc = !!rustcVersion();
@@ -46,5 +48,39 @@ describe.skipIf(!hasRustc)('Map, Set and Deque in the userspace shim', () => {
       expect(lines.length).toBeGreaterThan(35);
       for (const name of SWEPT) expect(lines.some((l) => l.startsWith(`ok ${name} (each of `)), name).toBe(true);
     }, 120_000);
+  }
+});
+
+// Whole programs that use the std collections (test/fixtures/compat-collections):
+// ported with no error left, type-checked against the stub on every profile it
+// covers, and, built against the userspace shim, printing what the program prints.
+const PROGRAMS = path.join(ROOT, 'test', 'fixtures', 'compat-collections');
+
+describe.skipIf(!hasRustc)('programs using std collections port, verify and print the same', () => {
+  for (const name of readdirSync(PROGRAMS).filter((f) => f.endsWith('.rs')).sort()) {
+    it(name, () => {
+      const original = buildProgram(path.join(PROGRAMS, name), name.replace(/\.rs$/, ''));
+      expect(original.ok, original.stderr).toBe(true);
+      let file = '';
+      for (const profile of STUB_PROFILES) {
+        const dir = tempDir('kport-compat-collections-');
+        file = path.join(dir, name);
+        copyFileSync(path.join(PROGRAMS, name), file);
+        const [r] = runPaths([file], { profile });
+        for (const f of r.files) writeFileSync(f.src.abs, f.text);
+        for (const nf of r.newFiles) {
+          mkdirSync(path.dirname(path.join(dir, nf.rel)), { recursive: true });
+          writeFileSync(path.join(dir, nf.rel), nf.contents);
+        }
+        expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${profile} ${d.code} ${d.message}`)).toEqual([]);
+        const v = verifyPaths([file], { profile });
+        expect(v.diagnostics.map((d) => `${profile} ${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);
+        if (profile !== 'mainline') continue;
+        const ported = buildModule(file);
+        expect(ported.ok, ported.stderr).toBe(true);
+        // The shim loads the module (its init prints) and unloads it; stdout is what was printed.
+        expect(run(ported.exe, '').stdout).toBe(run(original.exe, '').stdout);
+      }
+    }, 180_000);
   }
 });

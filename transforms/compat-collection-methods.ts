@@ -2,7 +2,7 @@ import { prefetch, query } from '../src/parse.ts';
 import { codeRegions, type Region } from '../src/macroargs.ts';
 import { argCount, args } from '../src/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
+import { crateIndex, resolverFor, tyOf, type Resolver, type Ty } from '../src/vec-resolver.ts';
 import { leaveAlone, span } from '../src/compat/strings.ts';
 import { COLLECTION_CODES, UPSTREAM, collectionsPorted, usable, type Compat } from '../src/compat/collections-port.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
@@ -52,6 +52,31 @@ const LOOKUPS: Record<Compat, ReadonlySet<string>> = {
 
 const ENTRY_INSERTS = new Set(['or_insert', 'or_insert_with', 'or_default']);
 
+/** `type Seen = Map<KString, bool>;` in the crate: what each alias of a compat collection stands for. */
+type Aliases = ReadonlyMap<string, Ty>;
+
+const ALIASES = '(type_item name: (type_identifier) @n type: (generic_type type: (type_identifier) @t (#match? @t "^(Map|Set|Deque)$")) @ty)';
+
+function aliasesOf(ctx: CrateContext): Aliases {
+  const out = new Map<string, Ty>();
+  for (const f of ctx.files) {
+    const can = usable(f.tree);
+    for (const m of query(ALIASES).matches(f.tree.rootNode)) {
+      if (!can.has(m.captures.find((c) => c.name === 't')!.node.text as Compat)) continue;
+      const name = m.captures.find((c) => c.name === 'n')!.node.text;
+      const t = tyOf(m.captures.find((c) => c.name === 'ty')!.node);
+      const prev = out.get(name);
+      out.set(name, prev && JSON.stringify(prev) !== JSON.stringify(t) ? { k: 'unknown' } : t);
+    }
+  }
+  return out;
+}
+
+/** A type alias of the crate for a compat collection, resolved. */
+function unalias(t: Ty, aliases: Aliases): Ty {
+  return t.k === 'named' && !t.args && aliases.has(t.name) ? aliases.get(t.name)! : t;
+}
+
 function compatOf(t: Ty, can: ReadonlySet<Compat>): Compat | undefined {
   if (t.k !== 'named') return undefined;
   return (t.name === 'Map' || t.name === 'Set' || t.name === 'Deque') && can.has(t.name) ? t.name : undefined;
@@ -89,12 +114,24 @@ function entryRoot(recv: SyntaxNode, typeOf: (n: SyntaxNode) => Ty, can: Readonl
   return undefined;
 }
 
-/** Whether a key type is text the port made a `KString` (compat-string-types). */
-function textKey(t: Ty | undefined): boolean {
-  return t?.k === 'named' && t.name === 'KString';
+/**
+ * A lookup by a `&str` where the kernel's tree wants `&K`: keys that are `KString`s (the
+ * port's `String`) get a temporary `KString` (K0705); `&str` keys get the `&` that
+ * `Borrow` made unnecessary (`m.get(name)` → `m.get(&name)`). Any other argument, or one
+ * whose type kport cannot read, is left as written.
+ */
+function borrowedKey(ctx: FileContext, r: Region, arg: SyntaxNode, key: Ty | undefined, typeOf: (n: SyntaxNode) => Ty): void {
+  const at = typeOf(arg);
+  if (!key || at.k !== 'prim' || at.name !== 'str' || arg.type === 'reference_expression') return;
+  if (key.k === 'named' && key.name === 'KString') {
+    ctx.edits.replace(span(arg, r), `&KString::try_from(${arg.text})?`);
+    ctx.report({ code: 'K0705', message: `the kernel's tree looks keys up by \`&K\`: a \`&str\` becomes a temporary \`KString\` key, which allocates`, range: span(arg, r), help: `${UPSTREAM.Map}; a key that needs no allocation (an integer id, a \`&'static str\`) makes the lookup infallible` });
+  } else if (key.k === 'prim' && key.name === 'str') {
+    ctx.edits.insert(arg.startIndex + r.shift, '&');
+  }
 }
 
-function runFile(ctx: FileContext, resolver: Resolver): void {
+function runFile(ctx: FileContext, resolver: Resolver, aliases: Aliases): void {
   const { tree } = ctx;
   const can = usable(tree);
   if (!can.size) return;
@@ -102,7 +139,7 @@ function runFile(ctx: FileContext, resolver: Resolver): void {
     if (!RELEVANT.test(r.text) && !/\.\s*(insert|push_back|push_front|or_insert|or_insert_with|or_default|clone|get|get_mut|remove|contains|contains_key)\b/.test(r.text)) continue;
     prefetch(r.root, 'matches', [CALLS, INDEX]);
     const res = r.host ? resolver.at(r.host) : resolver;
-    const typeOf = (n: SyntaxNode): Ty => res.typeOf(n);
+    const typeOf = (n: SyntaxNode): Ty => unalias(res.typeOf(n), aliases);
     for (const m of query(CALLS).matches(r.root)) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const recv = m.captures.find((c) => c.name === 'recv')!.node;
@@ -135,13 +172,8 @@ function runFile(ctx: FileContext, resolver: Resolver): void {
         ctx.report({ code: 'K0702', message: `copying a \`${to}\` allocates: \`.try_clone()?\``, range: span(call, r), help: `${UPSTREAM[to]}; borrow it where the copy is only read` });
         continue;
       }
-      if (LOOKUPS[to].has(name.text) && n === 1 && textKey(t.k === 'named' ? t.args?.[0] : undefined)) {
-        const key = args(call)[0];
-        const kt = typeOf(key);
-        if (kt.k === 'prim' && kt.name === 'str') {
-          ctx.edits.replace(span(key, r), `&KString::try_from(${key.text})?`);
-          ctx.report({ code: 'K0705', message: `the kernel's tree looks keys up by \`&K\`: a \`&str\` becomes a temporary \`KString\` key, which allocates`, range: span(key, r), help: `${UPSTREAM.Map}; a key that needs no allocation (an integer id, a \`&'static str\`) makes the lookup infallible` });
-        }
+      if (LOOKUPS[to].has(name.text) && n === 1) {
+        borrowedKey(ctx, r, args(call)[0], t.k === 'named' ? t.args?.[0] : undefined, typeOf);
         continue;
       }
       if (HAS[to].has(name.text) || TRAIT_METHODS.has(name.text)) continue;
@@ -169,8 +201,9 @@ function treeIterator(recv: SyntaxNode, typeOf: (n: SyntaxNode) => Ty, can: Read
 function run(ctx: CrateContext): void {
   if (!collectionsPorted(ctx) || !ctx.files.some((f) => RELEVANT.test(f.text))) return;
   // Every file: a struct field declared `Map` in one file is used in others.
-  const index = crateIndex(ctx, () => [CALLS, INDEX]);
-  for (const f of ctx.files) runFile(f, resolverFor(index, f));
+  const index = crateIndex(ctx, () => [CALLS, INDEX, ALIASES]);
+  const aliases = aliasesOf(ctx);
+  for (const f of ctx.files) runFile(f, resolverFor(index, f), aliases);
 }
 
 export const compatCollectionMethods: CrateTransform = {
