@@ -6,7 +6,7 @@ import { UsageError } from './errors.ts';
 
 import { ALLOC_MAINLINE, ALLOC_V6_15, ALLOC_V6_13, ALLOC_V6_10, ALLOC_V6_1, type AllocApi } from './kernel-api/alloc.ts';
 import { TIME_API, type TimeApi } from './kernel-api/time.ts';
-import { RBTREE_MAINLINE, RBTREE_V6_13, type RbtreeApi } from './kernel-api/rbtree.ts';
+import { RBTREE_6_12, RBTREE_6_19, type RbtreeApi } from './kernel-api/rbtree.ts';
 
 export type ProfileId = 'mainline' | 'v6.19' | 'v6.17' | 'v6.15' | 'v6.13' | 'v6.10' | 'v6.1';
 
@@ -78,7 +78,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     alloc: ALLOC_MAINLINE,
     miscdevIo: true,
     time: TIME_API['mainline'],
-    rbtree: RBTREE_MAINLINE,
+    rbtree: RBTREE_6_19,
   },
   'v6.19': {
     id: 'v6.19',
@@ -92,6 +92,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     alloc: ALLOC_MAINLINE,
     miscdevIo: true,
     time: TIME_API['v6.19'],
+    rbtree: RBTREE_6_19,
   },
   'v6.17': {
     id: 'v6.17',
@@ -106,6 +107,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     // MiscDevice::read_iter/write_iter came in 6.18, not 6.17.
     miscdevIo: false,
     time: TIME_API['v6.17'],
+    rbtree: RBTREE_6_12,
   },
   'v6.15': {
     id: 'v6.15',
@@ -120,6 +122,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     alloc: ALLOC_V6_15,
     miscdevIo: false,
     time: TIME_API['v6.15'],
+    rbtree: RBTREE_6_12,
   },
   'v6.13': {
     id: 'v6.13',
@@ -134,7 +137,7 @@ export const PROFILES: Record<ProfileId, Profile> = {
     alloc: ALLOC_V6_13,
     miscdevIo: false,
     time: TIME_API['v6.13'],
-    rbtree: RBTREE_V6_13,
+    rbtree: RBTREE_6_12,
   },
   'v6.10': {
     id: 'v6.10',

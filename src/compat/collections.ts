@@ -15,8 +15,8 @@
 // `BTreeMap`'s is exactly this one. The kernel's `Iter` is not double-ended, so
 // a map or set has no `.rev()`.
 //
-// Profiles: mainline and v6.13 (6.13-6.18) have both types (rbtree.rs came in
-// 6.12); their only difference here is the name of the mutable front cursor
+// Profiles: every profile from v6.13 on has both types (rbtree.rs came in
+// 6.12); the only difference here is the name of the mutable front cursor
 // (`cursor_front_mut` since 6.19, `cursor_front` returning a `CursorMut`
 // before), read from `profile.rbtree`. v6.10 and v6.1 have no form: kport
 // reports the std collections there, as before.

@@ -10,11 +10,14 @@
 // `VacantEntry::insert`, `OccupiedEntry::{get_mut, into_mut}`,
 // `CursorMut::remove_current`, `RBTreeNode::to_key_value`) has one form on 6.13
 // and mainline (read at 2ad6c5cdc89a; stub/kernel/lib.rs models both).
+// Profiles: mainline and v6.19 have the new name; v6.17, v6.15 and v6.13 the old one.
 
 export interface RbtreeApi {
   /** The `RBTree` method that returns a `CursorMut` at the smallest key. */
   cursorFrontMut: 'cursor_front_mut' | 'cursor_front';
 }
 
-export const RBTREE_MAINLINE: RbtreeApi = { cursorFrontMut: 'cursor_front_mut' };
-export const RBTREE_V6_13: RbtreeApi = { cursorFrontMut: 'cursor_front' };
+/** 6.19 on (stub feature `rbtree_cursor`, src/kernel-api/stub-features.ts). */
+export const RBTREE_6_19: RbtreeApi = { cursorFrontMut: 'cursor_front_mut' };
+/** 6.12 to 6.18. */
+export const RBTREE_6_12: RbtreeApi = { cursorFrontMut: 'cursor_front' };
