@@ -393,7 +393,12 @@ export class Resolver {
       }
       if (kv && owner.k === 'named' && owner.name === 'MapEntry') {
         if (m === 'and_modify') return owner;
-        if (m === 'or_insert' || m === 'or_insert_with' || m === 'or_default') return { k: 'named', name: 'Result', args: [kv[1]] };
+        // With the GFP flags (as compat-collection-methods writes them) a `Result` of the value; before, the value
+        // itself, so that what is called on it is typed the same on a first run as on a second.
+        if (m === 'or_insert' || m === 'or_insert_with' || m === 'or_default') {
+          const flags = (e.childForFieldName('arguments')?.namedChildren ?? []).some((a) => /^(?:(?:kernel::alloc::)?flags::)?GFP_\w+$/.test(a.text.replace(/\s+/g, '')));
+          return flags ? { k: 'named', name: 'Result', args: [kv[1]] } : kv[1];
+        }
       }
       if (owner.k === 'named' && m) return this.returnOf(`${owner.name}::${m}`);
       if (m === 'to_string' || m === 'to_owned' && this.typeOf(f.childForFieldName('value')).k === 'prim') return { k: 'named', name: 'String' };

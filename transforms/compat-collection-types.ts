@@ -257,12 +257,20 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
       const path = m.captures.find((c) => c.name === 'path')!.node;
       const p = m.captures.find((c) => c.name === 'p')!.node;
       const call = path.parent;
-      if (call?.type !== 'call_expression' || call.childForFieldName('function')?.id !== path.id) continue;
       // `HashMap::<K, V>::new`: the head is the generic type's name.
       const head = p.type === 'generic_type' ? p.childForFieldName('type')! : p;
       const std = stdPath(head.text, facts.direct, facts.modules);
       const to = portedName(std);
-      if (!to || leaveAlone(tree, call, r)) continue;
+      if (!to || !call || leaveAlone(tree, path, r)) continue;
+      if (call.type !== 'call_expression' || call.childForFieldName('function')?.id !== path.id) {
+        // A constructor used as a value (`or_insert_with(HashMap::new)`): the compat one, which takes the same arguments.
+        const name = m.captures.find((c) => c.name === 'n')!.node.text;
+        if (name === 'new' || name === 'default') {
+          ctx.edits.replace(span(p, r), `${to}${p.type === 'generic_type' ? `::${p.childForFieldName('type_arguments')?.text ?? ''}` : ''}`);
+          note(ctx, noted, span(path, r), std!, to, '; allocates nothing');
+        } else kept.add(std!);
+        continue;
+      }
       if (!constructor(ctx, noted, r, call, p.type === 'generic_type' ? p : head, p, std!, to, m.captures.find((c) => c.name === 'n')!.node.text)) kept.add(std!);
     }
   }
