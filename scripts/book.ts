@@ -2,7 +2,7 @@
 // userspace program with rustc alone, type-check each port against kport's
 // kernel stub, and count where the port breaks without kport saying so.
 //
-//   npm run book -- [--book PATH] [--json FILE] [--jobs N] [--only SUBSTR] [--verbose]
+//   npm run book -- [--book PATH] [--json FILE] [--jobs N] [--only SUBSTR] [--compat all|none] [--verbose]
 //
 // PATH (default $KPORT_BOOK) is a checkout of rust-lang/book or its git
 // folder (bare or not); from a git folder the `listings` tree of HEAD is
@@ -32,6 +32,7 @@ import { cacheRoot } from '../src/cache.ts';
 import { UsageError } from '../src/errors.ts';
 import { rewrite } from '../src/run.ts';
 import { findRustc, materialize, materializedPaths, verifyPaths } from '../src/verify.ts';
+import { checkCompatMode, type CompatMode } from '../src/compat-mode.ts';
 import { groupCauses, isBinaryCrate, manifestRejection, measureListing, summarize, type ListingResult, type Summary } from './book-measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -41,6 +42,8 @@ interface Args {
   json?: string;
   jobs: number;
   only?: string;
+  /** `--compat none`: port as before the compat types (the "before" of README's numbers). */
+  compat?: CompatMode;
   verbose: boolean;
 }
 
@@ -57,6 +60,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (v === '--json') a.json = next();
     else if (v === '--jobs') a.jobs = Math.max(1, Number(next()) || 1);
     else if (v === '--only') a.only = next();
+    else if (v === '--compat') a.compat = checkCompatMode(next(), '--compat');
     else if (v === '--verbose') a.verbose = true;
     else return `unknown argument ${v}`;
   }
@@ -141,12 +145,12 @@ async function select(dirs: string[], rustc: { path: string; version: string }, 
 }
 
 /** Port one listing in memory, type-check the port, and measure it. */
-function measure(dir: string, name: string): ListingResult {
+function measure(dir: string, name: string, compat?: CompatMode): ListingResult {
   const inputs = new Map<string, string>();
   const outputs = new Map<string, string>();
   let tmp: string | undefined;
   try {
-    const result = rewrite({ paths: [dir], profile: 'mainline', mode: 'report' });
+    const result = rewrite({ paths: [dir], profile: 'mainline', mode: 'report', ...(compat ? { options: { compat } } : {}) });
     for (const u of result.units) {
       for (const f of u.files) {
         inputs.set(f.src.rel, f.src.text);
@@ -196,7 +200,7 @@ function sharedResultsPath(): string | undefined {
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`${args}\nusage: npm run book -- [--book PATH] [--json FILE] [--jobs N] [--only SUBSTR] [--verbose]\n`);
+    process.stderr.write(`${args}\nusage: npm run book -- [--book PATH] [--json FILE] [--jobs N] [--only SUBSTR] [--compat all|none] [--verbose]\n`);
     return 2;
   }
   if (!args.book || !existsSync(args.book)) {
@@ -217,7 +221,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`book: ${all.length} crate folders, ${sel.length} selected (${((performance.now() - t0) / 1000).toFixed(0)} s); porting and verifying ${chosen.length}\n`);
     const results: ListingResult[] = [];
     for (const s of chosen) {
-      const r = measure(s.dir, path.relative(book.listings, s.dir).split(path.sep).join('/'));
+      const r = measure(s.dir, path.relative(book.listings, s.dir).split(path.sep).join('/'), args.compat);
       results.push(r);
       if (args.verbose || r.refused || !r.compiles) process.stdout.write(line(r) + '\n');
       if (args.verbose) for (const e of r.errors) process.stdout.write(`    ${e.file}:${e.portedLine} (input ${e.anchor}) ${e.message.split('\n')[0]}${e.silent ? '  [silent]' : ''}${e.kind !== 'other' ? `  [${e.why ?? e.kind}]` : ''}\n`);
@@ -241,7 +245,7 @@ export async function main(argv: string[]): Promise<number> {
         return 'unknown';
       }
     })();
-    const report = JSON.stringify({ date: new Date().toISOString(), bookCommit: book.commit, kportCommit, profile: 'mainline', only: args.only ?? null, summary: s, listings: results }, null, 2) + '\n';
+    const report = JSON.stringify({ date: new Date().toISOString(), bookCommit: book.commit, kportCommit, profile: 'mainline', compat: args.compat ?? 'all', only: args.only ?? null, summary: s, listings: results }, null, 2) + '\n';
     if (args.json) writeFileSync(args.json, report);
     const latest = process.env.KPORT_BOOK_RESULTS ?? sharedResultsPath();
     if (!args.only && latest) {

@@ -20,8 +20,9 @@ export const EXPRESSION_MACROS = new Set(
     'error warn info debug trace log ' +
     'pr_emerg pr_alert pr_crit pr_err pr_warn pr_notice pr_info pr_debug pr_cont ' +
     'dev_emerg dev_alert dev_crit dev_err dev_warn dev_notice dev_info dev_dbg fmt kvec ' +
-    // the compat module's `kformat!` (src/compat/kstring.ts) formats like `format!`
-    'kformat'
+    // the compat module's `kformat!` (src/compat/kstring.ts) formats like `format!`; `--io miscdev`'s
+    // `miscdev::outln!(out, ..)`/`out!` write `fmt!(..)` of their arguments (templates/miscdev.rs)
+    'kformat outln out'
   ).split(' '),
 );
 

@@ -5,7 +5,7 @@ import { PROFILE_IDS } from '../src/profiles.ts';
 import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
 import { COMPAT_PIECES } from '../src/compat/registry.ts';
 import { closePieces, compatModuleText } from '../src/compat/module.ts';
-import { SCAN_QUERIES, scanFile } from '../src/compat/scan.ts';
+import { SCAN_QUERIES, mayUse, scanFile } from '../src/compat/scan.ts';
 import type { CompatScan } from '../src/compat/piece.ts';
 import { crateIndex, resolverFor } from '../src/vec-resolver.ts';
 import { topInsertPoint } from '../src/top-insert.ts';
@@ -57,11 +57,10 @@ function importedTraits(f: FileContext): Set<string> {
 
 function run(ctx: CrateContext): void {
   const isCompatFile = (f: FileContext) => path.posix.basename(f.path) === `${COMPAT_MODULE}.rs`;
-  const index = crateIndex(ctx, (f) => (isCompatFile(f) ? [] : [...SCAN_QUERIES, USES, f.isCrateRoot && MODS]));
-  const users = ctx.files
-    .filter((f) => !isCompatFile(f))
-    .map((f) => usesOf(f, scanFile(f, resolverFor(index, f)), ctx.profile))
-    .filter((u) => u.pieces.size);
+  const scanned = ctx.files.filter((f) => !isCompatFile(f) && mayUse(f.text));
+  if (!scanned.length) return;
+  const index = crateIndex(ctx, (f) => (scanned.includes(f) ? [...SCAN_QUERIES, USES, f.isCrateRoot && MODS] : []));
+  const users = scanned.map((f) => usesOf(f, scanFile(f, resolverFor(index, f)), ctx.profile)).filter((u) => u.pieces.size);
   if (!users.length) return;
   const rootsOf = crateRootsOf(ctx.files);
   const at = new Map(ctx.files.map((f, i) => [f, i]));

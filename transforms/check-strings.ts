@@ -4,7 +4,7 @@ import { isTestCode } from '../src/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
-import { stringsPorted } from '../src/compat/strings.ts';
+import { stringsPorted, toStringBound } from '../src/compat/strings.ts';
 
 /**
  * check-strings: report the std prelude's owned strings. The kernel has no
@@ -55,7 +55,7 @@ function run(ctx: FileContext): void {
       // `std::string::String` and `crate::x::String` are whole paths: std-paths owns the former, the latter is user code.
       if (parent?.type === 'scoped_type_identifier' && parent.childForFieldName('name')?.id === t.id) continue;
       if (local.has(t.text) || skip(t)) continue;
-      if (ported && t.text === 'String') continue;
+      if (ported && (t.text === 'String' || toStringBound(t))) continue;
       ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `${name(t.text)} is not available in the kernel`, range: span(t), help: help(t.text) });
     }
     for (const m of query(PATHS).matches(root)) {

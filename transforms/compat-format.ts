@@ -2,7 +2,7 @@ import { prefetch, query } from '../src/parse.ts';
 import { codeRegions } from '../src/macroargs.ts';
 import { argCount } from '../src/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/profiles.ts';
-import { STRING_CODES, definesName, leaveAlone, span, stringsPorted } from '../src/compat/strings.ts';
+import { STRING_CODES, definesName, displayPath, leaveAlone, ownName, span, stringsPorted, toStringBound } from '../src/compat/strings.ts';
 import type { FileContext, FileTransform } from '../src/types.ts';
 
 /**
@@ -14,6 +14,7 @@ import type { FileContext, FileTransform } from '../src/types.ts';
 
 const FORMAT = '(macro_invocation macro: [(identifier) (scoped_identifier)] @m (#match? @m "^(::)?((std|alloc)::)?format$")) @call';
 const TO_STRING = '(call_expression function: (field_expression field: (field_identifier) @m (#eq? @m "to_string")) arguments: (arguments)) @call';
+const BOUNDS = '((type_identifier) @t (#eq? @t "ToString"))';
 
 function run(ctx: FileContext): void {
   if (!stringsPorted(ctx)) return;
@@ -22,7 +23,7 @@ function run(ctx: FileContext): void {
   const ownToString = definesName(tree, 'to_string');
   for (const r of codeRegions(tree)) {
     if (!/format|to_string/.test(r.text)) continue;
-    prefetch(r.root, 'matches', [FORMAT, TO_STRING]);
+    prefetch(r.root, 'matches', [FORMAT, TO_STRING, BOUNDS]);
     if (!ownFormat) {
       for (const m of query(FORMAT).matches(r.root)) {
         const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -39,6 +40,15 @@ function run(ctx: FileContext): void {
       }
     }
     if (ownToString) continue;
+    // `T: ToString` is `T: Display` (std's blanket impl): `to_kstring` needs the latter.
+    if (r.text.includes('ToString') && !ownName(tree, 'ToString')) {
+      for (const m of query(BOUNDS).matches(r.root)) {
+        const t = m.captures[0].node;
+        if (!toStringBound(t) || leaveAlone(tree, t, r)) continue;
+        ctx.edits.replace(span(t, r), displayPath(ctx.profile));
+        ctx.report({ code: 'K0693', message: `a \`ToString\` bound is \`${displayPath(ctx.profile)}\` here: what \`.to_kstring()\` formats with`, range: span(t, r), help: 'in upstream code, format the value where it is used (`pr_info!("{}", x)`, `fmt!`) instead of keeping its text' });
+      }
+    }
     for (const m of query(TO_STRING).matches(r.root)) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const method = m.captures.find((c) => c.name === 'm')!.node;
@@ -66,7 +76,9 @@ builds a C string (rust/kernel/str.rs): running out of memory part-way is
 format through the kernel's own \`Display\` (the prelude's \`fmt!\`), so the crate's
 \`Display\` impls, which the port moves to \`kernel::fmt::Display\`, work in them.
 The \`?\` makes each a fallible site for the propagation pass. Notes: K0692,
-K0693. \`.to_string()\` on a string literal is compat-string-new's. Left alone:
+K0693. A \`ToString\` bound (\`T: ToString\`, \`impl ToString\`) becomes the profile's
+\`Display\`, which is what std's blanket impl asks and \`to_kstring\` needs.
+\`.to_string()\` on a string literal is compat-string-new's. Left alone:
 a file that defines its own \`format!\` or \`to_string\`, tests, \`--compat none\`
 (check-strings reports them, K0611/K0612) and v6.10/v6.1.
 

@@ -35,6 +35,7 @@ const ADD_ASSIGN = '(compound_assignment_expr left: (_) @left operator: "+=" rig
 const ADD = '(binary_expression left: (_) @left operator: "+" right: (_) @right) @expr';
 
 const RELEVANT = /\.\s*(push_str|push|insert_str|clone|join|collect)\b|\+/;
+const STRINGY = /\b(K?String|kformat|to_kstring|try_from_iter|push_str|insert_str)\b|\.\s*join\s*\(/;
 
 /** Expressions a method call can follow without parentheses (`*s` cannot: `(*s).push_str(..)`). */
 const POSTFIX = new Set(['identifier', 'self', 'field_expression', 'call_expression', 'index_expression', 'parenthesized_expression', 'scoped_identifier', 'try_expression']);
@@ -163,6 +164,9 @@ function toTryFromIter(ctx: FileContext, r: Region, call: SyntaxNode, recv: Synt
 
 function run(ctx: CrateContext): void {
   if (!stringsPorted(ctx)) return;
+  // No text type named anywhere in the crate: no receiver can be typed as one (and `push_str`,
+  // `insert_str` by name alone still need the file to say them).
+  if (!ctx.files.some((f) => STRINGY.test(f.text))) return;
   const index = crateIndex(ctx, (f) => (RELEVANT.test(f.text) ? [METHODS, COLLECT, ADD_ASSIGN, ADD] : []));
   for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, resolverFor(index, f));
 }

@@ -14,21 +14,23 @@ import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
  *   String::from(s)               →  KString::try_from(s)?
  *   "text".to_string()            →  KString::try_from("text")?
  *   "text".to_owned()             →  KString::try_from("text")?
+ *   "Text".to_lowercase()         →  KString::try_from("text")?    (ASCII literals only)
  */
 
 const PATH_CALLS = `(call_expression
   function: (scoped_identifier path: (identifier) @p name: (identifier) @n (#eq? @p "String") (#match? @n "^(new|default|with_capacity|from)$"))
   arguments: (arguments)) @call`;
 const LITERAL_CALLS = `(call_expression
-  function: (field_expression value: [(string_literal) (raw_string_literal)] @lit field: (field_identifier) @m (#match? @m "^(to_string|to_owned)$"))
+  function: (field_expression value: [(string_literal) (raw_string_literal)] @lit field: (field_identifier) @m (#match? @m "^(to_string|to_owned|to_lowercase|to_uppercase|to_ascii_lowercase|to_ascii_uppercase)$"))
   arguments: (arguments)) @call`;
+const CASE = /^to_(ascii_)?(lower|upper)case$/;
 
 function run(ctx: FileContext): void {
   if (!stringsPorted(ctx)) return;
   const { tree } = ctx;
   const ownString = ownName(tree, 'String');
   for (const r of codeRegions(tree)) {
-    if (!/String\s*::|\.\s*to_(string|owned)\b/.test(r.text)) continue;
+    if (!/String\s*::|\.\s*to_(string|owned|lowercase|uppercase|ascii_lowercase|ascii_uppercase)\b/.test(r.text)) continue;
     prefetch(r.root, 'matches', [PATH_CALLS, LITERAL_CALLS]);
     if (!ownString) for (const m of query(PATH_CALLS).matches(r.root)) pathCall(ctx, r, m.captures);
     for (const m of query(LITERAL_CALLS).matches(r.root)) {
@@ -36,8 +38,15 @@ function run(ctx: FileContext): void {
       const method = m.captures.find((c) => c.name === 'm')!.node.text;
       if (argCount(call) !== 0 || definesName(tree, method) || leaveAlone(tree, call, r)) continue;
       const lit = m.captures.find((c) => c.name === 'lit')!.node;
-      ctx.edits.replace(span(call, r), `KString::try_from(${lit.text})?`);
-      note(ctx, span(call, r), `\`.${method}()\` on a literal copies it into a new \`KString\`, which can fail`);
+      let text = lit.text;
+      if (CASE.test(method)) {
+        // Case mapping is only exact here when the text is provably ASCII: a literal with no escapes.
+        // Then the mapped text is known now (`to_lowercase` of ASCII is `to_ascii_lowercase`); else it stays reported.
+        if (lit.type !== 'string_literal' || !/^"[\x20-\x7e]*"$/.test(text) || text.includes('\\')) continue;
+        text = /upper/.test(method) ? text.toUpperCase() : text.toLowerCase();
+      }
+      ctx.edits.replace(span(call, r), `KString::try_from(${text})?`);
+      note(ctx, span(call, r), CASE.test(method) ? `\`.${method}()\` of an ASCII literal is that literal, case-mapped now, copied into a new \`KString\`, which can fail` : `\`.${method}()\` on a literal copies it into a new \`KString\`, which can fail`);
     }
   }
 }
@@ -90,7 +99,11 @@ allocation); \`String::with_capacity(n)\` becomes \`KString::with_capacity(n,
 GFP_KERNEL)?\`, and \`String::from(s)\` and \`.to_string()\`/\`.to_owned()\` on a string
 literal become \`KString::try_from(s)?\` (src/compat/kstring.ts), fallible sites the
 propagation pass then makes the enclosing functions handle. Each gets a note
-(K0691). Other \`.to_string()\` calls are compat-format's. Not done with \`--compat
+(K0691). \`to_lowercase\`/\`to_uppercase\` (and the \`to_ascii_*\` ones) of a string
+literal that is provably ASCII (printable, no escapes) become the mapped literal,
+copied the same way; on anything else they stay reported (check-std-api, K0680):
+a Unicode case mapping is not something to guess. Other \`.to_string()\` calls
+are compat-format's. Not done with \`--compat
 none\` (then alloc-calls reports the constructors, K0304), in a file with its own
 \`String\`, in tests, or on v6.10/v6.1.
 
@@ -102,7 +115,7 @@ After:
     let empty = KString::new();`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
-  applies: (text, c) => /String\s*::|\.\s*to_(string|owned)\b/.test(text) && stringsPorted(c),
+  applies: (text, c) => /String\s*::|\.\s*to_(string|owned|lowercase|uppercase|ascii_lowercase|ascii_uppercase)\b/.test(text) && stringsPorted(c),
   run,
   codes: [STRING_CODES.K0691],
 };

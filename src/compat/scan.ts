@@ -22,6 +22,13 @@ const PATHS = `(scoped_identifier path: (identifier) @p name: (identifier) @name
 const MACROS = `(macro_invocation macro: (identifier) @m (#match? @m "^(${WATCH.macros})$"))`;
 const METHODS = `(call_expression function: (field_expression value: (_) @recv field: (field_identifier) @m (#match? @m "^(${WATCH.methods})$"))) @call`;
 
+const WATCHED = new RegExp(`\\b(${WATCH.names}|${WATCH.methods}|${WATCH.macros})\\b`);
+
+/** Cheap exact pre-filter: a file whose text names nothing a piece watches uses no piece. */
+export function mayUse(text: string): boolean {
+  return WATCHED.test(text);
+}
+
 /** The queries a scan runs on a file, for `prefetch`. */
 export const SCAN_QUERIES = [NAMES, PATHS, MACROS, METHODS];
 
@@ -36,10 +43,9 @@ export function scanFile(f: FileContext, resolver: Resolver): CompatScan {
   const paths = new Set<string>();
   const macros = new Set<string>();
   const methods: MethodUse[] = [];
-  const watched = new RegExp(`\\b(${WATCH.names}|${WATCH.methods}|${WATCH.macros})\\b`);
   const hosts = new Map<SyntaxNode['tree'], SyntaxNode>();
   for (const r of codeRegions(f.tree)) {
-    if (!watched.test(r.text)) continue;
+    if (!WATCHED.test(r.text)) continue;
     if (r.host) hosts.set(r.root.tree, r.host);
     prefetch(r.root, 'matches', SCAN_QUERIES);
     for (const m of query(NAMES).matches(r.root)) if (!inUse(m.captures[0].node)) names.add(m.captures[0].node.text);

@@ -45,6 +45,17 @@ export function definesName(tree: Tree, name: string): boolean {
   return localNames(tree).defined.has(name);
 }
 
+/** `ToString` as a bound (`T: ToString`, `impl ToString`, `dyn ToString`, in a `where`): `Display` means the same there. */
+export function toStringBound(t: SyntaxNode): boolean {
+  const p = t.parent;
+  return t.text === 'ToString' && (p?.type === 'trait_bounds' || p?.type === 'abstract_type' || p?.type === 'dynamic_type');
+}
+
+/** The profile's `Display` path: the kernel's own on mainline (rust/kernel/fmt.rs), else core's. */
+export function displayPath(profile: Profile): string {
+  return `${profile.fmtPath}::Display`;
+}
+
 /** A node's range in the file text. */
 export function span(n: SyntaxNode, r: Region, end: SyntaxNode = n): { start: number; end: number } {
   return { start: n.startIndex + r.shift, end: end.endIndex + r.shift };

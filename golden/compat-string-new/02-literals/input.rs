@@ -5,3 +5,11 @@ fn greet() -> usize {
     println!("{} {}", "inline".to_string(), a);
     a.len() + b.len() + c.len()
 }
+
+fn shout() -> usize {
+    let a = "Hello".to_uppercase();
+    let b = "MiXeD 42".to_ascii_lowercase();
+    let c = "Grüße".to_uppercase();
+    let d = "tab\there".to_uppercase();
+    a.len() + b.len() + c.len() + d.len()
+}
