@@ -129,8 +129,15 @@ function declares(root: FileContext): boolean {
 export const allocCompat: CrateTransform = {
   id: 'alloc-compat',
   scope: 'crate',
-  summary: 'Add the kport compat module (TryCollect, TryToVec) once per crate where ported code calls it.',
-  docs: `The kernel vector has no \`collect\` (no FromIterator) and no \`Clone\`, so the
+  summary: 'Add the kport compat module, with exactly the pieces ported code uses (TryCollect, KString, Map, ...), once per crate root that needs it.',
+  docs: `The module is assembled from pieces (src/compat/registry.ts: the vector traits
+below, \`KString\` and its methods, \`kformat!\`, \`ToKString\`, \`TryJoin\`, the compat
+collections), each written per profile: a file that uses a piece (names the
+type, calls the method or the macro, even inside macro arguments) gets it into
+its crate's module, with what it requires and nothing else, and imports what
+it names. The vector traits, as an example:
+
+The kernel vector has no \`collect\` (no FromIterator) and no \`Clone\`, so the
 alloc passes write \`try_collect(GFP_KERNEL)?\` and \`try_to_vec(GFP_KERNEL)?\`.
 Those are extension-trait methods from one small file kport adds beside the
 crate root, \`kport_compat.rs\`, written against the profile's API
