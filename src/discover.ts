@@ -34,14 +34,18 @@ export interface CargoManifest {
 
 const SKIP_DIRS = new Set(['target', 'node_modules', '.git', '.hg', '.svn']);
 
-export function readManifest(file: string): CargoManifest {
-  let data: Record<string, any>;
+/** A Cargo.toml as data; an unreadable or malformed one is one line (exit 2). */
+function readToml(file: string): Record<string, any> {
   try {
-    data = parseToml(readFileSync(file, 'utf8')) as Record<string, any>;
+    return parseToml(readFileSync(file, 'utf8')) as Record<string, any>;
   } catch (e) {
     const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new UsageError(`${file}: cannot read Cargo.toml: ${msg}`);
   }
+}
+
+export function readManifest(file: string): CargoManifest {
+  const data = readToml(file);
   const pkg = (data.package ?? {}) as Record<string, any>;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const deps = new Set<string>();
@@ -100,14 +104,7 @@ interface WorkspaceMember {
 
 /** A Cargo.toml's `[workspace]`: its members (globs expanded, `exclude` honoured), or undefined when it has none. */
 export function workspaceOf(root: string): { members: WorkspaceMember[]; hasPackage: boolean } | undefined {
-  const file = path.join(root, 'Cargo.toml');
-  let data: Record<string, any>;
-  try {
-    data = parseToml(readFileSync(file, 'utf8')) as Record<string, any>;
-  } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new UsageError(`${file}: cannot read Cargo.toml: ${msg}`);
-  }
+  const data = readToml(path.join(root, 'Cargo.toml'));
   const ws = data.workspace;
   if (!ws || typeof ws !== 'object') return undefined;
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
