@@ -3,6 +3,7 @@
 // applied in any order they turn the old text into the new one.
 import { diffArrays } from 'diff';
 import { lineIndexAt } from './diagnostics.ts';
+import type { LineRegion } from './line-regions.ts';
 
 export interface BytePosition {
   /** 1-based line. */
@@ -21,7 +22,29 @@ export interface Hunk {
   to: BytePosition;
 }
 
-export function lineHunks(oldText: string, newText: string): Hunk[] {
+/**
+ * The line diff as common/added/removed runs. With the windows kport's edits
+ * touched (FileChange.regions) only those are searched, as the patcher does;
+ * if the lines between them are not the same in both texts, the whole file.
+ */
+function lineParts(a: string[], b: string[], regions?: readonly LineRegion[]): { count: number; added?: boolean; removed?: boolean }[] {
+  const whole = () => diffArrays(a, b).map((p) => ({ count: p.count ?? p.value.length, added: p.added, removed: p.removed }));
+  if (!regions) return whole();
+  const parts: { count: number; added?: boolean; removed?: boolean }[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [o1, o2, n1, n2] of [...regions, [a.length, a.length, b.length, b.length] as LineRegion]) {
+    if (o1 < i || o1 - i !== n1 - j || o2 < o1 || n2 < n1 || o2 > a.length || n2 > b.length) return whole();
+    for (let k = 0; k < o1 - i; k++) if (a[i + k] !== b[j + k]) return whole();
+    if (o1 > i) parts.push({ count: o1 - i });
+    for (const p of diffArrays(a.slice(o1, o2), b.slice(n1, n2))) parts.push({ count: p.count ?? p.value.length, added: p.added, removed: p.removed });
+    i = o2;
+    j = n2;
+  }
+  return parts;
+}
+
+export function lineHunks(oldText: string, newText: string, regions?: readonly LineRegion[]): Hunk[] {
   const a = oldText.split('\n');
   const b = newText.split('\n');
   const starts: number[] = [0];
@@ -68,8 +91,8 @@ export function lineHunks(oldText: string, newText: string): Hunk[] {
     }
     open = undefined;
   };
-  for (const part of diffArrays(a, b)) {
-    const n = part.count ?? part.value.length;
+  for (const part of lineParts(a, b, regions)) {
+    const n = part.count;
     if (!part.added && !part.removed) {
       close();
       oi += n;

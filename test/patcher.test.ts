@@ -8,6 +8,7 @@ import { applyPatch, structuredPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { runPaths, runText } from '../src/api.ts';
 import { lineHunks, regionHunks, unifiedDiff } from '../src/patcher.ts';
+import { applyHunks, lineHunks as suggestionHunks } from '../src/hunks.ts';
 import { ROOT } from './helpers.ts';
 
 type H = { oldStart: number; oldLines: number; newStart: number; newLines: number; lines: string[] };
@@ -49,6 +50,22 @@ describe('hunks from kport\'s edits', () => {
     expect(compared).toBeGreaterThan(200);
     // Where they differ, it is in which of two equal lines (a blank line, a brace) is kept.
     expect(same / compared).toBeGreaterThan(0.8);
+  });
+
+  it('rdjson suggestion hunks from the same windows apply exactly; a wrong window list falls back to the whole file', () => {
+    let n = 0;
+    for (const input of goldenInputs()) {
+      const res = runText(readFileSync(input, 'utf8'));
+      for (const f of res.files) {
+        if (!f.changed) continue;
+        const h = suggestionHunks(f.src.text, f.text, f.regions);
+        expect(applyHunks(f.src.text, h), input).toBe(f.text);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(200);
+    // A window list that misses the changed line: the lines outside disagree, so the whole file is diffed.
+    expect(suggestionHunks('a\nb\nc\n', 'a\nB\nc\n', [[0, 1, 0, 1]])).toEqual(suggestionHunks('a\nb\nc\n', 'a\nB\nc\n'));
   });
 
   it('a region list that does not match the texts is refused, and the whole-file diff is used', () => {

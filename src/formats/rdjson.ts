@@ -5,6 +5,7 @@
 // https://github.com/reviewdog/reviewdog/tree/master/proto/rdf
 import { sortDiagnostics } from '../diagnostics.ts';
 import { lineHunks } from '../hunks.ts';
+import type { LineRegion } from '../line-regions.ts';
 import type { Diagnostic, Position, Severity } from '../types.ts';
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', note: 'INFO' };
@@ -15,6 +16,8 @@ export interface RdjsonChange {
   /** Old and new file bytes; created files (old null) cannot carry a suggestion and are left out. */
   old: Buffer | null;
   new: Buffer | null;
+  /** The changed lines, when known from kport's edits: only those are diffed. */
+  regions?: LineRegion[];
 }
 
 export interface RdjsonOptions {
@@ -48,7 +51,7 @@ export function formatRdjson(ds: Diagnostic[], opts: RdjsonOptions = {}): string
   }
   for (const c of opts.changes ?? []) {
     if (!c.old || !c.new) continue;
-    for (const h of lineHunks(c.old.toString('utf8'), c.new.toString('utf8'))) {
+    for (const h of lineHunks(c.old.toString('utf8'), c.new.toString('utf8'), c.regions)) {
       const range = { start: h.from, end: h.to };
       diagnostics.push({
         message: 'kport rewrites this code for the kernel; accept the suggestion to apply it',
