@@ -3,7 +3,7 @@
 // parse time (reading excluded) and the process's peak RSS.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from '../src/parse.ts';
+import { parse } from '../src/engine/parse.ts';
 
 function walk(dir: string, out: string[]): void {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -257,7 +257,7 @@ export interface Position {
   column: number;
 }
 
-/** A diagnostic as kport and the verifier report it (src/types.ts Diagnostic, the fields used here). */
+/** A diagnostic as kport and the verifier report it (src/engine/types.ts Diagnostic, the fields used here). */
 export interface Diag {
   code: string;
   severity: string;

@@ -11,10 +11,10 @@
 // into this repository.
 //
 // Steps: (1) selection, cached by the listing's content and the rustc version
-// under the kport cache (src/cache.ts cacheRoot())/book-selection;
+// under the kport cache (src/verify/cache.ts cacheRoot())/book-selection;
 // (2) each selected listing ported in memory exactly as `kport rewrite` does
 // (mainline), written to a temporary folder and type-checked there exactly as
-// `kport verify` does (src/verify.ts); (3) every rustc error traced back to
+// `kport verify` does (src/verify/verify.ts); (3) every rustc error traced back to
 // the input line kport reports against, and counted. The definitions
 // (selected, silent, claimed clean but fails, propagation miss) and the line
 // mapping are in scripts/book-measure.ts.
@@ -28,11 +28,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cacheRoot } from '../src/cache.ts';
-import { UsageError } from '../src/errors.ts';
-import { rewrite } from '../src/run.ts';
-import { findRustc, materialize, materializedPaths, verifyPaths } from '../src/verify.ts';
-import { checkCompatMode, type CompatMode } from '../src/compat-mode.ts';
+import { cacheRoot } from '../src/verify/cache.ts';
+import { UsageError } from '../src/engine/errors.ts';
+import { rewrite } from '../src/cli/run.ts';
+import { findRustc, materialize, materializedPaths, verifyPaths } from '../src/verify/verify.ts';
+import { checkCompatMode, type CompatMode } from '../src/crate/compat-mode.ts';
 import { groupCauses, isBinaryCrate, manifestRejection, measureListing, summarize, type ListingResult, type Summary } from './book-measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

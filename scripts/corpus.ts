@@ -12,13 +12,13 @@
 // three is non-zero.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { discover, type Unit } from '../src/discover.ts';
-import { UsageError } from '../src/errors.ts';
-import { checkOutput, checkUntouched } from '../src/invariants.ts';
-import { runUnit, type UnitResult } from '../src/pipeline.ts';
-import { getProfile, isProfileId, type ProfileId } from '../src/profiles.ts';
-import { TRANSFORMS } from '../src/registry.ts';
-import { decodeSource, encodeSource } from '../src/source.ts';
+import { discover, type Unit } from '../src/crate/discover.ts';
+import { UsageError } from '../src/engine/errors.ts';
+import { checkOutput, checkUntouched } from '../src/engine/invariants.ts';
+import { runUnit, type UnitResult } from '../src/engine/pipeline.ts';
+import { getProfile, isProfileId, type ProfileId } from '../src/kernel-api/profiles.ts';
+import { TRANSFORMS } from '../src/cli/registry.ts';
+import { decodeSource, encodeSource } from '../src/engine/source.ts';
 
 // Only version-control folders are skipped: in an exported tree a folder named `target` can hold sources (rustfmt's tests do).
 const SKIP = new Set(['.git', '.hg', '.svn', 'node_modules']);

@@ -5,8 +5,8 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPaths } from '../src/api.ts';
-import { findRustc, verifyPaths, STUB_PROFILES } from '../src/verify.ts';
+import { runPaths } from '../src/cli/api.ts';
+import { findRustc, verifyPaths, STUB_PROFILES } from '../src/verify/verify.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'alloc-verify');
 const hasRustc = !!findRustc();

@@ -10,11 +10,11 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROFILES } from '../src/profiles.ts';
+import { PROFILES } from '../src/kernel-api/profiles.ts';
 import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { DEQUE_ITEM, MAP_ITEM, SET_ITEM, collectionsOn } from '../src/compat/collections.ts';
-import { runPaths } from '../src/api.ts';
-import { STUB_PROFILES, verifyPaths } from '../src/verify.ts';
+import { runPaths } from '../src/cli/api.ts';
+import { STUB_PROFILES, verifyPaths } from '../src/verify/verify.ts';
 import { buildModule, buildProgram, run, rustcVersion, warningsOf } from './userspace-shim.ts';
 import { ROOT, tempDir } from './helpers.ts';
 

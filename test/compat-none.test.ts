@@ -13,11 +13,11 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPaths, runText } from '../src/api.ts';
-import { formatShort } from '../src/diagnostics.ts';
-import { encodeSource } from '../src/source.ts';
-import type { ProfileId } from '../src/profiles.ts';
-import type { CrateInfo } from '../src/types.ts';
+import { runPaths, runText } from '../src/cli/api.ts';
+import { formatShort } from '../src/outputs/diagnostics.ts';
+import { encodeSource } from '../src/engine/source.ts';
+import type { ProfileId } from '../src/kernel-api/profiles.ts';
+import type { CrateInfo } from '../src/engine/types.ts';
 import { ROOT, kport, tempDir } from './helpers.ts';
 
 const GOLDEN = path.join(ROOT, 'golden');

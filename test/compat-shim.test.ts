@@ -8,7 +8,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROFILES } from '../src/profiles.ts';
+import { PROFILES } from '../src/kernel-api/profiles.ts';
 import { KSTRING_ITEM } from '../src/compat/kstring.ts';
 import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { buildModule, run, rustcVersion, warningsOf } from './userspace-shim.ts';

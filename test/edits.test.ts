@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EditRecorder, OverlapError, applyEdits, sortAndCheck } from '../src/edits.ts';
-import { OffsetMap } from '../src/offsets.ts';
+import { EditRecorder, OverlapError, applyEdits, sortAndCheck } from '../src/engine/edits.ts';
+import { OffsetMap } from '../src/engine/offsets.ts';
 
 function rec(len: number) {
   return new EditRecorder(len, 'test');

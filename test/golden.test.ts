@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { runPaths, runText } from '../src/api.ts';
-import { formatShort } from '../src/diagnostics.ts';
-import { encodeSource } from '../src/source.ts';
-import { TRANSFORMS } from '../src/registry.ts';
-import type { ProfileId } from '../src/profiles.ts';
-import type { CrateInfo } from '../src/types.ts';
+import { runPaths, runText } from '../src/cli/api.ts';
+import { formatShort } from '../src/outputs/diagnostics.ts';
+import { encodeSource } from '../src/engine/source.ts';
+import { TRANSFORMS } from '../src/cli/registry.ts';
+import type { ProfileId } from '../src/kernel-api/profiles.ts';
+import type { CrateInfo } from '../src/engine/types.ts';
 
 const GOLDEN = path.resolve(import.meta.dirname, '..', 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

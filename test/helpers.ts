@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { main } from '../src/cli.ts';
+import { main } from '../src/cli/cli.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 

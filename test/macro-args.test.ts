@@ -7,8 +7,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPaths } from '../src/api.ts';
-import { findRustc, verifyPaths } from '../src/verify.ts';
+import { runPaths } from '../src/cli/api.ts';
+import { findRustc, verifyPaths } from '../src/verify/verify.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'macro-args');
 const hasRustc = !!findRustc();

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findRustc, verifyPaths } from '../src/verify.ts';
+import { findRustc, verifyPaths } from '../src/verify/verify.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TEMPLATE = path.join(ROOT, 'templates', 'miscdev.rs');
@@ -87,7 +87,7 @@ describe.skipIf(!hasRustc)('templates/miscdev.rs against the kernel stub', () =>
 
 describe('profile field miscdevIo', () => {
   it('is true where every release has read_iter/write_iter (6.18) and c"" names (6.19): v6.19 and mainline', async () => {
-    const { PROFILES } = await import('../src/profiles.ts');
+    const { PROFILES } = await import('../src/kernel-api/profiles.ts');
     expect(Object.fromEntries(Object.values(PROFILES).map((p) => [p.id, p.miscdevIo]))).toEqual({ mainline: true, 'v6.19': true, 'v6.17': false, 'v6.15': false, 'v6.13': false, 'v6.10': false, 'v6.1': false });
   });
 });

@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findTransform } from '../src/registry.ts';
+import { findTransform } from '../src/cli/registry.ts';
 import { ROOT, kport, tempDir } from './helpers.ts';
 import { buildModule, buildProgram, CAVE_INPUTS, run, rustcVersion, warningsOf } from './userspace-shim.ts';
 

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, copyOf, git, gitInit, kport, tempDir } from './helpers.ts';
-import { addKconfigEntry, addMakefileLine, kconfigEntry } from '../src/buildfiles.ts';
-import { kernelLicenseOf } from '../src/modinfo.ts';
+import { addKconfigEntry, addMakefileLine, kconfigEntry } from '../src/outputs/buildfiles.ts';
+import { kernelLicenseOf } from '../src/crate/modinfo.ts';
 
 const HELLO = path.join(ROOT, 'examples', 'hello');
 const hasRustc = spawnSync(process.env.KPORT_RUSTC ?? 'rustc', ['--version']).status === 0;

@@ -1,4 +1,4 @@
-// The patcher's hunks (src/patcher.ts): from kport's own edits (regionHunks)
+// The patcher's hunks (src/outputs/patcher.ts): from kport's own edits (regionHunks)
 // and, without them, from the anchored diff (lineHunks). Both must apply
 // exactly, and on real ports they equal one Myers run over the whole file
 // (the diff's output did not change when its cost did).
@@ -6,9 +6,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { applyPatch, structuredPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { runPaths, runText } from '../src/api.ts';
-import { lineHunks, regionHunks, unifiedDiff } from '../src/patcher.ts';
-import { applyHunks, lineHunks as suggestionHunks } from '../src/hunks.ts';
+import { runPaths, runText } from '../src/cli/api.ts';
+import { lineHunks, regionHunks, unifiedDiff } from '../src/outputs/patcher.ts';
+import { applyHunks, lineHunks as suggestionHunks } from '../src/outputs/hunks.ts';
 import { ROOT } from './helpers.ts';
 
 type H = { oldStart: number; oldLines: number; newStart: number; newLines: number; lines: string[] };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runUnit } from '../src/pipeline.ts';
-import { decodeSource, encodeSource } from '../src/source.ts';
-import { getProfile } from '../src/profiles.ts';
-import { runText } from '../src/api.ts';
-import { TRANSFORMS } from '../src/registry.ts';
-import type { CrateInfo, FileTransform } from '../src/types.ts';
+import { runUnit } from '../src/engine/pipeline.ts';
+import { decodeSource, encodeSource } from '../src/engine/source.ts';
+import { getProfile } from '../src/kernel-api/profiles.ts';
+import { runText } from '../src/cli/api.ts';
+import { TRANSFORMS } from '../src/cli/registry.ts';
+import type { CrateInfo, FileTransform } from '../src/engine/types.ts';
 
 const crate: CrateInfo = { root: '/tmp', moduleName: 'm', authors: [], license: 'GPL', rootFiles: ['a.rs'], dependencies: [], metadata: {}, options: {} };
 

@@ -6,8 +6,8 @@
 import { copyFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPaths } from '../src/api.ts';
-import { findRustc, verifyPaths } from '../src/verify.ts';
+import { runPaths } from '../src/cli/api.ts';
+import { findRustc, verifyPaths } from '../src/verify/verify.ts';
 import { tempDir } from './helpers.ts';
 import { buildModule, buildProgram, run } from './userspace-shim.ts';
 

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freezeTree, parse, prefetch, query } from '../src/parse.ts';
-import type { SyntaxNode } from '../src/types.ts';
+import { freezeTree, parse, prefetch, query } from '../src/engine/parse.ts';
+import type { SyntaxNode } from '../src/engine/types.ts';
 
 // Shapes the passes use: several patterns, predicates, alternations, anchors,
 // nested captures, the same node captured by several queries, a comment and a

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runText } from '../src/api.ts';
-import { PROFILES, PROFILE_IDS } from '../src/profiles.ts';
+import { runText } from '../src/cli/api.ts';
+import { PROFILES, PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { kport, ROOT } from './helpers.ts';
 
 const docs = readFileSync(path.join(ROOT, 'docs', 'profiles.md'), 'utf8');
@@ -114,9 +114,9 @@ function rangeOf(cell: string): { first: string; last?: string } {
   return m[2] ? { first: m[1], last: m[2] } : { first: m[1] };
 }
 
-describe('profile ranges: src/profiles.ts, README and docs/profiles.md agree', () => {
+describe('profile ranges: src/kernel-api/profiles.ts, README and docs/profiles.md agree', () => {
   for (const [doc, file, heading] of [['README', 'README.md', '## Kernel API profiles'], ['docs', path.join('docs', 'profiles.md'), '## Release boundaries']]) {
-    it(`${doc}: one row per profile, with the range of src/profiles.ts`, () => {
+    it(`${doc}: one row per profile, with the range of src/kernel-api/profiles.ts`, () => {
       const rows = profileTable(readFileSync(path.join(ROOT, file), 'utf8'), heading);
       expect([...rows.keys()].sort()).toEqual([...PROFILE_IDS].sort());
       for (const id of PROFILE_IDS) {
@@ -144,7 +144,7 @@ describe('profile ranges: src/profiles.ts, README and docs/profiles.md agree', (
 
 describe('--profile takes a profile or a release number', () => {
   it('resolves release numbers to the profile whose range holds them', async () => {
-    const { resolveProfile } = await import('../src/profiles.ts');
+    const { resolveProfile } = await import('../src/kernel-api/profiles.ts');
     expect(['6.1', '6.12', '6.13', '6.14', '6.15', '6.16', 'v6.17', '6.18', '6.19', '7.0', '7.2', '7.3', '7.4', 'v6.13', 'mainline'].map(resolveProfile)).toEqual([
       'v6.1', 'v6.10', 'v6.13', 'v6.13', 'v6.15', 'v6.15', 'v6.17', 'v6.17', 'v6.19', 'v6.19', 'v6.19', 'mainline', 'mainline', 'v6.13', 'mainline',
     ]);

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALLOC_MAINLINE, COMPAT_MODULE, compatModule } from '../src/kernel-api/alloc.ts';
-import { findRustc, verifyPaths } from '../src/verify.ts';
+import { findRustc, verifyPaths } from '../src/verify/verify.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const GOLDEN = path.join(ROOT, 'golden', 'fallible-propagation');

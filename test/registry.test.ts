@@ -3,8 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORE_CODES, catalogue } from '../src/codes.ts';
-import { TRANSFORMS } from '../src/registry.ts';
+import { CORE_CODES, catalogue } from '../src/cli/codes.ts';
+import { TRANSFORMS } from '../src/cli/registry.ts';
 import { ROOT } from './helpers.ts';
 
 describe('registry', () => {

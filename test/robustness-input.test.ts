@@ -4,12 +4,12 @@
 // where the input has a definite answer (refused, untouched, a rewrite that
 // must happen) the test says so.
 import { describe, expect, it } from 'vitest';
-import { runText } from '../src/api.ts';
-import { checkOutput, checkUntouched } from '../src/invariants.ts';
-import { countErrors, parse } from '../src/parse.ts';
-import { encodeSource } from '../src/source.ts';
-import { UsageError } from '../src/errors.ts';
-import type { UnitResult } from '../src/pipeline.ts';
+import { runText } from '../src/cli/api.ts';
+import { checkOutput, checkUntouched } from '../src/engine/invariants.ts';
+import { countErrors, parse } from '../src/engine/parse.ts';
+import { encodeSource } from '../src/engine/source.ts';
+import { UsageError } from '../src/engine/errors.ts';
+import type { UnitResult } from '../src/engine/pipeline.ts';
 
 /** Run kport on `input` and check everything that must hold for any input; returns the result. */
 function port(input: string | Buffer, path = 'input.rs'): UnitResult & { out: string; bytes: Buffer } {

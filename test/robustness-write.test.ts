@@ -6,9 +6,9 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeFs, writeAll, type WriteFs } from '../src/patcher.ts';
-import { rewrite, type RewriteOptions } from '../src/run.ts';
-import { UsageError } from '../src/errors.ts';
+import { nodeFs, writeAll, type WriteFs } from '../src/outputs/patcher.ts';
+import { rewrite, type RewriteOptions } from '../src/cli/run.ts';
+import { UsageError } from '../src/engine/errors.ts';
 import { ROOT, copyOf, gitInit, kport, tempDir } from './helpers.ts';
 
 const HELLO = path.join(ROOT, 'examples', 'hello');

@@ -13,13 +13,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { discover, type Unit } from '../src/discover.ts';
-import { UsageError } from '../src/errors.ts';
-import { checkOutput, checkUntouched } from '../src/invariants.ts';
-import { runUnit } from '../src/pipeline.ts';
-import { PROFILE_IDS, getProfile, type ProfileId } from '../src/profiles.ts';
-import { TRANSFORMS } from '../src/registry.ts';
-import { decodeSource, encodeSource } from '../src/source.ts';
+import { discover, type Unit } from '../src/crate/discover.ts';
+import { UsageError } from '../src/engine/errors.ts';
+import { checkOutput, checkUntouched } from '../src/engine/invariants.ts';
+import { runUnit } from '../src/engine/pipeline.ts';
+import { PROFILE_IDS, getProfile, type ProfileId } from '../src/kernel-api/profiles.ts';
+import { TRANSFORMS } from '../src/cli/registry.ts';
+import { decodeSource, encodeSource } from '../src/engine/source.ts';
 import { ROOT } from './helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -161,7 +161,7 @@ function toBytes(text: string, flip: { at: number; byte: number } | null): Buffe
  * FUZZ_RUNS=1000): in a file with a syntax error before `main`, fallible-propagation
  * adds `?` in main's body on the first run but its edit of main's signature is
  * refused (inside the error), and lands only on the second run, when the text around
- * the error parses differently; `withoutHalves` in src/pipeline.ts drops only edits
+ * the error parses differently; `withoutHalves` in src/engine/pipeline.ts drops only edits
  * next to the refused one, not the other half of the same rewrite.
  */
 const CRATE_IDEMPOTENCE = process.env.FUZZ_CRATE_IDEMPOTENCE === '1';

@@ -8,8 +8,8 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, wr
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badEntry, cachedBuild, cacheRoot, unsafeFolder } from '../src/cache.ts';
-import { buildStub, findRustc } from '../src/verify.ts';
+import { badEntry, cachedBuild, cacheRoot, unsafeFolder } from '../src/verify/cache.ts';
+import { buildStub, findRustc } from '../src/verify/verify.ts';
 import { tempDir } from './helpers.ts';
 
 const rustc = findRustc();

@@ -8,12 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configSymbol, kbuild, kconfigEntry, makefile, makefileLine } from '../src/buildfiles.ts';
-import { UsageError } from '../src/errors.ts';
-import { moduleBlock, singleLine } from '../src/modinfo.ts';
-import { parse } from '../src/parse.ts';
-import { rewrite } from '../src/run.ts';
-import type { CrateInfo } from '../src/types.ts';
+import { configSymbol, kbuild, kconfigEntry, makefile, makefileLine } from '../src/outputs/buildfiles.ts';
+import { UsageError } from '../src/engine/errors.ts';
+import { moduleBlock, singleLine } from '../src/crate/modinfo.ts';
+import { parse } from '../src/engine/parse.ts';
+import { rewrite } from '../src/cli/run.ts';
+import type { CrateInfo } from '../src/engine/types.ts';
 import { kport, tempDir } from './helpers.ts';
 
 const hasRustc = spawnSync(process.env.KPORT_RUSTC ?? 'rustc', ['--version']).status === 0;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rustcEnv } from '../src/verify.ts';
+import { rustcEnv } from '../src/verify/verify.ts';
 import { kport, kportBin, moduleWith, tempDir } from './helpers.ts';
 
 const hasRustc = spawnSync(process.env.KPORT_RUSTC ?? 'rustc', ['--version']).status === 0;

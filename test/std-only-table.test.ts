@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runText } from '../src/api.ts';
+import { runText } from '../src/cli/api.ts';
 import { STD_ONLY, type StdOnlyRow } from '../src/kernel-api/std-only.ts';
-import { TRANSFORMS } from '../src/registry.ts';
+import { TRANSFORMS } from '../src/cli/registry.ts';
 import { ROOT } from './helpers.ts';
 
 // Passes that report allocating or std-only APIs: one report per cause among them.

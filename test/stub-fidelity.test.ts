@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProfileId } from '../src/profiles.ts';
-import { findRustc, verifyPaths } from '../src/verify.ts';
+import type { ProfileId } from '../src/kernel-api/profiles.ts';
+import { findRustc, verifyPaths } from '../src/verify/verify.ts';
 import { forProfile, moduleWith } from './helpers.ts';
 
 const hasRustc = !!findRustc();

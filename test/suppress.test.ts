@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runText } from '../src/api.ts';
+import { runText } from '../src/cli/api.ts';
 import { kport, tempDir } from './helpers.ts';
 
 const codes = (src: string, crate = {}) => runText(src, { transforms: ['check-panics', 'check-static-mut'], crate }).diagnostics.map((d) => `${d.start.line}:${d.code}`);

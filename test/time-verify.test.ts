@@ -6,10 +6,10 @@ import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPaths } from '../src/api.ts';
-import { findRustc, verifyPaths } from '../src/verify.ts';
+import { runPaths } from '../src/cli/api.ts';
+import { findRustc, verifyPaths } from '../src/verify/verify.ts';
 import { forProfile, moduleWith } from './helpers.ts';
-import type { ProfileId } from '../src/profiles.ts';
+import type { ProfileId } from '../src/kernel-api/profiles.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'time-verify');
 const hasRustc = !!findRustc();

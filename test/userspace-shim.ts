@@ -4,7 +4,7 @@
 // module, drives its misc device with `echo LINE > /dev/NAME; cat /dev/NAME`
 // for every stdin line, and unloads it (see test/userspace-kernel/lib.rs).
 //
-// Built like src/verify.ts builds its stub: the proc-macro crates first
+// Built like src/verify/verify.ts builds its stub: the proc-macro crates first
 // (stub/macros/lib.rs for `fmt!`, test/userspace-kernel/macros.rs for the
 // attribute macros), then the `kernel` rlib with `--extern`, cached by the
 // sources' hash and the rustc version. Modules are compiled as the kernel
@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { cachedBuild, cacheRoot } from '../src/cache.ts';
+import { cachedBuild, cacheRoot } from '../src/verify/cache.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 

@@ -2,10 +2,10 @@
 // names one expression (the receiver of the marked call) and the kind it must
 // resolve to; `unknown` means "report, do not rewrite".
 import { describe, expect, it } from 'vitest';
-import { parse, query } from '../src/parse.ts';
-import { crateIndex, resolverFor } from '../src/vec-resolver.ts';
-import { codeRegions } from '../src/macroargs.ts';
-import type { CrateContext, FileContext } from '../src/types.ts';
+import { parse, query } from '../src/engine/parse.ts';
+import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
+import { codeRegions } from '../src/analysis/macroargs.ts';
+import type { CrateContext, FileContext } from '../src/engine/types.ts';
 
 /** The kind of the receiver of the first `.mark()` call in `src`. */
 function kindOf(src: string, others: string[] = []): string {

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findRustc } from '../src/verify.ts';
+import { findRustc } from '../src/verify/verify.ts';
 import { ROOT, kport, moduleWith, tempDir } from './helpers.ts';
 
 const hasRustc = !!findRustc();

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseHumanRustc } from '../src/verify.ts';
+import { parseHumanRustc } from '../src/verify/verify.ts';
 import { ROOT, copyOf, forProfile, gitInit, kport, moduleWith, tempDir } from './helpers.ts';
 
 const hasRustc = spawnSync(process.env.KPORT_RUSTC ?? 'rustc', ['--version']).status === 0;

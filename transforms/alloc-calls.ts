@@ -1,13 +1,13 @@
-import { query } from '../src/parse.ts';
-import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { anchor, codeRegions, fileRange } from '../src/macroargs.ts';
+import { query } from '../src/engine/parse.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { anchor, codeRegions, fileRange } from '../src/analysis/macroargs.ts';
 import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
-import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
-import { OWN_NAMES_QUERIES, argCount, args, importsStdArc, makeFallible, ownNames } from '../src/alloc-edit.ts';
-import { inBounds } from '../src/bounds.ts';
-import { lineIndent } from '../src/remove-lines.ts';
+import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
+import { OWN_NAMES_QUERIES, argCount, args, importsStdArc, makeFallible, ownNames } from '../src/rewrite/alloc-edit.ts';
+import { inBounds } from '../src/analysis/bounds.ts';
+import { lineIndent } from '../src/rewrite/remove-lines.ts';
 
 /**
  * alloc-calls: allocating constructors and Vec methods become the profile's

@@ -1,8 +1,8 @@
-import { query } from '../src/parse.ts';
-import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { UNKNOWN, crateIndex, resolverFor, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/vec-resolver.ts';
-import { argCount, args } from '../src/alloc-edit.ts';
+import { query } from '../src/engine/parse.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { UNKNOWN, crateIndex, resolverFor, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/analysis/vec-resolver.ts';
+import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 
 /**
  * alloc-collect: `collect()` into a Vec becomes `try_collect(GFP_KERNEL)?`

@@ -1,16 +1,16 @@
 import path from 'node:path';
-import { query } from '../src/parse.ts';
-import type { CrateContext, CrateTransform, FileContext } from '../src/types.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { query } from '../src/engine/parse.ts';
+import type { CrateContext, CrateTransform, FileContext } from '../src/engine/types.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
 import { COMPAT_PIECES } from '../src/compat/registry.ts';
 import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { SCAN_QUERIES, mayUse, scanFile } from '../src/compat/scan.ts';
 import type { CompatScan } from '../src/compat/piece.ts';
-import { crateIndex, resolverFor } from '../src/vec-resolver.ts';
-import { topInsertPoint } from '../src/top-insert.ts';
-import { atFileLevel } from '../src/file-level.ts';
-import { crateRootsOf } from '../src/mod-tree.ts';
+import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
+import { topInsertPoint } from '../src/rewrite/top-insert.ts';
+import { atFileLevel } from '../src/analysis/file-level.ts';
+import { crateRootsOf } from '../src/crate/mod-tree.ts';
 
 /**
  * alloc-compat: once per crate, when a file calls a compat method

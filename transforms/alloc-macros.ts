@@ -1,6 +1,6 @@
-import { prefetch, query } from '../src/parse.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 
 /**
  * alloc-macros: `vec!` becomes the profile's fallible form.

@@ -1,9 +1,9 @@
-import { query } from '../src/parse.ts';
-import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { crateIndex, resolverFor, type Resolver, isPrimitiveElem, type Ty } from '../src/vec-resolver.ts';
-import { argCount, args } from '../src/alloc-edit.ts';
-import { crateMethods, METHODS_QUERY } from '../src/crate-methods.ts';
+import { query } from '../src/engine/parse.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { crateIndex, resolverFor, type Resolver, isPrimitiveElem, type Ty } from '../src/analysis/vec-resolver.ts';
+import { argCount, args } from '../src/rewrite/alloc-edit.ts';
+import { crateMethods, METHODS_QUERY } from '../src/crate/crate-methods.ts';
 
 /**
  * alloc-slices: slice methods that allocate in userspace.

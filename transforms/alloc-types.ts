@@ -1,9 +1,9 @@
-import { removeLines } from '../src/remove-lines.ts';
-import { prefetch, query } from '../src/parse.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { OWN_NAMES_QUERIES, ownNames } from '../src/alloc-edit.ts';
-import { tyOf } from '../src/vec-resolver.ts';
+import { removeLines } from '../src/rewrite/remove-lines.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { OWN_NAMES_QUERIES, ownNames } from '../src/rewrite/alloc-edit.ts';
+import { tyOf } from '../src/analysis/vec-resolver.ts';
 
 /**
  * alloc-types: the vector and box types get the profile's names, in every

@@ -1,8 +1,8 @@
-import { query } from '../src/parse.ts';
-import { localNames } from '../src/localnames.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import { query } from '../src/engine/parse.ts';
+import { localNames } from '../src/analysis/localnames.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * check-dyn-error: report `Box<dyn Error>` and other `dyn Error` trait

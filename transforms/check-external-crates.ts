@@ -1,8 +1,8 @@
-import { prefetch, query } from '../src/parse.ts';
-import { usePaths } from '../src/localnames.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { usePaths } from '../src/analysis/localnames.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * check-external-crates: report crates the kernel build cannot provide:

@@ -1,11 +1,11 @@
-import { query } from '../src/parse.ts';
-import { localNames } from '../src/localnames.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
-import { formatCall, valueType } from '../src/fmt-args.ts';
-import { resolverFor, type Resolver } from '../src/vec-resolver.ts';
+import { query } from '../src/engine/parse.ts';
+import { localNames } from '../src/analysis/localnames.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
+import { formatCall, valueType } from '../src/analysis/fmt-args.ts';
+import { resolverFor, type Resolver } from '../src/analysis/vec-resolver.ts';
 
 /**
  * check-floats: report floating point. Kernel code runs without the FPU

@@ -1,8 +1,8 @@
-import { anchor, codeRegions } from '../src/macroargs.ts';
-import { CORE_ONLY, formatCall, valueType } from '../src/fmt-args.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { crateIndex, resolverFor, type Ty } from '../src/vec-resolver.ts';
-import type { CodeInfo, CrateContext, CrateTransform, FileContext } from '../src/types.ts';
+import { anchor, codeRegions } from '../src/analysis/macroargs.ts';
+import { CORE_ONLY, formatCall, valueType } from '../src/analysis/fmt-args.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { crateIndex, resolverFor, type Ty } from '../src/analysis/vec-resolver.ts';
+import type { CodeInfo, CrateContext, CrateTransform, FileContext } from '../src/engine/types.ts';
 
 /**
  * check-fmt-display: with the kernel's own `fmt` (6.19 on), a value printed
@@ -16,7 +16,7 @@ import type { CodeInfo, CrateContext, CrateTransform, FileContext } from '../src
  * `Display` (rust/kernel/fmt.rs), implemented for the integers, `bool`, `char`,
  * `str`, `Arguments`, `Arc` and the crate's own impls, not for `Box`/`KBox`
  * (kbox.rs implements only core's) nor for core types such as `ParseIntError`.
- * Types are read from declarations (src/vec-resolver.ts); what kport cannot
+ * Types are read from declarations (src/analysis/vec-resolver.ts); what kport cannot
  * see is not reported. Floats are check-floats' (K0623), `String` and
  * `format!` check-strings'.
  */

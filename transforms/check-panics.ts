@@ -1,11 +1,11 @@
-import { isLineUnwrap } from '../src/input-loop.ts';
-import { prefetch, query } from '../src/parse.ts';
-import { localNames } from '../src/localnames.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { safeDivisor, safeIndex, type Place } from '../src/bounds.ts';
-import type { FileContext, FileTransform, SyntaxNode, Tree } from '../src/types.ts';
+import { isLineUnwrap } from '../src/analysis/input-loop.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { localNames } from '../src/analysis/localnames.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { safeDivisor, safeIndex, type Place } from '../src/analysis/bounds.ts';
+import type { FileContext, FileTransform, SyntaxNode, Tree } from '../src/engine/types.ts';
 
 /**
  * check-panics: report code that can panic. A panic in the kernel is an oops
@@ -190,7 +190,7 @@ function run(ctx: FileContext): void {
 
 const CONSTS = '(const_item name: (identifier) @n value: (integer_literal) @v)';
 
-/** The file's integer constants (`const N: usize = 64;`), for array lengths and loop bounds (src/bounds.ts). */
+/** The file's integer constants (`const N: usize = 64;`), for array lengths and loop bounds (src/analysis/bounds.ts). */
 function fileConsts(tree: Tree): Map<string, number> {
   const out = new Map<string, number>();
   const seen = new Set<string>();
@@ -224,7 +224,7 @@ instead. This check reports, outside #[test] and #[cfg(test)] code:
 - assert!, assert_eq!, assert_ne! (K0603; not in const items, where a failure
   is a build error);
 - indexing and slicing, v[i] and s[a..b] (K0604, a note), except where the
-  code around it shows the index is in bounds (src/bounds.ts): \`w[0]\`/\`w[1]\`
+  code around it shows the index is in bounds (src/analysis/bounds.ts): \`w[0]\`/\`w[1]\`
   on an item of \`windows(2)\`/\`chunks_exact(2)\` (a \`for\` pattern or an
   iterator closure's parameter), \`v[i]\` (\`v[i + 1]\`, \`v[i - 1]\`, \`v[0]\`)
   under \`if\`/\`while\`/\`&&\` conditions such as \`i < v.len()\`,

@@ -1,7 +1,7 @@
-import { prefetch, query } from '../src/parse.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * check-stack-arrays: report arrays of more than 1 KiB that live on the stack

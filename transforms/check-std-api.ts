@@ -1,16 +1,16 @@
 import { ownsName } from '../src/compat/own.ts';
-import { prefetch, query } from '../src/parse.ts';
-import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
-import { relyingOn } from '../src/diverging.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { isTestCode, testQueries } from '../src/testcode.ts';
-import { anchor, codeRegions, MACROS_QUERY, shadowed, type Region } from '../src/macroargs.ts';
-import { LOCAL_NAMES_QUERIES, localNames } from '../src/localnames.ts';
-import { useLeaves } from '../src/use-tree.ts';
-import { lineStartsOf } from '../src/diagnostics.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
+import { relyingOn } from '../src/analysis/diverging.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { isTestCode, testQueries } from '../src/analysis/testcode.ts';
+import { anchor, codeRegions, MACROS_QUERY, shadowed, type Region } from '../src/analysis/macroargs.ts';
+import { LOCAL_NAMES_QUERIES, localNames } from '../src/analysis/localnames.ts';
+import { useLeaves } from '../src/rewrite/use-tree.ts';
+import { lineStartsOf } from '../src/outputs/diagnostics.ts';
 import { lookup, type StdPathEntry } from '../src/kernel-api/std-paths.ts';
-import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
-import { crateMethods, METHODS_QUERY } from '../src/crate-methods.ts';
+import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
+import { crateMethods, METHODS_QUERY } from '../src/crate/crate-methods.ts';
 import { METHOD_NAMES, STD_ONLY, STD_ONLY_CODES, type ChainRow, type MethodRow, type OperatorRow, type PathRow, type StdKind } from '../src/kernel-api/std-only.ts';
 
 /**
@@ -48,7 +48,7 @@ const STD_USE = /\b(?:std|alloc)\s*::/;
 const STRING_TEXT = /\bString\b|format!|\bto_(?:string|owned|lowercase|uppercase|ascii_lowercase|ascii_uppercase)\b|\breplacen?\b|\brepeat\b/;
 const RELEVANT = new RegExp(`\\.\\s*(?:${METHOD_NAMES.join('|')})\\b|\\b(?:std|alloc|str|ToOwned|String)\\b|format!|to_string`);
 
-// Std types the resolver names (src/vec-resolver.ts), by the table's receiver kinds.
+// Std types the resolver names (src/analysis/vec-resolver.ts), by the table's receiver kinds.
 const KINDS: Record<string, StdKind[]> = {
   String: ['String', 'str'],
   HashMap: ['map'],

@@ -1,9 +1,9 @@
-import { prefetch, query } from '../src/parse.ts';
-import { localNames } from '../src/localnames.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { anchor, codeRegions, shadowed } from '../src/macroargs.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { localNames } from '../src/analysis/localnames.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { stringsPorted, toStringBound } from '../src/compat/strings.ts';
 
 /**

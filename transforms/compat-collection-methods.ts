@@ -1,11 +1,11 @@
-import { prefetch, query } from '../src/parse.ts';
-import { codeRegions, type Region } from '../src/macroargs.ts';
-import { argCount, args } from '../src/alloc-edit.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { crateIndex, resolverFor, tyOf, type Resolver, type Ty } from '../src/vec-resolver.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
+import { argCount, args } from '../src/rewrite/alloc-edit.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { crateIndex, resolverFor, tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { leaveAlone, span } from '../src/compat/strings.ts';
 import { COLLECTION_CODES, UPSTREAM, collectionsPorted, usable, type Compat } from '../src/compat/collections-port.ts';
-import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * compat-collection-methods: what inserts into or copies a compat `Map`, `Set`
@@ -20,7 +20,7 @@ import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../s
  *   m.get(name)  (`name: &str`, `KString` keys)  →  m.get(&KString::try_from(name)?)
  *
  * Only on receivers kport knows to be one of them (declared types and
- * constructors, struct fields in any file of the crate: src/vec-resolver.ts,
+ * constructors, struct fields in any file of the crate: src/analysis/vec-resolver.ts,
  * after compat-collection-types renamed the std types). A std method the compat
  * type does not have is an error at the call (K0704).
  */
@@ -212,7 +212,7 @@ export const compatCollectionMethods: CrateTransform = {
   summary: 'Port the `Map`, `Set` and `Deque` methods that insert or copy to fallible calls.',
   docs: `On a receiver kport knows to be a compat \`Map\`, \`Set\` or \`Deque\` (declared
 types and constructors, struct fields in any file of the crate,
-src/vec-resolver.ts, after compat-collection-types renamed the std types),
+src/analysis/vec-resolver.ts, after compat-collection-types renamed the std types),
 \`insert\`, the entry forms \`or_insert\`, \`or_insert_with\` and \`or_default\` (after
 \`entry(k)\` and any \`and_modify\`), \`push_back\` and \`push_front\` take the GFP flags
 and get \`?\` (K0701): each can allocate a node or grow the ring, and on failure

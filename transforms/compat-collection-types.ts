@@ -1,12 +1,12 @@
-import { prefetch, query } from '../src/parse.ts';
-import { codeRegions, type Region } from '../src/macroargs.ts';
-import { argCount, args } from '../src/alloc-edit.ts';
-import { lineRemovalRange } from '../src/remove-lines.ts';
-import { localNames, usePaths } from '../src/localnames.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
+import { argCount, args } from '../src/rewrite/alloc-edit.ts';
+import { lineRemovalRange } from '../src/rewrite/remove-lines.ts';
+import { localNames, usePaths } from '../src/analysis/localnames.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { leaveAlone, span } from '../src/compat/strings.ts';
 import { COLLECTION_CODES, PORTED, UPSTREAM, WHAT, collectionsPorted, usable, type Compat } from '../src/compat/collections-port.ts';
-import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * compat-collection-types: the std collections become the compat module's

@@ -1,9 +1,9 @@
-import { prefetch, query } from '../src/parse.ts';
-import { codeRegions } from '../src/macroargs.ts';
-import { argCount } from '../src/alloc-edit.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { codeRegions } from '../src/analysis/macroargs.ts';
+import { argCount } from '../src/rewrite/alloc-edit.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { STRING_CODES, definesName, displayPath, leaveAlone, ownName, span, stringsPorted, toStringBound } from '../src/compat/strings.ts';
-import type { FileContext, FileTransform } from '../src/types.ts';
+import type { FileContext, FileTransform } from '../src/engine/types.ts';
 
 /**
  * compat-format: text made by formatting is a `KString`, built fallibly.

@@ -1,10 +1,10 @@
-import { prefetch, query } from '../src/parse.ts';
-import { codeRegions, type Region } from '../src/macroargs.ts';
-import { argCount, args } from '../src/alloc-edit.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { crateIndex, resolverFor, tyOf, type Resolver, type Ty } from '../src/vec-resolver.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
+import { argCount, args } from '../src/rewrite/alloc-edit.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { crateIndex, resolverFor, tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { STRING_CODES, definesName, isStringTy, leaveAlone, span, stringsPorted } from '../src/compat/strings.ts';
-import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * compat-string-methods: what grows or copies a `String` is a fallible
@@ -19,7 +19,7 @@ import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../s
  *   parts.join(", ")            →  parts.try_join(", ", GFP_KERNEL)?
  *
  * Crate-scoped: receivers are typed with the crate's declarations
- * (src/vec-resolver.ts), struct fields in other files included.
+ * (src/analysis/vec-resolver.ts), struct fields in other files included.
  */
 
 const METHODS = `(call_expression
@@ -176,7 +176,7 @@ export const compatStringMethods: CrateTransform = {
   scope: 'crate',
   summary: 'Port the `String` methods that grow, copy, collect or join text to fallible `KString` calls.',
   docs: `On a receiver kport knows to be a \`String\` (now a \`KString\`: declared types,
-constructors, struct fields in any file of the crate, src/vec-resolver.ts),
+constructors, struct fields in any file of the crate, src/analysis/vec-resolver.ts),
 \`push_str(s)\`, \`push(c)\`, \`insert_str(i, s)\` and \`s += t\` take the GFP flags and
 get \`?\` (K0694), as the kernel vector's \`push\` does; \`clone()\` becomes
 \`try_clone()?\` (K0695). \`push_str\` and \`insert_str\`, which only \`String\` has, are

@@ -1,9 +1,9 @@
-import { prefetch, query } from '../src/parse.ts';
-import { codeRegions, type Region } from '../src/macroargs.ts';
-import { argCount } from '../src/alloc-edit.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
+import { argCount } from '../src/rewrite/alloc-edit.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { STRING_CODES, definesName, leaveAlone, ownName, span, stringsPorted } from '../src/compat/strings.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * compat-string-new: `String` values come from `KString`'s constructors,

@@ -1,9 +1,9 @@
-import { prefetch, query } from '../src/parse.ts';
-import { codeRegions } from '../src/macroargs.ts';
-import { removeLines } from '../src/remove-lines.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { codeRegions } from '../src/analysis/macroargs.ts';
+import { removeLines } from '../src/rewrite/remove-lines.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { KERNEL_TEXT, STRING_CODES, leaveAlone, ownName, span, stringsPorted } from '../src/compat/strings.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * compat-string-types: the `String` type becomes `KString`, the compat

@@ -1,14 +1,14 @@
-import { lineIndent } from '../src/remove-lines.ts';
-import { macroSite, type MacroSite } from '../src/macro-site.ts';
-import { CrateIndex, typeName, type CallSite, type FnInfo } from '../src/crate-index.ts';
-import { query } from '../src/parse.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../src/result-wrap.ts';
-import { returnKind } from '../src/return-kind.ts';
-import { converts, type KernelErr } from '../src/error-from.ts';
-import { enumTarget, type EnumTarget } from '../src/error-enum.ts';
+import { lineIndent } from '../src/rewrite/remove-lines.ts';
+import { macroSite, type MacroSite } from '../src/analysis/macro-site.ts';
+import { CrateIndex, typeName, type CallSite, type FnInfo } from '../src/crate/crate-index.ts';
+import { query } from '../src/engine/parse.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../src/rewrite/result-wrap.ts';
+import { returnKind } from '../src/analysis/return-kind.ts';
+import { converts, type KernelErr } from '../src/analysis/error-from.ts';
+import { enumTarget, type EnumTarget } from '../src/analysis/error-enum.ts';
 import { COMPAT_FALLIBLE, compatKernelError } from '../src/compat/fallible.ts';
-import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/types.ts';
+import type { CodeInfo, CrateContext, CrateTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * fallible-propagation: a function that now contains a fallible site (`?`)
@@ -282,7 +282,7 @@ class Propagation {
   private readonly froms = new Map<string, string | undefined>();
   /** A `v.remove(i)?` on a kernel vector somewhere in the crate: changed functions may fail with EINVAL, not only ENOMEM. */
   private removes = false;
-  /** Crate error enum → the variant its `From` impls map to (see src/error-enum.ts). */
+  /** Crate error enum → the variant its `From` impls map to (see src/analysis/error-enum.ts). */
   private readonly targets = new Map<string, EnumTarget>();
   private readonly variantAdded = new Set<string>();
   /** Names the crate defines with `macro_rules!`. */
@@ -301,7 +301,7 @@ class Propagation {
     for (const f of ctx.files) for (const m of f.text.matchAll(/\bmacro_rules!\s*([A-Za-z_]\w*)/g)) this.crateMacros.add(m[1]);
   }
 
-  /** Where a site in a macro's arguments runs (see src/macro-site.ts). */
+  /** Where a site in a macro's arguments runs (see src/analysis/macro-site.ts). */
   private macroSite(file: number, token: SyntaxNode, start: number, end: number): MacroSite {
     return macroSite(this.ctx.files[file].tree, token, start, end, this.crateMacros);
   }
@@ -528,7 +528,7 @@ class Propagation {
   }
 
   /**
-   * `impl From<X> for E`, added after the enum, to the variant src/error-enum.ts
+   * `impl From<X> for E`, added after the enum, to the variant src/analysis/error-enum.ts
    * picks (adding `OutOfMemory` when it may). Undefined when added; otherwise the
    * help for K0404, which gives code only when pasting it builds.
    */

@@ -1,9 +1,9 @@
-import { parse, query } from '../src/parse.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { useLeaves } from '../src/use-tree.ts';
-import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/vec-resolver.ts';
-import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
-import { CORE_ONLY, placeholders } from '../src/fmt-args.ts';
+import { parse, query } from '../src/engine/parse.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { useLeaves } from '../src/rewrite/use-tree.ts';
+import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
+import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
+import { CORE_ONLY, placeholders } from '../src/analysis/fmt-args.ts';
 
 /**
  * fmt-write: on mainline, `write!`/`writeln!` that format a value whose

@@ -1,10 +1,10 @@
-import { lineRemovalRange, lineIndent } from '../src/remove-lines.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { query } from '../src/parse.ts';
-import { miscdevFile } from '../src/miscdev-template.ts';
-import { topInsertPoint } from '../src/top-insert.ts';
-import { renderUse, useLeaves } from '../src/use-tree.ts';
-import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import { lineRemovalRange, lineIndent } from '../src/rewrite/remove-lines.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { query } from '../src/engine/parse.ts';
+import { miscdevFile } from '../src/rewrite/miscdev-template.ts';
+import { topInsertPoint } from '../src/rewrite/top-insert.ts';
+import { renderUse, useLeaves } from '../src/rewrite/use-tree.ts';
+import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * io-miscdev (`--io miscdev`): main's line-by-line stdin loop becomes a misc

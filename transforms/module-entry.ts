@@ -1,8 +1,8 @@
-import { lineIndent } from '../src/remove-lines.ts';
-import { query } from '../src/parse.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { KERNEL_LICENSES, camelCase, moduleBlock, singleLine } from '../src/modinfo.ts';
-import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/types.ts';
+import { lineIndent } from '../src/rewrite/remove-lines.ts';
+import { query } from '../src/engine/parse.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { KERNEL_LICENSES, camelCase, moduleBlock, singleLine } from '../src/crate/modinfo.ts';
+import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * module-entry: the program's `fn main` becomes a kernel module.

@@ -1,9 +1,9 @@
-import { prefetch, query } from '../src/parse.ts';
-import { useLeaves } from '../src/use-tree.ts';
-import { topInsertPoint } from '../src/top-insert.ts';
-import { atFileLevel } from '../src/file-level.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { useLeaves } from '../src/rewrite/use-tree.ts';
+import { topInsertPoint } from '../src/rewrite/top-insert.ts';
+import { atFileLevel } from '../src/analysis/file-level.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 
 /**
  * prelude-import: every module file that uses a name the kernel prelude

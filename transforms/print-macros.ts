@@ -1,7 +1,7 @@
-import { prefetch, query } from '../src/parse.ts';
-import { removeLines } from '../src/remove-lines.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { prefetch, query } from '../src/engine/parse.ts';
+import { removeLines } from '../src/rewrite/remove-lines.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 
 /**
  * print-macros: userspace printing becomes the kernel log.

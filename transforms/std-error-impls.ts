@@ -1,9 +1,9 @@
-import { query } from '../src/parse.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
-import { lineRemovalRange } from '../src/remove-lines.ts';
-import { inRanges, testRanges } from '../src/testcode.ts';
-import { pathSegs, renderUse, useLeaves, type UseLeaf } from '../src/use-tree.ts';
-import type { FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import { query } from '../src/engine/parse.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { lineRemovalRange } from '../src/rewrite/remove-lines.ts';
+import { inRanges, testRanges } from '../src/analysis/testcode.ts';
+import { pathSegs, renderUse, useLeaves, type UseLeaf } from '../src/rewrite/use-tree.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * std-error-impls: `impl std::error::Error for T {}` goes; the kernel has no

@@ -1,11 +1,11 @@
-import { removeLines, lineIndent } from '../src/remove-lines.ts';
-import { parse, prefetch, query } from '../src/parse.ts';
-import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
-import { relyingOn } from '../src/diverging.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { removeLines, lineIndent } from '../src/rewrite/remove-lines.ts';
+import { parse, prefetch, query } from '../src/engine/parse.ts';
+import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
+import { relyingOn } from '../src/analysis/diverging.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { STD_CODES, lookup, type StdPathEntry, type StdPathTable, type StdTarget } from '../src/kernel-api/std-paths.ts';
-import { prefixNode, renderUse, useLeaves, type UseLeaf } from '../src/use-tree.ts';
-import { inRanges, testQueries, testRanges } from '../src/testcode.ts';
+import { prefixNode, renderUse, useLeaves, type UseLeaf } from '../src/rewrite/use-tree.ts';
+import { inRanges, testQueries, testRanges } from '../src/analysis/testcode.ts';
 
 /**
  * std-paths: paths rooted at `std` (and `alloc`) move to their core/kernel home.
@@ -338,7 +338,7 @@ function isItem(n: SyntaxNode): boolean {
   return n.type.endsWith('_item') || n.type.endsWith('_declaration') || n.type === 'macro_definition' || n.type === 'macro_invocation';
 }
 
-/** std functions that never return: a block ending in a call of one takes any type (src/diverging.ts). */
+/** std functions that never return: a block ending in a call of one takes any type (src/analysis/diverging.ts). */
 const DIVERGING = new Set(['process::exit', 'process::abort']);
 
 function runPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number; end: number }[]): void {
@@ -489,7 +489,7 @@ function run(full: FileContext): void {
   prefetch(root, 'matches', [USES, LOCAL_MODS, EXTERN, LOCAL_MACROS, ...testQueries(full.tree)]);
   prefetch(root, 'captures', [LOCAL_TYPES, ROOT_PATHS, TOKEN_ROOTS]);
   // Test-only code never reaches the kernel build: its paths are still rewritten
-  // (so the file stays consistent) but not reported (src/testcode.ts).
+  // (so the file stays consistent) but not reported (src/analysis/testcode.ts).
   const tests = testRanges(full.tree);
   const ctx: FileContext = tests.length
     ? {

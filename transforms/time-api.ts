@@ -1,12 +1,12 @@
-import { query } from '../src/parse.ts';
-import { removeLines, lineIndent } from '../src/remove-lines.ts';
-import { localNames } from '../src/localnames.ts';
-import { anchor, codeRegions, fileRange, shadowed, type Region } from '../src/macroargs.ts';
-import { isTestCode } from '../src/testcode.ts';
-import { pathSegs, renderUse, useLeaves, type UseLeaf } from '../src/use-tree.ts';
-import { PROFILE_IDS } from '../src/profiles.ts';
+import { query } from '../src/engine/parse.ts';
+import { removeLines, lineIndent } from '../src/rewrite/remove-lines.ts';
+import { localNames } from '../src/analysis/localnames.ts';
+import { anchor, codeRegions, fileRange, shadowed, type Region } from '../src/analysis/macroargs.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
+import { pathSegs, renderUse, useLeaves, type UseLeaf } from '../src/rewrite/use-tree.ts';
+import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { TIME_CODES, type ClockApi, type TimeApi } from '../src/kernel-api/time.ts';
-import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/types.ts';
+import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * time-api: std clocks and sleeps become the profile's kernel time API.

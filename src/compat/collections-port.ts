@@ -1,12 +1,12 @@
 // What the std-collection rewrites (transforms/compat-collection-*.ts) share:
 // whether they run, which std name becomes which compat type, and the notes
 // they leave, each naming the kernel's own alternative for upstream code.
-import { compatTypesOn } from '../compat-mode.ts';
-import type { CodeInfo, CrateInfo } from '../types.ts';
-import type { Profile } from '../profiles.ts';
+import { compatTypesOn } from '../crate/compat-mode.ts';
+import type { CodeInfo, CrateInfo } from '../engine/types.ts';
+import type { Profile } from '../kernel-api/profiles.ts';
 import { collectionsOn } from './collections.ts';
 import { ownsName } from './own.ts';
-import type { Tree } from '../types.ts';
+import type { Tree } from '../engine/types.ts';
 
 /** Whether `HashMap`, `BTreeMap`, `HashSet`, `BTreeSet` and `VecDeque` are ported (not only reported) for this crate and profile. */
 export function collectionsPorted(ctx: { crate: Pick<CrateInfo, 'options'>; profile: Profile }): boolean {

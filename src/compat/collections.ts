@@ -20,7 +20,7 @@
 // (`cursor_front_mut` since 6.19, `cursor_front` returning a `CursorMut`
 // before), read from `profile.rbtree`. v6.10 and v6.1 have no form: kport
 // reports the std collections there, as before.
-import type { Profile } from '../profiles.ts';
+import type { Profile } from '../kernel-api/profiles.ts';
 import type { CompatItem, CompatPiece, CompatScan, MethodUse } from './piece.ts';
 
 /** The compat types' names in ported code, by the std types they replace. */

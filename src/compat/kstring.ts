@@ -16,7 +16,7 @@
 // values of the crate's types (whose `Display` impls the port moves to the
 // kernel trait) format in it; on v6.13 both are `core::fmt`. v6.10 and v6.1
 // have no form here: kport reports `String` there as before.
-import type { Profile } from '../profiles.ts';
+import type { Profile } from '../kernel-api/profiles.ts';
 import type { CompatItem, CompatPiece, CompatScan, MethodUse, PieceText } from './piece.ts';
 
 /** The compat type's name in ported code. */

@@ -1,7 +1,7 @@
 // The text of a crate's `kport_compat.rs`: the pieces the port uses, what
 // they need, and nothing else (an unused item is a `dead_code` warning, an
 // error under CONFIG_WERROR). Methods go into their type's `impl` block.
-import type { Profile } from '../profiles.ts';
+import type { Profile } from '../kernel-api/profiles.ts';
 import { COMPAT_ITEMS, pieceById } from './registry.ts';
 
 /**

@@ -2,9 +2,9 @@
 // it is not the compat module's: a `struct Map` of the crate, or a `Map` imported
 // from a crate module or another crate. Imports from std (`use std::collections::
 // HashMap as Map`) and from the compat module itself do not count.
-import { localNames, usePaths } from '../localnames.ts';
-import { query } from '../parse.ts';
-import type { Tree } from '../types.ts';
+import { localNames, usePaths } from '../analysis/localnames.ts';
+import { query } from '../engine/parse.ts';
+import type { Tree } from '../engine/types.ts';
 import { COMPAT_MODULE } from '../kernel-api/alloc.ts';
 
 const USES = '(use_declaration argument: (_) @arg)';

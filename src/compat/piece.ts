@@ -9,9 +9,9 @@
 //
 // A new compat type is one more file here, listed in src/compat/registry.ts,
 // plus the transform that rewrites code to it: nothing else changes.
-import type { Profile } from '../profiles.ts';
-import type { SyntaxNode } from '../types.ts';
-import type { Ty } from '../vec-resolver.ts';
+import type { Profile } from '../kernel-api/profiles.ts';
+import type { SyntaxNode } from '../engine/types.ts';
+import type { Ty } from '../analysis/vec-resolver.ts';
 
 /** A method call found in ported code: `recv.name(args..)`. */
 export interface MethodUse {
@@ -31,7 +31,7 @@ export interface CompatScan {
   macros: ReadonlySet<string>;
   /** Calls of the registry's method names. */
   methods: readonly MethodUse[];
-  /** The declared type of a receiver, as src/vec-resolver.ts reads it. */
+  /** The declared type of a receiver, as src/analysis/vec-resolver.ts reads it. */
   typeOf(n: SyntaxNode): Ty;
   /** Whether the file gives `name` its own meaning (defines it, or imports it from elsewhere than std or the compat module): a user type `Map` is not the compat one. */
   own(name: string): boolean;

@@ -1,11 +1,11 @@
 // What each file of a ported crate uses of the compat module, for alloc-compat:
 // the names, paths, macros and method calls the pieces watch (src/compat/piece.ts),
 // found in the code and in macro arguments (`pr_info!("{}", n.to_kstring()?)`).
-import { prefetch, query } from '../parse.ts';
-import { codeRegions } from '../macroargs.ts';
-import { argCount } from '../alloc-edit.ts';
-import type { FileContext, SyntaxNode } from '../types.ts';
-import type { Resolver } from '../vec-resolver.ts';
+import { prefetch, query } from '../engine/parse.ts';
+import { codeRegions } from '../analysis/macroargs.ts';
+import { argCount } from '../rewrite/alloc-edit.ts';
+import type { FileContext, SyntaxNode } from '../engine/types.ts';
+import type { Resolver } from '../analysis/vec-resolver.ts';
 import type { CompatScan, MethodUse } from './piece.ts';
 import { COMPAT_PIECES } from './registry.ts';
 import { ownsName } from './own.ts';

@@ -2,13 +2,13 @@
 // transforms/compat-format.ts) share: whether they run, where they must not
 // touch code, and the notes they leave. check-strings asks `stringsPorted`
 // too, so a site is either rewritten here or reported there, never both.
-import { compatTypesOn } from '../compat-mode.ts';
-import { localNames } from '../localnames.ts';
-import { anchor, shadowed, type Region } from '../macroargs.ts';
-import { isTestCode } from '../testcode.ts';
-import type { CodeInfo, CrateInfo, SyntaxNode, Tree } from '../types.ts';
-import type { Profile } from '../profiles.ts';
-import type { Ty } from '../vec-resolver.ts';
+import { compatTypesOn } from '../crate/compat-mode.ts';
+import { localNames } from '../analysis/localnames.ts';
+import { anchor, shadowed, type Region } from '../analysis/macroargs.ts';
+import { isTestCode } from '../analysis/testcode.ts';
+import type { CodeInfo, CrateInfo, SyntaxNode, Tree } from '../engine/types.ts';
+import type { Profile } from '../kernel-api/profiles.ts';
+import type { Ty } from '../analysis/vec-resolver.ts';
 import { kstringOn } from './kstring.ts';
 
 /** Whether `String`, `format!` and `.to_string()` are ported to `KString` (not only reported) for this crate and profile. */

@@ -13,7 +13,7 @@
 // no core or kernel type has such a method (`push_str`, `entry(..).or_insert(..)`).
 // A name kernel types share (`clone`, `push`, `insert`, `to_ascii_lowercase`
 // on `CStr`, `push_back` on `kernel::list::List`) is reported only where the
-// receiver is known to be the std type (src/vec-resolver.ts: declared types,
+// receiver is known to be the std type (src/analysis/vec-resolver.ts: declared types,
 // constructors, struct fields).
 
 /** Diagnostic codes of check-std-api (range K0680-K0689). */

@@ -5,7 +5,7 @@
 // the first kernel release of the profile's range that has it, when that is not
 // the start of the range; `mainlineOnly` marks entries that could only be
 // checked against mainline. docs/profiles.md is the human-readable form.
-import type { ProfileId } from '../profiles.ts';
+import type { ProfileId } from './profiles.ts';
 
 /** Diagnostic codes of the std-paths transform (K02xx). */
 export const STD_CODES = {

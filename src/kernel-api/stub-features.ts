@@ -3,7 +3,7 @@
 // `#[cfg(kport_has = "<feature>")]`, and `kport verify --profile P` builds the
 // stub with the features every release of P's range has. Each feature names the
 // release it arrived in and the source; docs/profiles.md is the long form.
-import type { ProfileId } from '../profiles.ts';
+import type { ProfileId } from './profiles.ts';
 
 export interface StubFeature {
   /** First release that has it (`mainline`: the development tree only, arrival not established earlier). */

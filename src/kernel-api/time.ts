@@ -26,7 +26,7 @@
 // - mainline (7.3 merge window): `Delta<U: TimeUnit = Nsec>` with `from_nanos`
 //   and `as_millis_ceil` ("Merge tag 'rust-7.3'", d24f5cdbeff8).
 // No `as_secs`, `as_micros` or `subsec_*` (checked in the mainline rust/kernel/time.rs).
-import type { ProfileId } from '../profiles.ts';
+import type { ProfileId } from './profiles.ts';
 
 /** Diagnostic codes of the time-api transform (K11xx). */
 export const TIME_CODES = {

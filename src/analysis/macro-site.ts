@@ -1,0 +1,117 @@
+// What a token inside a macro's arguments is, for a pass that wants to edit
+// there. To tree-sitter, `pr_info!("{}", f(x))` is a token tree, so a call
+// found by its tokens says nothing about where it runs: as an expression of
+// the function around the macro, inside a closure written in the arguments,
+// or not at all (`stringify!(f(x))` is text). A `?` may go only in the first
+// case, so anything kport cannot read is `unknown`, never guessed.
+import { codeRegions } from './macroargs.ts';
+import type { SyntaxNode, Tree } from '../engine/types.ts';
+
+/**
+ * Macros whose arguments are expressions evaluated where the macro is written
+ * (std/core/alloc formatting and assertions, the log crate, the kernel's
+ * `pr_*!`/`dev_*!`/`fmt!`/`kvec!`). `matches!` has a pattern after its first
+ * argument; its guard is an expression too.
+ */
+export const EXPRESSION_MACROS = new Set(
+  (
+    'print println eprint eprintln format format_args write writeln panic assert assert_eq assert_ne debug_assert debug_assert_eq debug_assert_ne ' +
+    'unreachable todo unimplemented dbg vec matches ' +
+    'error warn info debug trace log ' +
+    'pr_emerg pr_alert pr_crit pr_err pr_warn pr_notice pr_info pr_debug pr_cont ' +
+    'dev_emerg dev_alert dev_crit dev_err dev_warn dev_notice dev_info dev_dbg fmt kvec ' +
+    // the compat module's `kformat!` (src/compat/kstring.ts) formats like `format!`; `--io miscdev`'s
+    // `miscdev::outln!(out, ..)`/`out!` write `fmt!(..)` of their arguments (templates/miscdev.rs)
+    'kformat outln out'
+  ).split(' '),
+);
+
+/** Macros whose arguments are never run: a call written there is only text. */
+export const TEXT_MACROS = new Set('stringify concat include include_str include_bytes env option_env cfg line column file module_path compile_error concat_idents c_str'.split(' '));
+
+export type MacroSite =
+  /** Runs where the macro is written; `scope` is the closure (or async block, const, fn) written in the arguments around it. */
+  | { kind: 'code'; scope?: SyntaxNode }
+  /** Inside the arguments of a macro that never runs them. */
+  | { kind: 'text'; macro: string }
+  /** kport cannot tell: `why` says which macro and why. */
+  | { kind: 'unknown'; macro: string; why: string };
+
+interface Level {
+  /** The macro's name, last path segment (`kernel::kvec` → `kvec`). */
+  name: string;
+  /** Its argument token tree (a node of the file's tree). */
+  tt: SyntaxNode;
+}
+
+// Nodes of a re-parsed argument list that `?` cannot cross to reach the function around the macro.
+const SCOPES = new Set(['closure_expression', 'async_block', 'function_item', 'const_item', 'static_item', 'const_block']);
+// Tokens that may start a closure, an async block or an item among a macro's unparsed tokens.
+const SCOPE_TOKENS = new Set(['|', '||', 'move', 'async', 'fn', 'const', 'static']);
+
+/** The macro argument lists a token is in, innermost first (nested macros are tokens: `name ! (..)`). */
+export function macroLevels(token: SyntaxNode): Level[] {
+  const out: Level[] = [];
+  for (let p = token.parent; p?.type === 'token_tree'; p = p.parent) {
+    if (p.parent?.type === 'macro_invocation') {
+      const m = p.parent.childForFieldName('macro');
+      out.push({ name: lastSegment(m?.text ?? ''), tt: p });
+      break;
+    }
+    const bang = p.previousSibling;
+    const name = bang?.type === '!' ? bang.previousSibling : null;
+    if (name?.type === 'identifier') out.push({ name: name.text, tt: p });
+  }
+  return out;
+}
+
+/**
+ * What the code at [start, end) of the file is, when `token` (a leaf of the
+ * file's tree inside it) sits in a macro's arguments. `crateMacros`: names the
+ * crate defines with `macro_rules!` (they may mean anything, even a std name).
+ */
+export function macroSite(tree: Tree, token: SyntaxNode, start: number, end: number, crateMacros: ReadonlySet<string>): MacroSite {
+  const levels = macroLevels(token);
+  for (const l of levels) if (TEXT_MACROS.has(l.name) && !crateMacros.has(l.name)) return { kind: 'text', macro: l.name };
+  for (const l of levels) {
+    if (crateMacros.has(l.name)) return { kind: 'unknown', macro: l.name, why: 'a `macro_rules!` macro of this crate, which kport does not expand' };
+    if (!EXPRESSION_MACROS.has(l.name)) return { kind: 'unknown', macro: l.name, why: 'a macro kport does not know, so it cannot tell whether its arguments are expressions' };
+  }
+  const regions = codeRegions(tree);
+  for (const l of levels) {
+    const r = regions.find((x) => x.tt?.start === l.tt.startIndex && x.tt.end === l.tt.endIndex);
+    if (r) {
+      const wrapper = r.root.firstNamedChild;
+      for (let p: SyntaxNode | null = r.root.descendantForIndex(start - r.shift, end - r.shift); p && p.id !== wrapper?.id; p = p.parent) {
+        if (SCOPES.has(p.type)) return { kind: 'code', scope: p };
+      }
+    } else if (scopeTokensBefore(l.tt, start)) {
+      return { kind: 'unknown', macro: l.name, why: 'whose arguments kport cannot read as expressions, so it cannot tell whether this is inside a closure' };
+    }
+  }
+  return { kind: 'code' };
+}
+
+/** Whether, in the argument of `tt` that holds `at`, a token before `at` may open a closure, an async block or an item. */
+function scopeTokensBefore(tt: SyntaxNode, at: number): boolean {
+  let from = tt.startIndex + 1;
+  for (const k of tt.children) {
+    if (k.startIndex >= at) break;
+    if (k.type === ',' || k.type === ';') from = k.endIndex;
+  }
+  const scan = (n: SyntaxNode): boolean => {
+    for (const k of n.children) {
+      if (k.endIndex <= from) continue;
+      if (k.startIndex >= at) return false;
+      if (SCOPE_TOKENS.has(k.type)) return true;
+      if (k.type === 'token_tree' && scan(k)) return true;
+    }
+    return false;
+  };
+  return scan(tt);
+}
+
+function lastSegment(path: string): string {
+  const parts = path.split('::');
+  return parts[parts.length - 1].trim();
+}

@@ -1,0 +1,92 @@
+// Code inside macro arguments. To tree-sitter, `println!("{}", v.unwrap())`
+// is a token tree, so queries on the file never see the `unwrap` call. This
+// helper re-parses each macro's arguments as a tuple (or array) expression
+// and hands back those small trees with the offset that maps them onto the
+// file. Arguments that do not parse as expressions (`module! { type: T }`,
+// macro_rules patterns) are left alone.
+import { freezeTree, parse, query } from '../engine/parse.ts';
+import type { SyntaxNode, Tree } from '../engine/types.ts';
+
+export interface Region {
+  /** Root of the tree to query: the file itself, or a re-parsed argument list. */
+  root: SyntaxNode;
+  /** Add to a node's offsets to get offsets in the file. */
+  shift: number;
+  /** The outermost macro invocation in the file this region comes from (absent for the file). */
+  host?: SyntaxNode;
+  /** The region's source text, for cheap pre-filters before running a query. */
+  text: string;
+  /** The file range of the macro's argument token tree, brackets included (absent for the file). */
+  tt?: { start: number; end: number };
+}
+
+const MACROS = '(macro_invocation (token_tree) @tt) @call';
+/** The query `codeRegions` runs on a tree, for `prefetch`. */
+export const MACROS_QUERY = MACROS;
+/** Name of the function a re-parsed argument list is wrapped in. */
+export const REGION_FN = '__kport_macro_args';
+const PREFIX = `fn ${REGION_FN}() { `;
+const MAX_DEPTH = 4;
+// Keep the re-parsed trees alive as long as the file's tree: nodes point into them.
+const cache = new WeakMap<Tree, { regions: Region[]; trees: Tree[]; parsed: Set<number> }>();
+
+function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>): void {
+  if (depth >= MAX_DEPTH || !text.includes('!')) return;
+  for (const m of query(MACROS).matches(root)) {
+    const tt = m.captures.find((c) => c.name === 'tt')!.node;
+    const call = m.captures.find((c) => c.name === 'call')!.node;
+    // Only the macro's own argument list, not token trees nested inside it.
+    if (tt.parent?.id !== call.id) continue;
+    const open = tt.text[0];
+    if (open !== '(' && open !== '[') continue;
+    const inner = tt.text.slice(1, -1);
+    if (!inner.trim()) continue;
+    const src = open === '(' ? `${PREFIX}(${inner}\n); }` : `${PREFIX}[${inner}\n]; }`;
+    // Never edited: queries on it may share their results (and be prefetched).
+    const t = freezeTree(parse(src));
+    if (t.rootNode.hasError) continue;
+    trees.push(t);
+    parsed.add(tt.startIndex + shift);
+    const regionShift = shift + tt.startIndex + 1 - (PREFIX.length + 1);
+    const h = host ?? call;
+    out.push({ root: t.rootNode, shift: regionShift, host: h, text: src, tt: { start: tt.startIndex + shift, end: tt.endIndex + shift } });
+    collect(t.rootNode, src, regionShift, h, depth + 1, out, trees, parsed);
+  }
+}
+
+/** The file's root plus every macro argument list that parses as expressions. */
+export function codeRegions(tree: Tree): Region[] {
+  const hit = cache.get(tree);
+  if (hit) return hit.regions;
+  const regions: Region[] = [{ root: tree.rootNode, shift: 0, text: tree.rootNode.text }];
+  const trees: Tree[] = [];
+  const parsed = new Set<number>();
+  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed);
+  cache.set(tree, { regions, trees, parsed });
+  return regions;
+}
+
+/**
+ * Whether a node is a raw token of a macro argument list that was re-parsed.
+ * tree-sitter keeps some tokens (literals, primitive types) as nodes inside a
+ * token tree; the re-parsed region has the same node, so count it only there.
+ */
+export function shadowed(tree: Tree, n: SyntaxNode, r: Region): boolean {
+  const parsed = cache.get(tree)?.parsed;
+  // Token trees hold only leaves: a node with children was parsed as code.
+  if (!parsed?.size || n.childCount > 0) return false;
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'token_tree' && p.parent?.type === 'macro_invocation') return parsed.has(p.startIndex + r.shift);
+  }
+  return false;
+}
+
+/** A node's range in the file. */
+export function fileRange(n: SyntaxNode, r: Region): { start: number; end: number } {
+  return { start: n.startIndex + r.shift, end: n.endIndex + r.shift };
+}
+
+/** The node to ask file-level questions about (test code, const context): the host macro for argument regions. */
+export function anchor(n: SyntaxNode, r: Region): SyntaxNode {
+  return r.host ?? n;
+}

@@ -1,0 +1,90 @@
+// Parallel ports: one task per unit (a crate needs all its files together, so
+// it is the natural grain), run by a piscina pool of worker threads, results
+// handed back strictly in input order so the output is byte-identical to a
+// single-threaded run.
+//
+// The pool is never torn down under a running task. A worker terminated while
+// tree-sitter is parsing (or finalising trees) throws a native Napi::Error
+// through std::terminate and the whole process aborts; so when anything fails
+// (a refusal in the main thread, an error from a worker, Ctrl-C) kport stops
+// handing out tasks, waits for the ones in flight to finish, and only then
+// closes the pool. At most a small window of tasks is in flight, which also
+// keeps the results waiting for their turn few.
+import os from 'node:os';
+import { Piscina } from 'piscina';
+import { UsageError } from '../engine/errors.ts';
+import { reviveOutput, type UnitOutput, type UnitReply, type UnitTask } from './port-unit.ts';
+
+/** The default for `--jobs`: the cores this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** Ctrl-C during a pooled run: the run stops cleanly and says so (exit 130). */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted; nothing was written');
+    this.name = 'Interrupted';
+  }
+}
+
+/** Where a task's unit came from, for a message about it. */
+function shown(t: UnitTask): string {
+  return t.plan.shown;
+}
+
+/** Run the tasks on `jobs` threads; `onOutput` sees each unit's output in task order. */
+export async function runPool(tasks: UnitTask[], jobs: number, onOutput: (o: UnitOutput) => void): Promise<void> {
+  const pool = new Piscina({
+    filename: new URL('./worker-entry.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 1000,
+  });
+  const inFlight = new Map<number, Promise<UnitReply>>();
+  const window = jobs * 2;
+  let next = 0;
+  let stopped = false;
+  const submit = () => {
+    while (!stopped && next < tasks.length && inFlight.size < window) {
+      const i = next++;
+      const p = pool.run(tasks[i]) as Promise<UnitReply>;
+      // A rejection we have not reached yet must not count as unhandled.
+      p.catch(() => {});
+      inFlight.set(i, p);
+    }
+  };
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+    stopped = true;
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    submit();
+    for (let i = 0; i < tasks.length; i++) {
+      if (interrupted) throw new Interrupted();
+      const p = inFlight.get(i);
+      if (!p) throw new Interrupted();
+      let reply: UnitReply;
+      try {
+        reply = await p;
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        throw new Error(`porting ${shown(tasks[i])} failed in a worker thread: ${msg.split('\n')[0]}`);
+      } finally {
+        inFlight.delete(i);
+      }
+      if (interrupted) throw new Interrupted();
+      if ('usageError' in reply) throw new UsageError(reply.usageError);
+      onOutput(reviveOutput(reply.ok));
+      submit();
+    }
+  } finally {
+    stopped = true;
+    // Drain: let every running task end before the pool (and its workers) go.
+    await Promise.allSettled(inFlight.values());
+    await pool.destroy();
+    process.off('SIGINT', onSigint);
+  }
+}

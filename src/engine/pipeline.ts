@@ -1,0 +1,382 @@
+// read → parse → transforms in order → verify. Produces new texts and
+// diagnostics; writing is the patcher's job.
+import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
+import { OffsetMap } from './offsets.ts';
+import { releaseTrees } from './memory.ts';
+import { lineRegions, type LineRegion } from './line-regions.ts';
+import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
+import { positionAt, lineStartsOf } from '../outputs/diagnostics.ts';
+import { severityOf } from '../cli/codes.ts';
+import { suppressUnit } from './suppress.ts';
+import type { Profile } from '../kernel-api/profiles.ts';
+import type { SourceFile } from './source.ts';
+import type { CrateInfo, Diagnostic, FileContext, Report, Transform, Tree } from './types.ts';
+import type { Unit } from '../crate/discover.ts';
+import { checkOutput } from './invariants.ts';
+import { decodeSource, encodeSource } from './source.ts';
+import path from 'node:path';
+
+export interface FileResult {
+  src: SourceFile;
+  /** Final text (LF, no BOM); equals src.text when nothing changed or the port failed. */
+  text: string;
+  changed: boolean;
+  /** Set when the file's port was abandoned (overlap, verification); its text is the original. */
+  failure?: string;
+  /** Why it was abandoned: a transform threw, two edits overlapped, or an output check failed. */
+  failureKind?: FailureKind;
+  /** The changed lines, from the edits (src/engine/line-regions.ts); the patcher diffs only these. */
+  regions?: LineRegion[];
+}
+
+export type FailureKind = 'exception' | 'overlap' | 'syntax' | 'invariant' | 'idempotence';
+
+export interface NewFile {
+  /** Path relative to the crate root. */
+  rel: string;
+  contents: string;
+}
+
+export interface UnitResult {
+  unit: Unit;
+  files: FileResult[];
+  newFiles: NewFile[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RunOptions {
+  profile: Profile;
+  transforms: readonly Transform[];
+  /** Prefix (relative to the run's base folder) put before crate-relative paths in diagnostics. */
+  displayPrefix?: string;
+  /**
+   * Run the transforms a second time on the output and abandon (K0001) every
+   * file that changes again. Off by default because it doubles the work; the
+   * tests, the fuzz suite and the corpus script turn it on.
+   */
+  checkIdempotence?: boolean;
+}
+
+interface LiveFile {
+  src: SourceFile;
+  text: string;
+  /**
+   * The tree of `text`, what transforms see. A fresh parse each time a pass
+   * changed the text: kport never edits a tree and re-parses against it
+   * (incremental re-parsing was a second parse per pass on top of the fresh
+   * one the passes need, and against an unedited tree it sometimes returned
+   * the tree of an earlier text). Frozen: query results on it are shared.
+   */
+  tree: Tree;
+  /** True when `text` changed since `tree` was parsed. */
+  stale: boolean;
+  offsets: OffsetMap;
+  originalErrors: number;
+  failure?: string;
+  failureKind?: FailureKind;
+  isCrateRoot: boolean;
+  lineStarts: number[];
+  /** Some transform's edit was refused for touching a syntax error. */
+  refusedEdits: boolean;
+}
+
+/**
+ * kport cannot see the code inside a syntax error (tree-sitter-rust 0.24 does
+ * not know some newer syntax, such as Rust 2024 `unsafe extern` blocks), so a
+ * port of a file that has one and needs changes would be partial: rewritten
+ * code next to code it never read, an import it could not place. Such a file is
+ * refused (K0004, an error) and left as it is, and the unit is ported again
+ * without it, so nothing that depends on it is generated: no propagation into
+ * it, no compat module declared in it, no module scaffolding for the crate
+ * (the module would include the unported file). A file with syntax errors that
+ * needs no change keeps them with a warning (K0002): it may be newer syntax
+ * rustc accepts, and kport adds nothing to it.
+ */
+export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
+  const steps = unitSteps(unit, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `runUnit`, giving the event loop a turn after each transform so the trees
+ * the passes left behind are freed as the run goes (src/engine/memory.ts): one large
+ * crate no longer holds every tree it ever parsed until it ends.
+ */
+export async function runUnitAsync(unit: Unit, opts: RunOptions): Promise<UnitResult> {
+  const steps = unitSteps(unit, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await releaseTrees();
+  }
+}
+
+/** The run, pausing (yield) after each transform. */
+function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, void> {
+  const refused = new Map<SourceFile, { start: number; end: number; count: number }>();
+  for (;;) {
+    const rest = refused.size ? { ...unit, files: unit.files.filter((f) => !refused.has(f)), crate: { ...unit.crate, options: { ...unit.crate.options, noModule: true } } } : unit;
+    const { result, unparsable } = yield* runOnce(rest, opts);
+    if (unparsable.length === 0) return refused.size ? withRefused(unit, result, refused, opts) : result;
+    for (const u of unparsable) refused.set(u.src, u);
+  }
+}
+
+/** The result of a run without the refused files, with them put back unchanged and K0004 reported at each one's first syntax error. */
+function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile, { start: number; end: number; count: number }>, opts: RunOptions): UnitResult {
+  const prefix = opts.displayPrefix ?? '';
+  const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
+  const byFile = new Map(r.files.map((f) => [f.src, f]));
+  const ds: Diagnostic[] = [];
+  for (const [src, e] of refused) {
+    const starts = lineStartsOf(src.text);
+    ds.push({
+      code: 'K0004',
+      severity: severityOf('K0004'),
+      message: `syntax error${e.count > 1 ? ` (and ${e.count - 1} more)` : ''} in a file kport needs to change: kport cannot read the code around ${e.count > 1 ? 'them' : 'it'}, so it left the whole file unchanged and generated nothing that depends on it (no module scaffolding, no propagation into it)`,
+      file: display(src.rel),
+      start: positionAt(src.text, e.start, starts),
+      end: positionAt(src.text, e.end, starts),
+      help: 'fix the syntax error, or, if it is newer Rust syntax that kport cannot parse (such as `unsafe extern` blocks), move that code into a file kport has nothing to change in; then run kport again',
+    });
+  }
+  const shown = unit.files.filter((f) => refused.has(f)).map((f) => ({ file: display(f.rel), text: f.text }));
+  return {
+    ...r,
+    unit,
+    files: unit.files.map((src) => byFile.get(src) ?? { src, text: src.text, changed: false }),
+    diagnostics: [...suppressUnit(ds, shown, unit.crate), ...r.diagnostics],
+  };
+}
+
+function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitResult; unparsable: { src: SourceFile; start: number; end: number; count: number }[] }, void> {
+  const prefix = opts.displayPrefix ?? '';
+  const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
+  const diagnostics: Diagnostic[] = [];
+  const newFiles = new Map<string, NewFile>();
+  const live: LiveFile[] = unit.files.map((src) => {
+    // Discovery already parsed the files it followed `mod` declarations through.
+    const tree = freezeTree(unit.trees?.get(src) ?? parse(src.text));
+    // The pipeline owns it now: discovery's map must not keep it alive once a pass replaces it.
+    unit.trees?.delete(src);
+    return {
+      src,
+      text: src.text,
+      tree,
+      stale: false,
+      offsets: new OffsetMap(),
+      originalErrors: countErrors(tree),
+      isCrateRoot: unit.crate.rootFiles.includes(src.rel),
+      lineStarts: lineStartsOf(src.text),
+      refusedEdits: false,
+    };
+  });
+
+  for (const w of unit.warnings) {
+    diagnostics.push({
+      code: 'K0003',
+      severity: 'warning',
+      message: w.message,
+      file: display(w.file),
+      start: { line: 1, column: 1 },
+      end: { line: 1, column: 1 },
+    });
+  }
+  // The tree a pass sees: parsed again only when the text changed since.
+  const viewOf = (f: LiveFile): Tree => {
+    if (f.stale) {
+      f.tree = freezeTree(parse(f.text));
+      f.stale = false;
+    }
+    return f.tree;
+  };
+
+  const firstErrors = new Map<LiveFile, { start: number; end: number; count: number }>();
+  for (const f of live) {
+    const errs = errorRanges(f.tree);
+    if (errs.length) {
+      // Where the file stops parsing: past the clean items tree-sitter often wraps in one ERROR with the mistake.
+      const first = forbiddenRanges(f.tree)[0] ?? errs[0];
+      firstErrors.set(f, { start: first.start, end: first.end, count: errs.length });
+      diagnostics.push({
+        code: 'K0002',
+        severity: severityOf('K0002'),
+        message: `syntax error${errs.length > 1 ? ` (and ${errs.length - 1} more)` : ''} in a file kport has nothing to change in: left as it is (the code inside ${errs.length > 1 ? 'them' : 'it'} was not read)`,
+        file: display(f.src.rel),
+        start: positionAt(f.src.text, first.start, f.lineStarts),
+        end: positionAt(f.src.text, first.end, f.lineStarts),
+      });
+    }
+  }
+
+  const addFile = (rel: string, contents: string) => {
+    // A new file lives inside the crate folder: a relative, normalised path without `..`.
+    if (typeof rel !== 'string' || rel === '' || path.posix.isAbsolute(rel) || rel.includes('\\') || path.posix.normalize(rel) !== rel || rel.split('/').includes('..')) {
+      throw new Error(`new file path ${JSON.stringify(rel)} is not a plain path inside the crate`);
+    }
+    const prev = newFiles.get(rel);
+    if (prev && prev.contents !== contents) throw new Error(`two different contents requested for new file ${rel}`);
+    newFiles.set(rel, { rel, contents });
+  };
+
+  const makeContext = (f: LiveFile, t: Transform): FileContext => {
+    const tree = viewOf(f);
+    const forbidden = forbiddenRanges(tree);
+    const edits = new EditRecorder(f.text.length, t.id, forbidden);
+    const text = f.text;
+    const report = (r: Report) => {
+      const start = r.node ? r.node.startIndex : r.range ? r.range.start : 0;
+      const end = r.node ? r.node.endIndex : r.range ? r.range.end : start;
+      const os = f.offsets.toOriginal(start);
+      const oe = Math.max(os, f.offsets.toOriginal(end));
+      diagnostics.push({
+        code: r.code,
+        severity: r.severity ?? severityOf(r.code),
+        message: r.message,
+        file: display(f.src.rel),
+        start: positionAt(f.src.text, os, f.lineStarts),
+        end: positionAt(f.src.text, oe, f.lineStarts),
+        ...(r.help ? { help: r.help } : {}),
+        ...(r.suggestion !== undefined ? { suggestion: { start: os, end: oe, replacement: r.suggestion } } : {}),
+        source: t.id,
+      });
+    };
+    return {
+      path: f.src.rel,
+      text,
+      tree,
+      profile: opts.profile,
+      crate: unit.crate,
+      isCrateRoot: f.isCrateRoot,
+      edits,
+      report,
+      addFile,
+    };
+  };
+
+  const commit = (f: LiveFile, ctx: FileContext, t: Transform) => {
+    if (f.failure || ctx.edits.size === 0) return;
+    if (ctx.edits.refused.length) f.refusedEdits = true;
+    let sorted: Edit[];
+    try {
+      sorted = sortAndCheck(ctx.edits.edits);
+      if (sorted.length === 0) return;
+    } catch (e) {
+      if (!(e instanceof OverlapError)) throw e;
+      fail(f, `internal error in ${t.id}: ${e.message}`, 'overlap', e.b.start);
+      return;
+    }
+    // The re-parse waits until a pass (or the verifier) needs the tree.
+    f.text = applyEdits(f.text, sorted);
+    f.stale = true;
+    f.offsets.push(sorted);
+  };
+
+  const fail = (f: LiveFile, why: string, kind: FailureKind, at = 0) => {
+    f.failure = why;
+    f.failureKind = kind;
+    const os = Math.min(f.offsets.toOriginal(at), f.src.text.length);
+    diagnostics.push({
+      code: 'K0001',
+      severity: 'error',
+      message: `${why}; the file was left unchanged`,
+      file: display(f.src.rel),
+      start: positionAt(f.src.text, os, f.lineStarts),
+      end: positionAt(f.src.text, os, f.lineStarts),
+    });
+    f.text = f.src.text;
+  };
+
+  const filterCtx = { profile: opts.profile, crate: unit.crate };
+  for (const t of opts.transforms) {
+    if (!t.profiles.includes(opts.profile.id)) continue;
+    if (t.scope === 'file') {
+      for (const f of live) {
+        if (f.failure) continue;
+        if (t.applies && !t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot })) continue;
+        try {
+          const ctx = makeContext(f, t);
+          t.run(ctx);
+          commit(f, ctx, t);
+        } catch (e) {
+          // A transform that throws abandons this file only, like an overlap.
+          fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+        }
+      }
+    } else {
+      const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t)] as const);
+      try {
+        t.run({ files: pairs.map(([, c]) => c), profile: opts.profile, crate: unit.crate, addFile });
+      } catch (e) {
+        for (const [f] of pairs) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+        continue;
+      }
+      for (const [f, ctx] of pairs) {
+        try {
+          commit(f, ctx, t);
+        } catch (e) {
+          fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+        }
+      }
+    }
+    yield;
+  }
+
+  // Files with syntax errors that kport changed, or wanted to change inside an error: refused (runUnit).
+  const unparsable = live.filter((f) => f.originalErrors > 0 && !f.failure && (f.text !== f.src.text || f.refusedEdits)).map((f) => ({ src: f.src, ...firstErrors.get(f)! }));
+  if (unparsable.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable };
+
+  // Verify: never hand back a file that parses worse than it came in.
+  for (const f of live) {
+    if (f.failure || f.text === f.src.text) continue;
+    // A fresh parse of the output (kport never re-parses incrementally): the safety check trusts it.
+    const after = countErrors(viewOf(f));
+    if (after > f.originalErrors) {
+      fail(f, `internal error: the rewritten file has ${after} syntax error(s), the input had ${f.originalErrors}`, 'syntax');
+      continue;
+    }
+    const broken = checkOutput(f.src, f.text);
+    if (broken.length) fail(f, `internal error: ${broken.map((v) => v.message).join('; ')}`, 'invariant');
+  }
+
+  if (opts.checkIdempotence && live.some((f) => !f.failure && f.text !== f.src.text)) {
+    const files = live.map((f) => decodeSource(f.src.abs, f.src.rel, encodeSource(f.src, f.failure ? f.src.text : f.text), f.src.mode));
+    const again = runUnit({ ...unit, files, warnings: [] }, { ...opts, checkIdempotence: false });
+    again.files.forEach((g, i) => {
+      const f = live[i];
+      if (!f.failure && g.text !== g.src.text) fail(f, 'internal error: a second run changes the output again (the port is not idempotent)', 'idempotence');
+    });
+  }
+
+  const result: UnitResult = {
+    unit,
+    files: live.map((f) => {
+      const changed = !f.failure && f.text !== f.src.text;
+      return {
+        src: f.src,
+        text: f.failure ? f.src.text : f.text,
+        changed,
+        ...(changed ? { regions: lineRegions(f.offsets, f.src.text, f.text) } : {}),
+        ...(f.failure ? { failure: f.failure, failureKind: f.failureKind } : {}),
+      };
+    }),
+    newFiles: [...newFiles.values()].sort((a, b) => a.rel.localeCompare(b.rel)),
+    // `// kport-allow: K0601`, `#[cfg_attr(any(), allow(kport::K0601))]`, [package.metadata.kport] allow.
+    diagnostics: suppressUnit(diagnostics, live.map((f) => ({ file: display(f.src.rel), text: f.src.text })), unit.crate),
+  };
+  return { result, unparsable: [] };
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    // The first frame says where; enough to reproduce without a stack dump in the diagnostics.
+    const frame = e.stack?.split('\n').find((l) => /^\s+at /.test(l))?.trim();
+    return `${e.name}: ${e.message}${frame ? ` (${frame})` : ''}`;
+  }
+  return String(e);
+}
+
+export type { CrateInfo };

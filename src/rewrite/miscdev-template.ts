@@ -1,0 +1,19 @@
+// The generated `miscdev.rs` of `--io miscdev`: templates/miscdev.rs with the
+// device name (`kport_device` in the template) and the line-ending choice filled
+// in (MISCDEV-SPEC.md). The template is kport's own file, read once per process.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+let template: string | undefined;
+
+function load(): string {
+  template ??= readFileSync(path.resolve(import.meta.dirname, '..', '..', 'templates', 'miscdev.rs'), 'utf8');
+  return template;
+}
+
+/** The contents of `miscdev.rs` for module `name`; `keepNewline` for the `read_line` loop shape. */
+export function miscdevFile(name: string, keepNewline: boolean): string {
+  let t = load().replaceAll('kport_device', name);
+  if (keepNewline) t = t.replace('const KEEP_NEWLINE: bool = false;', 'const KEEP_NEWLINE: bool = true;');
+  return t;
+}

@@ -1,0 +1,45 @@
+// Diagnostic codes of `kport verify` (K08xx). Kept apart from src/verify/verify.ts so
+// the catalogue can list them without loading the verifier.
+import type { CodeInfo } from '../engine/types.ts';
+
+export const VERIFY_CODES: CodeInfo[] = [
+  {
+    code: 'K0801',
+    severity: 'error',
+    title: 'rustc rejects the port against the kernel API',
+    explanation: `\`kport verify\` type-checked the crate with your rustc against kport's stub of the
+kernel crate (the kernel's signatures: no infallible \`push\`, no \`println!\`, no
+\`String\`, \`Vec\` needs its allocator, \`pr_*!\` need \`module!\`), and rustc reported
+this error. The message is rustc's, with its error code; \`rustc --explain CODE\`
+explains the code. Each error is shown at your file; an error rustc found inside a
+kernel macro is shown where you called the macro.
+
+Before (fails to verify):
+    v.push(x);
+After:
+    v.push(x, GFP_KERNEL)?;`,
+  },
+  {
+    code: 'K0803',
+    severity: 'warning',
+    title: 'rustc warns about the port (kport verify --warnings / --werror)',
+    explanation: `\`kport verify --warnings\` prints the warnings rustc gave while type-checking
+the port against kport's stub of the kernel crate, at your files, in the same
+format as the errors; \`--werror\` counts them as errors (exit 1), as a kernel
+configured with \`CONFIG_WERROR=y\` builds Rust with \`-Dwarnings\`. The message is
+rustc's, after the lint that fired (\`unused_variables\`, \`dead_code\`, ...).
+
+Before (a warning; an error with --werror):
+    let count = v.len();
+After:
+    let _count = v.len();`,
+  },
+  {
+    code: 'K0802',
+    severity: 'error',
+    title: 'the kernel build (--kdir) reports an error',
+    explanation: `\`kport verify --kdir PATH\` ran \`make -C PATH M=<crate> LLVM=1\` and the kernel
+build failed. The message is the build's own; rustc errors are shown at your files.
+Run the same make command to see the full log.`,
+  },
+];
