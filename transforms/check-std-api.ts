@@ -7,7 +7,7 @@ import { isTestCode, testQueries } from '../src/analysis/testcode.ts';
 import { anchor, codeRegions, MACROS_QUERY, shadowed, type Region } from '../src/analysis/macroargs.ts';
 import { LOCAL_NAMES_QUERIES, localNames } from '../src/analysis/localnames.ts';
 import { useLeaves } from '../src/rewrite/use-tree.ts';
-import { lineStartsOf } from '../src/outputs/diagnostics.ts';
+import { lineStartsOf } from '../src/engine/positions.ts';
 import { lookup, type StdPathEntry } from '../src/kernel-api/std-paths.ts';
 import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { crateMethods, METHODS_QUERY } from '../src/crate/crate-methods.ts';

@@ -1,7 +1,7 @@
 // The lines a port changed, from the edits themselves: the patcher diffs only
 // these windows (src/outputs/patcher.ts), so a diff costs time in proportion to what
 // changed, not to the file's size times the number of changes.
-import { lineStartsOf } from '../outputs/diagnostics.ts';
+import { lineStartsOf } from './positions.ts';
 import type { OffsetMap } from './offsets.ts';
 
 /** [old first line, old end line, new first line, new end line): 0-based, end exclusive. */

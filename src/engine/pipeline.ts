@@ -5,8 +5,8 @@ import { OffsetMap } from './offsets.ts';
 import { releaseTrees } from './memory.ts';
 import { lineRegions, type LineRegion } from './line-regions.ts';
 import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
-import { positionAt, lineStartsOf } from '../outputs/diagnostics.ts';
-import { severityOf } from '../cli/codes.ts';
+import { positionAt, lineStartsOf } from './positions.ts';
+import { defaultSeverity } from './codes.ts';
 import { suppressUnit } from './suppress.ts';
 import type { Profile } from '../kernel-api/profiles.ts';
 import type { SourceFile } from './source.ts';
@@ -135,7 +135,7 @@ function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile,
     const starts = lineStartsOf(src.text);
     ds.push({
       code: 'K0004',
-      severity: severityOf('K0004'),
+      severity: defaultSeverity('K0004', undefined),
       message: `syntax error${e.count > 1 ? ` (and ${e.count - 1} more)` : ''} in a file kport needs to change: kport cannot read the code around ${e.count > 1 ? 'them' : 'it'}, so it left the whole file unchanged and generated nothing that depends on it (no module scaffolding, no propagation into it)`,
       file: display(src.rel),
       start: positionAt(src.text, e.start, starts),
@@ -203,7 +203,7 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
       firstErrors.set(f, { start: first.start, end: first.end, count: errs.length });
       diagnostics.push({
         code: 'K0002',
-        severity: severityOf('K0002'),
+        severity: defaultSeverity('K0002', undefined),
         message: `syntax error${errs.length > 1 ? ` (and ${errs.length - 1} more)` : ''} in a file kport has nothing to change in: left as it is (the code inside ${errs.length > 1 ? 'them' : 'it'} was not read)`,
         file: display(f.src.rel),
         start: positionAt(f.src.text, first.start, f.lineStarts),
@@ -234,7 +234,7 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
       const oe = Math.max(os, f.offsets.toOriginal(end));
       diagnostics.push({
         code: r.code,
-        severity: r.severity ?? severityOf(r.code),
+        severity: r.severity ?? defaultSeverity(r.code, t.codes),
         message: r.message,
         file: display(f.src.rel),
         start: positionAt(f.src.text, os, f.lineStarts),

@@ -1,7 +1,7 @@
 // Diagnostic formatting. The Diagnostic type lives in types.ts; this file
 // turns a list of them into what a person or a tool reads.
 import pc from 'picocolors';
-import type { Diagnostic, Position, Severity } from '../engine/types.ts';
+import type { Diagnostic, Severity } from '../engine/types.ts';
 
 export type Format = 'human' | 'json' | 'sarif' | 'github' | 'rdjson';
 export const FORMATS: readonly Format[] = ['human', 'json', 'sarif', 'github', 'rdjson'];
@@ -19,32 +19,8 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** 1-based line and column (in Unicode scalar values) of a UTF-16 offset. */
-export function positionAt(text: string, offset: number, lineStarts = lineStartsOf(text)): Position {
-  const lo = lineIndexAt(lineStarts, offset);
-  const lineText = text.slice(lineStarts[lo], offset);
-  let column = 1;
-  for (const _ of lineText) column++;
-  return { line: lo + 1, column };
-}
-
-/** 0-based index of the line holding `offset`, given the lines' start offsets. */
-export function lineIndexAt(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
+// Positions live in the engine (the pipeline turns offsets into them); re-exported for the outputs.
+export { positionAt, lineIndexAt, lineStartsOf } from '../engine/positions.ts';
 
 export interface HumanOptions {
   color: boolean;
