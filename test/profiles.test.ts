@@ -87,7 +87,7 @@ describe('a file with every use form', () => {
 describe('std-paths docs example', () => {
   it('is golden case 37, byte for byte', async () => {
     const { stdPaths } = await import('../transforms/std-paths.ts');
-    const m = /Before:\n([\s\S]*?)\nAfter:\n([\s\S]*)$/.exec(stdPaths.docs)!;
+    const m = /Before:\n([\s\S]*?)\nAfter:\n([\s\S]*)$/.exec(stdPaths.docs!)!;
     const dedent = (s: string) => s.split('\n').map((l) => l.replace(/^ {4}/, '')).join('\n') + '\n';
     const dir = path.join(ROOT, 'golden', 'std-paths', '37-docs-example');
     expect(dedent(m[1])).toBe(readFileSync(path.join(dir, 'input.rs'), 'utf8'));

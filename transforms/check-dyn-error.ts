@@ -49,18 +49,6 @@ export const checkDynError: FileTransform = {
   id: 'check-dyn-error',
   scope: 'file',
   summary: 'Report `Box<dyn Error>` and other `dyn Error` trait objects.',
-  docs: `Userspace programs often return \`Result<T, Box<dyn Error>>\`. The kernel's error
-type is \`kernel::error::Error\`, a wrapper around a negative errno, and its
-\`Result<T>\` defaults to it (rust/kernel/error.rs); there is no boxed error trait
-object, and allocating one on the error path would itself be fallible. This
-check reports \`dyn Error\` (bare or through \`std::error\`/\`core::error\`), once per
-\`Box<..>\` around it. A trait the file defines or imports under the name \`Error\` is
-not reported.
-
-Before:
-    fn parse(s: &str) -> Result<u32, Box<dyn Error>> { Ok(s.parse()?) }
-After: (by hand)
-    fn parse(s: &str) -> Result<u32> { s.parse().map_err(|_| EINVAL) }`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   applies: (text) => /dyn\s+(::)?(\w+::)*Error\b/.test(text),

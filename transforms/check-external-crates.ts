@@ -132,20 +132,6 @@ export const checkExternalCrates: CrateTransform = {
   id: 'check-external-crates',
   scope: 'crate',
   summary: 'Report external crates: Cargo.toml dependencies and unknown `use` roots.',
-  docs: `A kernel module is built by Kbuild with \`--extern kernel --extern pin_init\`
-(scripts/Makefile.build) and nothing else: no crates.io. This check reports
-each Cargo.toml \`[dependencies]\`/\`[build-dependencies]\` entry once, at its first
-use in the code or else at the top of the crate root (K0660; the \`log\` crate is
-only a note, since print-macros rewrites its macros), and every \`use\` or
-\`extern crate\` root that is neither std/core/alloc, kernel/pin_init,
-crate/self/super, nor a module or item of the crate itself (K0661).
-
-Before:
-    use rand::Rng;
-    let n = rand::thread_rng().gen_range(0..6);
-After: (by hand)
-    // a small generator vendored into the crate, or a kernel API of the
-    // target kernel, instead of the rand crate`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   run,

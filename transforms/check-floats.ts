@@ -162,21 +162,6 @@ export const checkFloats: FileTransform = {
   id: 'check-floats',
   scope: 'file',
   summary: 'Report floating-point types, literals and methods, which kernel code cannot use.',
-  docs: `Kernel code does not save the FPU state, the kernel's Rust targets disable the
-floating-point registers (soft-float), and \`core\` is built without float
-formatting, so \`f32\`/\`f64\` do not belong in a module. This check reports float
-types (\`f64\`, \`as f32\`, \`f64::MAX\`, \`core::f64::consts::PI\`; K0620), float literals
-(\`1.5\`, \`2e3\`, \`1f32\`; K0621) and calls of float-only methods (\`sqrt\`, \`powf\`,
-\`floor\`, ...; K0622, unless the file defines a method of that name), and a float
-formatted by a macro: a call of the file's own float-returning function, or a variable
-or field whose declaration makes it a float (\`{y}\` after \`let (x, y) = (1, 6.4);\`;
-K0623). A variable
-that happens to be called \`f64\` is not a float.
-
-Before:
-    let ratio = used as f64 / total as f64 * 100.0;
-After: (by hand, fixed point)
-    let percent = used * 100 / total;`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   applies: (text) => FLOAT_HINT.test(text),

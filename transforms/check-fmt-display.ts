@@ -97,21 +97,6 @@ export const checkFmtDisplay: CrateTransform = {
   id: 'check-fmt-display',
   scope: 'crate',
   summary: 'With the kernel\'s own `fmt` (6.19 on), report values printed with `{}` whose type has no kernel `Display` (`Box`, core-only types).',
-  docs: `Since 6.19 (\`v6.19\`, \`mainline\`) \`pr_*!\` format with the kernel's \`fmt!\`, so a \`{}\` argument needs the
-kernel's own \`Display\` (rust/kernel/fmt.rs): the integers, \`bool\`, \`char\`, \`str\`,
-\`Arc\` and the crate's impls have it; \`KBox\` and core types such as \`ParseIntError\`
-do not, and the port fails to build at the print. This check reports such an argument
-of \`println!\`, \`print!\`, \`eprintln!\`, \`eprint!\` or \`pr_*!\` (K0420), positional,
-named or captured (\`{b}\`), when its type is known from a declaration (\`let b =
-Box::new(..)\`, a parameter, a field). Floats are check-floats' (K0623). Profiles before
-\`v6.19\` format with \`core::fmt\` and need nothing.
-
-Before:
-    let b = Box::new(5);
-    println!("b = {b}");
-After: (by hand)
-    let b = KBox::new(5, GFP_KERNEL)?;
-    pr_info!("b = {}\\n", *b);`,
   // Kernels with the kernel's own `fmt::Display` (6.19 on: src/kernel-api/stub-features.ts, fmt_display).
   profiles: ['mainline', 'v6.19'],
   safety: 'suggestion',

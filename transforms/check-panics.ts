@@ -214,42 +214,6 @@ export const checkPanics: FileTransform = {
   id: 'check-panics',
   scope: 'file',
   summary: 'Report calls, macros, indexing and divisions that can panic, outside tests.',
-  docs: `A Rust panic in the kernel is an oops: the task dies holding whatever it held,
-and with panic_on_oops the machine goes down. Kernel code returns an error
-instead. This check reports, outside #[test] and #[cfg(test)] code:
-
-- .unwrap(), .expect(..), .unwrap_err(), .expect_err(..) (K0601; unwrap_or,
-  unwrap_or_default and friends do not panic and are not reported);
-- panic!, unreachable!, todo!, unimplemented! (K0602);
-- assert!, assert_eq!, assert_ne! (K0603; not in const items, where a failure
-  is a build error);
-- indexing and slicing, v[i] and s[a..b] (K0604, a note), except where the
-  code around it shows the index is in bounds (src/analysis/bounds.ts): \`w[0]\`/\`w[1]\`
-  on an item of \`windows(2)\`/\`chunks_exact(2)\` (a \`for\` pattern or an
-  iterator closure's parameter), \`v[i]\` (\`v[i + 1]\`, \`v[i - 1]\`, \`v[0]\`)
-  under \`if\`/\`while\`/\`&&\` conditions such as \`i < v.len()\`,
-  \`i + 1 < v.len()\`, \`!v.is_empty()\`, after an early exit
-  (\`if i >= v.len() { return ..; }\`), or in \`for i in 0..v.len()\` (also
-  \`1..v.len()\`, \`0..v.len() - 1\`) — as long as nothing between the check and
-  the index writes to the index or calls a length-changing method of the slice
-  (and, for a \`for\` range, nothing in the whole body does); and indexing of a
-  fixed-size array kport sees declared (\`x: [T; 8]\`, \`let w = [0; 64]\`, a field,
-  a \`static\`) with a constant below its length (the compiler checks it), with
-  \`x % k\` (k no larger), or with a variable bounded by a constant: \`for i in
-  0..8\`, \`if i < N\`;
-- integer / and % by something that is not a constant (K0605, a note), except
-  \`n.max(1)\` (any positive literal), \`cmp::max(n, 1)\`, and \`n\` under
-  \`n != 0\`/\`n > 0\` or after \`if n == 0 { return ..; }\`, with no write to
-  \`n\` in between.
-
-Macro arguments are checked too: \`pr_info!("{}", v.unwrap())\` reports the unwrap.
-
-Before:
-    let n = args[1].parse::<u32>().unwrap();
-    let avg = total / count;
-After: (by hand)
-    let n = args.get(1).ok_or(EINVAL)?.parse::<u32>().map_err(|_| EINVAL)?;
-    let avg = total.checked_div(count).ok_or(EINVAL)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   applies: (text) => /unwrap|expect|panic|unreachable|todo|unimplemented|assert|\[|\/|%/.test(text),

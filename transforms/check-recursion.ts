@@ -66,22 +66,6 @@ export const checkRecursion: FileTransform = {
   id: 'check-recursion',
   scope: 'file',
   summary: 'Report functions that call themselves directly.',
-  docs: `Kernel stacks are fixed and small (THREAD_SIZE: 16 KiB on x86-64, 8 KiB on some
-32-bit configurations) and overflowing one is fatal. Recursion whose depth
-depends on the input does not belong in kernel code. This check reports a
-function that calls itself directly: a free function calling \`name(..)\`, or a
-method calling \`self.name(..)\`, \`Self::name(..)\` or \`Type::name(..)\` (once per
-function, at the first such call). A method that calls a free function of the
-same name is not recursion and is not reported. Mutual recursion is not
-detected.
-
-Before:
-    fn sum(n: &Node) -> u64 {
-        n.value + n.children.iter().map(sum).sum::<u64>()
-    }
-    fn fact(n: u64) -> u64 { if n == 0 { 1 } else { n * fact(n - 1) } }
-After: (by hand)
-    fn fact(n: u64) -> u64 { (1..=n).product() }`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   run,

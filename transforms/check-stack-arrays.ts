@@ -132,18 +132,6 @@ export const checkStackArrays: FileTransform = {
   id: 'check-stack-arrays',
   scope: 'file',
   summary: 'Report arrays larger than 1 KiB in local variables and by-value parameters.',
-  docs: `A kernel thread's stack is 8–16 KiB for the whole call chain, interrupts
-included. A local buffer of a few KiB that is harmless in userspace can
-overflow it. This check reports local variables and by-value parameters whose
-array type or array value is larger than 1 KiB, when the size follows from
-primitive element types, literals and the file's own integer constants (an
-element of unknown type counts as at least one byte). \`static\` and \`const\`
-arrays are not on the stack and are not reported.
-
-Before:
-    let mut buf = [0u8; 4096];
-After: (by hand)
-    let mut buf = KBox::new([0u8; 4096], GFP_KERNEL)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   applies: (text) => text.includes(';') && text.includes('['),

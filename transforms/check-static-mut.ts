@@ -31,20 +31,6 @@ export const checkStaticMut: FileTransform = {
   id: 'check-static-mut',
   scope: 'file',
   summary: 'Report `static mut` items, which are unsynchronised shared state in the kernel.',
-  docs: `A \`static mut\` is one variable shared by every CPU and every context (process,
-softirq, interrupt) with no synchronisation: each access needs \`unsafe\` and is a
-data race as soon as two CPUs touch it. In a module, a counter or flag becomes
-an atomic from \`core::sync::atomic\`; other state moves into the module's own
-struct (returned by \`Module::init\`) behind a lock from \`kernel::sync\`
-(rust/kernel/sync.rs: \`Mutex\`, \`SpinLock\`, created with \`new_mutex!\` /
-\`new_spinlock!\`).
-
-Before:
-    static mut OPENS: u32 = 0;
-    unsafe { OPENS += 1 };
-After: (by hand)
-    static OPENS: AtomicU32 = AtomicU32::new(0);
-    OPENS.fetch_add(1, Ordering::Relaxed);`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   applies: (text) => /\bstatic\s+mut\b/.test(text),

@@ -97,25 +97,6 @@ export const checkStrings: FileTransform = {
   id: 'check-strings',
   scope: 'file',
   summary: 'Report `String`, `format!` and `.to_string()`, which the kernel does not have.',
-  docs: `The kernel has no \`String\` and no \`format!\`: owned text is a \`CString\` built
-fallibly with \`CString::try_from_fmt(fmt!(..))?\`, constants are \`c_str!("..")\`,
-and borrowed text is \`&str\` or \`&CStr\` (rust/kernel/str.rs). This check reports
-the prelude names, which no \`std::\` path shows: \`String\` as a type or in
-paths such as \`String::from_utf8_lossy\` or \`.map(String::from)\` (K0610; calls of the
-constructors \`String::new\`, \`from\`, \`with_capacity\` and \`from_utf8\` are reported by
-alloc-calls as K0304), \`format!\` (K0611), and \`.to_string()\` / \`ToString\`
-(K0612). A type the file defines or imports under the name \`String\` is its own
-and is not reported; full paths such as \`std::string::String\` are reported by
-the std paths check.
-
-Before:
-    fn label(id: u32) -> String {
-        format!("dev{}", id)
-    }
-After: (by hand)
-    fn label(id: u32) -> Result<CString> {
-        CString::try_from_fmt(fmt!("dev{}", id))
-    }`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   applies: (text) => /String|format!|to_string/.test(text),

@@ -20,6 +20,7 @@ import { Spool } from '../outputs/spool.ts';
 import { Interrupted } from './pool.ts';
 import { writeSeries } from '../outputs/format-patch.ts';
 import { renderHtmlReport } from '../outputs/html-report.ts';
+import { docsAsText, transformDocs } from './transform-docs.ts';
 import { atomicWrite } from '../outputs/patcher.ts';
 import type { Diagnostic } from '../engine/types.ts';
 import { runVerify, verifyBeforeWrite } from '../verify/verify-cli.ts';
@@ -323,7 +324,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const id = String(a.id);
         const t = findTransform(id);
         if (t) {
-          io.stdout(`${t.id}: ${t.summary}\n\n${t.docs}\n\nprofiles: ${t.profiles.join(', ')}; ${t.safety}\n`);
+          const md = transformDocs(t.id);
+          const docs = md !== undefined ? docsAsText(md) : (t.docs ?? `(docs/transforms/${t.id}.md is not installed)`);
+          io.stdout(`${t.id}: ${t.summary}\n\n${docs}\n\nprofiles: ${t.profiles.join(', ')}; ${t.safety}\n`);
           return;
         }
         const c = catalogue().get(id.toUpperCase());

@@ -111,8 +111,12 @@ interface TransformBase {
   id: string;
   /** One sentence, capitalised, ending with a full stop. */
   summary: string;
-  /** Longer text with a before/after example. */
-  docs: string;
+  /**
+   * Longer text with a before/after example, for a transform whose page
+   * docs/transforms/<id>.md is not written yet (that page, when present, is what
+   * `kport explain` shows).
+   */
+  docs?: string;
   /** Profiles it applies to. */
   profiles: ProfileId[];
   /** `safe` edits are meaning-preserving; `suggestion` ones only report. */

@@ -1,0 +1,5 @@
+static mut OPENS: u32 = 0;
+
+fn open() {
+    unsafe { OPENS += 1 };
+}

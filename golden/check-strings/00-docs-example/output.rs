@@ -1,0 +1,3 @@
+fn label(id: u32) -> String {
+    format!("dev{}", id)
+}
