@@ -32,6 +32,7 @@ import { compatFormat } from '../../transforms/compat-format.ts';
 import { compatStringMethods } from '../../transforms/compat-string-methods.ts';
 import { compatCollectionTypes } from '../../transforms/compat-collection-types.ts';
 import { compatCollectionMethods } from '../../transforms/compat-collection-methods.ts';
+import { compatRc } from '../../transforms/compat-rc.ts';
 
 export const TRANSFORMS: readonly Transform[] = [
   // 1. Report-only portability checks: they look at the code as written.
@@ -60,6 +61,9 @@ export const TRANSFORMS: readonly Transform[] = [
   // The collections' methods after the string passes: a lookup in a `Map<KString, _>` by
   // a `&str` needs the key type they wrote.
   compatCollectionMethods,
+  // `Rc` → the kernel's `Arc` (before std-paths, which reports an `Rc` left as written, and
+  // alloc-calls, which makes `Arc::new` fallible).
+  compatRc,
   // 3. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
   //    (`std::time::Instant`, `thread::sleep`), which std-paths leaves to it.
   timeApi,
