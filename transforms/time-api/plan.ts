@@ -1,0 +1,105 @@
+// time-api: the plan of one conversion (its edits and blockers) and the
+// small syntax helpers the planners share.
+import { query } from '../../src/engine/parse.ts';
+import { codeRegions, fileRange, shadowed, type Region } from '../../src/analysis/macroargs.ts';
+import { key, type Site, type Slots } from '../../src/analysis/instant-flow.ts';
+import { TIME_CODES, type ClockApi } from '../../src/kernel-api/time.ts';
+import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
+import type { Bindings } from './bindings.ts';
+
+export { key, type Site };
+
+export const FORMAT_MACROS = /^(::)?((std|core|kernel)::)?(e?print(ln)?|pr_(info|err|warn|debug|notice|alert|crit|emerg|cont)|write(ln)?|format_args|format|panic|assert|assert_eq|assert_ne|debug_assert)$/;
+export const COMPARE = new Set(['<', '>', '<=', '>=', '==', '!=']);
+export const FLOAT_METHODS = ['as_secs_f64', 'as_secs_f32', 'as_millis_f64', 'as_millis_f32', 'mul_f64', 'mul_f32', 'div_f64', 'div_f32', 'div_duration_f64', 'div_duration_f32'];
+export const PLAIN_INT = /^[0-9][0-9_]*$/;
+
+export type Range = { start: number; end: number };
+
+export const rangeOf = (s: Site): Range => fileRange(s.node, s.r);
+
+/** Skip parentheses upwards. */
+export function up(n: SyntaxNode): SyntaxNode {
+  let p = n;
+  while (p.parent?.type === 'parenthesized_expression') p = p.parent;
+  return p;
+}
+
+export function isCallNoArgs(n: SyntaxNode | null): n is SyntaxNode {
+  return !!n && n.type === 'call_expression' && (n.childForFieldName('arguments')?.namedChildCount ?? 1) === 0;
+}
+
+/** `recv.method()` where `n` is `recv`: the call, or null. */
+export function methodCall(n: SyntaxNode): { call: SyntaxNode; name: SyntaxNode } | null {
+  const f = up(n).parent;
+  if (!f || f.type !== 'field_expression' || f.childForFieldName('value')?.id !== up(n).id) return null;
+  const call = f.parent;
+  if (!call || call.type !== 'call_expression' || call.childForFieldName('function')?.id !== f.id) return null;
+  return { call, name: f.childForFieldName('field')! };
+}
+
+export interface Plan {
+  ctx: FileContext;
+  api: ClockApi;
+  b: Bindings;
+  /** `user`: the text is the user's code (an argument), never qualified. */
+  edits: { range: Range; text: string; user?: boolean }[];
+  blockers: { range: Range; code: string; message: string; help: string }[];
+  /** `kernel::time` names the edits use. */
+  names: Set<string>;
+  /** Identifier occurrences already explained (argument of duration_since, left of an assignment, ...). */
+  done: Set<string>;
+  /** Ranges of Duration paths the plan rewrites (to know whether a Duration import is still used). */
+  durations: Set<string>;
+  /** Instant-typed slots followed across the file (profiles with an Instant type). */
+  slots?: Slots;
+}
+
+export function block(p: Plan, s: Site, message: string, help: string, code: string = TIME_CODES.instantUse): void {
+  p.blockers.push({ range: rangeOf(s), code, message, help });
+}
+
+/** Every occurrence of `name` (an identifier) in code, in all regions, inside [from, to). */
+export function occurrences(ctx: FileContext, name: string, from: number, to: number): Site[] {
+  const out: Site[] = [];
+  const q = `((identifier) @id (#eq? @id "${name}"))`;
+  for (const r of codeRegions(ctx.tree)) {
+    if (!r.text.includes(name)) continue;
+    for (const c of query(q).captures(r.root)) {
+      const at = c.node.startIndex + r.shift;
+      if (at < from || at >= to) continue;
+      if (shadowed(ctx.tree, c.node, r)) continue;
+      // `x::name` names an item, `name!` a macro: not the local.
+      const p = c.node.parent;
+      if (p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier') && p.childForFieldName('name')?.id === c.node.id) continue;
+      if (p?.type === 'macro_invocation') continue;
+      out.push({ node: c.node, r });
+    }
+  }
+  return out;
+}
+
+export function inRawTokens(n: SyntaxNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'token_tree') return true;
+  return false;
+}
+
+/** A binding `let NAME = <value>;` (no type, plain identifier): its scope in the file, or null. */
+export function letBinding(value: SyntaxNode, r: Region): { name: string; from: number; to: number } | null {
+  const v = up(value);
+  const decl = v.parent;
+  if (!decl || decl.type !== 'let_declaration' || decl.childForFieldName('value')?.id !== v.id) return null;
+  if (decl.childForFieldName('type') || decl.childForFieldName('alternative')) return null;
+  const pat = decl.childForFieldName('pattern');
+  if (!pat || pat.type !== 'identifier') return null;
+  const blk = decl.parent;
+  if (!blk || blk.type !== 'block') return null;
+  return { name: pat.text, from: decl.endIndex + r.shift, to: blk.endIndex + r.shift };
+}
+
+export function castI64(arg: SyntaxNode): string {
+  // `x as u64` becomes `x as i64`: the same value for every count of units that fits.
+  if (arg.type === 'type_cast_expression') return `${arg.childForFieldName('value')!.text} as i64`;
+  const simple = ['identifier', 'field_expression', 'call_expression', 'integer_literal', 'scoped_identifier', 'index_expression', 'parenthesized_expression'].includes(arg.type);
+  return simple ? `${arg.text} as i64` : `(${arg.text}) as i64`;
+}
