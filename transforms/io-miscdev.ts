@@ -4,6 +4,7 @@ import { query } from '../src/engine/parse.ts';
 import { miscdevFile } from '../src/rewrite/miscdev-template.ts';
 import { topInsertPoint } from '../src/rewrite/top-insert.ts';
 import { renderUse, useLeaves } from '../src/rewrite/use-tree.ts';
+import type { EditGroup, TextEdit } from '../src/engine/edits.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
@@ -66,12 +67,6 @@ const PRINTS: Record<string, string> = { println: 'miscdev::outln', print: 'misc
 const STD_GENERIC = new Set(['Vec', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'BinaryHeap', 'LinkedList', 'Box', 'Option', 'Result', 'Rc', 'Arc', 'RefCell', 'Cell', 'Mutex', 'KVec', 'KBox']);
 const INT_SUFFIX = /(i8|i16|i32|i64|i128|isize|u8|u16|u32|u64|u128|usize)$/;
 const FLOAT_SUFFIX = /(f32|f64)$/;
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** A `let` of main that gives the stdin handle or its line iterator a name. */
 interface Binding {
@@ -194,7 +189,8 @@ function run(cc: CrateContext): void {
   if (!state || port.stopped) return;
   if (!checkReportable(port, loop, state)) return;
   const indent = indentOf(port);
-  rewriteMain(port, loop, state, bindings, renderSession(port, loop, state, indent), indent);
+  // One rewrite: the loop's code is rendered into the Session, main and the imports change with it.
+  port.ctx.edits.group((g) => rewriteMain(port, g, loop, state, bindings, renderSession(port, g, loop, state, indent), indent));
 }
 
 /** The one crate root with a `fn main` not yet ported: what every phase reads. */
@@ -745,12 +741,12 @@ function indentOf(port: Port): Indent {
 }
 
 /** `struct Session` and `impl Session { fn line, fn finish }`, to stand before main at its indentation. */
-function renderSession(port: Port, loop: InputLoop, state: StateVar[], { base, i1, i2 }: Indent): string {
+function renderSession(port: Port, g: EditGroup, loop: InputLoop, state: StateVar[], { base, i1, i2 }: Indent): string {
   const names = new Set(state.map((s) => s.name));
   const prints = query(MACROS).matches(loop.body).some((m) => PRINTS[m.captures.find((c) => c.name === 'm')!.node.text.replace(/^(::)?std::/, '')] !== undefined);
   const outName = (prints ? '' : '_') + (query(IDENT).captures(loop.body).some((c) => c.node.text === 'out') ? 'miscdev_out' : 'out');
-  const lineBody = renderLine(port, loop, names, outName, i2);
-  const finBody = renderFinish(port, loop, names, i2);
+  const lineBody = renderLine(port, g, loop, names, outName, i2);
+  const finBody = renderFinish(port, g, loop, names, i2);
   const dev = port.device;
   const fields = state.map((s) => `${i1}${s.name}: ${s.type},\n`).join('');
   return (
@@ -766,24 +762,23 @@ function renderSession(port: Port, loop: InputLoop, state: StateVar[], { base, i
 }
 
 /** The body of `Session::line`: the loop body without its line read, its jumps as `Flow`s, state through `self.`, prints into `out`. */
-function renderLine(port: Port, loop: InputLoop, names: Set<string>, outName: string, i2: string): string {
+function renderLine(port: Port, g: EditGroup, loop: InputLoop, names: Set<string>, outName: string, i2: string): string {
   const { text } = port;
-  const lineEdits: Edit[] = [];
-  for (const p of loop.preamble) lineEdits.push(removalOf(text, p));
-  for (const j of ownJumps(port, loop)) if (j.mapped && j.mapped !== j.node.text) lineEdits.push({ start: j.node.startIndex, end: j.node.endIndex, text: j.mapped });
-  stateEdits(port, loop.body, names, lineEdits, loop.preamble);
-  printEdits(port, loop.body, outName, lineEdits);
-  flushRemovals(port, loop.body, lineEdits);
-  let lineBody = render(port, loop.body.startIndex + 1, loop.body.endIndex - 1, lineEdits, i2);
+  for (const p of loop.preamble) g.remove(lineRemovalRange(text, p.startIndex, p.endIndex));
+  // A jump in the line read (`.. == 0 { break; }`, `else { break }`) goes with it.
+  for (const j of ownJumps(port, loop)) if (j.mapped && j.mapped !== j.node.text && !loop.preamble.some((p) => inside(j.node, p))) g.replace(j.node, j.mapped);
+  stateEdits(port, g, loop.body, names, loop.preamble);
+  printEdits(port, g, loop.body, outName);
+  flushRemovals(port, g, loop.body);
+  let lineBody = render(port, g, loop.body.startIndex + 1, loop.body.endIndex - 1, i2);
   lineBody = endWithStatement(lineBody, loop.body, text);
   return lineBody + `${lineBody ? '\n' : ''}${i2}Ok(miscdev::Flow::Continue)`;
 }
 
 /** The body of `Session::finish`: the code after the loop, state through `self.`. */
-function renderFinish(port: Port, loop: InputLoop, names: Set<string>, i2: string): string {
+function renderFinish(port: Port, g: EditGroup, loop: InputLoop, names: Set<string>, i2: string): string {
   const unit = isUnitMain(port.fn);
   const after = stmtsAfter(port, loop);
-  const finEdits: Edit[] = [];
   let finBody = '';
   if (after.length) {
     const from = loop.stmt.endIndex;
@@ -792,11 +787,11 @@ function renderFinish(port: Port, loop: InputLoop, names: Set<string>, i2: strin
       for (const c of query(JUMPS).captures(r)) {
         if (c.node.type !== 'return_expression' || !ownBody(c.node, port.fn)) continue;
         const v = named(c.node)[0];
-        if (unit && (!v || v.type === 'unit_expression')) finEdits.push({ start: c.node.startIndex, end: c.node.endIndex, text: 'return Ok(())' });
+        if (unit && (!v || v.type === 'unit_expression')) g.replace(c.node, 'return Ok(())');
       }
-      stateEdits(port, r, names, finEdits, []);
+      stateEdits(port, g, r, names, []);
     }
-    finBody = render(port, from, to, finEdits, i2).replace(/^\s*\n/, '');
+    finBody = render(port, g, from, to, i2).replace(/^\s*\n/, '');
   }
   if (unit) {
     const last = after[after.length - 1];
@@ -809,17 +804,17 @@ function renderFinish(port: Port, loop: InputLoop, names: Set<string>, i2: strin
 }
 
 /** The edits: the Session before main, main ending in the registration, the input's lets and imports gone, miscdev.rs added (K1001). */
-function rewriteMain(port: Port, loop: InputLoop, state: StateVar[], bindings: Binding[], session: string, { base, i1 }: Indent): void {
+function rewriteMain(port: Port, g: EditGroup, loop: InputLoop, state: StateVar[], bindings: Binding[], session: string, { base, i1 }: Indent): void {
   const { ctx, text, body } = port;
   const unit = isUnitMain(port.fn);
   let top = port.fn;
   for (let p = port.fn.previousSibling; p && (p.type === 'attribute_item' || (p.type === 'line_comment' && /^\/\/\//.test(p.text))); p = p.previousSibling) top = p;
-  ctx.edits.insert(top.startIndex, session);
+  g.insert(top.startIndex, session);
 
   // main: its statements before the loop, then the registration.
   const init = `Session {${state.length ? ` ${state.map((s) => s.name).join(', ')} ` : ''}}`;
   const reg = `let _miscdev: miscdev::Registration = miscdev::register(${init})?;${unit ? '' : `\n${i1}Ok(())`}`;
-  ctx.edits.replace({ start: loop.stmt.startIndex, end: body.endIndex - 1 }, `${reg}\n${base}`);
+  g.replace({ start: loop.stmt.startIndex, end: body.endIndex - 1 }, `${reg}\n${base}`);
   // A local that main now only moves into the Session needs no `mut` there (rustc's
   // unused_mut is an error in kernels built with CONFIG_WERROR).
   const between = query(IDENT).captures(body).map((c) => c.node).filter((n) => n.endIndex <= loop.stmt.startIndex);
@@ -827,14 +822,11 @@ function rewriteMain(port: Port, loop: InputLoop, state: StateVar[], bindings: B
     const pat = s.decl.childForFieldName('pattern');
     const mut = s.decl.children.find((c) => c.type === 'mutable_specifier');
     if (!mut || !pat || between.some((n) => n.text === s.name && n.startIndex >= s.decl.endIndex)) continue;
-    ctx.edits.replace({ start: mut.startIndex, end: pat.startIndex }, '');
+    g.remove({ start: mut.startIndex, end: pat.startIndex });
   }
-  for (const b of bindings) {
-    const r = removalOf(text, b.stmt);
-    ctx.edits.replace({ start: r.start, end: r.end }, '');
-  }
+  for (const b of bindings) g.remove(lineRemovalRange(text, b.stmt.startIndex, b.stmt.endIndex));
 
-  imports(port, loop, bindings);
+  imports(port, g, loop, bindings);
   const dir = ctx.path.includes('/') ? ctx.path.slice(0, ctx.path.lastIndexOf('/') + 1) : '';
   ctx.addFile(`${dir}miscdev.rs`, miscdevFile(port.cc.crate.moduleName, loop.keepNewline));
   ctx.report({
@@ -846,13 +838,12 @@ function rewriteMain(port: Port, loop: InputLoop, state: StateVar[], bindings: B
 }
 
 /** State names → `self.x` in `root`, and `x = self.x` arguments for `{x}` captures in format strings. */
-function stateEdits(port: Port, root: SyntaxNode, names: Set<string>, edits: Edit[], skip: SyntaxNode[]): void {
+function stateEdits(port: Port, g: EditGroup, root: SyntaxNode, names: Set<string>, skip: SyntaxNode[]): void {
   for (const c of query(IDENT).captures(root)) {
     const n = c.node;
     if (!names.has(n.text) || skip.some((s) => inside(n, s)) || inNestedFn(n, root)) continue;
     if (!isValueUse(n)) continue;
-    if (n.parent?.type === 'shorthand_field_initializer') edits.push({ start: n.startIndex, end: n.endIndex, text: `${n.text}: self.${n.text}` });
-    else edits.push({ start: n.startIndex, end: n.endIndex, text: `self.${n.text}` });
+    g.replace(n, n.parent?.type === 'shorthand_field_initializer' ? `${n.text}: self.${n.text}` : `self.${n.text}`);
   }
   for (const m of query(MACROS).matches(root)) {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
@@ -865,71 +856,45 @@ function stateEdits(port: Port, root: SyntaxNode, names: Set<string>, edits: Edi
     const close = tt.endIndex - 1;
     const trailingComma = /,\s*$/.test(port.text.slice(tt.startIndex + 1, close));
     const args = [...caps].map((x) => `${x} = self.${x}`).join(', ');
-    edits.push({ start: close, end: close, text: trailingComma ? ` ${args}` : `, ${args}` });
+    g.insert(close, trailingComma ? ` ${args}` : `, ${args}`);
   }
 }
 
 /** println!/print! in the handler → miscdev::outln!/out! into the device's output. */
-function printEdits(port: Port, root: SyntaxNode, outName: string, edits: Edit[]): void {
+function printEdits(port: Port, g: EditGroup, root: SyntaxNode, outName: string): void {
   for (const m of query(MACROS).matches(root)) {
     const mac = m.captures.find((c) => c.name === 'm')!.node;
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
     const name = mac.text.replace(/^(::)?std::/, '');
     const to = PRINTS[name];
     if (!to || inNestedFn(mac, root)) continue;
-    edits.push({ start: mac.startIndex, end: mac.endIndex, text: to });
+    g.replace(mac, to);
     const empty = port.text.slice(tt.startIndex + 1, tt.endIndex - 1).trim() === '';
     const newline = /^[ \t]*\n/.test(port.text.slice(tt.startIndex + 1));
-    edits.push({ start: tt.startIndex + 1, end: tt.startIndex + 1, text: empty ? outName : newline ? `${outName},` : `${outName}, ` });
+    g.insert(tt.startIndex + 1, empty ? outName : newline ? `${outName},` : `${outName}, `);
   }
 }
 
 /** `io::stdout().flush()..;` in the handler: the device's output needs no flush. */
-function flushRemovals(port: Port, root: SyntaxNode, edits: Edit[]): void {
+function flushRemovals(port: Port, g: EditGroup, root: SyntaxNode): void {
   for (const s of root.namedChildren) {
     if (s.type !== 'expression_statement') continue;
-    if (/^(std::)?(io::)?stdout\(\)\s*\.\s*flush\(\)(\s*\.\s*(unwrap\(\)|expect\([^)]*\))|\?)?;$/.test(s.text.replace(/\s+/g, ' ').replace(/ /g, ''))) edits.push(removalOf(port.text, s));
+    if (/^(std::)?(io::)?stdout\(\)\s*\.\s*flush\(\)(\s*\.\s*(unwrap\(\)|expect\([^)]*\))|\?)?;$/.test(s.text.replace(/\s+/g, ' ').replace(/ /g, ''))) g.remove(lineRemovalRange(port.text, s.startIndex, s.endIndex));
   }
 }
 
-/** The text of [from, to) with `edits` applied, each line re-indented so the block's first line sits at `indent`. */
-function render(port: Port, from: number, to: number, edits: Edit[], indent: string): string {
-  const text = port.text;
-  let firstLine = text.indexOf('\n', from);
-  while (firstLine !== -1 && firstLine < to && text.slice(firstLine + 1, text.indexOf('\n', firstLine + 1) === -1 ? to : text.indexOf('\n', firstLine + 1)).trim() === '') firstLine = text.indexOf('\n', firstLine + 1);
-  const oldIndent = firstLine !== -1 && firstLine < to ? lineIndent(text, firstLine + 1) : '';
-  const protectedRanges = query('(string_literal) @s (raw_string_literal) @s (block_comment) @s')
-    .captures(port.body)
-    .map((c) => c.node)
-    .filter((n) => n.text.includes('\n') && n.endIndex > from && n.startIndex < to);
-  const all = edits.filter((e) => e.start >= from && e.end <= to).sort((a, b) => a.start - b.start || a.end - b.end);
-  const reindent: Edit[] = [];
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
-    const ls = i + 1;
-    if (ls >= to) break;
-    if (protectedRanges.some((r) => ls > r.startIndex && ls < r.endIndex) || all.some((e) => e.end > e.start && ls >= e.start && ls < e.end)) continue;
-    const cur = lineIndent(text, ls);
-    const eol = text.indexOf('\n', ls);
-    if (text.slice(ls, eol === -1 ? to : Math.min(eol, to)).trim() === '') continue;
-    const keep = cur.startsWith(oldIndent) ? cur.slice(oldIndent.length) : '';
-    reindent.push({ start: ls, end: ls + (cur.startsWith(oldIndent) ? oldIndent.length : cur.length), text: indent + (cur.startsWith(oldIndent) ? '' : keep) });
-  }
-  const merged = [...all, ...reindent].sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = '';
-  let pos = from;
-  for (const e of merged) {
-    if (e.start < pos) continue;
-    out += text.slice(pos, e.start) + e.text;
-    pos = e.end;
-  }
-  out += text.slice(pos, to);
-  // Drop the text before the first line (the `{` line's rest) and trailing space.
-  out = out.replace(/^[ \t]*\n/, '').replace(/\s+$/, '');
+/** The text of [from, to) with the group's edits there applied, re-indented so the block's first line sits at `indent`, without blank lines at its ends or two in a row. */
+function render(port: Port, g: EditGroup, from: number, to: number, indent: string): string {
+  const out = g
+    .render({ start: from, end: to }, { indent: { to: indent }, keep: port.body })
+    // Drop the text before the first line (the `{` line's rest) and trailing space.
+    .replace(/^[ \t]*\n/, '')
+    .replace(/\s+$/, '');
   return out.split('\n').filter((l, i, a) => !(l.trim() === '' && (i === 0 || a[i - 1].trim() === ''))).join('\n');
 }
 
 /** Drop the imports only the input loop used: `BufRead`, `io`, `stdin`, `Write`. */
-function imports(port: Port, loop: InputLoop, bindings: Binding[]): void {
+function imports(port: Port, g: EditGroup, loop: InputLoop, bindings: Binding[]): void {
   const { ctx, text } = port;
   // Names still written in the file once the loop, the bindings and the imports are gone
   // (the code after the loop stays, in `finish`); comments and strings do not count.
@@ -951,7 +916,7 @@ function imports(port: Port, loop: InputLoop, bindings: Binding[]): void {
   const pathRoots = new Set(query(PATH_ROOTS).captures(ctx.tree.rootNode).filter((c) => !gone.some((g) => inside(c.node, g)) && !uses.some((u) => inside(c.node, u))).map((c) => c.node.text));
   const loopWrites = query(MACROS).matches(loop.stmt).some((m) => /^(write|writeln)$/.test(m.captures.find((c) => c.name === 'm')!.node.text));
   const any = (...ns: string[]) => ns.some((n) => left.has(n));
-  const removed = new Map<number, Edit>();
+  const removed = new Map<number, TextEdit>();
   for (const u of uses) {
     const arg = u.childForFieldName('argument');
     if (!arg) continue;
@@ -974,7 +939,7 @@ function imports(port: Port, loop: InputLoop, bindings: Binding[]): void {
     const r = renderUse(text, u, keep);
     if (r === null) {
       // A whole import block going away takes one of the blank lines around it too.
-      const rm = removalOf(text, u);
+      const rm = { ...lineRemovalRange(text, u.startIndex, u.endIndex), text: '' };
       const blankBefore = rm.start === 0 || /\n[ \t]*\n$/.test(text.slice(0, rm.start));
       const next = /^[ \t]*\n/.exec(text.slice(rm.end));
       if (blankBefore && next && rm.start !== rm.end) {
@@ -983,9 +948,9 @@ function imports(port: Port, loop: InputLoop, bindings: Binding[]): void {
       }
       removed.set(u.id, rm);
     }
-    else ctx.edits.replace({ start: u.startIndex, end: u.endIndex }, r);
+    else g.replace(u, r);
   }
-  modDecl(port, uses, removed);
+  modDecl(port, g, uses, removed);
 }
 
 /**
@@ -1002,28 +967,23 @@ function isStrSplit(n: SyntaxNode): boolean {
 }
 
 /** `mod miscdev;` after the crate root's other `mod x;` items, else above its first item (in place of a removed `use`). */
-function modDecl(port: Port, uses: SyntaxNode[], removed: Map<number, Edit>): void {
+function modDecl(port: Port, g: EditGroup, uses: SyntaxNode[], removed: Map<number, TextEdit>): void {
   const { ctx, text } = port;
   const mods = ctx.tree.rootNode.namedChildren.filter((c) => c.type === 'mod_item' && !c.childForFieldName('body'));
   const pt = topInsertPoint({ text, tree: ctx.tree });
   const at = pt ? pt.at : 0;
   let placed = mods.length > 0;
-  if (placed) ctx.edits.insert(mods[mods.length - 1].endIndex, '\nmod miscdev;');
+  if (placed) g.insert(mods[mods.length - 1].endIndex, '\nmod miscdev;');
   for (const u of uses) {
     const r = removed.get(u.id);
     if (!r) continue;
     if (!placed && r.start === at) {
       // In place of the import (with the blank line it took, if it took one).
-      ctx.edits.replace({ start: r.start, end: r.end }, `mod miscdev;\n${r.text}`);
+      g.replace(r, `mod miscdev;\n${r.text}`);
       placed = true;
-    } else ctx.edits.replace({ start: r.start, end: r.end }, '');
+    } else g.remove(r);
   }
-  if (!placed) ctx.edits.insert(at, 'mod miscdev;\n\n');
-}
-
-/** The range that removes statement `n` and, when it stands alone, its whole line. */
-function removalOf(text: string, n: SyntaxNode): Edit {
-  return { ...lineRemovalRange(text, n.startIndex, n.endIndex), text: '' };
+  if (!placed) g.insert(at, 'mod miscdev;\n\n');
 }
 
 /** A loop body's last statement as text: a tail expression gets its `;` before `Ok(..)` follows. */

@@ -2,6 +2,7 @@ import { lineIndent } from '../src/rewrite/remove-lines.ts';
 import { query } from '../src/engine/parse.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { KERNEL_LICENSES, camelCase, moduleBlock, singleLine } from '../src/crate/modinfo.ts';
+import type { EditGroup } from '../src/engine/edits.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
@@ -32,11 +33,6 @@ const RETURNS = '(return_expression) @r';
 const EXIT_PATH = '((call_expression function: (scoped_identifier) @f arguments: (arguments) @args) @call (#match? @f "^(::)?(std::)?process::exit$"))';
 const EXIT_BARE = '((call_expression function: (identifier) @f arguments: (arguments) @args) @call (#eq? @f "exit"))';
 const EXIT_IMPORT = '(use_declaration argument: (_) @arg)';
-const LITERALS = `
-  (string_literal) @s
-  (raw_string_literal) @s
-  (block_comment) @s
-`;
 const NAMES = `
   (source_file (struct_item name: (type_identifier) @n))
   (source_file (enum_item name: (type_identifier) @n))
@@ -50,14 +46,6 @@ const NAMES = `
 const FN_LIKE = new Set(['closure_expression', 'function_item', 'async_block', 'const_block', 'impl_item', 'trait_item', 'mod_item']);
 /** Expressions that end with a block: as a statement they need no `;`. */
 const BLOCK_LIKE = new Set(['if_expression', 'match_expression', 'loop_expression', 'while_expression', 'for_expression', 'block', 'unsafe_block']);
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-  /** A re-indentation insert (its text is not itself re-indented). */
-  indent?: boolean;
-}
 
 function ownFn(n: SyntaxNode, main: SyntaxNode): boolean {
   for (let p = n.parent; p; p = p.parent) {
@@ -190,8 +178,33 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
   }
   const value = kept.length ? `${typeName} { ${kept.map((k) => k.name).join(', ')} }` : typeName;
   const ok = `Ok(${value})`;
-  const edits: Edit[] = [];
-  const replace = (n: SyntaxNode, t: string) => edits.push({ start: n.startIndex, end: n.endIndex, text: t });
+  // One rewrite: the edits inside main's body are rendered into init's body, which replaces main.
+  const description = cc.crate.description ?? docLine(ctx);
+  ctx.edits.group((g) => rewriteMain(ctx, cc, g, { fn, body, shape, typeName, description, base, unit, kept, value, ok }));
+  describeMetadata(ctx, name, cc, typeName, description);
+}
+
+interface Main {
+  fn: SyntaxNode;
+  body: SyntaxNode;
+  shape: Exclude<Shape, { kind: 'other' }>;
+  typeName: string;
+  description: string | undefined;
+  /** main's indentation, and one level of the file's. */
+  base: string;
+  unit: string;
+  kept: { name: string; type: string }[];
+  /** What init returns inside `Ok(..)`, and that `Ok(..)`. */
+  value: string;
+  ok: string;
+}
+
+/** main's returns, exits and tail rewritten for init, its body re-indented into `impl kernel::Module`, module! and the struct above it. */
+function rewriteMain(ctx: FileContext, cc: CrateContext, g: EditGroup, m: Main): void {
+  const { text } = ctx;
+  const { fn, body, shape, typeName, base, unit, kept, value, ok } = m;
+  const edits = g.pending;
+  const replace = (n: SyntaxNode, t: string) => g.replace(n, t);
 
   // `return` in main's own body (not in closures or nested items).
   for (const c of query(RETURNS).captures(body)) {
@@ -254,11 +267,11 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
     return !!e && (e.type === 'return_expression' || edits.some((x) => x.start === e.startIndex && x.end === e.endIndex && x.text.startsWith('return ')));
   };
   if (shape.kind === 'unit') {
-    if (tail && !BLOCK_LIKE.has(tail.type) && !diverges(tail)) edits.push({ start: tail.endIndex, end: tail.endIndex, text: ';' });
+    if (tail && !BLOCK_LIKE.has(tail.type) && !diverges(tail)) g.insert(tail.endIndex, ';');
     if (diverges(last) || endless(last)) appendOk = false;
   } else {
     appendOk = false;
-    if (tail) rewriteTail(tail, value, edits, true, `${ok}`, lineIndent(text, tail.startIndex));
+    if (tail) rewriteTail(tail, value, g, true, `${ok}`, lineIndent(text, tail.startIndex));
     else if (!diverges(last) && !(last && last.type === 'expression_statement' && last.namedChildren[0]?.type === 'loop_expression')) appendOk = true;
     if (shape.errorType && !/^((::)?kernel::(error::)?)?Error$/.test(shape.errorType)) {
       ctx.report({
@@ -286,44 +299,18 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
     }
   }
 
-  // Build the new body: re-indent one level (never inside a multi-line string or comment).
+  // The new body: one level deeper (never inside a multi-line string or comment).
   const innerStart = body.startIndex + 1;
   const innerEnd = body.endIndex - 1;
-  const protectedRanges = query(LITERALS)
-    .captures(body)
-    .map((c) => c.node)
-    .filter((n) => n.text.includes('\n'))
-    .map((n) => ({ start: n.startIndex, end: n.endIndex }));
-  const all: Edit[] = [...edits];
-  let inner = text.slice(innerStart, innerEnd);
-  const multiline = inner.includes('\n');
-  if (multiline) {
-    for (let i = text.indexOf('\n', innerStart); i !== -1 && i < innerEnd; i = text.indexOf('\n', i + 1)) {
-      const ls = i + 1;
-      if (ls >= innerEnd) break;
-      const eol = text.indexOf('\n', ls);
-      if (text.slice(ls, eol === -1 ? innerEnd : Math.min(eol, innerEnd)).trim() === '') continue;
-      if (protectedRanges.some((r) => ls > r.start && ls < r.end)) continue;
-      if (edits.some((e) => ls > e.start && ls < e.end)) continue;
-      all.push({ start: ls, end: ls, text: unit, indent: true });
-    }
-  }
-  all.sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start));
-  inner = '';
-  let at = innerStart;
-  for (const e of all) {
-    inner += text.slice(at, e.start) + (e.indent ? e.text : e.text.replace(/\n/g, `\n${unit}`));
-    at = e.end;
-  }
-  inner += text.slice(at, innerEnd);
+  const multiline = text.slice(innerStart, innerEnd).includes('\n');
+  let inner = g.render({ start: innerStart, end: innerEnd }, { indent: { add: unit }, keep: body });
   const i1 = base + unit;
   const i2 = base + unit + unit;
   if (!multiline) inner = inner.trim() ? `\n${i2}${inner.trim()}` : '';
   inner = inner.replace(/\s+$/, '');
   if (appendOk) inner += `\n${i2}${ok}`;
 
-  const description = cc.crate.description ?? docLine(ctx);
-  const block = moduleBlock({ typeName, crate: cc.crate, description, authorsKey: ctx.profile.moduleAuthors, indent: unit });
+  const block = moduleBlock({ typeName, crate: cc.crate, description: m.description, authorsKey: ctx.profile.moduleAuthors, indent: unit });
   const indentBlock = (s: string) => s.split('\n').map((l) => (l ? base + l : l)).join('\n');
   const impl = `impl kernel::Module for ${typeName} {\n${i1}fn init(_module: &'static ThisModule) -> Result<Self> {${inner}\n${i1}}\n${base}}`;
 
@@ -332,9 +319,7 @@ function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
   for (let p = fn.previousSibling; p && (p.type === 'attribute_item' || (p.type === 'line_comment' && /^\/\/\//.test(p.text))); p = p.previousSibling) top = p;
   const attrs = text.slice(top.startIndex, fn.startIndex);
   const struct = kept.length ? `struct ${typeName} {\n${kept.map((k) => `${i1}${k.name}: ${k.type},\n`).join('')}${base}}` : `struct ${typeName};`;
-  ctx.edits.replace({ start: top.startIndex, end: fn.endIndex }, `${indentBlock(block).trimStart()}\n\n${base}${struct}\n\n${base}${attrs}${impl}`);
-
-  describeMetadata(ctx, name, cc, typeName, description);
+  g.replace({ start: top.startIndex, end: fn.endIndex }, `${indentBlock(block).trimStart()}\n\n${base}${struct}\n\n${base}${attrs}${impl}`);
 }
 
 /** A `loop` statement without a `break`: init never gets past it. */
@@ -344,36 +329,37 @@ function endless(n: SyntaxNode | undefined): boolean {
 }
 
 /** Rewrite a `Result<(), E>` tail so that it yields `Result<Self>`. */
-function rewriteTail(e: SyntaxNode, typeName: string, edits: Edit[], top: boolean, ok: string, ind = ''): void {
+function rewriteTail(e: SyntaxNode, typeName: string, g: EditGroup, top: boolean, ok: string, ind = ''): void {
   if (isOkUnit(e)) {
-    edits.push({ start: e.startIndex, end: e.endIndex, text: ok });
+    g.replace(e, ok);
     return;
   }
-  if (isCall(e, 'Err') || e.type === 'return_expression' || edits.some((x) => x.start === e.startIndex && x.end === e.endIndex)) return;
+  if (isCall(e, 'Err') || e.type === 'return_expression' || g.pending.some((x) => x.start === e.startIndex && x.end === e.endIndex)) return;
   if (e.type === 'block' || e.type === 'unsafe_block') {
     const b = e.type === 'block' ? e : e.namedChildren.find((c) => c.type === 'block');
     const kids = b?.namedChildren.filter((c) => !c.type.endsWith('comment')) ?? [];
     const last = kids[kids.length - 1];
-    if (last && last.type !== 'expression_statement' && last.type !== 'let_declaration') rewriteTail(last, typeName, edits, false, ok);
-    else if (last?.type === 'expression_statement' && !last.text.endsWith(';')) rewriteTail(last.namedChildren[0], typeName, edits, false, ok);
+    if (last && last.type !== 'expression_statement' && last.type !== 'let_declaration') rewriteTail(last, typeName, g, false, ok);
+    else if (last?.type === 'expression_statement' && !last.text.endsWith(';')) rewriteTail(last.namedChildren[0], typeName, g, false, ok);
     return;
   }
   if (e.type === 'if_expression') {
-    rewriteTail(e.childForFieldName('consequence')!, typeName, edits, false, ok);
+    rewriteTail(e.childForFieldName('consequence')!, typeName, g, false, ok);
     const alt = e.childForFieldName('alternative')?.namedChildren[0];
-    if (alt) rewriteTail(alt, typeName, edits, false, ok);
+    if (alt) rewriteTail(alt, typeName, g, false, ok);
     return;
   }
   if (e.type === 'match_expression') {
     for (const arm of e.childForFieldName('body')?.namedChildren ?? []) {
       const v = arm.type === 'match_arm' ? arm.childForFieldName('value') : undefined;
-      if (v) rewriteTail(v, typeName, edits, false, ok);
+      if (v) rewriteTail(v, typeName, g, false, ok);
     }
     return;
   }
   if (e.type === 'loop_expression' || e.type === 'macro_invocation') return;
   // Any other Result<(), E> value: `?` keeps its error (through From), then init succeeds.
-  edits.push(top ? { start: e.endIndex, end: e.endIndex, text: `?;\n${ind}${ok}` } : { start: e.startIndex, end: e.endIndex, text: `${e.text}.map(|()| ${typeName})` });
+  if (top) g.insert(e.endIndex, `?;\n${ind}${ok}`);
+  else g.replace(e, `${e.text}.map(|()| ${typeName})`);
 }
 
 /** The first line of the crate root's `//!` documentation, as a default description. */

@@ -225,7 +225,7 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
   const makeContext = (f: LiveFile, t: Transform): FileContext => {
     const tree = viewOf(f);
     const forbidden = forbiddenRanges(tree);
-    const edits = new EditRecorder(f.text.length, t.id, forbidden);
+    const edits = new EditRecorder(f.text, t.id, forbidden);
     const text = f.text;
     const report = (r: Report) => {
       const start = r.node ? r.node.startIndex : r.range ? r.range.start : 0;
