@@ -210,27 +210,6 @@ export const compatCollectionMethods: CrateTransform = {
   id: 'compat-collection-methods',
   scope: 'crate',
   summary: 'Port the `Map`, `Set` and `Deque` methods that insert or copy to fallible calls.',
-  docs: `On a receiver kport knows to be a compat \`Map\`, \`Set\` or \`Deque\` (declared
-types and constructors, struct fields in any file of the crate,
-src/analysis/vec-resolver.ts, after compat-collection-types renamed the std types),
-\`insert\`, the entry forms \`or_insert\`, \`or_insert_with\` and \`or_default\` (after
-\`entry(k)\` and any \`and_modify\`), \`push_back\` and \`push_front\` take the GFP flags
-and get \`?\` (K0701): each can allocate a node or grow the ring, and on failure
-leaves the collection unchanged. \`clone()\` becomes \`try_clone()?\` (K0702). A
-lookup (\`get\`, \`get_mut\`, \`remove\`, \`contains_key\`, \`contains\`) by a \`&str\` in a
-collection keyed by text becomes a lookup by a temporary \`KString\`, since the
-kernel's tree takes \`&K\` (K0705). A std method the compat type does not have, an
-index (\`m[&k]\`), or \`.rev()\` over a tree is an error at the call (K0704). Tests
-are left alone; so is everything with \`--compat none\` and on v6.10/v6.1.
-
-Before:
-    *counts.entry(word).or_insert(0) += 1;
-    seen.insert(pos);
-    queue.push_back(job);
-After:
-    *counts.entry(word).or_insert(0, GFP_KERNEL)? += 1;
-    seen.insert(pos, GFP_KERNEL)?;
-    queue.push_back(job, GFP_KERNEL)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

@@ -367,29 +367,6 @@ export const compatCollectionTypes: CrateTransform = {
   id: 'compat-collection-types',
   scope: 'crate',
   summary: 'Port `HashMap`/`BTreeMap`, `HashSet`/`BTreeSet` and `VecDeque` types and constructors to the compat `Map`, `Set` and `Deque`.',
-  docs: `The kernel has no std collections. With the compat types on (the default;
-\`--compat none\` turns them off and they are only reported, K0201), every
-\`HashMap\`/\`BTreeMap\` written as a type becomes \`Map\`, \`HashSet\`/\`BTreeSet\` \`Set\`,
-and \`VecDeque\` \`Deque\`, from the generated compat module (src/compat/collections.ts:
-the kernel's \`RBTree\` for maps and sets, a \`KVec\` ring for the deque); their
-\`use std::collections::..\` items go. Constructors: \`new()\` and \`default()\` stay
-as they are, \`with_capacity(n)\` of a map or set becomes \`new()\` (a tree has no
-capacity), and \`VecDeque::with_capacity(n)\` becomes \`Deque::with_capacity(n,
-GFP_KERNEL)?\`. Each gets a note (K0700) naming the kernel's own alternative for
-upstream code. A key type of the crate without \`Ord\` is an error at its
-definition, with the derive to add (K0703); another constructor (\`from\`,
-\`from_iter\`) is an error (K0704). A file that has its own \`Map\`, \`Set\` or \`Deque\`
-(a type of the crate, an import), or renames the std type in its \`use\`, keeps
-that collection as written; tests are left alone. Profiles v6.10 and v6.1 have
-no form: there the collections stay reported.
-
-Before:
-    use std::collections::{HashMap, VecDeque};
-    let mut counts: HashMap<&str, u32> = HashMap::new();
-    let mut queue = VecDeque::with_capacity(8);
-After:
-    let mut counts: Map<&str, u32> = Map::new();
-    let mut queue = Deque::with_capacity(8, GFP_KERNEL)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

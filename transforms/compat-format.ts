@@ -69,23 +69,6 @@ export const compatFormat: FileTransform = {
   id: 'compat-format',
   scope: 'file',
   summary: 'Port `format!` and `.to_string()` to the compat module\'s fallible `kformat!` and `.to_kstring()`.',
-  docs: `\`format!(..)\` becomes \`kformat!(..)?\` and \`x.to_string()\` becomes \`x.to_kstring()?\`
-(src/compat/kstring.ts). Both build a \`KString\` the way \`CString::try_from_fmt\`
-builds a C string (rust/kernel/str.rs): running out of memory part-way is
-\`ENOMEM\`, a formatting error \`EINVAL\`, never a shorter string. On mainline they
-format through the kernel's own \`Display\` (the prelude's \`fmt!\`), so the crate's
-\`Display\` impls, which the port moves to \`kernel::fmt::Display\`, work in them.
-The \`?\` makes each a fallible site for the propagation pass. Notes: K0692,
-K0693. A \`ToString\` bound (\`T: ToString\`, \`impl ToString\`) becomes the profile's
-\`Display\`, which is what std's blanket impl asks and \`to_kstring\` needs.
-\`.to_string()\` on a string literal is compat-string-new's. Left alone:
-a file that defines its own \`format!\` or \`to_string\`, tests, \`--compat none\`
-(check-strings reports them, K0611/K0612) and v6.10/v6.1.
-
-Before:
-    let line = format!("{}: {}", name, score.to_string());
-After:
-    let line = kformat!("{}: {}", name, score.to_kstring()?)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text, c) => /format!|to_string/.test(text) && stringsPorted(c),

@@ -175,26 +175,6 @@ export const compatStringMethods: CrateTransform = {
   id: 'compat-string-methods',
   scope: 'crate',
   summary: 'Port the `String` methods that grow, copy, collect or join text to fallible `KString` calls.',
-  docs: `On a receiver kport knows to be a \`String\` (now a \`KString\`: declared types,
-constructors, struct fields in any file of the crate, src/analysis/vec-resolver.ts),
-\`push_str(s)\`, \`push(c)\`, \`insert_str(i, s)\` and \`s += t\` take the GFP flags and
-get \`?\` (K0694), as the kernel vector's \`push\` does; \`clone()\` becomes
-\`try_clone()?\` (K0695). \`push_str\` and \`insert_str\`, which only \`String\` has, are
-ported on a receiver of unknown type too. \`collect::<String>()\` (or a \`collect()\`
-into a \`let\` declared \`String\`) becomes \`KString::try_from_iter(iter,
-GFP_KERNEL)?\`, and \`join(sep)\` on a vector or slice of text, or with a string
-literal separator, \`try_join(sep, GFP_KERNEL)?\` from the compat trait \`TryJoin\` (K0696).
-A method the crate defines itself, a receiver known to be something else, and
-tests are left alone; so is everything with \`--compat none\` and on v6.10/v6.1.
-
-Before:
-    let mut out = String::new();
-    out.push_str(word);
-    out += "!";
-After:
-    let mut out = KString::new();
-    out.push_str(word, GFP_KERNEL)?;
-    out.push_str("!", GFP_KERNEL)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

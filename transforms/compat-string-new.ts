@@ -94,25 +94,6 @@ export const compatStringNew: FileTransform = {
   id: 'compat-string-new',
   scope: 'file',
   summary: "Port `String`'s constructors to `KString`'s, with `?` where they allocate.",
-  docs: `\`String::new()\` and \`String::default()\` become \`KString::new()\`/\`default()\` (no
-allocation); \`String::with_capacity(n)\` becomes \`KString::with_capacity(n,
-GFP_KERNEL)?\`, and \`String::from(s)\` and \`.to_string()\`/\`.to_owned()\` on a string
-literal become \`KString::try_from(s)?\` (src/compat/kstring.ts), fallible sites the
-propagation pass then makes the enclosing functions handle. Each gets a note
-(K0691). \`to_lowercase\`/\`to_uppercase\` (and the \`to_ascii_*\` ones) of a string
-literal that is provably ASCII (printable, no escapes) become the mapped literal,
-copied the same way; on anything else they stay reported (check-std-api, K0680):
-a Unicode case mapping is not something to guess. Other \`.to_string()\` calls
-are compat-format's. Not done with \`--compat
-none\` (then alloc-calls reports the constructors, K0304), in a file with its own
-\`String\`, in tests, or on v6.10/v6.1.
-
-Before:
-    let mut name = String::from("guest");
-    let empty = String::new();
-After:
-    let mut name = KString::try_from("guest")?;
-    let empty = KString::new();`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text, c) => /String\s*::|\.\s*to_(string|owned|lowercase|uppercase|ascii_lowercase|ascii_uppercase)\b/.test(text) && stringsPorted(c),

@@ -98,22 +98,6 @@ export const compatStringTypes: FileTransform = {
   id: 'compat-string-types',
   scope: 'file',
   summary: 'Port the `String` type to `KString`, owned text in a `KVec<u8>` from the compat module.',
-  docs: `The kernel has no \`String\`. With the compat types on (the default; \`--compat none\`
-turns them off and \`String\` is only reported, K0610), every \`String\` written as a
-type becomes \`KString\` from the generated compat module (src/compat/kstring.ts:
-UTF-8 bytes in a \`KVec<u8>\`, every \`str\` method through \`Deref<Target = str>\`,
-\`Eq\`/\`Ord\`/\`Hash\`, \`Display\`/\`Debug\`), \`std::string::String\` too, and
-\`use std::string::String;\` goes. Each one gets a note (K0690) naming the kernel's
-own forms for upstream code. A type that derives \`Clone\` and holds a \`KString\`
-is an error (K0697): copying text allocates, so \`KString\` has no \`Clone\`. A file
-that defines or imports its own \`String\` is left alone, as are tests.
-\`collect::<String>()\` is compat-string-methods'. Profiles v6.10 and v6.1 have no
-\`KString\`: there \`String\` stays reported.
-
-Before:
-    struct User { name: String, tags: Vec<String> }
-After:
-    struct User { name: KString, tags: Vec<KString> }`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text, c) => /\bString\b/.test(text) && stringsPorted(c),

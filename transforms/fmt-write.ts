@@ -389,35 +389,6 @@ export const fmtWrite: CrateTransform = {
   id: 'fmt-write',
   scope: 'crate',
   summary: 'On mainline, make `write!`/`writeln!` that format a kernel-Display value use the kernel\'s `fmt!`.',
-  docs: `On mainline \`std::fmt\` becomes \`kernel::fmt\`, so a crate's \`impl fmt::Display for T\`
-implements the kernel's own \`Display\` (rust/kernel/fmt.rs), not core's. \`write!\` and
-\`writeln!\` format through \`core::format_args!\`, which needs core's trait: \`write!(f,
-"{:<5}", self.level)\` stops building. The kernel's \`fmt!\` (rust/macros/fmt.rs, in the
-prelude) wraps each argument in \`kernel::fmt::Adapter\`, whose core \`Display\` calls the
-kernel trait with the same formatter, so width, fill and alignment reach the impl
-unchanged, and it forwards \`Debug\`, \`LowerHex\` and the rest; primitives and \`str\`
-implement both traits. A call is rewritten when a \`{}\` argument's type is a crate type
-with a kernel \`Display\` impl, or one kport cannot see (a generic \`T: fmt::Display\`
-among them), in a crate that has such an impl or bound: \`w.write_fmt(fmt!(..))\` is exactly what \`write!\` expands to, with \`fmt!\` for
-\`format_args!\` (\`writeln!\` adds the \`\\n\`). Argument types are read from
-declarations: fields, parameters, \`let\`s, \`for\` loops over a vector, \`match\` arms
-over the crate's enum variants. A call that also formats a type whose \`Display\` is
-only core's (\`ParseIntError\`, \`NonZeroU32\`, a \`core::fmt::Display\` impl) has no form
-that builds and is reported (K0333); so is one that takes a width from an argument
-(K0334). Older profiles use \`core::fmt\` throughout and need nothing.
-
-Before:
-    impl fmt::Display for Entry {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "{:<5}|{}", self.level, self.code)
-        }
-    }
-After:
-    impl fmt::Display for Entry {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_fmt(fmt!("{:<5}|{}", self.level, self.code))
-        }
-    }`,
   profiles: ['mainline', 'v6.19'],
   safety: 'safe',
   run,

@@ -175,23 +175,6 @@ export const printMacros: FileTransform = {
   id: 'print-macros',
   scope: 'file',
   summary: 'Rewrite println!/eprintln!/print!/eprint! and the log crate macros to the kernel pr_*! macros.',
-  docs: `The kernel has no stdout: printing goes to the kernel log through the pr_*!
-macros (rust/kernel/print.rs). println! becomes pr_info!, eprintln! and eprint!
-become pr_err!, print! becomes kernel::pr_cont! (exported at the crate root, not
-in the prelude), and the log crate's error!/warn!/info!/debug!/trace! become
-pr_err!/pr_warn!/pr_info!/pr_debug!/pr_debug! (only where they come from log:
-log::info!, use log::{..}, use log::*, #[macro_use] extern crate log).
-
-The newline println! added moves into the format string; a raw string becomes
-the equivalent plain literal so it can hold the escape. A format string that is
-not a literal is reported (K0101), never guessed.
-
-Before:
-    println!("score: {}", score);
-    eprintln!(r"C:\\path");
-After:
-    pr_info!("score: {}\\n", score);
-    pr_err!("C:\\\\path\\n");`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text) => /\b(e?print(ln)?|error|warn|info|debug|trace)!/.test(text),

@@ -207,24 +207,6 @@ export const stdErrorImpls: FileTransform = {
   id: 'std-error-impls',
   scope: 'file',
   summary: 'Remove empty `impl std::error::Error for T {}` blocks, and report those with methods.',
-  docs: `Userspace error types implement \`std::error::Error\` so that they fit into
-\`Box<dyn Error>\` and \`?\` chains. The kernel has no error trait: its \`Error\` is a
-struct wrapping an errno (rust/kernel/error.rs), in the prelude. Left in place, the
-impl does not build, and once the \`std\` import is gone \`impl Error for T {}\` would
-name the kernel's struct. An impl with an empty body (the usual marker impl, also
-written \`impl std::error::Error\`, \`impl error::Error\` after \`use std::error;\`, or
-through an alias) is removed (K0331), with the \`use\` that imported the trait when
-nothing else uses it. An impl with methods (\`source\`, \`description\`) is reported
-(K0332): who calls them is for a person to see. \`core::error::Error\` and traits of
-the crate's own named \`Error\` are left alone.
-
-Before:
-    use std::error::Error;
-    use std::fmt;
-
-    impl Error for ParseError {}
-After:
-    use std::fmt;`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text) => /\bimpl\b/.test(text) && /\berror\b/.test(text) && /\b(std|alloc)\b/.test(text),

@@ -1,0 +1,3 @@
+fn show(name: &str, score: u32) {
+    let line = format!("{}: {}", name, score.to_string());
+}

@@ -1,0 +1,4 @@
+fn names() {
+    let mut name = String::from("guest");
+    let empty = String::new();
+}

@@ -1,0 +1,4 @@
+fn names() {
+    let mut name = KString::try_from("guest")?;
+    let empty = KString::new();
+}

@@ -1,0 +1,1 @@
+struct User { name: String, tags: Vec<String> }

@@ -1,0 +1,1 @@
+struct User { name: KString, tags: Vec<KString> }

@@ -1,0 +1,10 @@
+use std::fmt;
+
+#[derive(Debug)]
+struct ParseError;
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "parse error")
+    }
+}
