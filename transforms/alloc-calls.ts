@@ -304,37 +304,6 @@ export const allocCalls: CrateTransform = {
   id: 'alloc-calls',
   scope: 'crate',
   summary: 'Rewrite allocating Vec/Box/Arc constructors and Vec methods to the profile\'s fallible forms.',
-  docs: `The kernel has no infallible allocation: every constructor and method that may
-allocate takes GFP flags and returns a Result (rust/kernel/alloc/kvec.rs, kbox.rs,
-sync/arc.rs on mainline; VecExt/BoxExt on 6.10; the try_* methods of the kernel's
-alloc fork on 6.1). This pass rewrites \`Vec::with_capacity\`, \`Box::new\`,
-\`Arc::new\` (when Arc comes from std/kernel), and \`push\`, \`extend_from_slice\`,
-\`reserve\`, \`resize\` on receivers known to be a Vec, and marks each with \`?\`
-(a fallible site for the propagation pass). \`v.clone()\` and \`s.to_vec()\` on a
-known Vec or slice become \`try_to_vec(GFP_KERNEL)?\` (a compat helper; native on
-6.1). \`insert\`, \`extend\`, \`append\`, \`reserve_exact\`, \`Vec::from\` and
-\`String\` constructor calls (also inside macro arguments, \`vec![String::from("a")]\`)
-have no kernel form and are reported. Methods that do not
-allocate but changed shape are handled per profile: mainline's \`remove(i)\` returns a
-Result (gets \`?\`), \`drain(..)\` becomes \`drain_all()\`, \`v.swap_remove(i);\` (result
-unused) becomes \`swap\` with the last element and \`pop\` (K0330), and on 6.13 as released
-\`remove\`, \`drain\`, \`pop\`, \`clear\`, \`truncate\` and \`retain\` are reported (they
-arrived in 6.15/6.16).
-
-A receiver is known to be a Vec when it is a local declared with a Vec type or
-a Vec constructor, a parameter typed \`Vec\`/\`&mut Vec\`, or a struct field
-declared \`Vec<..>\` anywhere in the crate (\`self.items\`, \`p.items\`). A \`push\`
-on a String, a VecDeque or a user type is never touched; one on an unknown
-receiver is reported (K0302).
-
-Before:
-    let mut v: Vec<u32> = Vec::with_capacity(4);
-    v.push(1);
-    let b = Box::new(Node::new());
-After:
-    let mut v: Vec<u32> = Vec::with_capacity(4, GFP_KERNEL)?;
-    v.push(1, GFP_KERNEL)?;
-    let b = Box::new(Node::new(), GFP_KERNEL)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

@@ -192,21 +192,6 @@ export const allocCollect: CrateTransform = {
   id: 'alloc-collect',
   scope: 'crate',
   summary: 'Rewrite `collect()` into a Vec to `try_collect(GFP_KERNEL)?` and report collects into anything else.',
-  docs: `The kernel vector has no FromIterator (rust/kernel/alloc/kvec.rs explains why:
-collect cannot fail or take flags), so \`collect()\` does not exist in kernel code.
-Where kport can see that a \`collect()\` builds a Vec — a turbofish
-\`collect::<Vec<_>>()\`, a \`let\` with a declared Vec type, the tail or a \`return\`
-of a function returning a Vec, an assignment to or initializer of a struct field
-declared Vec (crate-wide), or an argument of \`push\` on a \`Vec<Vec<_>>\` — it
-becomes \`try_collect(GFP_KERNEL)?\` (\`try_collect()?\` on 6.1), a method of the
-\`TryCollect\` trait in the compat module that the alloc-compat pass adds to the
-crate. A collect into a String, a map, a \`Result<Vec<_>, _>\` or anything not a
-Vec is reported (K0310); one whose target kport cannot see is reported (K0311).
-
-Before:
-    let evens: Vec<u32> = xs.iter().filter(|x| *x % 2 == 0).copied().collect();
-After:
-    let evens: Vec<u32> = xs.iter().filter(|x| *x % 2 == 0).copied().try_collect(GFP_KERNEL)?;`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

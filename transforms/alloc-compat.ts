@@ -130,41 +130,6 @@ export const allocCompat: CrateTransform = {
   id: 'alloc-compat',
   scope: 'crate',
   summary: 'Add the kport compat module, with exactly the pieces ported code uses (TryCollect, KString, Map, ...), once per crate root that needs it.',
-  docs: `The module is assembled from pieces (src/compat/registry.ts: the vector traits
-below, \`KString\` and its methods, \`kformat!\`, \`ToKString\`, \`TryJoin\`, the compat
-collections), each written per profile: a file that uses a piece (names the
-type, calls the method or the macro, even inside macro arguments) gets it into
-its crate's module, with what it requires and nothing else, and imports what
-it names. The vector traits, as an example:
-
-The kernel vector has no \`collect\` (no FromIterator) and no \`Clone\`, so the
-alloc passes write \`try_collect(GFP_KERNEL)?\` and \`try_to_vec(GFP_KERNEL)?\`.
-Those are extension-trait methods from one small file kport adds beside the
-crate root, \`kport_compat.rs\`, written against the profile's API
-(src/kernel-api/alloc.ts): \`TryCollect\` reserves the iterator's lower size
-hint and pushes each item; \`TryToVec\` reserves and \`extend_from_slice\`s (on 6.1
-the kernel's own \`try_to_vec\` is used instead). The module holds only the
-traits the crate calls, so it adds no dead code (\`kport verify --werror\`). Each crate root whose module
-tree holds a file that calls a compat method gets \`mod kport_compat;\` (with
-\`src/main.rs\` and \`src/lib.rs\` that can be both: they are two crates, and a
-module both declare is compiled by both), the file beside it, and every file
-that calls a compat method imports the trait. The \`use\` is written only where
-every crate that compiles the file declares the module; a file no crate root
-declares is reported (K0318). Nothing is added when no file needs it, and a
-crate that already has the module is left as it is (a second run changes
-nothing).
-
-Before:
-    fn main() {
-        let v: Vec<u32> = (0..4).try_collect(GFP_KERNEL)?;
-    }
-After:
-    mod kport_compat;
-    use crate::kport_compat::TryCollect;
-
-    fn main() {
-        let v: Vec<u32> = (0..4).try_collect(GFP_KERNEL)?;
-    }`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

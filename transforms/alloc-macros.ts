@@ -234,32 +234,6 @@ export const allocMacros: FileTransform = {
   id: 'alloc-macros',
   scope: 'file',
   summary: 'Rewrite `vec!` to the profile\'s fallible form: `KVec::new()`, `kernel::kvec![..]?`, or a reserve-and-push block.',
-  docs: `The kernel has no \`vec!\`. On mainline and 6.13 it has \`kernel::kvec!\`
-(rust/kernel/alloc/kvec.rs): \`kvec![]\` is \`KVec::new()\` and cannot fail, while
-\`kvec![a, b]\` and \`kvec![x; n]\` allocate with GFP_KERNEL and return a Result, so
-they get \`?\` (a fallible site for the propagation pass). On 6.10 and 6.1 there is
-no such macro: a list becomes a block that reserves once and pushes each element
-in order (\`Vec::with_capacity(n, GFP_KERNEL)?\` + \`push(x, GFP_KERNEL)?\` on 6.10,
-\`try_with_capacity\` + \`try_push\` on 6.1).
-
-\`kvec![x; n]\` clones \`x\`, and the kernel vector is not Clone, so a repeat of a
-vector (the usual 2-D grid \`vec![vec![0; w]; h]\`, or \`vec![Vec::new(); n]\`)
-becomes a loop that builds each row; so does any repeat on 6.10/6.1. kport writes
-the loop only when evaluating the element once per row cannot be observed (a
-literal, an empty vector, a repeat of a literal, with counts that are names,
-fields, arithmetic or \`.len()\`); other repeats it cannot express are reported
-(K0306). A \`vec!\` inside \`assert_eq!\`, \`format!\`-style macros or another
-\`vec!\` is rewritten in place (their arguments are expressions); inside any other
-macro it is reported (K0308). A file that defines its own \`vec!\` is left alone.
-
-Before:
-    let empty: Vec<u8> = vec![];
-    let v = vec![1, 2, 3];
-    let z = vec![0u8; n];
-After:
-    let empty: Vec<u8> = KVec::new();
-    let v = kernel::kvec![1, 2, 3]?;
-    let z = kernel::kvec![0u8; n]?;`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text) => /\bvec\s*!/.test(text),

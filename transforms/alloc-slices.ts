@@ -123,28 +123,6 @@ export const allocSlices: CrateTransform = {
   id: 'alloc-slices',
   scope: 'crate',
   summary: 'Turn stable sorts into unstable ones where stability is unobservable and report other allocating slice methods.',
-  docs: `The stable \`sort\`, \`sort_by\` and \`sort_by_key\` allocate a scratch buffer and
-do not exist in kernel code; \`core\` has only \`sort_unstable*\`. Where kport can
-see the element type and it is a primitive value (integers, bool, char; not
-\`&str\` or another reference, whose address tells equal values apart), and the
-order breaks every tie — \`sort()\`, a comparator \`|a, b| a.cmp(b)\` or
-\`b.cmp(a)\`, a key that is the element itself — equal elements are
-indistinguishable, so the unstable sort gives the same result and the call is
-renamed. Every other stable sort on a known slice or Vec is reported with the
-unstable form as a suggestion (K0315). \`concat\`, \`join\` and \`repeat\` allocate
-a new vector or String and are reported with the fallible way to write them
-(K0316), on any receiver: no core or kernel type has \`concat()\`, \`join(sep)\` or
-\`repeat(n)\` (a thread's \`join()\` takes no argument), so only a method of that name
-defined in the crate is left alone. (\`to_vec\` is handled by alloc-calls.)
-
-Before:
-    let mut xs: Vec<u32> = load();
-    xs.sort();
-    xs.sort_by(|a, b| b.cmp(a));
-After:
-    let mut xs: Vec<u32> = load();
-    xs.sort_unstable();
-    xs.sort_unstable_by(|a, b| b.cmp(a));`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

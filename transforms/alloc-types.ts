@@ -89,23 +89,6 @@ export const allocTypes: FileTransform = {
   id: 'alloc-types',
   scope: 'file',
   summary: 'Rename `Vec`/`Box` to the profile\'s kernel types (`KVec`/`KBox` on mainline) in every type and path position.',
-  docs: `On mainline and 6.13 the kernel's vector and box are \`KVec<T>\` and \`KBox<T>\`
-(rust/kernel/alloc/kvec.rs, kbox.rs), both in the kernel prelude. Every \`Vec\` and
-\`Box\` in a type position (fields, parameters, returns, lets, generics, casts,
-turbofish, impl headers) and in a path (\`Vec::new()\`, \`Box::<T>::new\`) is
-renamed; \`std::vec::Vec\` and \`alloc::vec::Vec\` become the bare name. On 6.10 and
-6.1 the names stay \`Vec\`/\`Box\` (alloc's, re-exported by the prelude). Imports
-\`use std::vec::Vec;\`/\`use std::boxed::Box;\` are removed. A file that defines or
-imports its own \`Vec\` or \`Box\` is left alone for that name. A struct that
-derives Clone and owns a vector or box is reported (K0320): the kernel's are not
-Clone.
-
-Before:
-    struct Board { cells: Vec<u8>, next: Option<Box<Board>> }
-    fn empty() -> Vec<u8> { Vec::new() }
-After:
-    struct Board { cells: KVec<u8>, next: Option<KBox<Board>> }
-    fn empty() -> KVec<u8> { KVec::new() }`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text) => /\b(Vec|Box)\b/.test(text),

@@ -444,35 +444,6 @@ export const checkStdApi: CrateTransform = {
   id: 'check-std-api',
   scope: 'crate',
   summary: 'Report every allocating or std-only API left in the port at its line, from the table of alloc/std-only methods and items.',
-  docs: `Kernel Rust has no \`std\` and no infallible allocation. The table in
-src/kernel-api/std-only.ts lists the \`alloc\`/\`std\`-only methods, operators and
-paths (why each cannot be, and the kernel way); this pass reports each use at
-its exact range: \`str\`/\`String\` methods that build a \`String\` (K0680), the
-std map entry API and std collection methods (K0681), std items with no kernel
-home used through a \`use\` (K0682: \`HashMap::new()\`, \`process::exit(1)\` in a
-closure), and allocating slice methods without a kernel form (K0683).
-Macro arguments are code too (\`pr_info!("{}", s.to_uppercase())\`).
-
-A method whose name is shared with core or kernel types (\`clone\`, \`push\`,
-\`insert\`, \`to_ascii_lowercase\`, \`push_back\`) is reported only where the
-receiver is known to be the std type; a name no core or kernel type has
-(\`push_str\`, \`entry(..).or_insert(..)\`, \`replace(a, b)\`, \`to_lowercase\` on
-anything not visibly a \`char\`) is reported by itself, unless the crate defines
-a method of that name. It runs after the rewriting passes and reports what they
-left; what another pass reports (\`String\` types, \`format!\`, \`to_string\`:
-check-strings; \`String::from\`: alloc-calls; \`concat\`/\`join\`/\`repeat\`:
-alloc-slices; \`std::\` paths as written and \`use\` declarations: std-paths) is
-not reported again. Test-only code is not reported.
-
-Before:
-    use std::collections::HashMap;
-    fn count(words: &[&str]) -> usize {
-        let mut m = HashMap::new();
-        for w in words { *m.entry(w.to_lowercase()).or_insert(0) += 1; }
-        m.len()
-    }
-After: unchanged, with K0682 at \`HashMap::new\`, K0681 at \`.entry(..).or_insert(..)\`
-and K0680 at \`.to_lowercase()\`.`,
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   run,

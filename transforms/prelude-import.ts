@@ -58,26 +58,6 @@ export const preludeImport: FileTransform = {
   id: 'prelude-import',
   scope: 'file',
   summary: 'Add `use kernel::prelude::*;` once to each module file that uses a prelude name.',
-  docs: `Kernel code takes pr_info!, KVec, KBox, GFP_KERNEL, Result, module! and the
-rest from \`kernel::prelude\` (rust/kernel/prelude.rs). After the other passes
-have run, every file that uses one of these names unqualified and has no
-\`use kernel::prelude::*;\` gets one, after its inner attributes and inner doc
-comments and before its first item (above that item's own attributes and doc
-comments).
-
-Before:
-    //! A game.
-    #![allow(dead_code)]
-
-    use core::mem;
-    fn main() { pr_info!("hi\\n"); }
-After:
-    //! A game.
-    #![allow(dead_code)]
-
-    use kernel::prelude::*;
-    use core::mem;
-    fn main() { pr_info!("hi\\n"); }`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text) => ANY_NAME.test(text),

@@ -1,0 +1,15 @@
+struct Node {
+    value: u32,
+}
+
+impl Node {
+    fn new() -> Node {
+        Node { value: 0 }
+    }
+}
+
+fn build() {
+    let mut v: Vec<u32> = Vec::with_capacity(4, GFP_KERNEL)?;
+    v.push(1, GFP_KERNEL)?;
+    let b = Box::new(Node::new(), GFP_KERNEL)?;
+}

@@ -1,0 +1,3 @@
+fn evens(xs: &[u32]) {
+    let evens: Vec<u32> = xs.iter().filter(|x| *x % 2 == 0).copied().try_collect(GFP_KERNEL)?;
+}

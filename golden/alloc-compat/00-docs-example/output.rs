@@ -1,0 +1,6 @@
+mod kport_compat;
+use crate::kport_compat::TryCollect;
+
+fn main() {
+    let v: Vec<u32> = (0..4).try_collect(GFP_KERNEL)?;
+}
