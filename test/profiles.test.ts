@@ -84,17 +84,6 @@ describe('a file with every use form', () => {
   }
 });
 
-describe('std-paths docs example', () => {
-  it('is golden case 37, byte for byte', async () => {
-    const { stdPaths } = await import('../transforms/std-paths.ts');
-    const m = /Before:\n([\s\S]*?)\nAfter:\n([\s\S]*)$/.exec(stdPaths.docs!)!;
-    const dedent = (s: string) => s.split('\n').map((l) => l.replace(/^ {4}/, '')).join('\n') + '\n';
-    const dir = path.join(ROOT, 'golden', 'std-paths', '37-docs-example');
-    expect(dedent(m[1])).toBe(readFileSync(path.join(dir, 'input.rs'), 'utf8'));
-    expect(dedent(m[2])).toBe(readFileSync(path.join(dir, 'output.rs'), 'utf8'));
-  });
-});
-
 /** The profile rows of the first markdown table after `heading` in `text`: id → kernels cell. */
 function profileTable(text: string, heading: string): Map<string, string> {
   const rest = text.slice(text.indexOf(heading));

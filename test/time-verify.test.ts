@@ -128,15 +128,3 @@ describe.skipIf(!hasRustc)('the stub time API keeps the kernel signatures', () =
     }
   });
 });
-
-describe('time-api docs example', () => {
-  it('is golden case 01, byte for byte', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { timeApi } = await import('../transforms/time-api.ts');
-    const m = /Before:\n([\s\S]*?)\nAfter:\n([\s\S]*)$/.exec(timeApi.docs!)!;
-    const dedent = (s: string) => s.split('\n').map((l) => l.replace(/^ {4}/, '')).join('\n') + '\n';
-    const dir = path.resolve(import.meta.dirname, '..', 'golden', 'time-api', '01-docs-example');
-    expect(dedent(m[1])).toBe(readFileSync(path.join(dir, 'input.rs'), 'utf8'));
-    expect(dedent(m[2])).toBe(readFileSync(path.join(dir, 'output.rs'), 'utf8'));
-  });
-});

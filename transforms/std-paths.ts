@@ -267,31 +267,6 @@ export const stdPaths: FileTransform = {
   id: 'std-paths',
   scope: 'file',
   summary: 'Rewrite paths rooted at std and alloc to their core or kernel home, and report those that have none.',
-  docs: `Kernel Rust has no std: most of std is re-exported core, a few items are in the
-kernel crate, and the rest has no kernel form. The profile's table
-(src/kernel-api/std-paths.ts, docs/profiles.md) maps every std path: \`std::mem\`
-→ \`core::mem\`, \`std::sync::Arc\` → \`kernel::sync::Arc\`, \`std::fmt\` →
-\`kernel::fmt\` on mainline (its Display is the kernel's own trait) and \`core::fmt\`
-before. Imports of \`std::vec::Vec\` and \`std::boxed::Box\` are dropped: the kernel
-prelude provides both. \`use\` groups whose members go to different places are
-split, keeping order, attributes, visibility and comments. Paths are rewritten in
-\`use\` trees, code, types, patterns, attributes and macro arguments. Paths with no
-kernel home (collections, io, fs, net, env, process, thread, String, Rc, locks) stay as
-written and are reported (K0201-K0212), from the \`std\` root of an import left as
-written whose list spreads over lines (where rustc rejects it); clocks and \`thread::sleep\` are left to
-the time-api transform, which runs first. A local \`std\` module or
-\`use x as std\` leaves the \`std::\` paths of the module or block that declares it
-alone (K0213); other modules' paths are still ported. Test-only code
-(\`#[test]\`, \`#[cfg(test)]\`) is rewritten but not reported. On mainline:
-
-Before:
-    use std::{fmt, mem, collections::HashMap, vec::Vec};
-    fn f() -> usize { std::mem::size_of::<u64>() }
-After:
-    use kernel::fmt;
-    use core::mem;
-    use std::collections::HashMap;
-    fn f() -> usize { core::mem::size_of::<u64>() }`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text) => /\b(std|alloc)\b/.test(text),

@@ -278,40 +278,6 @@ export const timeApi: FileTransform = {
   id: 'time-api',
   scope: 'file',
   summary: 'Rewrite std::time::Instant, elapsed times and thread::sleep to the profile\'s kernel time API, and report what has none.',
-  docs: `Clocks and sleeping are kernel API that changed across releases (src/kernel-api/time.ts,
-docs/profiles.md "Time API"). On mainline (6.19+) \`Instant::now()\` becomes
-\`Instant::<Monotonic>::now()\` (rust/kernel/time.rs), whose \`elapsed()\` and differences are a
-\`Delta\`; \`Duration::from_secs/millis/micros(n)\` compared with one becomes \`Delta::from_*\`;
-\`thread::sleep(Duration::from_millis(n))\` becomes \`fsleep(Delta::from_millis(n))\`
-(rust/kernel/time/delay.rs). On v6.10 (6.10-6.12) the clock is \`Ktime::ktime_get()\` with
-\`to_ms()\`/\`to_ns()\`. Profiles with no form spanning their whole range report (K1101,
-K1102). A \`Duration\` used only as a value stays (std-paths makes it \`core::time::Duration\`).
-Instants are converted per file, only when every use can be followed; on mainline that
-includes struct fields, parameters, returns and \`let\` types written \`Instant\`
-(\`Instant<Monotonic>\`) and those written \`Duration\` that hold elapsed times (\`Delta\`); otherwise each use that blocks is reported (K1105). Floating-point Duration methods (K1103) and wall-clock
-time (K1104) are reported. Runs before std-paths, which leaves these paths to it.
-
-Before:
-    use std::time::{Duration, Instant};
-    use std::thread;
-
-    fn wait() {
-        let start = Instant::now();
-        thread::sleep(Duration::from_millis(10));
-        if start.elapsed() > Duration::from_secs(1) {
-            println!("slow: {} ms", start.elapsed().as_millis());
-        }
-    }
-After:
-    use kernel::time::{delay::fsleep, Delta, Instant, Monotonic};
-
-    fn wait() {
-        let start = Instant::<Monotonic>::now();
-        fsleep(Delta::from_millis(10));
-        if start.elapsed() > Delta::from_secs(1) {
-            println!("slow: {} ms", start.elapsed().as_millis());
-        }
-    }`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text) => /Instant|sleep|SystemTime|UNIX_EPOCH|_f(32|64)\b/.test(text),
