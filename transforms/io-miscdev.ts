@@ -179,7 +179,7 @@ function bindingPatterns(root: SyntaxNode): SyntaxNode[] {
  */
 function run(cc: CrateContext): void {
   if (cc.crate.options.io !== 'miscdev') return;
-  const port = portOf(cc);
+  const port = portOf(cc, new Set(CODES.filter((c) => c.severity === 'error').map((c) => c.code)));
   if (!port) return;
   const found = findInputLoop(port);
   if (!found) return;
@@ -194,7 +194,7 @@ function run(cc: CrateContext): void {
 }
 
 /** The one crate root with a `fn main` not yet ported: what every phase reads. */
-function portOf(cc: CrateContext): Port | undefined {
+function portOf(cc: CrateContext, stops: ReadonlySet<string>): Port | undefined {
   const roots = cc.files.filter((f) => f.isCrateRoot);
   const withMain = roots.map((f) => ({ f, m: query(MAIN).matches(f.tree.rootNode)[0] })).filter((x) => x.m);
   if (withMain.length !== 1) return undefined;
@@ -203,7 +203,7 @@ function portOf(cc: CrateContext): Port | undefined {
   const fn = withMain[0].m.captures.find((c) => c.name === 'fn')!.node;
   const body = fn.childForFieldName('body');
   if (!body || fn.hasError) return undefined;
-  return new Port(cc, ctx, fn, body);
+  return new Port(cc, ctx, fn, body, stops);
 }
 
 /** main of the crate root, where reports go, and whether an error has stopped the port. */
@@ -218,6 +218,8 @@ class Port {
     readonly ctx: FileContext,
     readonly fn: SyntaxNode,
     readonly body: SyntaxNode,
+    /** The codes whose report stops the port (the errors). */
+    private readonly stops: ReadonlySet<string>,
   ) {
     this.text = ctx.text;
     this.device = `/dev/${cc.crate.moduleName}`;
@@ -225,7 +227,7 @@ class Port {
 
   report(code: string, node: SyntaxNode, message: string, help: string): void {
     this.ctx.report({ code, node, message, help });
-    if (CODES.find((c) => c.code === code)?.severity === 'error') this.stopped = true;
+    if (this.stops.has(code)) this.stopped = true;
   }
 
   /** Crate types with type parameters: `T::new()` does not say which. */
