@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Entry point: load the TypeScript sources through tsx, run, exit with the code.
-import { register } from 'tsx/esm/api';
+// Entry point: run the compiled CLI (dist/, built by `npm run build`, which
+// `npm ci` and `npm pack` run through `prepare`) and exit with its code.
+// Nothing is compiled at run time.
+import { existsSync, readFileSync } from 'node:fs';
 
 // A reader that closes early (`kport transforms | head`) is not an error: what
 // it wanted was printed, so kport stops quietly with status 0.
@@ -11,14 +13,24 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import('../src/cli/cli.ts');
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (e) {
-  // One line for a person; the stack for a bug report with KPORT_DEBUG=1.
-  const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  const stack = process.env.KPORT_DEBUG && e instanceof Error && e.stack ? `\n${e.stack}` : ' (KPORT_DEBUG=1 shows where)';
-  process.stderr.write(`kport: internal error: ${message}${stack}\n`);
-  process.exitCode = 2;
+const args = process.argv.slice(2);
+// `kport --version` answers from package.json without loading the CLI.
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`kport ${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  const cli = new URL('../dist/cli.js', import.meta.url);
+  if (!existsSync(cli)) {
+    process.stderr.write('kport: not built: dist/cli.js is missing; run `npm run build` (npm ci does it) in the kport folder\n');
+    process.exit(2);
+  }
+  const { main } = await import(cli.href);
+  try {
+    process.exitCode = await main(args);
+  } catch (e) {
+    // One line for a person; the stack for a bug report with KPORT_DEBUG=1.
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const stack = process.env.KPORT_DEBUG && e instanceof Error && e.stack ? `\n${e.stack}` : ' (KPORT_DEBUG=1 shows where)';
+    process.stderr.write(`kport: internal error: ${message}${stack}\n`);
+    process.exitCode = 2;
+  }
 }

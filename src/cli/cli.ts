@@ -1,7 +1,6 @@
 // The command line: parse arguments, call the job, print. Exit codes:
 // 0 done; 1 error-level diagnostics, or pending changes with --check;
 // 2 bad usage, unreadable input, I/O failure.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -10,6 +9,7 @@ import { FORMATS, type Format } from '../outputs/diagnostics.ts';
 import { formatDiagnostics } from '../outputs/formats/index.ts';
 import { goldenExample } from './explain.ts';
 import { UsageError } from '../engine/errors.ts';
+import { kportVersion } from '../engine/assets.ts';
 import { checkIoMode, IO_MODES } from '../crate/io-mode.ts';
 import { checkCompatMode, COMPAT_MODES } from '../crate/compat-mode.ts';
 import { DEFAULT_PROFILE, PROFILES, profileList, resolveProfile, type ProfileId } from '../kernel-api/profiles.ts';
@@ -47,9 +47,7 @@ function list(v: unknown): string[] | undefined {
 }
 
 /** kport's version, from its own package.json. */
-export function version(): string {
-  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
-}
+export const version = kportVersion;
 
 const posix = (p: string) => p.split(path.sep).join('/');
 

@@ -33,10 +33,21 @@ function shown(t: UnitTask): string {
   return t.plan.shown;
 }
 
+/**
+ * The module each worker loads: the bundle's dist/worker.js beside this code
+ * when kport runs compiled (an installed kport, bin/kport.js), or
+ * worker-entry.js, which loads src/cli/worker.ts through tsx, when it runs from
+ * its sources (tests, scripts).
+ */
+export function workerModule(): string {
+  const fromSources = import.meta.url.endsWith('.ts');
+  return new URL(fromSources ? './worker-entry.js' : './worker.js', import.meta.url).href;
+}
+
 /** Run the tasks on `jobs` threads; `onOutput` sees each unit's output in task order. */
 export async function runPool(tasks: UnitTask[], jobs: number, onOutput: (o: UnitOutput) => void): Promise<void> {
   const pool = new Piscina({
-    filename: new URL('./worker-entry.js', import.meta.url).href,
+    filename: workerModule(),
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1000,

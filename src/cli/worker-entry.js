@@ -1,22 +1,10 @@
-// Worker-thread entry for `--jobs N`: a worker starts without the main
-// thread's module hooks, so it registers tsx itself before loading the
-// TypeScript sources. Each task ports one unit (a crate); see src/cli/pool.ts.
+// Worker-thread entry when kport runs from its TypeScript sources (the tests,
+// `tsx` scripts): a worker starts without the main thread's module hooks, so it
+// registers tsx itself before loading src/cli/worker.ts. An installed kport
+// never comes here: its pool starts dist/worker.js (see src/cli/pool.ts).
 import { register } from 'tsx/esm/api';
 
 register();
-const { portUnitReply } = await import('./port-unit.ts');
-const { releaseTrees } = await import('../engine/memory.ts');
+const { default: portInWorker } = await import('./worker.ts');
 
-export default async function portInWorker(task) {
-  // Fault injection for the tests of the pool's error paths (test/pool.test.ts):
-  // a worker that throws mid-run, or slow tasks that say when they started.
-  const fault = process.env.KPORT_FAULT;
-  if (fault === 'worker-throw' && task.plan.abs.endsWith(process.env.KPORT_FAULT_AT ?? '')) throw new Error('injected worker fault');
-  if (fault === 'worker-slow') {
-    if (process.env.KPORT_FAULT_MARK) (await import('node:fs')).appendFileSync(process.env.KPORT_FAULT_MARK, 'started\n');
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const reply = await portUnitReply(task);
-  await releaseTrees();
-  return reply;
-}
+export default portInWorker;

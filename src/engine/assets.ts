@@ -21,3 +21,10 @@ export function packageRoot(): string {
 export function assetPath(...parts: string[]): string {
   return path.join(packageRoot(), ...parts);
 }
+
+let version: string | undefined;
+
+/** kport's version, from its own package.json. */
+export function kportVersion(): string {
+  return (version ??= JSON.parse(readFileSync(assetPath('package.json'), 'utf8')).version as string);
+}

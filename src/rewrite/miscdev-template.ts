@@ -2,12 +2,12 @@
 // device name (`kport_device` in the template) and the line-ending choice filled
 // in (MISCDEV-SPEC.md). The template is kport's own file, read once per process.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { assetPath } from '../engine/assets.ts';
 
 let template: string | undefined;
 
 function load(): string {
-  template ??= readFileSync(path.resolve(import.meta.dirname, '..', '..', 'templates', 'miscdev.rs'), 'utf8');
+  template ??= readFileSync(assetPath('templates', 'miscdev.rs'), 'utf8');
   return template;
 }
 

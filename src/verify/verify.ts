@@ -8,6 +8,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, st
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cachedBuild, cacheRoot } from './cache.ts';
+import { assetPath } from '../engine/assets.ts';
 import { discover, type Unit } from '../crate/discover.ts';
 import { UsageError } from '../engine/errors.ts';
 import { PROFILE_IDS, type ProfileId } from '../kernel-api/profiles.ts';
@@ -19,9 +20,9 @@ import type { Diagnostic } from '../engine/types.ts';
 /** Profiles the stub models faithfully (see stub/kernel/lib.rs for why the others are refused). */
 export const STUB_PROFILES: readonly ProfileId[] = (Object.keys(STUB_FEATURES_OF) as ProfileId[]).sort((a, b) => PROFILE_IDS.indexOf(a) - PROFILE_IDS.indexOf(b));
 
-export const STUB_SOURCE = path.resolve(import.meta.dirname, '..', '..', 'stub', 'kernel', 'lib.rs');
+export const STUB_SOURCE = assetPath('stub', 'kernel', 'lib.rs');
 /** The stub of the kernel's `macros` proc-macro crate (mainline `fmt!`). */
-export const STUB_MACROS = path.resolve(import.meta.dirname, '..', '..', 'stub', 'macros', 'lib.rs');
+export const STUB_MACROS = assetPath('stub', 'macros', 'lib.rs');
 
 export interface VerifyOptions {
   profile: ProfileId;

@@ -1,21 +1,13 @@
 // SARIF 2.1.0: one run, the kport rules that appear in the results (with
 // their long explanation as help text, no helpUri), and one result per
 // diagnostic. Columns are Unicode code points, as in every kport position.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { kportVersion } from '../../engine/assets.ts';
 import { catalogue } from '../../cli/codes.ts';
 import { sortDiagnostics } from '../diagnostics.ts';
 import type { Diagnostic, Severity } from '../../engine/types.ts';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', note: 'note' };
 
-export function kportVersion(): string {
-  try {
-    return JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8')).version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 export interface SarifOptions {
   /** File texts (LF) by diagnostic `file`, to turn suggestions into fixes with line/column regions. */
