@@ -150,7 +150,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('compat', { type: 'string', describe: `owned std types (String, format!): ${COMPAT_MODES.join(', ')} (none: report them, do not port them to the compat module's types)` })
           .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
-          .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: the number of cores)' })
+          .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: none for one crate or under 256 KB of Rust, else one per 128 KB, at most the number of cores)' })
           .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything; this compiles the input with rustc (its macros run, include_str! reads files)' })
           .option('kdir', { type: 'string', describe: "with --verify: build the port with this kernel tree (make -C KDIR M=.. LLVM=1) instead of the stub; runs the kernel's and the input's build files (Makefile, Kbuild)" })
           .check((a) => {
@@ -272,7 +272,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('html', { type: 'string', describe: 'also write a self-contained HTML review page to this file' })
           .option('workspace', { type: 'boolean', describe: 'at a Cargo workspace root: check each member that has a binary' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
-          .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: the number of cores)' }),
+          .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: none for one crate or under 256 KB of Rust, else one per 128 KB, at most the number of cores)' }),
       async (a) => {
         const { profile, format } = checkFormat(a);
         const ioMode = checkIoMode(a.io, '--io');

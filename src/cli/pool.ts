@@ -10,14 +10,82 @@
 // handing out tasks, waits for the ones in flight to finish, and only then
 // closes the pool. At most a small window of tasks is in flight, which also
 // keeps the results waiting for their turn few.
+import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { Piscina } from 'piscina';
+import type { UnitPlan } from '../crate/discover.ts';
 import { UsageError } from '../engine/errors.ts';
 import { reviveOutput, type UnitOutput, type UnitReply, type UnitTask } from './port-unit.ts';
 
 /** The default for `--jobs`: the cores this process may use. */
 export function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/**
+ * Input each worker must have for the pool to pay. A worker costs about 0.6 s
+ * of CPU before its first task (loading kport and tree-sitter, compiling the
+ * transforms' queries), which the main thread would pay once anyway; porting
+ * costs roughly 15-40 ms of CPU per KB. At 128 KB a worker's share is a few
+ * seconds of work against that fixed cost, with room for a machine that is
+ * busy with other things (measured in the report of #18: on the bundled
+ * examples, 46 KB in 11 crates, two workers cost 1.2 s more CPU than the main
+ * thread alone and ended later).
+ */
+export const BYTES_PER_WORKER = 128 * 1024;
+
+/**
+ * The number of threads the default `--jobs` uses: the main thread alone (1)
+ * for one unit or small inputs; else one worker per BYTES_PER_WORKER of input,
+ * at most one per unit and per core. `--jobs N` given by the user is taken as
+ * it is (run.ts).
+ */
+export function autoJobs(plans: readonly UnitPlan[], cores = defaultJobs()): number {
+  const most = Math.min(cores, plans.length);
+  if (most < 2) return 1;
+  const bytes = inputBytes(plans, most * BYTES_PER_WORKER);
+  return Math.max(1, Math.min(most, Math.floor(bytes / BYTES_PER_WORKER)));
+}
+
+/** Folders that hold no source kport ports (build output, VCS data, dependencies). */
+const SKIPPED = new Set(['target', 'node_modules', '.git']);
+
+/**
+ * The size of the Rust source under the units (`.rs` files; hidden folders and
+ * build output skipped, links not followed), counted up to `limit`: a cheap
+ * estimate made before any file is read, so the count stops as soon as the
+ * answer is known.
+ */
+export function inputBytes(plans: readonly UnitPlan[], limit = Infinity): number {
+  let total = 0;
+  const size = (file: string) => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  };
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (total >= limit) return;
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !SKIPPED.has(e.name)) walk(path.join(dir, e.name));
+      } else if (e.isFile() && e.name.endsWith('.rs')) total += size(path.join(dir, e.name));
+    }
+  };
+  for (const p of plans) {
+    if (total >= limit) break;
+    if (p.kind === 'file') total += size(p.abs);
+    else walk(p.abs);
+  }
+  return total;
 }
 
 /** Ctrl-C during a pooled run: the run stops cleanly and says so (exit 130). */

@@ -11,7 +11,7 @@ import { inTreeFiles, kernelRoot, moduleRoot, outDirFiles } from '../outputs/lay
 import { lstatSync, statSync } from 'node:fs';
 import type { UnitResult } from '../engine/pipeline.ts';
 import { releaseTrees } from '../engine/memory.ts';
-import { defaultJobs, runPool } from './pool.ts';
+import { autoJobs, runPool } from './pool.ts';
 import { portUnit, portUnitAsync, type UnitOutput, type UnitTask } from './port-unit.ts';
 import { getProfile, type ProfileId } from '../kernel-api/profiles.ts';
 import { TRANSFORMS } from './registry.ts';
@@ -90,14 +90,16 @@ export function rewrite(opts: RewriteOptions): RewriteResult {
 }
 
 /**
- * Run the rewrite job on `opts.jobs` worker threads (default: the number of
- * cores), one crate per task; the result is identical to `rewrite`'s. With
+ * Run the rewrite job on `opts.jobs` worker threads (default: as many as pay,
+ * often none: see autoJobs in pool.ts), one crate per task; the result is
+ * identical to `rewrite`'s. With
  * `onDiff`, each unit's part of the diff goes there, in order, instead of into
  * `result.diff`, so memory stays flat however large the diff is.
  */
 export async function rewriteAsync(opts: RewriteOptions & { jobs?: number; onDiff?: (chunk: string) => void }): Promise<RewriteResult> {
   const job = startJob(opts, opts.onDiff);
-  const jobs = Math.min(opts.jobs ?? defaultJobs(), job.tasks.length);
+  // The pool only when it pays (autoJobs); `--jobs N` is taken as asked.
+  const jobs = opts.jobs !== undefined ? Math.min(opts.jobs, job.tasks.length) : autoJobs(job.tasks.map((t) => t.plan));
   if (jobs <= 1) {
     for (const t of job.tasks) {
       job.add(await portUnitAsync(t));
