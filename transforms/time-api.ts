@@ -1,4 +1,5 @@
-import { removeLines, lineIndent } from '../src/rewrite/remove-lines.ts';
+import { lineIndent, lineRemovalRange } from '../src/rewrite/remove-lines.ts';
+import { EditGroup } from '../src/engine/edits.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { fileRange } from '../src/analysis/macroargs.ts';
 import { argsOf } from '../src/analysis/instant-flow.ts';
@@ -10,7 +11,7 @@ import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/en
 import { bindings } from './time-api/bindings.ts';
 import { byName, insideModule, qualify, usesConverted } from './time-api/imports.ts';
 import { instantSites, planInstants } from './time-api/instants.ts';
-import { key, rangeOf, type Plan, type Range } from './time-api/plan.ts';
+import { adopt, key, newPlan, rangeOf, type Edits, type Plan, type Range } from './time-api/plan.ts';
 import { sleepBinding, sleepSites } from './time-api/sleep.ts';
 import { durationCtor } from './time-api/span.ts';
 import { floatsAndWallClock } from './time-api/wall-clock.ts';
@@ -40,7 +41,8 @@ function run(ctx: FileContext): void {
   const api: TimeApi = ctx.profile.time;
   const b = bindings(ctx);
   const names = new Set<string>();
-  const edits: { range: Range; text: string; user?: boolean }[] = [];
+  // The file's conversions (Instants, sleeps), recorded at the end with the imports as one group.
+  const conv: Edits = { kernel: new EditGroup(ctx.text), verbatim: new EditGroup(ctx.text) };
   const reported = new Set<string>();
   const report = (range: Range, code: string, message: string, help: string) => {
     const k = `${key(range)}|${code}`;
@@ -63,17 +65,17 @@ function run(ctx: FileContext): void {
     for (const s of inst.paths) report(rangeOf(s), TIME_CODES.noClock, `\`${s.node.text}\` has no kernel form on this profile`, api.clockHelp);
     if (instLeaves.length + inst.paths.length === 0) for (const s of inst.nows) report(rangeOf(s), TIME_CODES.noClock, `\`${s.node.text}\` has no kernel form on this profile`, api.clockHelp);
   } else if (anyInstant && api.clock) {
-    const p: Plan = { ctx, api: api.clock, b, edits: [], blockers: [], names: new Set(), done: new Set(), durations: new Set() };
+    const p = newPlan(ctx, api.clock, b);
     const nows = planInstants(p, inst);
     if (p.blockers.length) {
       for (const x of p.blockers) report(x.range, x.code, x.message, x.help);
-    } else if (nows.length || p.edits.length) {
+    } else if (nows.length || p.kernel.size + p.verbatim.size) {
       for (const s of nows) {
-        edits.push({ range: fileRange(s.node, s.r), text: api.clock.now });
+        conv.kernel.replace(fileRange(s.node, s.r), api.clock.now);
         const path = s.node.childForFieldName('function')?.childForFieldName('path');
         if (path) converted.add(key(fileRange(path, s.r)));
       }
-      edits.push(...p.edits);
+      adopt(conv, p);
       for (const n of api.clock.nowNames) names.add(n);
       for (const n of p.names) names.add(n);
       for (const d of p.durations) converted.add(d);
@@ -91,7 +93,7 @@ function run(ctx: FileContext): void {
       continue;
     }
     const args = argsOf(s.call);
-    const p: Plan = { ctx, api: api.clock ?? ({ methods: {}, sameType: [], spanTypeName: '', now: '', nowNames: [], source: '' } as ClockApi), b, edits: [], blockers: [], names: new Set(), done: new Set(), durations: new Set() };
+    const p = newPlan(ctx, api.clock ?? ({ methods: {}, sameType: [], spanTypeName: '', now: '', nowNames: [], source: '' } as ClockApi), b);
     const cantTrace = () =>
       report(range, TIME_CODES.sleepArg, `\`${s.fn.text}(..)\` sleeps for a \`Duration\` kport cannot trace to its constructor`, `build the kernel span where you sleep: \`${api.sleep!.fn.replace(/^.*::/, '')}(Delta::from_millis(ms))\` (rust/kernel/time/delay.rs; \`Delta\` takes i64 and has \`from_secs\`, \`from_millis\`, \`from_micros\`)`);
     if (args.length === 1 && args[0].type === 'identifier' && s.r.shift === 0) {
@@ -107,7 +109,7 @@ function run(ctx: FileContext): void {
       }
       if (!bound.applied) {
         bound.applied = true;
-        p.edits.push(...bound.edits);
+        adopt(p, bound);
         for (const n of bound.names) p.names.add(n);
         for (const d of bound.durations) p.durations.add(d);
       }
@@ -119,9 +121,9 @@ function run(ctx: FileContext): void {
       for (const x of p.blockers) report(x.range, TIME_CODES.sleepArg, x.message, x.help);
       continue;
     }
-    edits.push({ range: fileRange(s.fn, s.r), text: api.sleep.name });
+    conv.kernel.replace(fileRange(s.fn, s.r), api.sleep.name);
     converted.add(key(fileRange(s.fn, s.r)));
-    edits.push(...p.edits);
+    adopt(conv, p);
     names.add(api.sleep.fn);
     for (const n of p.names) names.add(n);
     for (const d of p.durations) converted.add(d);
@@ -132,7 +134,7 @@ function run(ctx: FileContext): void {
   // Imports: drop the std leaves whose every use was converted; import the kernel names.
   // An Instant import nothing uses goes too (on a profile with a clock): it names a std type.
   const unusedInstant = !!api.clock && inst.nows.length + inst.blockers.length + inst.paths.length + inst.types.length === 0 && instLeaves.length > 0;
-  if (edits.length === 0 && !unusedInstant) return;
+  if (conv.kernel.size + conv.verbatim.size === 0 && !unusedInstant) return;
   for (const l of b.leaves) {
     if (l.what === 'wall' || isTestCode(ctx.tree, l.decl)) continue;
     const name = l.leaf.alias ?? (l.leaf.kind === 'self' ? l.leaf.segs[l.leaf.segs.length - 1] : l.leaf.segs[l.leaf.segs.length - 1]);
@@ -149,32 +151,36 @@ function run(ctx: FileContext): void {
   };
   const importNames = [...names].map((n) => n.replace(/^.*::/, ''));
   const conflict = importNames.some((n) => defined.has(n) || localNames(ctx.tree).imported.has(n));
-  const inModules = edits.some((e) => insideModule(ctx, e.range.start));
+  const inModules = [...conv.kernel.pending, ...conv.verbatim.pending].some((e) => insideModule(ctx, e.start));
   const decls = [...new Set(removeLeaves.map((l) => l.decl))].filter(fileLevel).sort((a, c) => a.startIndex - c.startIndex);
   const qualified = conflict || inModules || instantKept || decls.length === 0 || removeLeaves.some((l) => !fileLevel(l.decl));
 
-  for (const e of edits) ctx.edits.replace(e.range, qualified && !e.user ? qualify(e.text, names) : e.text);
   const byDecl = new Map<SyntaxNode, Set<number>>();
   for (const l of removeLeaves) {
     if (!byDecl.has(l.decl)) byDecl.set(l.decl, new Set());
     byDecl.get(l.decl)!.add(l.leaf.node.id);
   }
   const newUse = qualified || names.size === 0 ? '' : `use kernel::time::${importNames.length === 1 ? [...names][0] : `{${[...names].sort(byName).join(', ')}}`};`;
-  let placed = false;
-  for (const [decl, drop] of [...byDecl].sort((x, y) => x[0].startIndex - y[0].startIndex)) {
-    const all = useLeaves(decl.childForFieldName('argument')!);
-    const keep = new Set(all.filter((l) => !drop.has(l.node.id)).map((l) => l.node.id));
-    const rest = renderUse(ctx.text, decl, keep);
-    const place = !placed && newUse && decl.id === decls[0]?.id;
-    if (place) placed = true;
-    if (rest === null) {
-      if (place) ctx.edits.replace(decl, newUse);
-      else removeLines(ctx, decl);
-    } else {
-      const indent = lineIndent(ctx.text, decl.startIndex);
-      ctx.edits.replace(decl, place ? `${rest}\n${indent}${newUse}` : rest);
+  // One group: the conversions and the imports land whole or not at all.
+  ctx.edits.group((g) => {
+    for (const e of conv.kernel.pending) g.replace(e, qualified ? qualify(e.text, names) : e.text);
+    for (const e of conv.verbatim.pending) g.replace(e, e.text);
+    let placed = false;
+    for (const [decl, drop] of [...byDecl].sort((x, y) => x[0].startIndex - y[0].startIndex)) {
+      const all = useLeaves(decl.childForFieldName('argument')!);
+      const keep = new Set(all.filter((l) => !drop.has(l.node.id)).map((l) => l.node.id));
+      const rest = renderUse(ctx.text, decl, keep);
+      const place = !placed && newUse && decl.id === decls[0]?.id;
+      if (place) placed = true;
+      if (rest === null) {
+        if (place) g.replace(decl, newUse);
+        else g.remove(lineRemovalRange(ctx.text, decl.startIndex, decl.endIndex));
+      } else {
+        const indent = lineIndent(ctx.text, decl.startIndex);
+        g.replace(decl, place ? `${rest}\n${indent}${newUse}` : rest);
+      }
     }
-  }
+  });
 }
 
 const codes: CodeInfo[] = [

@@ -126,7 +126,7 @@ function instantUse(p: Plan, o: Site, names: Set<string>): void {
   }
   const mc = methodCall(n);
   if (mc && mc.name.text === 'elapsed' && isCallNoArgs(mc.call)) {
-    if (p.api.elapsed) p.edits.push({ range: fileRange(mc.call, o.r), text: parens(mc.call, p.api.elapsed.replace('{t}', n.text)) });
+    if (p.api.elapsed) p.kernel.replace(fileRange(mc.call, o.r), parens(mc.call, p.api.elapsed.replace('{t}', n.text)));
     span(p, { node: mc.call, r: o.r });
     return;
   }
@@ -134,7 +134,7 @@ function instantUse(p: Plan, o: Site, names: Set<string>): void {
     const args = mc.call.childForFieldName('arguments')!.namedChildren;
     if (args.length === 1 && tracked(args[0])) {
       p.done.add(key(fileRange(strip(args[0]), o.r)));
-      p.edits.push({ range: fileRange(mc.call, o.r), text: parens(mc.call, `${n.text} - ${args[0].text}`) });
+      p.kernel.replace(fileRange(mc.call, o.r), parens(mc.call, `${n.text} - ${args[0].text}`));
       span(p, { node: mc.call, r: o.r });
       return;
     }

@@ -1,6 +1,7 @@
 // time-api: the plan of one conversion (its edits and blockers) and the
 // small syntax helpers the planners share.
 import { query } from '../../src/engine/parse.ts';
+import { EditGroup } from '../../src/engine/edits.ts';
 import { codeRegions, fileRange, shadowed, type Region } from '../../src/analysis/macroargs.ts';
 import { key, type Site, type Slots } from '../../src/analysis/instant-flow.ts';
 import { TIME_CODES, type ClockApi } from '../../src/kernel-api/time.ts';
@@ -42,8 +43,10 @@ export interface Plan {
   ctx: FileContext;
   api: ClockApi;
   b: Bindings;
-  /** `user`: the text is the user's code (an argument), never qualified. */
-  edits: { range: Range; text: string; user?: boolean }[];
+  /** The edits that write kernel::time names (qualified at the end when the file cannot import them). */
+  kernel: EditGroup;
+  /** The edits whose text is the user's code (an argument): never qualified. */
+  verbatim: EditGroup;
   blockers: { range: Range; code: string; message: string; help: string }[];
   /** `kernel::time` names the edits use. */
   names: Set<string>;
@@ -53,6 +56,23 @@ export interface Plan {
   durations: Set<string>;
   /** Instant-typed slots followed across the file (profiles with an Instant type). */
   slots?: Slots;
+}
+
+/**
+ * The edits of a conversion, held until nothing blocks it; run records those
+ * of every conversion, with the imports, as one group (ctx.edits.group).
+ */
+export type Edits = Pick<Plan, 'kernel' | 'verbatim'>;
+
+/** A plan with nothing in it yet. */
+export function newPlan(ctx: FileContext, api: ClockApi, b: Bindings): Plan {
+  return { ctx, api, b, kernel: new EditGroup(ctx.text), verbatim: new EditGroup(ctx.text), blockers: [], names: new Set(), done: new Set(), durations: new Set() };
+}
+
+/** Add the edits of `from` to `to`. */
+export function adopt(to: Edits, from: Edits): void {
+  for (const e of from.kernel.pending) to.kernel.replace(e, e.text);
+  for (const e of from.verbatim.pending) to.verbatim.replace(e, e.text);
 }
 
 export function block(p: Plan, s: Site, message: string, help: string, code: string = TIME_CODES.instantUse): void {

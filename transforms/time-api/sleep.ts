@@ -7,7 +7,7 @@ import { argsOf } from '../../src/analysis/instant-flow.ts';
 import { TIME_CODES } from '../../src/kernel-api/time.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { stdItem, type Bindings } from './bindings.ts';
-import { occurrences, type Plan } from './plan.ts';
+import { newPlan, occurrences, type Plan } from './plan.ts';
 import { durationCtor } from './span.ts';
 
 export interface SleepSite {
@@ -53,7 +53,7 @@ export function sleepBinding(ctx: FileContext, base: Plan, s: SleepSite, name: s
   const hit = plans.get(decl.id);
   if (hit) return hit;
   const value = decl.childForFieldName('value');
-  const plan: Plan & { applied?: boolean } = { ...base, edits: [], blockers: [], names: new Set(), done: new Set(), durations: new Set() };
+  const plan: Plan & { applied?: boolean } = { ...base, ...newPlan(ctx, base.api, base.b) };
   if (!value || !durationCtor(plan, { node: value, r: s.r })) return null;
   const args = new Set(sleeps.map((x) => (x.r.shift === 0 ? argsOf(x.call)[0]?.id : undefined)).filter((x) => x !== undefined));
   for (const o of occurrences(ctx, name, decl.endIndex, decl.parent!.endIndex)) {

@@ -34,7 +34,7 @@ export function slotsOf(p: Plan, sites: InstantSites): Slots {
       continue;
     }
     addSlot(sl, slot, s);
-    p.edits.push({ range: rangeOf(s), text: p.api.instantType! });
+    p.kernel.replace(rangeOf(s), p.api.instantType!);
     p.durations.add(key(rangeOf(s)));
   }
   return sl;
@@ -87,7 +87,7 @@ export function chooseDeltas(p: Plan, sl: Slots): void {
     }
     for (const i of chosen) {
       const s = cands[i].s;
-      p.edits.push({ range: rangeOf(s), text: p.api.span.name });
+      p.kernel.replace(rangeOf(s), p.api.span.name);
       p.names.add(p.api.span.name);
       p.durations.add(key(rangeOf(s)));
     }

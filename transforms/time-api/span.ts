@@ -16,7 +16,7 @@ export function span(p: Plan, e: Site, depth = 0): void {
     const mapped = p.api.methods[m];
     const site = { node: mc.call, r: e.r };
     if (mapped !== undefined) {
-      if (mapped !== m) p.edits.push({ range: fileRange(mc.name, e.r), text: mapped });
+      if (mapped !== m) p.kernel.replace(fileRange(mc.name, e.r), mapped);
       intResult(p, site, m);
       return;
     }
@@ -88,10 +88,10 @@ export function durationCtor(p: Plan, s: Site): boolean {
     block(p, s, `\`${f.text}(..)\` has no kernel equivalent here`, spanApi ? `the kernel's \`${spanApi.name}\` has ${spanApi.ctors.map((c) => `\`${c}\``).join(', ')} (i64 arguments)` : `this profile's ${p.api.spanTypeName} has no constructor from a duration: compare \`.as_millis()\` with a number of milliseconds`);
     return true;
   }
-  p.edits.push({ range: fileRange(ty, s.r), text: spanApi.name });
+  p.kernel.replace(fileRange(ty, s.r), spanApi.name);
   p.names.add(spanApi.name);
   p.durations.add(key(fileRange(ty, s.r)));
   const arg = args[0];
-  if (!PLAIN_INT.test(arg.text)) p.edits.push({ range: fileRange(arg, s.r), text: castI64(arg), user: true });
+  if (!PLAIN_INT.test(arg.text)) p.verbatim.replace(fileRange(arg, s.r), castI64(arg));
   return true;
 }
