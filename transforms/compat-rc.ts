@@ -192,27 +192,6 @@ export const compatRc: FileTransform = {
   id: 'compat-rc',
   scope: 'file',
   summary: 'Port `std::rc::Rc` to the kernel\'s `kernel::sync::Arc` where the file uses nothing only `Rc` has.',
-  docs: `The kernel has no \`Rc\`; its reference-counted pointer is \`kernel::sync::Arc\`
-(rust/kernel/sync/arc.rs). With the compat types on (the default; \`--compat none\`
-leaves \`Rc\` reported by std-paths, K0209), \`use std::rc::Rc;\` becomes
-\`use kernel::sync::Arc;\`, and \`Rc\` in types and paths (\`Rc<List>\`, \`Rc::new\`,
-\`Rc::clone\`, \`std::rc::Rc\`) becomes \`Arc\`, each with a note (K0710) naming the
-kernel's idiomatic forms; alloc-calls then makes \`Arc::new(x)\` fallible. Only
-when the file uses nothing the kernel's \`Arc\` lacks: \`Weak\`, \`Rc::strong_count\`
-and the other \`Rc::\` functions but \`new\` and \`clone\`, a derive of \`PartialEq\`,
-\`Ord\`, \`Hash\`, \`Default\` over an \`Rc\`, a \`use\` kport does not split, or a file
-that names \`Arc\` too; then \`Rc\` stays as written, with a note saying why
-(K0711). \`RefCell\` is core's (\`core::cell::RefCell\`, std-paths). Profile v6.1
-(no \`kernel::sync::Arc\` before 6.3) is left alone, as is a file with its own \`Rc\`.
-
-Before:
-    use std::rc::Rc;
-    let a = Rc::new(Cons(5, Rc::new(Nil)));
-    let b = Cons(3, Rc::clone(&a));
-After:
-    use kernel::sync::Arc;
-    let a = Arc::new(Cons(5, Arc::new(Nil)));
-    let b = Cons(3, Arc::clone(&a));`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text, c) => /\bRc\b/.test(text) && compatTypesOn(c.crate) && arcOn(c.profile),

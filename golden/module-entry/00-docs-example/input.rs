@@ -1,0 +1,4 @@
+//! Greets the world.
+fn main() {
+    pr_info!("hi\n");
+}
