@@ -18,6 +18,7 @@ import { profileDifferences } from '../kernel-api/profile-diff.ts';
 import { rewrite, rewriteAsync, type Mode, type RewriteResult } from './run.ts';
 import { Spool } from '../outputs/spool.ts';
 import { Interrupted } from './pool.ts';
+import { Progress } from './progress.ts';
 import { writeSeries } from '../outputs/format-patch.ts';
 import { renderHtmlReport } from '../outputs/html-report.ts';
 import { docsAsText, transformDocs } from './transform-docs.ts';
@@ -31,6 +32,8 @@ export interface Io {
   isTTY: boolean;
   /** Whether stdout is a terminal (`kport check` prints there); defaults to `isTTY`. */
   stdoutTTY?: boolean;
+  /** The width of the terminal stderr is, for the progress line. */
+  columns?: () => number | undefined;
 }
 
 const defaultIo: Io = {
@@ -38,7 +41,13 @@ const defaultIo: Io = {
   stderr: (s) => process.stderr.write(s),
   isTTY: !!process.stderr.isTTY,
   stdoutTTY: !!process.stdout.isTTY,
+  columns: () => process.stderr.columns,
 };
+
+/** The progress line, for a person at a terminal: stderr is one, the format is human, no --quiet. */
+function progressFor(io: Io, a: { quiet?: unknown }, format: Format): Progress | undefined {
+  return io.isTTY && !a.quiet && format === 'human' ? new Progress(io.stderr, { columns: io.columns }) : undefined;
+}
 
 function list(v: unknown): string[] | undefined {
   if (v === undefined) return undefined;
@@ -120,6 +129,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('color', { type: 'string', default: 'auto', choices: ['auto', 'always', 'never'], describe: 'colour in human output' })
     .option('root', { type: 'string', describe: 'folder that paths in machine formats (json, sarif, github, rdjson) are relative to (default: the working folder)' })
     .option('version', { type: 'boolean', describe: 'print the version' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress line (shown on a terminal for runs longer than a second)' })
     .command(
       'rewrite [paths..]',
       'port crates or files; prints a diff with --dry-run',
@@ -200,8 +210,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           return;
         }
         const spool = mode === 'dry-run' ? new Spool() : undefined;
+        const progress = progressFor(io, a, format);
         const r = await rewriteAsync({
           jobs: a.jobs as number | undefined,
+          progress,
           onDiff: spool?.add,
           keepChanges: format === 'rdjson' || a.html !== undefined,
           paths,
@@ -222,10 +234,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           workspace: !!a.workspace,
           inTree: a.inTree as string | undefined,
           options: { noModule: a.module === false, ...(ioMode ? { io: ioMode } : {}), ...(compat ? { compat } : {}) },
-        }).catch((e) => {
-          spool?.discard();
-          throw e;
-        });
+        })
+          .catch((e) => {
+            spool?.discard();
+            throw e;
+          })
+          .finally(() => progress?.stop());
         spool?.drain(io.stdout);
         if (a.html !== undefined) writeHtml(String(a.html), r, 'kport review: rewrite', paths, profile);
         printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr', rootOf(a));
@@ -282,7 +296,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && (a.jobs as number) >= 1)) throw new UsageError('--jobs takes a whole number, 1 or more');
         const options = { ...(ioMode ? { io: ioMode } : {}), ...(compat ? { compat } : {}) };
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
-        const r = await rewriteAsync({ paths, profile, mode: 'report', jobs: a.jobs as number | undefined, keepChanges: a.html !== undefined, only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(Object.keys(options).length ? { options } : {}) });
+        const progress = progressFor(io, a, format);
+        const r = await rewriteAsync({ paths, profile, mode: 'report', jobs: a.jobs as number | undefined, progress, keepChanges: a.html !== undefined, only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(Object.keys(options).length ? { options } : {}) }).finally(() => progress?.stop());
         if (a.html !== undefined) writeHtml(String(a.html), r, 'kport review: check', paths, profile);
         const c = String(a.color);
         printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout', rootOf(a));

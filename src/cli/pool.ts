@@ -58,7 +58,13 @@ const SKIPPED = new Set(['target', 'node_modules', '.git']);
  * answer is known.
  */
 export function inputBytes(plans: readonly UnitPlan[], limit = Infinity): number {
+  return inputSize(plans, limit).bytes;
+}
+
+/** inputBytes, and how many `.rs` files that is (the progress line's estimate of the files to port). */
+export function inputSize(plans: readonly UnitPlan[], limit = Infinity): { bytes: number; files: number } {
   let total = 0;
+  let files = 0;
   const size = (file: string) => {
     try {
       return statSync(file).size;
@@ -77,15 +83,20 @@ export function inputBytes(plans: readonly UnitPlan[], limit = Infinity): number
       if (total >= limit) return;
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED.has(e.name)) walk(path.join(dir, e.name));
-      } else if (e.isFile() && e.name.endsWith('.rs')) total += size(path.join(dir, e.name));
+      } else if (e.isFile() && e.name.endsWith('.rs')) {
+        total += size(path.join(dir, e.name));
+        files++;
+      }
     }
   };
   for (const p of plans) {
     if (total >= limit) break;
-    if (p.kind === 'file') total += size(p.abs);
-    else walk(p.abs);
+    if (p.kind === 'file') {
+      total += size(p.abs);
+      files++;
+    } else walk(p.abs);
   }
-  return total;
+  return { bytes: total, files };
 }
 
 /** Ctrl-C during a pooled run: the run stops cleanly and says so (exit 130). */
@@ -113,7 +124,7 @@ export function workerModule(): string {
 }
 
 /** Run the tasks on `jobs` threads; `onOutput` sees each unit's output in task order. */
-export async function runPool(tasks: UnitTask[], jobs: number, onOutput: (o: UnitOutput) => void): Promise<void> {
+export async function runPool(tasks: UnitTask[], jobs: number, onOutput: (o: UnitOutput) => void, onStart?: (index: number) => void): Promise<void> {
   const pool = new Piscina({
     filename: workerModule(),
     minThreads: jobs,
@@ -127,6 +138,7 @@ export async function runPool(tasks: UnitTask[], jobs: number, onOutput: (o: Uni
   const submit = () => {
     while (!stopped && next < tasks.length && inFlight.size < window) {
       const i = next++;
+      onStart?.(i);
       const p = pool.run(tasks[i]) as Promise<UnitReply>;
       // A rejection we have not reached yet must not count as unhandled.
       p.catch(() => {});

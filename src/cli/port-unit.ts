@@ -34,6 +34,8 @@ export interface UnitTask {
 }
 
 export interface UnitOutput {
+  /** How many files the unit had. */
+  files: number;
   /** This unit's part of the run's unified diff (units' parts concatenate in order). */
   diff: string;
   /** Display paths of the files that change or are created. */
@@ -67,10 +69,14 @@ export function portUnit(task: UnitTask): UnitOutput {
   return packageUnit(task, unit, prefix, runUnit(unit, opts));
 }
 
-/** `portUnit` with the event loop turning between passes, so a large crate's old trees are freed as it runs. */
-export async function portUnitAsync(task: UnitTask): Promise<UnitOutput> {
+/**
+ * `portUnit` with the event loop turning between passes, so a large crate's old
+ * trees are freed as it runs; `onPass` hears of each pass done, of about how many.
+ */
+export async function portUnitAsync(task: UnitTask, onPass?: (done: number, total: number) => void): Promise<UnitOutput> {
   const { unit, opts, prefix } = prepare(task);
-  return packageUnit(task, unit, prefix, await runUnitAsync(unit, opts));
+  const total = opts.transforms.filter((t) => t.profiles.includes(opts.profile.id)).length;
+  return packageUnit(task, unit, prefix, await runUnitAsync(unit, opts, onPass && ((done) => onPass(done, total))));
 }
 
 function packageUnit(task: UnitTask, unit: Unit, prefix: string, r: UnitResult): UnitOutput {
@@ -99,6 +105,7 @@ function packageUnit(task: UnitTask, unit: Unit, prefix: string, r: UnitResult):
 
   const texts = new Map(r.files.map((f) => [shown(f.src.rel), f.src.text]));
   return {
+    files: r.files.length,
     diff: task.needDiff === false ? '' : unifiedDiff(changes),
     pending: changes.map((c) => c.path),
     failed,

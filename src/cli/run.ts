@@ -11,7 +11,8 @@ import { inTreeFiles, kernelRoot, moduleRoot, outDirFiles } from '../outputs/lay
 import { lstatSync, statSync } from 'node:fs';
 import type { UnitResult } from '../engine/pipeline.ts';
 import { releaseTrees } from '../engine/memory.ts';
-import { autoJobs, runPool } from './pool.ts';
+import { autoJobs, inputSize, runPool } from './pool.ts';
+import type { ProgressListener } from './progress.ts';
 import { portUnit, portUnitAsync, type UnitOutput, type UnitTask } from './port-unit.ts';
 import { getProfile, type ProfileId } from '../kernel-api/profiles.ts';
 import { TRANSFORMS } from './registry.ts';
@@ -96,17 +97,28 @@ export function rewrite(opts: RewriteOptions): RewriteResult {
  * `onDiff`, each unit's part of the diff goes there, in order, instead of into
  * `result.diff`, so memory stays flat however large the diff is.
  */
-export async function rewriteAsync(opts: RewriteOptions & { jobs?: number; onDiff?: (chunk: string) => void }): Promise<RewriteResult> {
+export async function rewriteAsync(opts: RewriteOptions & { jobs?: number; onDiff?: (chunk: string) => void; progress?: ProgressListener }): Promise<RewriteResult> {
   const job = startJob(opts, opts.onDiff);
+  const plans = job.tasks.map((t) => t.plan);
   // The pool only when it pays (autoJobs); `--jobs N` is taken as asked.
-  const jobs = opts.jobs !== undefined ? Math.min(opts.jobs, job.tasks.length) : autoJobs(job.tasks.map((t) => t.plan));
+  const jobs = opts.jobs !== undefined ? Math.min(opts.jobs, job.tasks.length) : autoJobs(plans);
+  const progress = opts.progress;
+  progress?.start(plans.length, inputSize(plans).files);
   if (jobs <= 1) {
-    for (const t of job.tasks) {
-      job.add(await portUnitAsync(t));
+    for (const [i, t] of job.tasks.entries()) {
+      progress?.begin(i, t.plan.shown);
+      const out = await portUnitAsync(t, progress && ((done, total) => progress.pass(i, done, total)));
+      job.add(out);
+      progress?.done(i, out.files);
       await releaseTrees();
     }
   } else {
-    await runPool(job.tasks, jobs, job.add);
+    let finished = 0;
+    const add = (o: UnitOutput) => {
+      job.add(o);
+      progress?.done(finished++, o.files);
+    };
+    await runPool(job.tasks, jobs, add, progress && ((i) => progress.begin(i, plans[i].shown)));
   }
   return job.finish();
 }
@@ -128,7 +140,7 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
   // Workspace members are named from the workspace root, so the patch applies there.
   const base = commonBase([...plans.map(planRoot), ...plans.flatMap((p) => (p.anchor ? [p.anchor] : []))]);
   // Everything else in the options is for discovery (and plain data, so it crosses to a worker).
-  const { paths: _paths, profile: _profile, mode: _mode, only: _only, skip: _skip, onDiff: _onDiff, jobs: _jobs, ...discoverOpts } = opts as RewriteOptions & { onDiff?: unknown; jobs?: unknown };
+  const { paths: _paths, profile: _profile, mode: _mode, only: _only, skip: _skip, onDiff: _onDiff, jobs: _jobs, progress: _progress, ...discoverOpts } = opts as RewriteOptions & { onDiff?: unknown; jobs?: unknown; progress?: unknown };
   const keepChanges = opts.mode === 'write' || opts.mode === 'out-dir' || !!opts.keepChanges;
   const tasks: UnitTask[] = plans.map((plan) => ({
     plan,

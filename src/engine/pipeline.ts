@@ -105,11 +105,14 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
  * the passes left behind are freed as the run goes (src/engine/memory.ts): one large
  * crate no longer holds every tree it ever parsed until it ends.
  */
-export async function runUnitAsync(unit: Unit, opts: RunOptions): Promise<UnitResult> {
+export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passes: number) => void): Promise<UnitResult> {
   const steps = unitSteps(unit, opts);
+  // Passes done, for the progress line (src/cli/progress.ts).
+  let passes = 0;
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
+    onPass?.(++passes);
     await releaseTrees();
   }
 }
