@@ -272,53 +272,6 @@ export const ioMiscdev: CrateTransform = {
   id: 'io-miscdev',
   scope: 'crate',
   summary: "With `--io miscdev`, turn main's line-by-line stdin loop into a misc character device whose reads return what the loop printed.",
-  docs: `A kernel module has no terminal. With \`--io miscdev\` (or
-[package.metadata.kport] io = "miscdev"), kport finds the one loop at the top of
-\`main\` that reads stdin line by line and turns it into a misc character device
-named after the module (the shape is MISCDEV-SPEC.md; the device is the generated
-miscdev.rs, rust/kernel/miscdevice.rs on mainline):
-
-- the locals declared before the loop and used in it or after it become the
-  fields of \`struct Session\` (types from the let: annotation, literal,
-  \`T::new(..)\`, struct literal, crate function; otherwise K1011);
-- the loop body becomes \`Session::line\`; \`break\`/\`continue\`/\`return\` become
-  \`return Ok(miscdev::Flow::..)\`; \`println!\`/\`print!\` there become
-  \`miscdev::outln!(out, ..)\`/\`miscdev::out!(out, ..)\` (read back from the device);
-- the code after the loop becomes \`Session::finish\` (it still logs with pr_info!);
-- \`main\` keeps its statements before the loop and ends with the registration,
-  which module-entry keeps in the module struct until unload.
-
-What has no such form is reported and left alone: input read in two places
-(K1002), custom readers (K1003), prompts before each read (K1004), file reads in
-the loop (K1005), state bound again (K1006), other loop shapes (K1007), jumps
-(K1008), profiles without the API (K1009), unknown state types (K1011).
-
-Before:
-    fn main() {
-        let mut moves: u32 = 0;
-        let stdin = io::stdin();
-        for line in stdin.lock().lines() {
-            let line = line.unwrap();
-            if line == "quit" { break; }
-            moves += 1;
-            println!("{} moves", moves);
-        }
-    }
-After:
-    struct Session { moves: u32 }
-    impl Session {
-        fn line(&mut self, line: &str, out: &mut miscdev::Output) -> Result<miscdev::Flow> {
-            if line == "quit" { return Ok(miscdev::Flow::Break); }
-            self.moves += 1;
-            miscdev::outln!(out, "{} moves", self.moves);
-            Ok(miscdev::Flow::Continue)
-        }
-        fn finish(&mut self) -> Result { Ok(()) }
-    }
-    fn main() {
-        let moves: u32 = 0;
-        let _miscdev: miscdev::Registration = miscdev::register(Session { moves })?;
-    }`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   codes: CODES,
