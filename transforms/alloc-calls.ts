@@ -4,7 +4,7 @@ import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { anchor, codeRegions, fileRange } from '../src/analysis/macroargs.ts';
 import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
-import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
+import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { OWN_NAMES_QUERIES, argCount, args, importsStdArc, makeFallible, ownNames } from '../src/rewrite/alloc-edit.ts';
 import { inBounds } from '../src/analysis/bounds.ts';
 import { lineIndent } from '../src/rewrite/remove-lines.ts';
@@ -296,8 +296,8 @@ function cloneToVec(ctx: FileContext, call: SyntaxNode, name: SyntaxNode, t: Ty,
 }
 
 function run(ctx: CrateContext): void {
-  const index = crateIndex(ctx, (f) => (RELEVANT.test(f.text) ? [PATH_CALLS, METHOD_CALLS, ...OWN_NAMES_QUERIES] : []));
-  for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, resolverFor(index, f));
+  const model = ctx.model.prefetch((f) => (RELEVANT.test(f.text) ? [PATH_CALLS, METHOD_CALLS, ...OWN_NAMES_QUERIES] : []), { tables: true });
+  for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f));
 }
 
 export const allocCalls: CrateTransform = {

@@ -1,7 +1,7 @@
 import { query } from '../src/engine/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { UNKNOWN, crateIndex, resolverFor, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/analysis/vec-resolver.ts';
+import { UNKNOWN, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 
 /**
@@ -180,10 +180,10 @@ function runFile(ctx: FileContext, r: Resolver, fieldTy: (struct: string, field:
 }
 
 function run(ctx: CrateContext): void {
-  const index = crateIndex(ctx, (f) => [/\bcollect\b/.test(f.text) && COLLECTS]);
+  const model = ctx.model.prefetch((f) => [/\bcollect\b/.test(f.text) && COLLECTS], { tables: true });
   for (const f of ctx.files) {
     if (!/\bcollect\b/.test(f.text)) continue;
-    const r = resolverFor(index, f);
+    const r = model.resolver(f);
     runFile(f, r, (s, field) => r.fieldType(s, field));
   }
 }

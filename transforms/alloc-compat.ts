@@ -7,10 +7,8 @@ import { COMPAT_PIECES } from '../src/compat/registry.ts';
 import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { SCAN_QUERIES, mayUse, scanFile } from '../src/compat/scan.ts';
 import type { CompatScan } from '../src/compat/piece.ts';
-import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
 import { topInsertPoint } from '../src/rewrite/top-insert.ts';
 import { atFileLevel } from '../src/analysis/file-level.ts';
-import { crateRootsOf } from '../src/crate/mod-tree.ts';
 
 /**
  * alloc-compat: once per crate, when a file calls a compat method
@@ -59,10 +57,10 @@ function run(ctx: CrateContext): void {
   const isCompatFile = (f: FileContext) => path.posix.basename(f.path) === `${COMPAT_MODULE}.rs`;
   const scanned = ctx.files.filter((f) => !isCompatFile(f) && mayUse(f.text));
   if (!scanned.length) return;
-  const index = crateIndex(ctx, (f) => (scanned.includes(f) ? [...SCAN_QUERIES, USES, f.isCrateRoot && MODS] : []));
-  const users = scanned.map((f) => usesOf(f, scanFile(f, resolverFor(index, f)), ctx.profile)).filter((u) => u.pieces.size);
+  const model = ctx.model.prefetch((f, i) => (scanned.includes(ctx.files[i]) ? [...SCAN_QUERIES, USES, f.isCrateRoot && MODS] : []), { tables: true });
+  const users = scanned.map((f) => usesOf(f, scanFile(f, model.resolver(f)), ctx.profile)).filter((u) => u.pieces.size);
   if (!users.length) return;
-  const rootsOf = crateRootsOf(ctx.files);
+  const { rootsOf } = model.modules();
   const at = new Map(ctx.files.map((f, i) => [f, i]));
   // The pieces a module beside `dir` holds: those used by the code of the crates whose roots share it.
   const piecesFor = (dir: string) => closePieces(users.filter((u) => rootsOf[at.get(u.f)!].some((x) => path.posix.dirname(ctx.files[x].path) === dir)).flatMap((u) => [...u.pieces]));

@@ -1,9 +1,9 @@
 import { query } from '../src/engine/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { crateIndex, resolverFor, type Resolver, isPrimitiveElem, type Ty } from '../src/analysis/vec-resolver.ts';
+import { type Resolver, isPrimitiveElem, type Ty } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
-import { crateMethods, METHODS_QUERY } from '../src/crate/crate-methods.ts';
+import { METHODS_QUERY } from '../src/crate/crate-methods.ts';
 
 /**
  * alloc-slices: slice methods that allocate in userspace.
@@ -113,10 +113,10 @@ function runFile(ctx: FileContext, r: Resolver, own: Set<string>): void {
 }
 
 function run(ctx: CrateContext): void {
-  const wanted = (f: FileContext) => /\.\s*(?:sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)\s*\(/.test(f.text);
-  const index = crateIndex(ctx, (f) => (wanted(f) ? [TOKEN_REPEAT, CALLS, METHODS_QUERY] : [METHODS_QUERY]));
-  const own = crateMethods(ctx.files);
-  for (const f of ctx.files) if (wanted(f)) runFile(f, resolverFor(index, f), own);
+  const wanted = (f: { text: string }) => /\.\s*(?:sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)\s*\(/.test(f.text);
+  const model = ctx.model.prefetch((f) => (wanted(f) ? [TOKEN_REPEAT, CALLS, METHODS_QUERY] : [METHODS_QUERY]), { tables: true });
+  const own = model.methodNames();
+  for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f), own);
 }
 
 export const allocSlices: CrateTransform = {

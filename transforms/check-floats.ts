@@ -5,7 +5,8 @@ import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { formatCall, valueType } from '../src/analysis/fmt-args.ts';
-import { resolverFor, type Resolver } from '../src/analysis/vec-resolver.ts';
+import type { Resolver } from '../src/analysis/vec-resolver.ts';
+import { fileResolver } from '../src/crate/model.ts';
 
 /**
  * check-floats: report floating point. Kernel code runs without the FPU
@@ -142,7 +143,7 @@ function formattedFloatValues(ctx: FileContext): void {
     const fmtIndex = /^(write|writeln|dev_)/.test(mac[2]) ? 1 : 0;
     const call = formatCall(ctx.text, r, fmtIndex);
     if (!call || isTestCode(tree, anchor(r.root, r))) continue;
-    resolver ??= resolverFor({ fields: new Map(), fns: new Map() }, ctx);
+    resolver ??= fileResolver(ctx);
     const at = resolver.at(r.host);
     for (const v of call.values) {
       if (!/^(identifier|field_expression|reference_expression|unary_expression|parenthesized_expression|self)$/.test(v.node.type)) continue;

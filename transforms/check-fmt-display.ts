@@ -1,7 +1,7 @@
 import { anchor, codeRegions } from '../src/analysis/macroargs.ts';
 import { CORE_ONLY, formatCall, valueType } from '../src/analysis/fmt-args.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { crateIndex, resolverFor, type Ty } from '../src/analysis/vec-resolver.ts';
+import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext } from '../src/engine/types.ts';
 
 /**
@@ -42,8 +42,7 @@ function verdict(t: Ty): { what: string; why: string; help: string } | undefined
   return undefined;
 }
 
-function runFile(ctx: FileContext, index: ReturnType<typeof crateIndex>): void {
-  const resolver = resolverFor(index, ctx);
+function runFile(ctx: FileContext, resolver: Resolver): void {
   for (const r of codeRegions(ctx.tree)) {
     if (!r.host || !r.tt) continue;
     const call = formatCall(ctx.text, r, 0);
@@ -66,8 +65,8 @@ function runFile(ctx: FileContext, index: ReturnType<typeof crateIndex>): void {
 function run(ctx: CrateContext): void {
   const wanted = (f: FileContext) => /\b(?:e?print(?:ln)?|pr_\w+)!/.test(f.text);
   if (!ctx.files.some(wanted)) return;
-  const index = crateIndex(ctx);
-  for (const f of ctx.files) if (wanted(f)) runFile(f, index);
+  const model = ctx.model.prefetch(undefined, { tables: true });
+  for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f));
 }
 
 const codes: CodeInfo[] = [

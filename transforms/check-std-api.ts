@@ -9,8 +9,8 @@ import { LOCAL_NAMES_QUERIES, localNames } from '../src/analysis/localnames.ts';
 import { useLeaves } from '../src/rewrite/use-tree.ts';
 import { lineStartsOf } from '../src/engine/positions.ts';
 import { lookup, type StdPathEntry } from '../src/kernel-api/std-paths.ts';
-import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
-import { crateMethods, METHODS_QUERY } from '../src/crate/crate-methods.ts';
+import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
+import { METHODS_QUERY } from '../src/crate/crate-methods.ts';
 import { METHOD_NAMES, STD_ONLY, STD_ONLY_CODES, type ChainRow, type MethodRow, type OperatorRow, type PathRow, type StdKind } from '../src/kernel-api/std-only.ts';
 
 /**
@@ -350,13 +350,13 @@ function runFile(ctx: FileContext, resolver: Resolver, methods: Set<string>, str
 function run(ctx: CrateContext): void {
   const strings = ctx.files.some((f) => STRING_TEXT.test(f.text));
   // One walk of each file answers every query this pass (and its helpers) runs on it.
-  const index = crateIndex(ctx, (f) => {
+  const model = ctx.model.prefetch((f) => {
     const w = wants(f.text, strings);
     const std = STD_USE.test(f.text);
     return [w.methods && METHOD_CALLS, w.operators && OPERATOR_EXPRS, w.paths && PATH_EXPRS, std && USES, METHODS_QUERY, MACROS_QUERY, ...LOCAL_NAMES_QUERIES, ...testQueries(f.tree)];
-  });
-  const methods = crateMethods(ctx.files);
-  for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, resolverFor(index, f), methods, strings);
+  }, { tables: true });
+  const methods = model.methodNames();
+  for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f), methods, strings);
 }
 
 const codes: CodeInfo[] = [

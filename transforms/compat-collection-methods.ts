@@ -2,7 +2,7 @@ import { prefetch, query } from '../src/engine/parse.ts';
 import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { crateIndex, resolverFor, tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
+import { tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { leaveAlone, span } from '../src/compat/strings.ts';
 import { COLLECTION_CODES, UPSTREAM, collectionsPorted, usable, type Compat } from '../src/compat/collections-port.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
@@ -201,9 +201,9 @@ function treeIterator(recv: SyntaxNode, typeOf: (n: SyntaxNode) => Ty, can: Read
 function run(ctx: CrateContext): void {
   if (!collectionsPorted(ctx) || !ctx.files.some((f) => RELEVANT.test(f.text))) return;
   // Every file: a struct field declared `Map` in one file is used in others.
-  const index = crateIndex(ctx, () => [CALLS, INDEX, ALIASES]);
+  const model = ctx.model.prefetch(() => [CALLS, INDEX, ALIASES], { tables: true });
   const aliases = aliasesOf(ctx);
-  for (const f of ctx.files) runFile(f, resolverFor(index, f), aliases);
+  for (const f of ctx.files) runFile(f, model.resolver(f), aliases);
 }
 
 export const compatCollectionMethods: CrateTransform = {

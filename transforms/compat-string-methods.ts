@@ -2,7 +2,7 @@ import { prefetch, query } from '../src/engine/parse.ts';
 import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { crateIndex, resolverFor, tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
+import { tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { STRING_CODES, definesName, isStringTy, leaveAlone, span, stringsPorted } from '../src/compat/strings.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
@@ -167,8 +167,8 @@ function run(ctx: CrateContext): void {
   // No text type named anywhere in the crate: no receiver can be typed as one (and `push_str`,
   // `insert_str` by name alone still need the file to say them).
   if (!ctx.files.some((f) => STRINGY.test(f.text))) return;
-  const index = crateIndex(ctx, (f) => (RELEVANT.test(f.text) ? [METHODS, COLLECT, ADD_ASSIGN, ADD] : []));
-  for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, resolverFor(index, f));
+  const model = ctx.model.prefetch((f) => (RELEVANT.test(f.text) ? [METHODS, COLLECT, ADD_ASSIGN, ADD] : []), { tables: true });
+  for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f));
 }
 
 export const compatStringMethods: CrateTransform = {

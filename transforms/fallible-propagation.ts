@@ -1,6 +1,6 @@
 import { lineIndent } from '../src/rewrite/remove-lines.ts';
 import { macroSite, type MacroSite } from '../src/analysis/macro-site.ts';
-import { CrateIndex, typeName, type CallSite, type FnInfo } from '../src/crate/crate-index.ts';
+import { typeName, type CrateIndex, type CallSite, type FnInfo } from '../src/crate/crate-index.ts';
 import { query } from '../src/engine/parse.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../src/rewrite/result-wrap.ts';
@@ -781,7 +781,7 @@ function tokensHandled(args: SyntaxNode): boolean {
 
 function run(ctx: CrateContext): void {
   if (!ctx.files.some((f) => f.text.includes('?'))) return;
-  new Propagation(new CrateIndex(ctx.files, (f) => [f.text.includes('?') && TRY]), ctx).run();
+  new Propagation(ctx.model.prefetch((f) => [f.text.includes('?') && TRY], { index: true }).index(), ctx).run();
 }
 
 export const falliblePropagation: CrateTransform = {

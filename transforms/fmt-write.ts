@@ -1,7 +1,7 @@
 import { parse, query } from '../src/engine/parse.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { useLeaves } from '../src/rewrite/use-tree.ts';
-import { crateIndex, resolverFor, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
+import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { CORE_ONLY, placeholders } from '../src/analysis/fmt-args.ts';
 
@@ -346,8 +346,8 @@ function run(ctx: CrateContext): void {
   const facts = crateFacts(ctx);
   // Without a type (or a generic bound) whose Display is the kernel's, every argument formats with `write!` as before.
   if (!facts.kernelDisplay.size && !facts.kernelBound) return;
-  const index = crateIndex(ctx, (f) => (wanted(f) ? [MACROS] : []));
-  for (const f of ctx.files) if (wanted(f)) runFile(f, resolverFor(index, f), facts);
+  const model = ctx.model.prefetch((f) => (/\bwrite(ln)?!/.test(f.text) ? [MACROS] : []), { tables: true });
+  for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f), facts);
 }
 
 const codes: CodeInfo[] = [

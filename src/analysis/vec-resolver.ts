@@ -3,12 +3,13 @@
 // known to be a Vec (or Box, or slice), known NOT to be one, or unknown?
 // It reads declared types only: locals (`let v: Vec<T>`, `let v = Vec::new()`,
 // `vec![..]`, `with_capacity`, `collect::<Vec<_>>()`), function and closure
-// parameters, struct fields (crate-wide: see FieldTable), `self.field`,
+// parameters, struct fields (crate-wide: the crate model's tables, src/crate/tables.ts), `self.field`,
 // `x.field` on a local of a known struct type, and `v[i]` on a Vec of Vecs.
 // Anything else is `unknown`, and callers report instead of rewriting.
-import { prefetch, query } from '../engine/parse.ts';
+import { query } from '../engine/parse.ts';
 import { REGION_FN } from './macroargs.ts';
-import type { CrateContext, FileContext, SyntaxNode } from '../engine/types.ts';
+import type { SyntaxNode, Tree } from '../engine/types.ts';
+import { EMPTY_TABLES, fileTables, mergeTables, type DeclTables, type FnSig } from '../crate/tables.ts';
 
 export type Ty =
   | { k: 'vec'; elem: Ty }
@@ -30,123 +31,17 @@ const STR_TO_STR = new Set(['trim', 'trim_start', 'trim_end', 'trim_matches', 't
 const STR_PIECES = new Set(['split_whitespace', 'split_ascii_whitespace', 'lines', 'split', 'rsplit', 'split_terminator', 'splitn', 'rsplitn']);
 const PRIMS = /^(?:[iu](?:8|16|32|64|128|size)|bool|char|str)$/;
 
-/** Field types per struct name, gathered over every file of the crate. */
-export type FieldTable = Map<string, Map<string, SyntaxNode> | 'ambiguous'>;
-
-const STRUCTS = '(struct_item name: (type_identifier) @name body: [(field_declaration_list) (ordered_field_declaration_list)] @body)';
-// Enum variants with fields: a variant's fields are the table's `Enum::Variant` entry.
-const ENUMS = '(enum_item name: (type_identifier) @name body: (enum_variant_list) @body)';
-
-/** Struct field declarations of these files; a name declared twice with different fields is ambiguous. */
-export function fieldTable(files: readonly { tree: FileContext['tree'] }[]): FieldTable {
-  const table: FieldTable = new Map();
-  const add = (name: string, fields: Map<string, SyntaxNode>) => {
-    const prev = table.get(name);
-    if (prev === undefined) table.set(name, fields);
-    else if (prev !== 'ambiguous' && !sameFields(prev, fields)) table.set(name, 'ambiguous');
-  };
-  for (const f of files) {
-    for (const m of query(STRUCTS).matches(f.tree.rootNode)) {
-      add(m.captures.find((c) => c.name === 'name')!.node.text, fieldsOf(m.captures.find((c) => c.name === 'body')!.node));
-    }
-    for (const m of query(ENUMS).matches(f.tree.rootNode)) {
-      const name = m.captures.find((c) => c.name === 'name')!.node.text;
-      for (const v of m.captures.find((c) => c.name === 'body')!.node.namedChildren) {
-        const body = v.type === 'enum_variant' ? v.childForFieldName('body') : null;
-        if (body) add(`${name}::${v.childForFieldName('name')?.text}`, fieldsOf(body));
-      }
-    }
-  }
-  return table;
-}
-
-/** A struct's or variant's fields by name (`0`, `1`, .. for tuple fields). */
-function fieldsOf(body: SyntaxNode): Map<string, SyntaxNode> {
-  const fields = new Map<string, SyntaxNode>();
-  if (body.type === 'field_declaration_list') {
-    for (const d of body.namedChildren) {
-      if (d.type !== 'field_declaration') continue;
-      const n = d.childForFieldName('name');
-      const t = d.childForFieldName('type');
-      if (n && t) fields.set(n.text, t);
-    }
-  } else {
-    let i = 0;
-    for (const c of body.namedChildren) {
-      if (c.type === 'visibility_modifier' || c.type === 'attribute_item') continue;
-      fields.set(String(i++), c);
-    }
-  }
-  return fields;
-}
-
-function sameFields(a: Map<string, SyntaxNode>, b: Map<string, SyntaxNode>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k)?.text !== v.text) return false;
-  return true;
-}
-
-/** A function's declared signature: return type and parameter types (without `self`). */
-export interface FnSig {
-  ret: SyntaxNode | null;
-  params: (SyntaxNode | null)[];
-  /** Whether it takes `self` (then `Type::f(x, ..)` passes `x` as self). */
-  hasSelf: boolean;
-  /** For ambiguity: two same-named functions with different signatures resolve to nothing. */
-  text: string;
-}
-
-/** Declared signatures: `name` for free functions, `Type::name` for associated ones. */
-export type FnTable = Map<string, FnSig | 'ambiguous'>;
-
-const FNS = '(function_item name: (identifier) @n parameters: (parameters) @p) @fn';
-
-export function fnTable(files: readonly { tree: FileContext['tree'] }[]): FnTable {
-  const table: FnTable = new Map();
-  for (const f of files) {
-    for (const m of query(FNS).matches(f.tree.rootNode)) {
-      const fn = m.captures.find((c) => c.name === 'fn')!.node;
-      let ret = fn.childForFieldName('return_type');
-      const plist = m.captures.find((c) => c.name === 'p')!.node.namedChildren;
-      const params = plist.filter((p) => p.type === 'parameter').map((p) => p.childForFieldName('type'));
-      const hasSelf = plist.some((p) => p.type === 'self_parameter');
-      const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
-      let key = m.captures.find((c) => c.name === 'n')!.node.text;
-      if (impl?.type === 'impl_item') {
-        const t = impl.childForFieldName('type');
-        const base = t?.type === 'generic_type' ? t.childForFieldName('type') : t;
-        if (!base) continue;
-        key = `${lastSegment(base.text)}::${key}`;
-        if (ret?.text === 'Self' && t) ret = t;
-      } else if (impl && impl.type !== 'mod_item') continue; // trait items and the like
-      const sig: FnSig = { ret, params, hasSelf, text: `${params.map((p) => p?.text).join(',')}->${ret?.text ?? ''}` };
-      const prev = table.get(key);
-      if (prev === undefined) table.set(key, sig);
-      else if (prev !== 'ambiguous' && prev.text !== sig.text) table.set(key, 'ambiguous');
-    }
-  }
-  return table;
-}
-
-/** What the resolver knows about the whole crate. */
-export interface CrateIndex {
-  fields: FieldTable;
-  fns: FnTable;
-}
-
 /**
- * The crate's index, from a crate-scoped transform's context. `also` lists the
- * queries the pass itself is about to run on a file (`false` for none): they
- * share the index's walk of it.
+ * The declaration tables of these files alone, for tests and tools: transforms
+ * read the crate's from `ctx.model` (src/crate/model.ts), built once per text.
  */
-export function crateIndex(ctx: CrateContext, also?: (f: FileContext) => readonly (string | false)[]): CrateIndex {
-  for (const f of ctx.files) prefetch(f.tree.rootNode, 'matches', [STRUCTS, ENUMS, FNS, ...(also?.(f) ?? [])]);
-  return { fields: fieldTable(ctx.files), fns: fnTable(ctx.files) };
+export function crateIndex(ctx: { files: readonly { tree: Tree }[] }): DeclTables {
+  return mergeTables(ctx.files.map((f) => fileTables(f.tree)));
 }
 
-/** A resolver for one file: the file's own structs and functions win over same-named ones elsewhere. */
-export function resolverFor(index: CrateIndex, file: { tree: FileContext['tree'] }): Resolver {
-  return new Resolver(index, { fields: fieldTable([file]), fns: fnTable([file]) });
+/** A resolver over `index` for one file: the file's own structs and functions win over same-named ones elsewhere. */
+export function resolverFor(index: DeclTables, file: { tree: Tree }): Resolver {
+  return new Resolver(index, fileTables(file.tree));
 }
 
 /** The last path segment of a type or path node's text, without generics. */
@@ -206,8 +101,8 @@ export function isNotVec(t: Ty): boolean {
 
 export class Resolver {
   constructor(
-    private readonly crate: CrateIndex,
-    private readonly own: CrateIndex = { fields: new Map(), fns: new Map() },
+    private readonly crate: DeclTables,
+    private readonly own: DeclTables = EMPTY_TABLES,
     /** For code re-parsed from a macro's arguments (src/analysis/macroargs.ts): the macro invocation in the file, where its names are in scope. */
     private readonly anchor?: SyntaxNode,
   ) {}

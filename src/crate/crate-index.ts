@@ -3,9 +3,9 @@
 // may call. Built once from tree-sitter queries over all files; read-only.
 // Crate passes (fallibility propagation) use it; a resolution that is not
 // certain comes back with several candidates, never as a guess.
-import { declaredModules } from './mod-tree.ts';
-import { prefetch, query } from '../engine/parse.ts';
-import type { FileContext, SyntaxNode } from '../engine/types.ts';
+import { query } from '../engine/parse.ts';
+import type { SyntaxNode } from '../engine/types.ts';
+import type { ModelFile } from './model.ts';
 
 /** Vector-building macros: `vec!` (std, `alloc::vec!`) and the kernel's `kvec!`. */
 const VEC_MACROS = /^(?:(?:::)?(?:std|alloc|kernel)::)?(vec|kvec)$/;
@@ -71,8 +71,8 @@ const CALLS = '(call_expression function: (_) @f)';
 const MACRO_ARGS = '(macro_invocation (token_tree) @tt)';
 const FIELDS = '(struct_item name: (type_identifier) @name body: (field_declaration_list (field_declaration name: (field_identifier) @field type: (_) @type)))';
 const IMPLS = '(impl_item) @i';
-/** Every query the index runs over a whole file: one walk answers them all. */
-const FILE_QUERIES = [MODS, TRAITS, TYPES, FIELDS, USES, IMPLS, FUNCTIONS, MACRO_ARGS];
+/** Every query the index runs over a whole file: one walk answers them all (CrateModel.prefetch). */
+export const INDEX_QUERIES = [MODS, TRAITS, TYPES, FIELDS, USES, IMPLS, FUNCTIONS, MACRO_ARGS];
 
 // Method names of core/std/kernel types: an untyped receiver calling one of
 // these may well be a library method, so a same-named crate method is no proof.
@@ -109,13 +109,12 @@ export class CrateIndex {
   private readonly scopes = new Map<string, Scope>();
   private readonly fileModule: string[];
 
-  /** `also`: the queries the caller is about to run on a file (`false` for none), answered by the same walk. */
+  /** `moduleKeys`: each file's module key (the crate model's module tree, src/crate/mod-tree.ts). */
   constructor(
-    readonly files: readonly FileContext[],
-    also?: (f: FileContext) => readonly (string | false)[],
+    readonly files: readonly ModelFile[],
+    moduleKeys: readonly string[],
   ) {
-    for (const f of files) prefetch(f.tree.rootNode, 'matches', [...FILE_QUERIES, ...(also?.(f) ?? [])]);
-    this.fileModule = modulePaths(files);
+    this.fileModule = [...moduleKeys];
     for (const m of this.fileModule) this.addModule(m);
     files.forEach((f, i) => this.indexFile(f, i));
     this.buildGroups();
@@ -145,7 +144,7 @@ export class CrateIndex {
     return s;
   }
 
-  private indexFile(f: FileContext, file: number): void {
+  private indexFile(f: ModelFile, file: number): void {
     const root = f.tree.rootNode;
     for (const m of query(MODS).matches(root)) {
       const mod = m.captures.find((c) => c.name === 'mod')!.node;
@@ -447,7 +446,7 @@ export class CrateIndex {
     return t;
   }
 
-  private indexCalls(f: FileContext, file: number): void {
+  private indexCalls(f: ModelFile, file: number): void {
     for (const cap of query(CALLS).captures(f.tree.rootNode)) {
       let fnNode = cap.node;
       const call = fnNode.parent!;
@@ -692,23 +691,6 @@ function splitTop(s: string): string[] {
   }
   out.push(cur);
   return out;
-}
-
-/** Module key of each file, following `mod x;` declarations from the crate roots (as discovery does). */
-function modulePaths(files: readonly FileContext[]): string[] {
-  const out: (string | undefined)[] = files.map((f) => (f.isCrateRoot ? '' : undefined));
-  const byPath = new Map(files.map((f, i) => [f.path, i]));
-  const queue = files.map((f, i) => i).filter((i) => files[i].isCrateRoot);
-  while (queue.length) {
-    const i = queue.shift()!;
-    for (const e of declaredModules(files, i, byPath)) {
-      if (out[e.file] !== undefined) continue;
-      out[e.file] = joinKey(out[i]!, ...e.segs);
-      queue.push(e.file);
-    }
-  }
-  // Files no declaration reached: their place in the folder tree.
-  return out.map((k, i) => k ?? files[i].path.replace(/^src\//, '').replace(/(\/mod)?\.rs$/, '').split('/').join('::'));
 }
 
 /**

@@ -5,12 +5,13 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { globSync } from 'tinyglobby';
 import { UsageError } from '../engine/errors.ts';
-import { parse, query } from '../engine/parse.ts';
+import { parse } from '../engine/parse.ts';
 import { readSource, ioMessage, type SourceFile } from '../engine/source.ts';
 import type { CrateInfo, Tree } from '../engine/types.ts';
 import { kernelLicenseOf } from './modinfo.ts';
 import { checkCompatMode } from './compat-mode.ts';
 import { checkIoMode } from './io-mode.ts';
+import { modDeclarations } from './mod-tree.ts';
 
 export interface Unit {
   crate: CrateInfo;
@@ -408,8 +409,6 @@ export function insideRoot(root: string, abs: string): boolean {
   }
 }
 
-const MOD_QUERY = '(mod_item name: (identifier) @name) @mod';
-
 function followModules(root: string, rel: string, isModRs: boolean, unit: Unit, seen: Set<string>): void {
   if (seen.has(rel)) return;
   seen.add(rel);
@@ -423,28 +422,8 @@ function followModules(root: string, rel: string, isModRs: boolean, unit: Unit, 
   unit.files.push(src);
   const tree = parse(src.text);
   (unit.trees ??= new Map()).set(src, tree);
-  const dir = path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel);
-  const stem = path.posix.basename(rel, '.rs');
-  const fileIsModRs = isModRs || stem === 'mod' || stem === 'main' || stem === 'lib';
-  const childBase = fileIsModRs ? dir : path.posix.join(dir, stem);
-  for (const m of query(MOD_QUERY).matches(tree.rootNode)) {
-    const modNode = m.captures.find((c) => c.name === 'mod')!.node;
-    if (modNode.childForFieldName('body')) continue;
-    const name = m.captures.find((c) => c.name === 'name')!.node.text.replace(/^r#/, '');
-    // Inline modules around this declaration add folders; #[path] on them replaces the name.
-    const inline: string[] = [];
-    for (let p = modNode.parent; p; p = p.parent) {
-      if (p.type === 'mod_item') inline.unshift(pathAttr(p) ?? p.childForFieldName('name')!.text.replace(/^r#/, ''));
-    }
-    const explicit = pathAttr(modNode);
-    let candidates: string[];
-    if (explicit) {
-      const base = inline.length ? path.posix.join(childBase, ...inline) : dir;
-      candidates = [path.posix.normalize(path.posix.join(base, explicit))];
-    } else {
-      const base = path.posix.join(childBase, ...inline);
-      candidates = [path.posix.join(base, `${name}.rs`), path.posix.join(base, name, 'mod.rs')];
-    }
+  // The same module-tree computation as the crate model's (src/crate/mod-tree.ts), looked up on disk.
+  for (const { name, candidates } of modDeclarations(rel, isModRs, tree)) {
     const problems: string[] = [];
     const found = candidates.find((c) => {
       if (c.startsWith('../') || c === '..' || path.posix.isAbsolute(c)) return void problems.push(`${c} is outside the crate folder`);
@@ -473,13 +452,4 @@ function lexists(abs: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The value of a `#[path = "..."]` attribute directly on an item, if any. */
-function pathAttr(item: import('../engine/types.ts').SyntaxNode): string | undefined {
-  for (let s = item.previousNamedSibling; s && s.type === 'attribute_item'; s = s.previousNamedSibling) {
-    const m = /^#\[\s*path\s*=\s*"([^"]*)"\s*\]$/.exec(s.text);
-    if (m) return m[1];
-  }
-  return undefined;
 }

@@ -12,6 +12,7 @@ import type { Profile } from '../kernel-api/profiles.ts';
 import type { SourceFile } from './source.ts';
 import type { CrateInfo, Diagnostic, FileContext, Report, Transform, Tree } from './types.ts';
 import type { Unit } from '../crate/discover.ts';
+import { ModelKeeper } from '../crate/model.ts';
 import { checkOutput } from './invariants.ts';
 import { decodeSource, encodeSource } from './source.ts';
 import path from 'node:path';
@@ -225,6 +226,9 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
     newFiles.set(rel, { rel, contents });
   };
 
+  // The crate model (src/crate/model.ts): built on first use, rebuilt only after a text changed.
+  const models = new ModelKeeper(() => live.filter((f) => !f.failure).map((f) => ({ path: f.src.rel, text: f.text, isCrateRoot: f.isCrateRoot, tree: viewOf(f) })));
+
   const makeContext = (f: LiveFile, t: Transform): FileContext => {
     const tree = viewOf(f);
     const forbidden = forbiddenRanges(tree);
@@ -257,6 +261,7 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
       edits,
       report,
       addFile,
+      model: models.live,
     };
   };
 
@@ -312,7 +317,8 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
     } else {
       const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t)] as const);
       try {
-        t.run({ files: pairs.map(([, c]) => c), profile: opts.profile, crate: unit.crate, addFile });
+        const files = pairs.map(([, c]) => c);
+        t.run({ files, profile: opts.profile, crate: unit.crate, addFile, model: models.at(files) });
       } catch (e) {
         for (const [f] of pairs) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
         continue;

@@ -2,6 +2,7 @@
 import type Parser from 'tree-sitter';
 import type { EditRecorder } from './edits.ts';
 import type { ProfileId, Profile } from '../kernel-api/profiles.ts';
+import type { CrateModel, CrateModelView } from '../crate/model.ts';
 
 export type SyntaxNode = Parser.SyntaxNode;
 export type Tree = Parser.Tree;
@@ -97,12 +98,16 @@ export interface FileContext {
   report(r: Report): void;
   /** Ask for a crate-level support file (created once per crate, whoever asks). */
   addFile(relPath: string, contents: string): void;
+  /** The crate as a whole (module tree, declared types, index), as its files are now; read-only (src/crate/model.ts). */
+  readonly model: CrateModelView;
 }
 
 export interface CrateContext {
   readonly files: readonly FileContext[];
   readonly profile: Profile;
   readonly crate: CrateInfo;
+  /** The crate model of `files`; its file numbers are indexes into `files`. */
+  readonly model: CrateModel;
   addFile(relPath: string, contents: string): void;
 }
 

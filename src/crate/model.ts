@@ -1,0 +1,151 @@
+// The crate model: what kport knows about a crate as a whole, built from the
+// trees the pipeline already has and read-only to transforms (`ctx.model` on
+// FileContext and CrateContext). It holds the module tree (with `#[path]`,
+// the computation discovery uses too: src/crate/mod-tree.ts), the declared
+// types (struct and variant fields, function signatures: src/crate/tables.ts)
+// that the vector resolver reads, the methods the crate defines, and the
+// crate index (items, impls, traits, uses and call resolution:
+// src/crate/crate-index.ts). Everything is built on first use and kept while
+// the crate's texts stay the same: the engine's ModelKeeper hands every pass
+// the model of the files as they are then, reusing the previous one when no
+// text changed and each unchanged file's tables when some did.
+import { prefetch } from '../engine/parse.ts';
+import type { Tree } from '../engine/types.ts';
+import { Resolver } from '../analysis/vec-resolver.ts';
+import { CrateIndex, INDEX_QUERIES } from './crate-index.ts';
+import { crateMethods, METHODS_QUERY } from './crate-methods.ts';
+import { crateRootsOf, moduleEdges, moduleKeys, type ModEdge } from './mod-tree.ts';
+import { EMPTY_TABLES, TABLE_QUERIES, fileTables, mergeTables, type DeclTables } from './tables.ts';
+
+/** One file as the model sees it. */
+export interface ModelFile {
+  /** Path relative to the crate root, with `/` separators. */
+  readonly path: string;
+  readonly text: string;
+  readonly tree: Tree;
+  readonly isCrateRoot: boolean;
+}
+
+export interface ModuleTree {
+  /** Per file: the files its `mod name;` declarations name. */
+  edges: ModEdge[][];
+  /** Per file: its module key (`a::b`, '' for a crate root). */
+  keys: string[];
+  /** Per file: the crate roots whose module tree holds it (see crateRootsOf). */
+  rootsOf: number[][];
+}
+
+/** Queries the caller is about to run on a file (`false` for none): one walk answers them with the model's own. */
+export type AlsoQueries = (f: ModelFile, i: number) => readonly (string | false | undefined)[];
+
+/** How often each part was built, for test/crate-model.test.ts (file tables: src/crate/tables.ts tableStats). */
+export const modelStats = { models: 0, tables: 0, indexes: 0, moduleTrees: 0 };
+
+/** What transforms read: the model's methods (a CrateModel, or the engine's view of the current one). */
+export type CrateModelView = Pick<CrateModel, 'files' | 'prefetch' | 'tables' | 'resolver' | 'modules' | 'methodNames' | 'index'>;
+
+export class CrateModel {
+  private tablesMemo?: DeclTables;
+  private indexMemo?: CrateIndex;
+  private modulesMemo?: ModuleTree;
+  private methodsMemo?: Set<string>;
+
+  constructor(readonly files: readonly ModelFile[]) {
+    modelStats.models++;
+  }
+
+  /**
+   * Walk each file once for the queries the caller is about to run (`also`)
+   * together with those the parts of the model it will read still need
+   * (`tables`: the resolver's; `index`: the crate index's). Queries already
+   * answered for a tree are not run again (src/engine/parse.ts `prefetch`).
+   */
+  prefetch(also?: AlsoQueries, needs: { tables?: boolean; index?: boolean; methods?: boolean } = {}): this {
+    this.files.forEach((f, i) => {
+      const own = [...(needs.tables && !this.tablesMemo ? TABLE_QUERIES : []), ...(needs.index && !this.indexMemo ? INDEX_QUERIES : []), ...(needs.methods && !this.methodsMemo ? [METHODS_QUERY] : [])];
+      prefetch(f.tree.rootNode, 'matches', [...own, ...(also?.(f, i) ?? [])]);
+    });
+    return this;
+  }
+
+  /** The declared types of the whole crate (struct fields, signatures), merged over the files in order. */
+  tables(): DeclTables {
+    if (!this.tablesMemo) {
+      modelStats.tables++;
+      this.tablesMemo = mergeTables(this.files.map((f) => fileTables(f.tree)));
+    }
+    return this.tablesMemo;
+  }
+
+  /** A vector resolver for one file of the crate: its own declarations win over same-named ones elsewhere. */
+  resolver(file: { tree: Tree }): Resolver {
+    return new Resolver(this.tables(), fileTables(file.tree));
+  }
+
+  /** The module tree: declarations, module keys and crate roots, computed once. */
+  modules(): ModuleTree {
+    if (!this.modulesMemo) {
+      modelStats.moduleTrees++;
+      const edges = moduleEdges(this.files);
+      this.modulesMemo = { edges, keys: moduleKeys(this.files, edges), rootsOf: crateRootsOf(this.files, edges) };
+    }
+    return this.modulesMemo;
+  }
+
+  /** Names of the methods the crate defines (in an impl or a trait). */
+  methodNames(): Set<string> {
+    return (this.methodsMemo ??= crateMethods(this.files));
+  }
+
+  /** The crate index: items, impls, traits, uses and the resolution of every call. Its file numbers are indexes into `files`. */
+  index(): CrateIndex {
+    if (!this.indexMemo) {
+      modelStats.indexes++;
+      this.indexMemo = new CrateIndex(this.files, this.modules().keys);
+    }
+    return this.indexMemo;
+  }
+}
+
+/** A resolver that knows only the file's own declarations (their tables are the model's, built once per tree); for file passes, which need no other file. */
+export function fileResolver(file: { tree: Tree }): Resolver {
+  return new Resolver(EMPTY_TABLES, fileTables(file.tree));
+}
+
+/**
+ * The engine's side: the model of the crate's files as they are now. A model
+ * is reused while every file has the same tree (a tree is never edited: a new
+ * text gets a new tree), so it is built once per text state of the crate.
+ */
+export class ModelKeeper {
+  private last?: CrateModel;
+
+  /**
+   * The model as a file pass sees it: nothing is looked at until a method is
+   * called, and then it is the model of the files as they are at that moment
+   * (reading it from a file pass parses the files earlier passes changed).
+   */
+  readonly live: CrateModelView;
+
+  /** `current`: the crate's files as they are when asked (parsing those whose text changed). */
+  constructor(current: () => readonly ModelFile[]) {
+    const now = () => this.at(current());
+    this.live = {
+      get files() {
+        return now().files;
+      },
+      prefetch: (also, needs) => now().prefetch(also, needs),
+      tables: () => now().tables(),
+      resolver: (file) => now().resolver(file),
+      modules: () => now().modules(),
+      methodNames: () => now().methodNames(),
+      index: () => now().index(),
+    };
+  }
+
+  at(files: readonly ModelFile[]): CrateModel {
+    const last = this.last;
+    if (last && last.files.length === files.length && last.files.every((f, i) => f.tree === files[i].tree && f.path === files[i].path && f.isCrateRoot === files[i].isCrateRoot)) return last;
+    return (this.last = new CrateModel(files.map((f) => ({ path: f.path, text: f.text, tree: f.tree, isCrateRoot: f.isCrateRoot }))));
+  }
+}
