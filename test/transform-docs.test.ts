@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TRANSFORMS } from '../src/cli/registry.ts';
 import { docsAsText, transformDocs, transformDocsPath } from '../src/cli/transform-docs.ts';
-import { ROOT, kport } from './helpers.ts';
+import { ROOT, kport, kportBin } from './helpers.ts';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const DOCS = path.join(ROOT, 'docs', 'transforms');
@@ -116,6 +116,12 @@ describe('transform pages', () => {
       });
     });
   }
+
+  it('the compiled kport (dist/, through bin/kport.js) finds the pages from the package root', () => {
+    const r = kportBin(['explain', 'print-macros']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\nBefore (`input.rs`):\n');
+  });
 
   it('the index lists every transform in order with its summary', () => {
     const file = path.join(DOCS, 'README.md');
