@@ -294,7 +294,7 @@ export const STD_ONLY: readonly StdOnlyRow[] = [
     ['std::collections::HashMap', 'use std::collections::HashMap;\n' + fn('    let scores: HashMap<u8, u8> = HashMap::new(); // <-\n    let _ = scores;'), PORTED_TYPE],
     ['std::collections::HashSet', 'use std::collections::HashSet;\n' + fn('    let s = HashSet::<u32>::with_capacity(8); // <-\n    let _ = s;'), PORTED_TYPE],
     ['std::collections::VecDeque', 'use std::collections;\n' + fn('    let q: collections::VecDeque<u8> = collections::VecDeque::new(); // <-\n    let _ = q;'), PORTED_TYPE],
-    ['std::rc::Rc', 'use std::rc::Rc;\n' + fn('    let a = Rc::new(5); // <-\n    let _ = a;')],
+    ['std::rc::Rc', 'use std::rc::Rc;\n' + fn('    let a = Rc::new(5); // <-\n    let _ = a;'), { by: 'compat-rc', code: 'K0710' }],
     ['std::sync::Mutex', 'use std::sync::Mutex;\n' + fn('    let m = Mutex::new(0); // <-\n    let _ = m;')],
     ['std::sync::mpsc::channel', 'use std::sync::mpsc;\n' + fn('    let (tx, rx) = mpsc::channel::<u8>(); // <-\n    let _ = (tx, rx);')],
     ['std::process::exit', 'use std::process;\n' + fn('    let f = |code: i32| process::exit(code); // <-\n    f(1);')],
