@@ -1,5 +1,5 @@
 // The compat module's calls that can fail, as the propagation pass must see
-// them (transforms/fallible-propagation.ts): which operands of `?` are
+// them (transforms/fallible-propagation/): which operands of `?` are
 // allocations kport introduced, and which fail with the kernel `Error`
 // rather than `AllocError`. The forms that take GFP flags (`push_str(s,
 // GFP_KERNEL)`, `KString::with_capacity(n, GFP_KERNEL)`, `join(sep, GFP_KERNEL)`)
