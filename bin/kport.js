@@ -3,6 +3,7 @@
 // `npm ci` and `npm pack` run through `prepare`) and exit with its code.
 // Nothing is compiled at run time.
 import { existsSync, readFileSync } from 'node:fs';
+import module from 'node:module';
 
 // A reader that closes early (`kport transforms | head`) is not an error: what
 // it wanted was printed, so kport stops quietly with status 0.
@@ -23,6 +24,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stderr.write('kport: not built: dist/cli.js is missing; run `npm run build` (npm ci does it) in the kport folder\n');
     process.exit(2);
   }
+  // Node 22.1+ keeps the compiled bundle in its on-disk cache between runs (a no-op on Node 20).
+  module.enableCompileCache?.();
   const { main } = await import(cli.href);
   try {
     process.exitCode = await main(args);

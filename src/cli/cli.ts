@@ -20,7 +20,6 @@ import { Spool } from '../outputs/spool.ts';
 import { Interrupted } from './pool.ts';
 import { Progress } from './progress.ts';
 import { writeSeries } from '../outputs/format-patch.ts';
-import { renderHtmlReport } from '../outputs/html-report.ts';
 import { docsAsText, transformDocs } from './transform-docs.ts';
 import { atomicWrite } from '../outputs/patcher.ts';
 import type { Diagnostic } from '../engine/types.ts';
@@ -83,8 +82,10 @@ function printDiagnostics(io: Io, r: RewriteResult, format: Format, color: boole
 }
 
 /** `--html FILE`: the self-contained review page of a run. */
-function writeHtml(file: string, r: RewriteResult, title: string, paths: string[], profile: string): void {
+async function writeHtml(file: string, r: RewriteResult, title: string, paths: string[], profile: string): Promise<void> {
   if (file === '') throw new UsageError('--html needs a file');
+  // Loaded on demand: diff2html is a large part of kport's code, and only this page uses it.
+  const { renderHtmlReport } = await import('../outputs/html-report.ts');
   const page = renderHtmlReport({ title, inputs: paths, profile, version: version(), diagnostics: r.diagnostics, changes: r.changes ?? [], sources: r.sources });
   atomicWrite(path.resolve(file), page);
 }
@@ -241,7 +242,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           })
           .finally(() => progress?.stop());
         spool?.drain(io.stdout);
-        if (a.html !== undefined) writeHtml(String(a.html), r, 'kport review: rewrite', paths, profile);
+        if (a.html !== undefined) await writeHtml(String(a.html), r, 'kport review: rewrite', paths, profile);
         printDiagnostics(io, r, format, colorOf(a.color as string), 'stderr', rootOf(a));
         // Status lines are for people: a machine format on stderr stays one valid document.
         const human = format === 'human';
@@ -298,7 +299,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
         const progress = progressFor(io, a, format);
         const r = await rewriteAsync({ paths, profile, mode: 'report', jobs: a.jobs as number | undefined, progress, keepChanges: a.html !== undefined, only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(Object.keys(options).length ? { options } : {}) }).finally(() => progress?.stop());
-        if (a.html !== undefined) writeHtml(String(a.html), r, 'kport review: check', paths, profile);
+        if (a.html !== undefined) await writeHtml(String(a.html), r, 'kport review: check', paths, profile);
         const c = String(a.color);
         printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout', rootOf(a));
         if (hasErrors(r.diagnostics, !!list(a.deny)?.includes('warnings'))) code = 1;

@@ -13,7 +13,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Piscina } from 'piscina';
 import type { UnitPlan } from '../crate/discover.ts';
 import { UsageError } from '../engine/errors.ts';
 import { reviveOutput, type UnitOutput, type UnitReply, type UnitTask } from './port-unit.ts';
@@ -125,6 +124,8 @@ export function workerModule(): string {
 
 /** Run the tasks on `jobs` threads; `onOutput` sees each unit's output in task order. */
 export async function runPool(tasks: UnitTask[], jobs: number, onOutput: (o: UnitOutput) => void, onStart?: (index: number) => void): Promise<void> {
+  // Loaded only when a pool starts: most runs never need it (autoJobs).
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({
     filename: workerModule(),
     minThreads: jobs,
