@@ -33,11 +33,11 @@ function crateDir(): string {
 }
 
 function spy(id: string, run: CrateTransform['run']): CrateTransform {
-  return { id, scope: 'crate', summary: 'Test.', docs: '', profiles: ['mainline'], safety: 'safe', run };
+  return { id, scope: 'crate', summary: 'Test.', profiles: ['mainline'], safety: 'safe', run };
 }
 
 function fileSpy(id: string, run: FileTransform['run']): FileTransform {
-  return { id, scope: 'file', summary: 'Test.', docs: '', profiles: ['mainline'], safety: 'safe', run };
+  return { id, scope: 'file', summary: 'Test.', profiles: ['mainline'], safety: 'safe', run };
 }
 
 const snapshot = () => ({ ...modelStats, files: tableStats.files });

@@ -13,7 +13,7 @@ function unitOf(text: string) {
 }
 
 function fake(id: string, run: FileTransform['run']): FileTransform {
-  return { id, scope: 'file', summary: 'Test.', docs: '', profiles: ['mainline'], safety: 'safe', run };
+  return { id, scope: 'file', summary: 'Test.', profiles: ['mainline'], safety: 'safe', run };
 }
 
 describe('pipeline', () => {

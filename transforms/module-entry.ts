@@ -77,52 +77,6 @@ export const moduleEntry: CrateTransform = {
   id: 'module-entry',
   scope: 'crate',
   summary: 'Turn `fn main` into a `module!` block, a module type and `impl kernel::Module` whose `init` runs the body.',
-  docs: `A kernel module has no main: the kernel calls \`Module::init\` when the module
-is loaded and drops the module value when it is unloaded (rust/kernel/lib.rs).
-kport moves main's body into \`init\`, adds the \`module!\` block with the keys in
-the order rust/macros/module.rs requires, and a unit struct for the module type.
-
-- Names: the module name comes from --module-name, [package.metadata.kport],
-  Cargo.toml's package name or the file name, made a valid kernel module name
-  ([a-z0-9_]); the type is its CamelCase (renamed if the file uses that name).
-- \`main() -> Result<(), E>\`: \`Ok(())\` in tail position becomes \`Ok(Type)\`;
-  other values keep their error through \`?\`; E must be the kernel Error (K0504).
-- \`return;\` becomes \`return Ok(Type);\`; \`std::process::exit(0)\` becomes
-  \`return Ok(Type)\`, any other exit \`return Err(EINVAL)\` (K0506).
-- Locals in main are dropped when init returns, exactly as when main ended, so
-  nothing moves into the struct; a top-level endless \`loop\` is reported (K0505).
-- Except \`let _name: Type = expr;\` at main's top level (a registration or a
-  guard held for its drop, like the one \`--io miscdev\` adds): it becomes a field
-  of the module struct, kept until unload (\`struct T { _name: Type }\`,
-  \`Ok(T { _name })\`). Without the type it is reported (K0512); so is a \`return\`
-  in such a main (K0513).
-- The profile decides \`authors: [..]\` (v6.15 on) or \`author: ".."\` (K0502).
-- A crate without main is ported as a module-less file set (K0509);
-  \`--no-module\` skips this transform.
-
-Before:
-    //! Greets the world.
-    fn main() {
-        pr_info!("hi\\n");
-    }
-After:
-    //! Greets the world.
-    module! {
-        type: Hello,
-        name: "hello",
-        authors: ["Ada"],
-        description: "Greets the world",
-        license: "GPL",
-    }
-
-    struct Hello;
-
-    impl kernel::Module for Hello {
-        fn init(_module: &'static ThisModule) -> Result<Self> {
-            pr_info!("hi\\n");
-            Ok(Hello)
-        }
-    }`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

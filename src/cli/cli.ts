@@ -339,7 +339,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const t = findTransform(id);
         if (t) {
           const md = transformDocs(t.id);
-          const docs = md !== undefined ? docsAsText(md) : (t.docs ?? `(docs/transforms/${t.id}.md is not installed)`);
+          const docs = md !== undefined ? docsAsText(md) : `(docs/transforms/${t.id}.md is not installed)`;
           io.stdout(`${t.id}: ${t.summary}\n\n${docs}\n\nprofiles: ${t.profiles.join(', ')}; ${t.safety}\n`);
           return;
         }

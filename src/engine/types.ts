@@ -114,14 +114,12 @@ export interface CrateContext {
 interface TransformBase {
   /** kebab-case; also the file name under transforms/ and the golden folder. */
   id: string;
-  /** One sentence, capitalised, ending with a full stop. */
-  summary: string;
   /**
-   * Longer text with a before/after example, for a transform whose page
-   * docs/transforms/<id>.md is not written yet (that page, when present, is what
-   * `kport explain` shows).
+   * One sentence, capitalised, ending with a full stop. The long documentation,
+   * whose example is the golden case golden/<id>/00-docs-example, is the page
+   * docs/transforms/<id>.md (test/transform-docs.test.ts).
    */
-  docs?: string;
+  summary: string;
   /** Profiles it applies to. */
   profiles: ProfileId[];
   /** `safe` edits are meaning-preserving; `suggestion` ones only report. */
