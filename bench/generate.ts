@@ -277,3 +277,47 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const s = generateCorpus(process.argv[2] ?? 'bench/corpus/x1', mb);
   console.log(`${s.crates} crates, ${s.files} files, ${(s.bytes / 1048576).toFixed(1)} MB`);
 }
+
+/**
+ * One Cargo crate with a single `src/main.rs` of about `kb` KB, for the
+ * single-file series of `npm run bench` (the shape of issue 18):
+ * - `helpers`: functions `fn helper_N(n: u32) -> Vec<u32>`, each with a
+ *   `Vec::new`, a `push` loop and a `println!`, and a `main` calling some;
+ * - `nested`: functions returning nested `vec!` literals, one of them nested
+ *   `depth` deep (`vec![vec![...]]`), the shape that made a 12 KB file take
+ *   minutes.
+ * Deterministic: same arguments, same bytes.
+ */
+export function generateSingleFile(dir: string, kb: number, shape: 'helpers' | 'nested', depth = 200): number {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'src'), { recursive: true });
+  writeFileSync(path.join(dir, 'Cargo.toml'), `[package]\nname = "single-${shape}"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n`);
+  const target = kb * 1024;
+  const parts: string[] = [];
+  let size = 0;
+  let n = 0;
+  const add = (s: string) => {
+    parts.push(s);
+    size += s.length;
+  };
+  if (shape === 'helpers') {
+    while (size < target) {
+      add(`fn helper_${n}(n: u32) -> Vec<u32> {\n    let mut v = Vec::new();\n    for i in 0..n {\n        v.push(i * ${(n % 7) + 1});\n    }\n    println!("helper_${n}: {}", v.len());\n    v\n}\n\n`);
+      n++;
+    }
+    const step = Math.max(1, Math.floor(n / 50));
+    add('fn main() {\n');
+    for (let k = 0; k < n; k += step) add(`    let _ = helper_${k}(3);\n`);
+    add('}\n');
+  } else {
+    add(`fn deep() -> usize {\n    let d = ${'vec!['.repeat(depth)}1u32${']'.repeat(depth)};\n    d.len()\n}\n\n`);
+    while (size < target) {
+      add(`fn table_${n}() -> Vec<Vec<Vec<u32>>> {\n    vec![\n        vec![vec![1, 2, 3], vec![4, 5, ${n}]],\n        vec![vec![${n % 10}, 8], vec![9]],\n    ]\n}\n\n`);
+      n++;
+    }
+    add(`fn main() {\n    println!("{} {}", deep(), table_0().len());\n}\n`);
+  }
+  const text = parts.join('');
+  writeFileSync(path.join(dir, 'src', 'main.rs'), text);
+  return Buffer.byteLength(text);
+}
