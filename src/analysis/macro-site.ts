@@ -4,7 +4,7 @@
 // the function around the macro, inside a closure written in the arguments,
 // or not at all (`stringify!(f(x))` is text). A `?` may go only in the first
 // case, so anything kport cannot read is `unknown`, never guessed.
-import { codeRegions } from './macroargs.ts';
+import { codeRegions, type Region } from './macroargs.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 /**
@@ -53,8 +53,9 @@ const SCOPE_TOKENS = new Set(['|', '||', 'move', 'async', 'fn', 'const', 'static
 export function macroLevels(token: SyntaxNode): Level[] {
   const out: Level[] = [];
   for (let p = token.parent; p?.type === 'token_tree'; p = p.parent) {
-    if (p.parent?.type === 'macro_invocation') {
-      const m = p.parent.childForFieldName('macro');
+    const up = p.parent;
+    if (up?.type === 'macro_invocation') {
+      const m = up.childForFieldName('macro');
       out.push({ name: lastSegment(m?.text ?? ''), tt: p });
       break;
     }
@@ -77,38 +78,93 @@ export function macroSite(tree: Tree, token: SyntaxNode, start: number, end: num
     if (crateMacros.has(l.name)) return { kind: 'unknown', macro: l.name, why: 'a `macro_rules!` macro of this crate, which kport does not expand' };
     if (!EXPRESSION_MACROS.has(l.name)) return { kind: 'unknown', macro: l.name, why: 'a macro kport does not know, so it cannot tell whether its arguments are expressions' };
   }
-  const regions = codeRegions(tree);
+  const regions = regionsByTT(tree);
+  // No token before `start` in the outermost argument list may open a scope: then none does in any level's argument.
+  const outer = levels[levels.length - 1]?.tt;
+  const mayOpen = outer !== undefined && scopeTokenIn(scopeTokensIn(tree, outer), outer.startIndex + 1, start);
   for (const l of levels) {
-    const r = regions.find((x) => x.tt?.start === l.tt.startIndex && x.tt.end === l.tt.endIndex);
-    if (r) {
+    const r = regions.get(l.tt.startIndex);
+    if (r && r.tt!.end === l.tt.endIndex) {
       const wrapper = r.root.firstNamedChild;
       for (let p: SyntaxNode | null = r.root.descendantForIndex(start - r.shift, end - r.shift); p && p.id !== wrapper?.id; p = p.parent) {
         if (SCOPES.has(p.type)) return { kind: 'code', scope: p };
       }
-    } else if (scopeTokensBefore(l.tt, start)) {
+    } else if (mayOpen && scopeTokensBefore(tree, outer, l.tt, start)) {
       return { kind: 'unknown', macro: l.name, why: 'whose arguments kport cannot read as expressions, so it cannot tell whether this is inside a closure' };
     }
   }
   return { kind: 'code' };
 }
 
-/** Whether, in the argument of `tt` that holds `at`, a token before `at` may open a closure, an async block or an item. */
-function scopeTokensBefore(tt: SyntaxNode, at: number): boolean {
+// Per tree: the argument regions by the start of their token tree (the first, as `find` took it).
+const regionMaps = new WeakMap<Tree, Map<number, Region>>();
+
+function regionsByTT(tree: Tree): Map<number, Region> {
+  let m = regionMaps.get(tree);
+  if (!m) {
+    m = new Map();
+    for (const r of codeRegions(tree)) if (r.tt && !m.has(r.tt.start)) m.set(r.tt.start, r);
+    regionMaps.set(tree, m);
+  }
+  return m;
+}
+
+// Per tree and outermost argument token tree (by start): the tokens that may open a scope, in text order.
+const scopeTokens = new WeakMap<Tree, Map<number, { start: number; end: number }[]>>();
+
+/**
+ * The tokens of SCOPE_TOKENS among the token trees under `outer` (a macro's
+ * argument list), found by one walk and kept for the tree: every level of a
+ * nested macro asks about a part of the same list (a fresh scan per level and
+ * token made nested `vec!` literals cubic).
+ */
+function scopeTokensIn(tree: Tree, outer: SyntaxNode): { start: number; end: number }[] {
+  let byOuter = scopeTokens.get(tree);
+  if (!byOuter) scopeTokens.set(tree, (byOuter = new Map()));
+  let list = byOuter.get(outer.startIndex);
+  if (list) return list;
+  list = [];
+  const c = outer.walk();
+  // Depth-first, entering token trees only (as a scan of `k.children` through `token_tree`s would).
+  if (c.gotoFirstChild()) {
+    for (;;) {
+      const type = c.nodeType;
+      if (SCOPE_TOKENS.has(type)) list.push({ start: c.startIndex, end: c.endIndex });
+      if (type === 'token_tree' && c.gotoFirstChild()) continue;
+      while (!c.gotoNextSibling()) {
+        if (!c.gotoParent() || c.currentDepth === 0) return done(byOuter, outer, list);
+      }
+    }
+  }
+  return done(byOuter, outer, list);
+}
+
+function done(byOuter: Map<number, { start: number; end: number }[]>, outer: SyntaxNode, list: { start: number; end: number }[]) {
+  byOuter.set(outer.startIndex, list);
+  return list;
+}
+
+/** Whether, in the argument of `tt` (inside `outer`) that holds `at`, a token before `at` may open a closure, an async block or an item. */
+function scopeTokensBefore(tree: Tree, outer: SyntaxNode, tt: SyntaxNode, at: number): boolean {
   let from = tt.startIndex + 1;
   for (const k of tt.children) {
     if (k.startIndex >= at) break;
     if (k.type === ',' || k.type === ';') from = k.endIndex;
   }
-  const scan = (n: SyntaxNode): boolean => {
-    for (const k of n.children) {
-      if (k.endIndex <= from) continue;
-      if (k.startIndex >= at) return false;
-      if (SCOPE_TOKENS.has(k.type)) return true;
-      if (k.type === 'token_tree' && scan(k)) return true;
-    }
-    return false;
-  };
-  return scan(tt);
+  return scopeTokenIn(scopeTokensIn(tree, outer), from, at);
+}
+
+/** Whether a token of `list` ends after `from` and starts before `at`. */
+function scopeTokenIn(list: { start: number; end: number }[], from: number, at: number): boolean {
+  // Tokens do not overlap, so starts and ends ascend together: the first token ending after `from`, if it starts before `at`.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo].start < at;
 }
 
 function lastSegment(path: string): string {

@@ -40,6 +40,33 @@ export function query(source: string): Parser.Query {
 // Trees nobody will edit again (the pipeline hands only these to transforms).
 const frozen = new WeakSet<Tree>();
 
+/**
+ * tree-sitter finds a node's parent, and from it its siblings, by walking
+ * down from the root: a walk up from a node costs the square of its depth
+ * (nested `vec!` literals 1,500 deep took minutes in the analyses' walks up).
+ * On frozen trees each node's parent and siblings are asked of the binding
+ * once and kept beside the node (the binding hands out one object per node
+ * while it lives), so a walk up costs its length.
+ */
+function memoizeNavigation(): void {
+  const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
+  for (const name of ['parent', 'previousSibling', 'nextSibling'] as const) {
+    const raw = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    if (!raw) continue;
+    const memo = new WeakMap<object, SyntaxNode | null>();
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      get(this: SyntaxNode) {
+        if (!frozen.has(this.tree)) return raw.call(this);
+        let r = memo.get(this);
+        if (r === undefined) memo.set(this, (r = raw.call(this) as SyntaxNode | null));
+        return r;
+      },
+    });
+  }
+}
+memoizeNavigation();
+
 /** Promise that `tree` is never edited: queries may then share their results on it. */
 export function freezeTree(tree: Tree): Tree {
   frozen.add(tree);
