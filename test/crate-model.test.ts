@@ -148,6 +148,10 @@ describe('crate model', () => {
     expect(show(model.tables())).toEqual(show(ref));
     expect(model.tables().fields.get('P')).toBe('ambiguous');
     expect(model.tables().fns.get('f')).toBe('ambiguous');
+    // Structs and enums by name: one defined twice has no single definition.
+    expect(model.typeDefinitions().get('P')?.node).toBeNull();
+    expect(model.typeDefinitions().get('E')).toMatchObject({ file: 2 });
+    expect(model.typeDefinitions().get('E')?.node?.type).toBe('enum_item');
   });
 
   it('the module tree is the one discovery followed, #[path] and inline modules included', () => {

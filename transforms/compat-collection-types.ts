@@ -28,7 +28,6 @@ const SCOPED_TYPES = `((scoped_type_identifier name: (type_identifier) @t) @q (#
 // `HashMap::new`, `HashMap::<K, V>::new`, `std::collections::HashMap::new`.
 const PATHS = `(scoped_identifier path: [(identifier) (scoped_identifier) (generic_type)] @p name: (identifier) @n) @path`;
 const USES = '(use_declaration argument: (_) @arg) @use';
-const DEFS = '[(struct_item name: (type_identifier) @n) (enum_item name: (type_identifier) @n)] @def';
 const ORD_IMPLS = '(impl_item trait: [(type_identifier) (scoped_type_identifier)] @tr type: (_) @ty)';
 
 const RELEVANT = new RegExp(`\\b(${NAMES})\\b`);
@@ -310,32 +309,29 @@ function checkDerives(ctx: FileContext, held: { at: SyntaxNode; to: Compat }[]):
 function checkKeys(ctx: CrateContext, keys: KeyUse[]): void {
   if (!keys.length) return;
   const ordImpls = new Set<string>();
-  const defs = new Map<string, { f: FileContext; def: SyntaxNode }>();
   for (const f of ctx.files) {
     for (const m of query(ORD_IMPLS).matches(f.tree.rootNode)) {
       const tr = m.captures.find((c) => c.name === 'tr')!.node.text.replace(/\s+/g, '');
       if (/^((::)?(core|std)::cmp::)?Ord$/.test(tr)) ordImpls.add(m.captures.find((c) => c.name === 'ty')!.node.text.replace(/<.*$/s, ''));
     }
-    for (const m of query(DEFS).matches(f.tree.rootNode)) {
-      const name = m.captures.find((c) => c.name === 'n')!.node.text;
-      defs.set(name, defs.has(name) ? { f, def: null as unknown as SyntaxNode } : { f, def: m.captures.find((c) => c.name === 'def')!.node });
-    }
   }
+  const defs = ctx.model.typeDefinitions();
   const done = new Set<string>();
   for (const k of keys) {
     if (done.has(k.name) || ordImpls.has(k.name)) continue;
     const d = defs.get(k.name);
-    if (!d?.def) continue; // not a crate type (or defined twice): nothing to say
+    if (!d?.node) continue; // not a crate type (or defined twice): nothing to say
     done.add(k.name);
-    const derive = deriveOf(d.def);
+    const derive = deriveOf(d.node);
+    const f = ctx.files[d.file];
     if (derive && /\bOrd\b/.test(derive.list.text.replace(/\bPartialOrd\b/g, ''))) continue;
     const add = derive && /\bPartialOrd\b/.test(derive.list.text) ? 'Ord' : 'PartialOrd, Ord';
     const message = `\`${k.name}\` is a key of a \`${PORTED[k.std]}\` (the kernel's \`RBTree\`), which orders its keys, but it has no \`Ord\``;
     if (derive) {
       const inner = derive.list.text.slice(1, -1).trim();
-      d.f.report({ code: 'K0703', message, node: derive.list, help: `add \`${add}\` to its derive (every field must be \`Ord\` too), or implement \`Ord\` for it`, suggestion: `(${inner}${inner ? ', ' : ''}${add})` });
+      f.report({ code: 'K0703', message, node: derive.list, help: `add \`${add}\` to its derive (every field must be \`Ord\` too), or implement \`Ord\` for it`, suggestion: `(${inner}${inner ? ', ' : ''}${add})` });
     } else {
-      d.f.report({ code: 'K0703', message, node: d.def.childForFieldName('name')!, help: `derive them: \`#[derive(PartialEq, Eq, PartialOrd, Ord)]\` (every field must be \`Ord\` too), or implement \`Ord\` for it` });
+      f.report({ code: 'K0703', message, node: d.node.childForFieldName('name')!, help: `derive them: \`#[derive(PartialEq, Eq, PartialOrd, Ord)]\` (every field must be \`Ord\` too), or implement \`Ord\` for it` });
     }
   }
 }

@@ -3,14 +3,14 @@
 // FileContext and CrateContext). It holds the module tree (with `#[path]`,
 // the computation discovery uses too: src/crate/mod-tree.ts), the declared
 // types (struct and variant fields, function signatures: src/crate/tables.ts)
-// that the vector resolver reads, the methods the crate defines, and the
+// that the vector resolver reads, the methods, structs and enums the crate defines, and the
 // crate index (items, impls, traits, uses and call resolution:
 // src/crate/crate-index.ts). Everything is built on first use and kept while
 // the crate's texts stay the same: the engine's ModelKeeper hands every pass
 // the model of the files as they are then, reusing the previous one when no
 // text changed and each unchanged file's tables when some did.
-import { prefetch } from '../engine/parse.ts';
-import type { Tree } from '../engine/types.ts';
+import { prefetch, query } from '../engine/parse.ts';
+import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { Resolver } from '../analysis/vec-resolver.ts';
 import { CrateIndex, INDEX_QUERIES } from './crate-index.ts';
 import { crateMethods, METHODS_QUERY } from './crate-methods.ts';
@@ -35,6 +35,15 @@ export interface ModuleTree {
   rootsOf: number[][];
 }
 
+/** Where a struct or enum of the crate is defined; `node` is null when the name is defined more than once. */
+export interface TypeDef {
+  file: number;
+  node: SyntaxNode | null;
+}
+
+const DEFS = '[(struct_item name: (type_identifier) @n) (enum_item name: (type_identifier) @n)] @def';
+const defsByTree = new WeakMap<Tree, { name: string; node: SyntaxNode }[]>();
+
 /** Queries the caller is about to run on a file (`false` for none): one walk answers them with the model's own. */
 export type AlsoQueries = (f: ModelFile, i: number) => readonly (string | false | undefined)[];
 
@@ -42,13 +51,14 @@ export type AlsoQueries = (f: ModelFile, i: number) => readonly (string | false 
 export const modelStats = { models: 0, tables: 0, indexes: 0, moduleTrees: 0 };
 
 /** What transforms read: the model's methods (a CrateModel, or the engine's view of the current one). */
-export type CrateModelView = Pick<CrateModel, 'files' | 'prefetch' | 'tables' | 'resolver' | 'modules' | 'methodNames' | 'index'>;
+export type CrateModelView = Pick<CrateModel, 'files' | 'prefetch' | 'tables' | 'resolver' | 'modules' | 'methodNames' | 'typeDefinitions' | 'index'>;
 
 export class CrateModel {
   private tablesMemo?: DeclTables;
   private indexMemo?: CrateIndex;
   private modulesMemo?: ModuleTree;
   private methodsMemo?: Set<string>;
+  private defsMemo?: Map<string, TypeDef>;
 
   constructor(readonly files: readonly ModelFile[]) {
     modelStats.models++;
@@ -97,6 +107,25 @@ export class CrateModel {
     return (this.methodsMemo ??= crateMethods(this.files));
   }
 
+  /** The structs and enums of the crate by name (each file's list built once per tree). */
+  typeDefinitions(): Map<string, TypeDef> {
+    if (!this.defsMemo) {
+      const defs = new Map<string, TypeDef>();
+      this.files.forEach((f, file) => {
+        let list = defsByTree.get(f.tree);
+        if (!list) {
+          list = query(DEFS)
+            .matches(f.tree.rootNode)
+            .map((m) => ({ name: m.captures.find((c) => c.name === 'n')!.node.text, node: m.captures.find((c) => c.name === 'def')!.node }));
+          defsByTree.set(f.tree, list);
+        }
+        for (const { name, node } of list) defs.set(name, defs.has(name) ? { file, node: null } : { file, node });
+      });
+      this.defsMemo = defs;
+    }
+    return this.defsMemo;
+  }
+
   /** The crate index: items, impls, traits, uses and the resolution of every call. Its file numbers are indexes into `files`. */
   index(): CrateIndex {
     if (!this.indexMemo) {
@@ -139,6 +168,7 @@ export class ModelKeeper {
       resolver: (file) => now().resolver(file),
       modules: () => now().modules(),
       methodNames: () => now().methodNames(),
+      typeDefinitions: () => now().typeDefinitions(),
       index: () => now().index(),
     };
   }
