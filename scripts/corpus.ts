@@ -17,7 +17,7 @@ import { UsageError } from '../src/engine/errors.ts';
 import { checkOutput, checkUntouched } from '../src/engine/invariants.ts';
 import { runUnit, type UnitResult } from '../src/engine/pipeline.ts';
 import { getProfile, isProfileId, type ProfileId } from '../src/kernel-api/profiles.ts';
-import { TRANSFORMS } from '../src/cli/registry.ts';
+import { TRANSFORMS, phaseOf } from '../src/cli/registry.ts';
 import { decodeSource, encodeSource } from '../src/engine/source.ts';
 
 // Only version-control folders are skipped: in an exported tree a folder named `target` can hold sources (rustfmt's tests do).
@@ -67,7 +67,7 @@ function looseUnit(abs: string): Unit {
 
 export function runCorpus(dir: string, profileId: ProfileId = 'mainline', log: (s: string) => void = () => {}): CorpusReport {
   const profile = getProfile(profileId);
-  const opts = { profile, transforms: TRANSFORMS };
+  const opts = { profile, transforms: TRANSFORMS, phaseOf };
   const found = { rs: [] as string[], crates: [] as string[] };
   walk(path.resolve(dir), found);
   const rep: CorpusReport = { files: 0, crates: 0, refused: 0, changed: 0, crashes: 0, violations: 0, idempotence: 0, abandoned: {}, seconds: 0, slowest: [], problems: [] };

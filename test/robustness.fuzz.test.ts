@@ -18,7 +18,7 @@ import { UsageError } from '../src/engine/errors.ts';
 import { checkOutput, checkUntouched } from '../src/engine/invariants.ts';
 import { runUnit } from '../src/engine/pipeline.ts';
 import { PROFILE_IDS, getProfile, type ProfileId } from '../src/kernel-api/profiles.ts';
-import { TRANSFORMS } from '../src/cli/registry.ts';
+import { TRANSFORMS, phaseOf } from '../src/cli/registry.ts';
 import { decodeSource, encodeSource } from '../src/engine/source.ts';
 import { ROOT } from './helpers.ts';
 
@@ -180,7 +180,7 @@ function checkUnit(unit: Unit, profile: ProfileId, idempotence = true): void {
 }
 
 function checkUnitInner(unit: Unit, profile: ProfileId, idempotence: boolean): void {
-  const opts = { profile: getProfile(profile), transforms: TRANSFORMS };
+  const opts = { profile: getProfile(profile), transforms: TRANSFORMS, phaseOf };
   const t0 = performance.now();
   const r = runUnit(unit, opts);
   const ms = performance.now() - t0;

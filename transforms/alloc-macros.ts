@@ -1,4 +1,3 @@
-import { prefetch, query } from '../src/engine/parse.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 
@@ -124,13 +123,13 @@ function sites(ctx: FileContext): { sites: Site[]; opaque: Opaque[] } {
   const out: Site[] = [];
   // One report per macro call that hides `vec!`s, not one per `vec!`.
   const opaque = new Map<number, Opaque>();
-  for (const m of query(VEC_MACROS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('vecMacros')) {
     const name = m.captures.find((c) => c.name === 'name')!.node;
     const tt = m.captures.find((c) => c.name === 'args')!.node;
     const call = m.captures.find((c) => c.name === 'call')!.node;
     out.push({ nameStart: name.startIndex, nameEnd: name.endIndex, tt, start: call.startIndex, end: call.endIndex, nested: false });
   }
-  for (const m of query(NESTED).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('nested')) {
     const i = m.captures.find((c) => c.name === 'i')!.node;
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
     let host = i.parent;
@@ -152,8 +151,7 @@ function sites(ctx: FileContext): { sites: Site[]; opaque: Opaque[] } {
 
 function run(ctx: FileContext): void {
   const api = ctx.profile.alloc;
-  prefetch(ctx.tree.rootNode, 'matches', [LOCAL_MACROS, VEC_MACROS, NESTED]);
-  const local = new Set(query(LOCAL_MACROS).matches(ctx.tree.rootNode).map((m) => m.captures[0].node.text));
+  const local = new Set(ctx.matches('localMacros').map((m) => m.captures[0].node.text));
   if (local.has('vec')) return;
   const { sites: all, opaque } = sites(ctx);
   // A site inside one that is replaced whole is rewritten as part of it (or not at all).
@@ -236,7 +234,9 @@ export const allocMacros: FileTransform = {
   summary: 'Rewrite `vec!` to the profile\'s fallible form: `KVec::new()`, `kernel::kvec![..]?`, or a reserve-and-push block.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['vec'],
   applies: (text) => /\bvec\s*!/.test(text),
+  queries: { localMacros: LOCAL_MACROS, vecMacros: VEC_MACROS, nested: NESTED },
   run,
   codes: [
     {

@@ -91,6 +91,7 @@ export const allocTypes: FileTransform = {
   summary: 'Rename `Vec`/`Box` to the profile\'s kernel types (`KVec`/`KBox` on mainline) in every type and path position.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['Vec', 'Box'],
   applies: (text) => /\b(Vec|Box)\b/.test(text),
   run,
   codes: [

@@ -51,6 +51,7 @@ export const checkDynError: FileTransform = {
   summary: 'Report `Box<dyn Error>` and other `dyn Error` trait objects.',
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
+  words: ['dyn'],
   applies: (text) => /dyn\s+(::)?(\w+::)*Error\b/.test(text),
   run,
   codes: [

@@ -216,7 +216,7 @@ export const checkPanics: FileTransform = {
   summary: 'Report calls, macros, indexing and divisions that can panic, outside tests.',
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
-  applies: (text) => /unwrap|expect|panic|unreachable|todo|unimplemented|assert|\[|\/|%/.test(text),
+  words: ['unwrap', 'expect', 'panic', 'unreachable', 'todo', 'unimplemented', 'assert', '[', '/', '%'],
   run,
   codes: [
     {

@@ -1,4 +1,3 @@
-import { query } from '../src/engine/parse.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
@@ -44,7 +43,7 @@ function isSelfCall(f: SyntaxNode, fn: SyntaxNode, name: string): boolean {
 
 function run(ctx: FileContext): void {
   const reported = new Set<number>();
-  for (const m of query(CALLS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('calls')) {
     const call = m.captures.find((c) => c.name === 'call')!.node;
     const f = m.captures.find((c) => c.name === 'f')!.node;
     const fn = enclosingFn(call);
@@ -68,6 +67,7 @@ export const checkRecursion: FileTransform = {
   summary: 'Report functions that call themselves directly.',
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
+  queries: { calls: CALLS },
   run,
   codes: [
     {

@@ -1,4 +1,3 @@
-import { prefetch, query } from '../src/engine/parse.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
@@ -93,11 +92,10 @@ function kib(bytes: number): string {
 function run(ctx: FileContext): void {
   const { tree } = ctx;
   const consts: Consts = new Map();
-  prefetch(tree.rootNode, 'matches', [CONSTS, LETS, PARAMS]);
-  for (const m of query(CONSTS).matches(tree.rootNode)) {
+  for (const m of ctx.matches('consts')) {
     consts.set(m.captures.find((c) => c.name === 'name')!.node.text, m.captures.find((c) => c.name === 'value')!.node);
   }
-  for (const m of query(LETS).matches(tree.rootNode)) {
+  for (const m of ctx.matches('lets')) {
     const let_ = m.captures[0].node;
     if (isTestCode(tree, let_)) continue;
     const type = let_.childForFieldName('type');
@@ -114,7 +112,7 @@ function run(ctx: FileContext): void {
       help: 'allocate it with `KBox::new([0u8; N], GFP_KERNEL)?` / `KVec::with_capacity(n, GFP_KERNEL)?`, or keep it in the module or device struct',
     });
   }
-  for (const m of query(PARAMS).matches(tree.rootNode)) {
+  for (const m of ctx.matches('params')) {
     const t = m.captures.find((c) => c.name === 't')!.node;
     if (isTestCode(tree, t)) continue;
     const size = typeSize(t, consts);
@@ -134,7 +132,9 @@ export const checkStackArrays: FileTransform = {
   summary: 'Report arrays larger than 1 KiB in local variables and by-value parameters.',
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
-  applies: (text) => text.includes(';') && text.includes('['),
+  words: ['['],
+  applies: (text) => text.includes(';'),
+  queries: { consts: CONSTS, lets: LETS, params: PARAMS },
   run,
   codes: [
     {

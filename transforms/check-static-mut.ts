@@ -1,4 +1,3 @@
-import { query } from '../src/engine/parse.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform } from '../src/engine/types.ts';
@@ -13,7 +12,7 @@ import type { FileContext, FileTransform } from '../src/engine/types.ts';
 const STATIC_MUT = '(static_item (mutable_specifier) name: (identifier) @name) @item';
 
 function run(ctx: FileContext): void {
-  for (const m of query(STATIC_MUT).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('staticMut')) {
     const item = m.captures.find((c) => c.name === 'item')!.node;
     const name = m.captures.find((c) => c.name === 'name')!.node;
     if (isTestCode(ctx.tree, item)) continue;
@@ -33,7 +32,9 @@ export const checkStaticMut: FileTransform = {
   summary: 'Report `static mut` items, which are unsynchronised shared state in the kernel.',
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
+  words: ['static'],
   applies: (text) => /\bstatic\s+mut\b/.test(text),
+  queries: { staticMut: STATIC_MUT },
   run,
   codes: [
     {

@@ -99,7 +99,7 @@ export const checkStrings: FileTransform = {
   summary: 'Report `String`, `format!` and `.to_string()`, which the kernel does not have.',
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
-  applies: (text) => /String|format!|to_string/.test(text),
+  words: ['String', 'format!', 'to_string'],
   run,
   codes: [
     {

@@ -71,6 +71,7 @@ export const compatFormat: FileTransform = {
   summary: 'Port `format!` and `.to_string()` to the compat module\'s fallible `kformat!` and `.to_kstring()`.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['format!', 'to_string'],
   applies: (text, c) => /format!|to_string/.test(text) && stringsPorted(c),
   run,
   codes: [STRING_CODES.K0692, STRING_CODES.K0693],

@@ -96,6 +96,7 @@ export const compatStringNew: FileTransform = {
   summary: "Port `String`'s constructors to `KString`'s, with `?` where they allocate.",
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['String', 'to_'],
   applies: (text, c) => /String\s*::|\.\s*to_(string|owned|lowercase|uppercase|ascii_lowercase|ascii_uppercase)\b/.test(text) && stringsPorted(c),
   run,
   codes: [STRING_CODES.K0691],

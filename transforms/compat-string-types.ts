@@ -100,6 +100,7 @@ export const compatStringTypes: FileTransform = {
   summary: 'Port the `String` type to `KString`, owned text in a `KVec<u8>` from the compat module.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['String'],
   applies: (text, c) => /\bString\b/.test(text) && stringsPorted(c),
   run,
   codes: [STRING_CODES.K0690, STRING_CODES.K0697],

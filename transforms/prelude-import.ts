@@ -1,4 +1,3 @@
-import { prefetch, query } from '../src/engine/parse.ts';
 import { useLeaves } from '../src/rewrite/use-tree.ts';
 import { topInsertPoint } from '../src/rewrite/top-insert.ts';
 import { atFileLevel } from '../src/analysis/file-level.ts';
@@ -29,17 +28,16 @@ const ANY_NAME = new RegExp(`\\b(${[...PRELUDE_MACROS, ...PRELUDE_TYPES, ...PREL
 const EXISTING = '(use_declaration argument: (_) @arg)';
 
 function hasPreludeImport(ctx: FileContext): boolean {
-  return query(EXISTING)
-    .matches(ctx.tree.rootNode)
+  return ctx
+    .matches('existing')
     // `use kernel::prelude::*;` or a group that holds it: `use kernel::{prelude::*, ..};`.
     .some((m) => atFileLevel(m.captures[0].node.parent!) && useLeaves(m.captures[0].node).some((l) => l.kind === 'glob' && l.segs.join('::') === 'kernel::prelude'));
 }
 
 function run(ctx: FileContext): void {
-  prefetch(ctx.tree.rootNode, 'matches', [EXISTING, NEEDS]);
   if (hasPreludeImport(ctx)) return;
   // Each pattern has one capture: its matches hold the same nodes as its captures.
-  const needed = query(NEEDS).matches(ctx.tree.rootNode).some((m) => !isQualified(m.captures[0].node));
+  const needed = ctx.matches('needs').some((m) => !isQualified(m.captures[0].node));
   if (!needed) return;
 
   const top = topInsertPoint(ctx);
@@ -60,6 +58,8 @@ export const preludeImport: FileTransform = {
   summary: 'Add `use kernel::prelude::*;` once to each module file that uses a prelude name.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: [...PRELUDE_MACROS, ...PRELUDE_TYPES, ...PRELUDE_VALUES],
   applies: (text) => ANY_NAME.test(text),
+  queries: { existing: EXISTING, needs: NEEDS },
   run,
 };

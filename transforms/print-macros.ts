@@ -1,4 +1,3 @@
-import { prefetch, query } from '../src/engine/parse.ts';
 import { removeLines } from '../src/rewrite/remove-lines.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
@@ -48,7 +47,7 @@ function logImports(ctx: FileContext): { names: Set<string>; all: boolean; uses:
   const names = new Set<string>();
   let all = false;
   const uses: { node: SyntaxNode; names: string[] | '*' }[] = [];
-  for (const m of query(USES).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('uses')) {
     const arg = m.captures.find((c) => c.name === 'arg')!.node.text.replace(/\s+/g, '');
     const node = m.captures.find((c) => c.name === 'use')!.node;
     const mm = /^(?:::)?log::(.*)$/.exec(arg);
@@ -64,7 +63,7 @@ function logImports(ctx: FileContext): { names: Set<string>; all: boolean; uses:
       uses.push({ node, names: plain.length === list.length ? plain : '*' });
     }
   }
-  for (const m of query(EXTERN).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('extern')) {
     const decl = m.captures.find((c) => c.name === 'decl')!.node;
     if (m.captures.find((c) => c.name === 'name')!.node.text !== 'log') continue;
     const prev = decl.previousNamedSibling;
@@ -92,13 +91,12 @@ function addNewline(ctx: FileContext, lit: SyntaxNode): boolean {
 }
 
 function run(ctx: FileContext): void {
-  prefetch(ctx.tree.rootNode, 'matches', [LOCAL_MACROS, CALLS]);
-  const local = new Set(query(LOCAL_MACROS).matches(ctx.tree.rootNode).map((m) => m.captures[0].node.text));
+  const local = new Set(ctx.matches('localMacros').map((m) => m.captures[0].node.text));
   let log: ReturnType<typeof logImports> | undefined;
   const rewrittenLog = new Set<string>();
   let logLeft = false;
 
-  for (const m of query(CALLS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('calls')) {
     const nameNode = m.captures.find((c) => c.name === 'name')!.node;
     const args = m.captures.find((c) => c.name === 'args')!.node;
     const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -177,7 +175,8 @@ export const printMacros: FileTransform = {
   summary: 'Rewrite println!/eprintln!/print!/eprint! and the log crate macros to the kernel pr_*! macros.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
-  applies: (text) => /\b(e?print(ln)?|error|warn|info|debug|trace)!/.test(text),
+  words: ['print!', 'println!', 'error!', 'warn!', 'info!', 'debug!', 'trace!'],
+  queries: { calls: CALLS, uses: USES, extern: EXTERN, localMacros: LOCAL_MACROS },
   run,
   codes: [
     {

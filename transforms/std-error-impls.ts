@@ -209,6 +209,7 @@ export const stdErrorImpls: FileTransform = {
   summary: 'Remove empty `impl std::error::Error for T {}` blocks, and report those with methods.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['error'],
   applies: (text) => /\bimpl\b/.test(text) && /\berror\b/.test(text) && /\b(std|alloc)\b/.test(text),
   run,
   codes: [

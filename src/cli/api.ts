@@ -4,7 +4,7 @@ import path from 'node:path';
 import { discover, type DiscoverOptions } from '../crate/discover.ts';
 import { runUnit, type UnitResult } from '../engine/pipeline.ts';
 import { getProfile, type ProfileId } from '../kernel-api/profiles.ts';
-import { TRANSFORMS } from './registry.ts';
+import { TRANSFORMS, phaseOf } from './registry.ts';
 import { decodeSource } from '../engine/source.ts';
 import type { CrateInfo, Transform } from '../engine/types.ts';
 
@@ -39,10 +39,10 @@ export function runText(input: string | Buffer, opts: TextOptions = {}): UnitRes
     options: {},
     ...opts.crate,
   };
-  return runUnit({ crate, files: [src], warnings: [] }, { profile: getProfile(opts.profile ?? 'mainline'), transforms: pickTransforms(opts.transforms) });
+  return runUnit({ crate, files: [src], warnings: [] }, { profile: getProfile(opts.profile ?? 'mainline'), transforms: pickTransforms(opts.transforms), phaseOf });
 }
 
 /** Run kport on a crate folder (or files) in memory: nothing is written. */
 export function runPaths(paths: string[], opts: { profile?: ProfileId; transforms?: string[] } & DiscoverOptions = {}): UnitResult[] {
-  return discover(paths, opts).map((unit) => runUnit(unit, { profile: getProfile(opts.profile ?? 'mainline'), transforms: pickTransforms(opts.transforms) }));
+  return discover(paths, opts).map((unit) => runUnit(unit, { profile: getProfile(opts.profile ?? 'mainline'), transforms: pickTransforms(opts.transforms), phaseOf }));
 }

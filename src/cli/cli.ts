@@ -13,7 +13,7 @@ import { kportVersion } from '../engine/assets.ts';
 import { checkIoMode, IO_MODES } from '../crate/io-mode.ts';
 import { checkCompatMode, COMPAT_MODES } from '../crate/compat-mode.ts';
 import { DEFAULT_PROFILE, PROFILES, profileList, resolveProfile, type ProfileId } from '../kernel-api/profiles.ts';
-import { TRANSFORMS, findTransform } from './registry.ts';
+import { PHASES, TRANSFORMS, findTransform } from './registry.ts';
 import { profileDifferences } from '../kernel-api/profile-diff.ts';
 import { rewrite, rewriteAsync, type Mode, type RewriteResult } from './run.ts';
 import { Spool } from '../outputs/spool.ts';
@@ -315,10 +315,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.stdout(`profile ${profile}: ${PROFILES[profile].kernels}\n`);
         const diff = profileDifferences(profile);
         if (diff.length) io.stdout(`differs from ${DEFAULT_PROFILE} (docs/profiles.md):\n${diff.join('\n')}\n`);
-        TRANSFORMS.forEach((t, i) => {
-          const on = t.profiles.includes(profile) ? '' : ' (not on this profile)';
-          io.stdout(`${String(i + 1).padStart(2)}. ${t.id.padEnd(width)}  ${t.summary}${on}\n`);
-        });
+        // Numbered in order, under the phase each runs in (a phase's transforms see one text; src/cli/registry.ts).
+        let i = 0;
+        for (const [k, p] of PHASES.entries()) {
+          io.stdout(`phase ${k + 1}, ${p.name}: ${p.summary}\n`);
+          for (const t of p.transforms) {
+            const on = t.profiles.includes(profile) ? '' : ' (not on this profile)';
+            io.stdout(`${String(++i).padStart(2)}. ${t.id.padEnd(width)}  ${t.summary}${on}\n`);
+          }
+        }
       },
     )
     .command(

@@ -9,9 +9,9 @@ import { discoverUnit, type DiscoverOptions, type Unit, type UnitPlan } from '..
 import { UsageError } from '../engine/errors.ts';
 import { inPlace, type Placed } from '../outputs/layout.ts';
 import { unifiedDiff, type FileChange } from '../outputs/patcher.ts';
-import { runUnit, runUnitAsync, type RunOptions, type UnitResult } from '../engine/pipeline.ts';
+import { phasesOf, runUnit, runUnitAsync, type RunOptions, type UnitResult } from '../engine/pipeline.ts';
 import { getProfile, type ProfileId } from '../kernel-api/profiles.ts';
-import { TRANSFORMS } from './registry.ts';
+import { TRANSFORMS, phaseOf } from './registry.ts';
 import { encodeSource } from '../engine/source.ts';
 import type { Diagnostic } from '../engine/types.ts';
 
@@ -61,7 +61,7 @@ function prepare(task: UnitTask): { unit: Unit; opts: RunOptions; prefix: string
   const transforms = TRANSFORMS.filter((t) => task.transforms.includes(t.id));
   const unit = discoverUnit(task.plan, task.discover);
   const prefix = posix(path.relative(task.base, unit.crate.root));
-  return { unit, prefix, opts: { profile: getProfile(task.profile), transforms, displayPrefix: prefix } };
+  return { unit, prefix, opts: { profile: getProfile(task.profile), transforms, phaseOf, displayPrefix: prefix } };
 }
 
 export function portUnit(task: UnitTask): UnitOutput {
@@ -75,7 +75,8 @@ export function portUnit(task: UnitTask): UnitOutput {
  */
 export async function portUnitAsync(task: UnitTask, onPass?: (done: number, total: number) => void): Promise<UnitOutput> {
   const { unit, opts, prefix } = prepare(task);
-  const total = opts.transforms.filter((t) => t.profiles.includes(opts.profile.id)).length;
+  // A pause per phase (src/engine/pipeline.ts), counted as the pipeline does.
+  const total = phasesOf(opts.transforms, opts.phaseOf).filter((p) => p.some((t) => t.profiles.includes(opts.profile.id))).length;
   return packageUnit(task, unit, prefix, await runUnitAsync(unit, opts, onPass && ((done) => onPass(done, total))));
 }
 

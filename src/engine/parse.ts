@@ -191,6 +191,23 @@ export function prefetch(node: SyntaxNode, kind: Kind, sources: readonly (string
   });
 }
 
+/**
+ * The declared queries of the transforms that run on one file in one phase
+ * (Transform.queries): asked once, they run as one combined query over the
+ * file's tree (`prefetch`), and each query's share is then what
+ * `query(source).matches(root)` returns.
+ */
+export class QueryBatch {
+  private done: Tree | undefined;
+  constructor(private readonly sources: readonly string[]) {}
+
+  run(tree: Tree): void {
+    if (this.done === tree) return;
+    this.done = tree;
+    prefetch(tree.rootNode, 'matches', this.sources);
+  }
+}
+
 /** Ranges of ERROR and MISSING nodes, outermost only, in text order. */
 export function errorRanges(tree: Tree): { start: number; end: number; node: SyntaxNode }[] {
   const out: { start: number; end: number; node: SyntaxNode }[] = [];

@@ -4,13 +4,13 @@ import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from 
 import { OffsetMap } from './offsets.ts';
 import { releaseTrees } from './memory.ts';
 import { lineRegions, type LineRegion } from './line-regions.ts';
-import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
+import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree, query, QueryBatch } from './parse.ts';
 import { positionAt, lineStartsOf } from './positions.ts';
 import { defaultSeverity } from './codes.ts';
 import { suppressUnit } from './suppress.ts';
 import type { Profile } from '../kernel-api/profiles.ts';
 import type { SourceFile } from './source.ts';
-import type { CrateInfo, Diagnostic, FileContext, Report, Transform, Tree } from './types.ts';
+import type { CrateInfo, Diagnostic, FileContext, FileTransform, Report, Transform, Tree } from './types.ts';
 import type { Unit } from '../crate/discover.ts';
 import { ModelKeeper } from '../crate/model.ts';
 import { checkOutput } from './invariants.ts';
@@ -47,7 +47,15 @@ export interface UnitResult {
 
 export interface RunOptions {
   profile: Profile;
+  /** The transforms, in order. */
   transforms: readonly Transform[];
+  /**
+   * The phase of each transform (src/cli/registry.ts): consecutive transforms
+   * of one phase see the same text and tree, and their edits are merged
+   * (src/engine/pipeline.ts `phasesOf`). Without it each transform is a phase
+   * of its own.
+   */
+  phaseOf?: (t: Transform) => string | undefined;
   /** Prefix (relative to the run's base folder) put before crate-relative paths in diagnostics. */
   displayPrefix?: string;
   /**
@@ -102,7 +110,7 @@ export function runUnit(unit: Unit, opts: RunOptions): UnitResult {
 }
 
 /**
- * `runUnit`, giving the event loop a turn after each transform so the trees
+ * `runUnit`, giving the event loop a turn after each phase so the trees
  * the passes left behind are freed as the run goes (src/engine/memory.ts): one large
  * crate no longer holds every tree it ever parsed until it ends.
  */
@@ -118,7 +126,7 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
   }
 }
 
-/** The run, pausing (yield) after each transform. */
+/** The run, pausing (yield) after each phase. */
 function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, void> {
   const refused = new Map<SourceFile, { start: number; end: number; count: number }>();
   for (;;) {
@@ -229,7 +237,7 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
   // The crate model (src/crate/model.ts): built on first use, rebuilt only after a text changed.
   const models = new ModelKeeper(() => live.filter((f) => !f.failure).map((f) => ({ path: f.src.rel, text: f.text, isCrateRoot: f.isCrateRoot, tree: viewOf(f) })));
 
-  const makeContext = (f: LiveFile, t: Transform): FileContext => {
+  const makeContext = (f: LiveFile, t: Transform, batch: QueryBatch): FileContext => {
     const tree = viewOf(f);
     const forbidden = forbiddenRanges(tree);
     const edits = new EditRecorder(f.text, t.id, forbidden);
@@ -262,22 +270,40 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
       report,
       addFile,
       model: models.live,
+      matches: (name: string) => {
+        const source = t.queries?.[name];
+        if (source === undefined) throw new Error(`${t.id} asked for query ${JSON.stringify(name)}, which it does not declare`);
+        batch.run(tree);
+        return query(source).matches(tree.rootNode);
+      },
     };
   };
 
-  const commit = (f: LiveFile, ctx: FileContext, t: Transform) => {
-    if (f.failure || ctx.edits.size === 0) return;
-    if (ctx.edits.refused.length) f.refusedEdits = true;
+  /**
+   * Merge the edits a phase recorded on one file (each transform's recorder,
+   * in phase order) against the text the phase began with, check them for
+   * overlap and apply them: one new text, parsed again only when the next
+   * phase (or the verifier) needs its tree.
+   */
+  const commit = (f: LiveFile, recorded: readonly { t: Transform; ctx: FileContext }[]) => {
+    if (f.failure) return;
+    const all: Edit[] = [];
+    for (const { ctx } of recorded) {
+      if (ctx.edits.size === 0) continue;
+      if (ctx.edits.refused.length) f.refusedEdits = true;
+      // Insertions at one point keep the phase order, then each transform's recording order.
+      for (const e of ctx.edits.edits) all.push({ ...e, seq: all.length });
+    }
+    if (all.length === 0) return;
     let sorted: Edit[];
     try {
-      sorted = sortAndCheck(ctx.edits.edits);
-      if (sorted.length === 0) return;
+      sorted = sortAndCheck(all);
     } catch (e) {
       if (!(e instanceof OverlapError)) throw e;
-      fail(f, `internal error in ${t.id}: ${e.message}`, 'overlap', e.b.start);
+      fail(f, `internal error in ${e.b.by}: ${e.message}`, 'overlap', e.b.start);
       return;
     }
-    // The re-parse waits until a pass (or the verifier) needs the tree.
+    // The re-parse waits until a phase (or the verifier) needs the tree.
     f.text = applyEdits(f.text, sorted);
     f.stale = true;
     f.offsets.push(sorted);
@@ -299,36 +325,62 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
   };
 
   const filterCtx = { profile: opts.profile, crate: unit.crate };
-  for (const t of opts.transforms) {
-    if (!t.profiles.includes(opts.profile.id)) continue;
-    if (t.scope === 'file') {
-      for (const f of live) {
-        if (f.failure) continue;
-        if (t.applies && !t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot })) continue;
-        try {
-          const ctx = makeContext(f, t);
-          t.run(ctx);
-          commit(f, ctx, t);
-        } catch (e) {
-          // A transform that throws abandons this file only, like an overlap.
-          fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+  /** Whether a file transform has anything to do in a file: its words (any of them), then its own pre-filter. */
+  const wants = (t: FileTransform, f: LiveFile) =>
+    (!t.words || t.words.some((w) => f.text.includes(w))) && (!t.applies || t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot }));
+
+  for (const phase of phasesOf(opts.transforms, opts.phaseOf)) {
+    const members = phase.filter((t) => t.profiles.includes(opts.profile.id));
+    if (members.length === 0) continue;
+    // Who runs on which file this phase, decided on the text the phase begins with.
+    const runs = new Map<LiveFile, Transform[]>();
+    for (const f of live) {
+      if (f.failure) continue;
+      runs.set(f, members.filter((t) => t.scope === 'crate' || wants(t, f)));
+    }
+    // Per file: the declared queries of every member that runs on it, as one combined query, run when first asked.
+    const batches = new Map<LiveFile, QueryBatch>();
+    const batchOf = (f: LiveFile): QueryBatch => {
+      let b = batches.get(f);
+      if (!b) batches.set(f, (b = new QueryBatch((runs.get(f) ?? []).flatMap((t) => Object.values(t.queries ?? {})))));
+      return b;
+    };
+    const recorded = new Map<LiveFile, { t: Transform; ctx: FileContext }[]>();
+    const record = (f: LiveFile, t: Transform, ctx: FileContext) => {
+      let r = recorded.get(f);
+      if (!r) recorded.set(f, (r = []));
+      r.push({ t, ctx });
+    };
+    for (const t of members) {
+      if (t.scope === 'file') {
+        for (const f of live) {
+          if (f.failure || !runs.get(f)?.includes(t)) continue;
+          try {
+            const ctx = makeContext(f, t, batchOf(f));
+            t.run(ctx);
+            record(f, t, ctx);
+          } catch (e) {
+            // A transform that throws abandons this file only, like an overlap.
+            fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+          }
         }
+      } else {
+        const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t, batchOf(f))] as const);
+        try {
+          const files = pairs.map(([, c]) => c);
+          t.run({ files, profile: opts.profile, crate: unit.crate, addFile, model: models.at(files) });
+        } catch (e) {
+          for (const [f] of pairs) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+          continue;
+        }
+        for (const [f, ctx] of pairs) record(f, t, ctx);
       }
-    } else {
-      const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t)] as const);
+    }
+    for (const [f, r] of recorded) {
       try {
-        const files = pairs.map(([, c]) => c);
-        t.run({ files, profile: opts.profile, crate: unit.crate, addFile, model: models.at(files) });
+        commit(f, r);
       } catch (e) {
-        for (const [f] of pairs) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
-        continue;
-      }
-      for (const [f, ctx] of pairs) {
-        try {
-          commit(f, ctx, t);
-        } catch (e) {
-          fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
-        }
+        fail(f, `internal error in ${r[r.length - 1].t.id}: ${describe(e)}`, 'exception');
       }
     }
     yield;
@@ -377,6 +429,22 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
     diagnostics: suppressUnit(diagnostics, live.map((f) => ({ file: display(f.src.rel), text: f.src.text })), unit.crate),
   };
   return { result, unparsable: [] };
+}
+
+/**
+ * The transforms grouped into phases: runs of consecutive transforms with the
+ * same phase name; a transform without one is a phase of its own.
+ */
+export function phasesOf(transforms: readonly Transform[], phaseOf?: (t: Transform) => string | undefined): Transform[][] {
+  const out: Transform[][] = [];
+  let last: string | undefined;
+  for (const t of transforms) {
+    const name = phaseOf?.(t);
+    if (name !== undefined && name === last) out[out.length - 1].push(t);
+    else out.push([t]);
+    last = name;
+  }
+  return out;
 }
 
 function describe(e: unknown): string {

@@ -100,7 +100,15 @@ export interface FileContext {
   addFile(relPath: string, contents: string): void;
   /** The crate as a whole (module tree, declared types, index), as its files are now; read-only (src/crate/model.ts). */
   readonly model: CrateModelView;
+  /**
+   * The matches of the running transform's declared query `name`
+   * (`Transform.queries`) on this file's tree, as `query(source).matches(root)`
+   * would return them; a fresh array for each call.
+   */
+  matches(name: string): QueryMatch[];
 }
+
+export type QueryMatch = Parser.QueryMatch;
 
 export interface CrateContext {
   readonly files: readonly FileContext[];
@@ -126,6 +134,19 @@ interface TransformBase {
   safety: 'safe' | 'suggestion';
   /** Diagnostic codes this transform may report. */
   codes?: CodeInfo[];
+  /**
+   * Plain texts one of which must occur in a file for the transform to have
+   * anything to do in it: the engine does not run a file transform on a file
+   * that contains none of them. Leave it out to run on every file.
+   */
+  words?: readonly string[];
+  /**
+   * The transform's tree-sitter queries by name. The engine runs the declared
+   * queries of all the transforms of a phase as one combined query per file
+   * (one walk of the tree) and hands each transform its own query's matches
+   * on the file's root: `ctx.matches(name)`.
+   */
+  queries?: Readonly<Record<string, string>>;
 }
 
 export interface FileTransform extends TransformBase {
