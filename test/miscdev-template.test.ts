@@ -1,4 +1,4 @@
-// templates/miscdev.rs (what `--io miscdev` generates, MISCDEV-SPEC.md) type-checks
+// templates/miscdev.rs (what `--io miscdev` generates; its header is the contract) type-checks
 // against the kernel API stub on mainline, next to a hand-written crate root in
 // the generated shape; a wrong callback signature is rejected (the stub is not
 // too permissive); a module written like samples/rust/rust_misc_device.rs

@@ -25,9 +25,8 @@ const input = readFileSync(path.join(CAVE, 'input.txt'), 'utf8');
 const expected = readFileSync(path.join(CAVE, 'expected-output.txt'), 'utf8');
 
 /**
- * rustc warnings in the port that are known and reported (MISCDEV-SPEC.md, "Found by the
- * cave test"); each is an error in a kernel built with CONFIG_WERROR=y. FIXME: the list
- * may only shrink: a warning not listed here fails the test.
+ * rustc warnings in the port that are known and reported; each is an error in a kernel
+ * built with CONFIG_WERROR=y. FIXME: the list may only shrink: a warning not listed here fails the test.
  */
 const KNOWN_WARNINGS = new Set<string>([]);
 
@@ -136,8 +135,8 @@ const SHAPE_INPUTS: Record<string, string[]> = {
 };
 
 /**
- * Known port bugs a shape works around before building (FIXME, reported in MISCDEV-SPEC.md
- * "Found by the cave test"); the test checks the bug is still there, so fixing it fails here:
+ * Known port bugs a shape works around before building (FIXME, each named in its
+ * `what`); the test checks the bug is still there, so fixing it fails here:
  * then delete the entry.
  */
 const SHAPE_BUGS: Record<string, { bug: RegExp; fix: (text: string) => string; what: string }> = {};

@@ -2,7 +2,7 @@
 // the kernel API runs as a program, its misc device driven from stdin the way
 // `echo LINE > /dev/NAME; cat /dev/NAME` would. Tested here, independently of
 // the io-miscdev transform, on a HAND-PORTED examples/cave crate root in the
-// shape of MISCDEV-SPEC.md (test/fixtures/cave-ported) with templates/miscdev.rs
+// shape of docs/transforms/io-miscdev.md (test/fixtures/cave-ported) with templates/miscdev.rs
 // beside it, on the template's own fixture crate, and on small inline modules.
 // Skipped without rustc.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';

@@ -11,7 +11,7 @@ import { collectState } from './io-miscdev/state.ts';
  * character device. The loop's state becomes `struct Session`, its body
  * `Session::line` (run once per line written to /dev/NAME; what it prints is
  * read back from the device), the code after it `Session::finish`; main ends
- * by registering the device. The shape is the contract in MISCDEV-SPEC.md; the
+ * by registering the device. The shape is described in docs/transforms/io-miscdev.md; the
  * device itself is the generated miscdev.rs (templates/miscdev.rs).
  *
  * Kernel API (mainline): rust/kernel/miscdevice.rs (`MiscDevice`, `read_iter`,

@@ -1,6 +1,6 @@
 // The generated `miscdev.rs` of `--io miscdev`: templates/miscdev.rs with the
 // device name (`kport_device` in the template) and the line-ending choice filled
-// in (MISCDEV-SPEC.md). The template is kport's own file, read once per process.
+// in (the contract is the template's own header; docs/transforms/io-miscdev.md). The template is kport's own file, read once per process.
 import { readFileSync } from 'node:fs';
 import { assetPath } from '../engine/assets.ts';
 
