@@ -16,7 +16,7 @@ const DEPENDENCIES = Object.keys(JSON.parse(readFileSync(path.join(ROOT, 'packag
  */
 function installedCopy(): string {
   const dir = tempDir('kport-installed-');
-  for (const f of ['bin', 'dist', 'stub', 'templates', 'golden', 'package.json']) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  for (const f of ['bin', 'dist', 'stub', 'templates', 'golden', 'docs', 'package.json']) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
   mkdirSync(path.join(dir, 'node_modules', '@types'), { recursive: true });
   for (const d of DEPENDENCIES) symlinkSync(path.join(ROOT, 'node_modules', d), path.join(dir, 'node_modules', d), 'dir');
   return dir;
@@ -79,6 +79,9 @@ describe('compiled kport', () => {
     // Files read at run time are found beside the bundle: templates/ (cave's miscdev.rs above), the version, golden/ for explain.
     expect(run(['--version']).stdout).toBe(`kport ${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
     expect(run(['explain', 'K0501']).stdout).toMatch(/^Example \(golden\//m);
+    // A transform's page comes from docs/transforms/.
+    expect(run(['explain', 'check-panics']).stdout).toBe(kportBin(['explain', 'check-panics']).stdout);
+    expect(run(['explain', 'check-panics']).stdout.split('\n').length).toBeGreaterThan(20);
   });
 
   it('without dist/, one line says to build it', () => {

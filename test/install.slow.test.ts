@@ -45,5 +45,7 @@ describe('installed from a packed tarball (slow)', () => {
     expect(pooled.stdout).toBe(kportBin(['rewrite', '--dry-run', '--jobs', '1', ...examples]).stdout);
     expect(pooled.stdout).toContain('+++ b/cave/src/miscdev.rs');
     expect(run(['explain', 'K0501']).stdout).toMatch(/^Example \(golden\//m);
+    // A transform's page comes from docs/transforms/.
+    expect(run(['explain', 'check-panics']).stdout).toBe(kportBin(['explain', 'check-panics']).stdout);
   });
 });
