@@ -126,19 +126,52 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
   }
 }
 
-/** The run, pausing (yield) after each phase. */
+/**
+ * The run, pausing (yield) after each phase.
+ *
+ * A refusal must hold on the output too, or a second run would change it: a
+ * file can need a change only because of edits in other files (propagation
+ * makes a function fallible, and the refused file calls it), and once those
+ * edits are in, a run on the output no longer wants to change the file, keeps
+ * it (K0002) and adds the module scaffolding the first run left out. So when
+ * the run without the refused files changed something, the unit is run once
+ * more on that output with the refused files as they are (`refusedOnOutput`);
+ * if no file is refused there, the scaffolding is kept (the refused files are
+ * still left unchanged, K0004, with nothing propagated into them).
+ */
 function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, void> {
   const refused = new Map<SourceFile, { start: number; end: number; count: number }>();
+  let scaffold = false;
   for (;;) {
-    const rest = refused.size ? { ...unit, files: unit.files.filter((f) => !refused.has(f)), crate: { ...unit.crate, options: { ...unit.crate.options, noModule: true } } } : unit;
+    const noModule = refused.size > 0 && !scaffold;
+    const rest = refused.size ? { ...unit, files: unit.files.filter((f) => !refused.has(f)), crate: noModule ? { ...unit.crate, options: { ...unit.crate.options, noModule: true } } : unit.crate } : unit;
     const { result, unparsable } = yield* runOnce(rest, opts);
-    if (unparsable.length === 0) return refused.size ? withRefused(unit, result, refused, opts) : result;
-    for (const u of unparsable) refused.set(u.src, u);
+    if (unparsable.length) {
+      for (const u of unparsable) refused.set(u.src, u);
+      continue;
+    }
+    if (refused.size === 0) return result;
+    if (noModule && !unit.crate.options.noModule && result.files.some((f) => f.changed) && !(yield* refusedOnOutput(unit, result, opts))) {
+      scaffold = true;
+      continue;
+    }
+    return withRefused(unit, result, refused, opts, scaffold);
   }
 }
 
+/** Whether a run on `r`'s output, the files `r` left out put back as they are, still refuses a file. */
+function* refusedOnOutput(unit: Unit, r: UnitResult, opts: RunOptions): Generator<void, boolean, void> {
+  const byFile = new Map(r.files.map((f) => [f.src, f]));
+  const files = unit.files.map((src) => {
+    const f = byFile.get(src);
+    return f?.changed ? decodeSource(src.abs, src.rel, encodeSource(src, f.text), src.mode) : src;
+  });
+  const { unparsable } = yield* runOnce({ ...unit, files, warnings: [], trees: undefined }, { ...opts, checkIdempotence: false });
+  return unparsable.length > 0;
+}
+
 /** The result of a run without the refused files, with them put back unchanged and K0004 reported at each one's first syntax error. */
-function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile, { start: number; end: number; count: number }>, opts: RunOptions): UnitResult {
+function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile, { start: number; end: number; count: number }>, opts: RunOptions, scaffold: boolean): UnitResult {
   const prefix = opts.displayPrefix ?? '';
   const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
   const byFile = new Map(r.files.map((f) => [f.src, f]));
@@ -148,7 +181,11 @@ function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile,
     ds.push({
       code: 'K0004',
       severity: defaultSeverity('K0004', undefined),
-      message: `syntax error${e.count > 1 ? ` (and ${e.count - 1} more)` : ''} in a file kport needs to change: kport cannot read the code around ${e.count > 1 ? 'them' : 'it'}, so it left the whole file unchanged and generated nothing that depends on it (no module scaffolding, no propagation into it)`,
+      message: `syntax error${e.count > 1 ? ` (and ${e.count - 1} more)` : ''} in a file kport needs to change: kport cannot read the code around ${e.count > 1 ? 'them' : 'it'}, so it left the whole file unchanged and ${
+        scaffold
+          ? 'propagated nothing into it (the module scaffolding was kept: the file needed changes only because of changes in other files, and a run on the output would not refuse it)'
+          : 'generated nothing that depends on it (no module scaffolding, no propagation into it)'
+      }`,
       file: display(src.rel),
       start: positionAt(src.text, e.start, starts),
       end: positionAt(src.text, e.end, starts),
