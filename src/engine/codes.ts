@@ -36,7 +36,10 @@ file: it is left exactly as it was, the rest of the crate is ported without
 it, and nothing that depends on it is generated (no \`?\` propagated into it,
 no compat module declared in it, and no module scaffolding for the crate:
 no \`module!\`, no Kbuild or Makefile, since the module would include a file
-that was not ported). The exit code is 1.
+that was not ported). One exception keeps a run's output stable: when the file
+needed changes only because of changes in other files (a function it calls
+became fallible), a run on the output would not refuse it, so the module
+scaffolding is kept and the message says so. The exit code is 1.
 
 Fix the syntax error, or move the code tree-sitter cannot read into a file kport
 has nothing to change in (such a file keeps its syntax with a K0002 warning),
