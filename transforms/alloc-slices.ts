@@ -1,9 +1,10 @@
 import { query } from '../src/engine/parse.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { type Resolver, isPrimitiveElem, type Ty } from '../src/analysis/vec-resolver.ts';
+import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { METHODS_QUERY } from '../src/crate/crate-methods.ts';
+import { unobservableSort } from '../src/analysis/sort-order.ts';
 
 /**
  * alloc-slices: slice methods that allocate in userspace.
@@ -18,29 +19,6 @@ const CALLS = `(call_expression
   function: (field_expression value: (_) @recv field: (field_identifier) @name
     (#match? @name "^(sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)$"))
   arguments: (arguments)) @call`;
-
-/** `|a, b| a.cmp(b)` or `|a, b| b.cmp(a)` (with optional `&`/`*`): a total order on the whole value. */
-function isWholeValueComparator(c: SyntaxNode | undefined): boolean {
-  if (!c || c.type !== 'closure_expression') return false;
-  const ps = c.childForFieldName('parameters')?.namedChildren ?? [];
-  if (ps.length !== 2) return false;
-  const names = ps.map((p) => p.text.replace(/[&\s]/g, '').replace(/:.*$/, ''));
-  if (!names.every((n) => /^\w+$/.test(n))) return false;
-  const body = c.childForFieldName('body')?.text.replace(/\s+/g, '').replace(/[*&()]/g, '') ?? '';
-  const [a, b] = names;
-  return body === `${a}.cmp${b}` || body === `${b}.cmp${a}`;
-}
-
-/** `|x| *x`, `|&x| x`, `|x| Reverse(*x)`: the key is the element itself. */
-function isIdentityKey(c: SyntaxNode | undefined): boolean {
-  if (!c || c.type !== 'closure_expression') return false;
-  const ps = c.childForFieldName('parameters')?.namedChildren ?? [];
-  if (ps.length !== 1) return false;
-  const x = ps[0].text.replace(/[&\s]/g, '').replace(/:.*$/, '');
-  if (!/^\w+$/.test(x)) return false;
-  const body = (c.childForFieldName('body')?.text ?? '').replace(/\s+/g, '').replace(/[*&]/g, '').replace(/^(?:(?:core|std)::cmp::)?Reverse\((.*)\)$/, '$1');
-  return body === x;
-}
 
 function elemOf(t: Ty): Ty | undefined {
   return t.k === 'vec' || t.k === 'slice' ? t.elem : undefined;
@@ -73,9 +51,7 @@ function runFile(ctx: FileContext, r: Resolver, own: Set<string>): void {
       if (n !== want || !elem) continue; // not a slice sort kport can see
       const unstable = method.replace(/^sort/, 'sort_unstable');
       const a = args(call)[0];
-      const unobservable =
-        isPrimitiveElem(elem) && (method === 'sort' || (method === 'sort_by' && isWholeValueComparator(a)) || (method === 'sort_by_key' && isIdentityKey(a)));
-      if (unobservable) {
+      if (unobservableSort(method, elem, a)) {
         ctx.edits.replace(name, unstable);
         continue;
       }

@@ -33,6 +33,8 @@ import { compatStringMethods } from '../../transforms/compat-string-methods.ts';
 import { compatCollectionTypes } from '../../transforms/compat-collection-types.ts';
 import { compatCollectionMethods } from '../../transforms/compat-collection-methods.ts';
 import { compatRc } from '../../transforms/compat-rc.ts';
+import { compatText } from '../../transforms/compat-text.ts';
+import { compatStableSort } from '../../transforms/compat-stable-sort.ts';
 
 /**
  * A phase: consecutive transforms that do not need to see each other's edits.
@@ -66,12 +68,17 @@ export const PHASES: readonly Phase[] = [
   { name: 'compat-collections', summary: "std collections become the compat module's", transforms: [compatCollectionTypes] },
   { name: 'compat-string-types', summary: "the `String` type and its constructors become the compat module's", transforms: [compatStringTypes, compatStringNew] },
   { name: 'compat-format', summary: '`format!` and `.to_string()` become fallible', transforms: [compatFormat] },
+  // `repeat` on text → `try_repeat`, a `join` only formatted → `display_join` (before
+  // compat-string-methods, which makes every other `join` a `try_join`, and alloc-slices).
+  { name: 'compat-text', summary: '`repeat` on text becomes fallible; a `join` only formatted allocates nothing', transforms: [compatText] },
   { name: 'compat-string-methods', summary: 'string methods become fallible', transforms: [compatStringMethods] },
   // The collections' methods after the string passes: a lookup in a `Map<KString, _>` by
   // a `&str` needs the key type they wrote.
   // `Rc` → the kernel's `Arc` (before std-paths, which reports an `Rc` left as written, and
   // alloc-calls, which makes `Arc::new` fallible).
-  { name: 'compat-methods', summary: "collection methods become fallible; `Rc` becomes the kernel's `Arc`", transforms: [compatCollectionMethods, compatRc] },
+  // A stable sort whose ties show → the compat stable insertion sort (before alloc-slices,
+  // which renames the sorts whose ties cannot show and reports the rest).
+  { name: 'compat-methods', summary: "collection methods become fallible; `Rc` becomes the kernel's `Arc`; stable sorts the compat one", transforms: [compatCollectionMethods, compatRc, compatStableSort] },
   // 3. Paths: std → core/kernel. The time API first: it owns clocks and sleeps
   //    (`std::time::Instant`, `thread::sleep`), which std-paths leaves to it.
   { name: 'time', summary: "clocks and sleeps become the kernel's time API", transforms: [timeApi] },
