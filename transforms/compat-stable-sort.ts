@@ -107,21 +107,6 @@ export const compatStableSort: CrateTransform = {
   id: 'compat-stable-sort',
   scope: 'crate',
   summary: 'Port a stable sort whose ties the program can see to the compat module\'s allocation-free stable insertion sort.',
-  docs: `The kernel has only core's unstable sorts. A \`sort()\`, \`sort_by(f)\` or
-\`sort_by_key(f)\` on a vector or slice kport can type, where equal elements can be
-told apart (not primitive values under an order that breaks every tie: those
-alloc-slices renames to \`sort_unstable*\`), becomes \`stable_sort()\`,
-\`stable_sort_by(f)\` or \`stable_sort_by_key(f)\` from the compat module
-(src/compat/sort.ts: an insertion sort in place, stable, allocating nothing), with a
-note (K0714) naming the upstream form. Only when the closure only reads the
-elements (fields, \`&\`/\`*\`, \`cmp\`, \`Reverse\`, ...): a key that counts its calls or
-prints stays reported by alloc-slices (K0315). Nothing with \`--compat none\`; tests
-and a crate method of the same name are left alone.
-
-Before:
-    list.sort_by_key(|r| r.width);
-After:
-    list.stable_sort_by_key(|r| r.width);`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,

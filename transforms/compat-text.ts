@@ -165,24 +165,6 @@ export const compatText: CrateTransform = {
   id: 'compat-text',
   scope: 'crate',
   summary: 'Port `repeat` on text to the fallible `try_repeat`, and a `join` only formatted to `display_join`, which allocates nothing.',
-  docs: `With the compat types on (the default; \`--compat none\` and profiles without
-\`KString\`, v6.10 and v6.1, leave both reported by alloc-slices, K0316):
-\`s.repeat(n)\` on a string literal or a receiver kport types as \`str\`/\`String\`
-becomes \`s.try_repeat(n, GFP_KERNEL)?\` (compat trait \`TryRepeat\`, src/compat/text.ts:
-a new \`KString\`, allocated once; K0712). \`parts.join(sep)\` with a literal separator,
-written as a whole argument of a formatting macro (\`println!\`, \`format!\`, \`write!\`,
-\`pr_info!\`, ...) whose format string has only plain placeholders, becomes
-\`parts.display_join(sep)\`: its \`Display\` writes the parts and separators in
-place, so the output is the same and nothing is allocated (K0713). A \`join\`
-whose text is kept, or formatted with a width or \`{:?}\`, is compat-string-methods'
-\`try_join\`. Tests and a crate method of the same name are left alone.
-
-Before:
-    println!("{}", "*".repeat(len + 4));
-    write!(f, "[{}]", self.0.join(", "))
-After:
-    println!("{}", "*".try_repeat(len + 4, GFP_KERNEL)?);
-    write!(f, "[{}]", self.0.display_join(", "))`,
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   run,
