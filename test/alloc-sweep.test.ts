@@ -45,10 +45,9 @@ const COMPLETIONS: Record<string, { codes: string[]; edits: [string, string][] }
   'bitmap-alloc': {
     // Its row of 64 page marks is a `String`: ported to the compat `KString` (with_capacity,
     // push, clear), whose allocations the sweep fails like any other.
-    codes: ['K0315'],
+    // Its stable `sort_by` is the compat `stable_sort_by` (compat-stable-sort, K0714).
+    codes: [],
     edits: [
-      // K0315: the comparator orders by (len, id), ids are unique: no two elements are equal.
-      ['by_size.sort_by(', 'by_size.sort_unstable_by('],
       // Not reported (FIXME, a silent line: issue 15's measure): `ParseIntError` has no
       // `kernel::fmt::Display`; its core `Display` is reached through `format_args!`.
       ['"bad size {}: {}", n, e)', '"bad size {}: {}", n, format_args!("{}", e))'],
