@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../src/kernel-api/profiles.ts';
 import { KSTRING_ITEM } from '../src/compat/kstring.ts';
-import { TEXT_ITEM } from '../src/compat/text.ts';
+import { COLLECT_OK_ITEM, TEXT_ITEM } from '../src/compat/text.ts';
 import { SORT_ITEM } from '../src/compat/sort.ts';
 import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { buildModule, run, rustcVersion, warningsOf } from './userspace-shim.ts';
@@ -20,14 +20,14 @@ const hasRustc = !!rustcVersion();
 if (!hasRustc) console.warn('compat-shim.test.ts: skipped: no rustc on PATH');
 
 /** What the fixture checks (one `ok` line each); a new check is added here too. */
-const SWEPT = ['push_str', 'push', 'insert_str', 'with_capacity', 'try_from(&str)', 'try_clone', 'kformat!', 'to_kstring', 'try_from_iter', 'join', 'write!', 'try_repeat'];
+const SWEPT = ['push_str', 'push', 'insert_str', 'with_capacity', 'try_from(&str)', 'try_clone', 'kformat!', 'to_kstring', 'try_from_iter', 'join', 'write!', 'try_repeat', 'try_collect_ok'];
 
 describe.skipIf(!hasRustc)('KString in the userspace shim', () => {
   it('every method gives the std result, and every allocation failure is an error with nothing changed or leaked', () => {
     const dir = tempDir('kport-compat-shim-');
     const mainline = PROFILES.mainline;
     // The collections have their own program (test/compat-collections.test.ts).
-    const ids = [KSTRING_ITEM, TEXT_ITEM, SORT_ITEM].flatMap((i) => i.pieces).filter((p) => p.text(mainline)).map((p) => p.id);
+    const ids = [KSTRING_ITEM, TEXT_ITEM, COLLECT_OK_ITEM, SORT_ITEM].flatMap((i) => i.pieces).filter((p) => p.text(mainline)).map((p) => p.id);
     writeFileSync(path.join(dir, 'kport_compat.rs'), compatModuleText(mainline, closePieces(ids)));
     copyFileSync(path.join(ROOT, 'test', 'fixtures', 'compat', 'kstring.rs'), path.join(dir, 'kstring.rs'));
     const built = buildModule(path.join(dir, 'kstring.rs'));

@@ -34,6 +34,7 @@ import { compatCollectionTypes } from '../../transforms/compat-collection-types.
 import { compatCollectionMethods } from '../../transforms/compat-collection-methods.ts';
 import { compatRc } from '../../transforms/compat-rc.ts';
 import { compatText } from '../../transforms/compat-text.ts';
+import { compatMapCollect } from '../../transforms/compat-map-collect.ts';
 import { compatStableSort } from '../../transforms/compat-stable-sort.ts';
 
 /**
@@ -67,6 +68,8 @@ export const PHASES: readonly Phase[] = [
   // the string passes see what a collection holds (`for name in &names` over a `Set<String>`).
   { name: 'compat-collections', summary: "std collections become the compat module's", transforms: [compatCollectionTypes] },
   { name: 'compat-string-types', summary: "the `String` type and its constructors become the compat module's", transforms: [compatStringTypes, compatStringNew] },
+  // `.map(|x| x.to_string()).collect()` into text: the pair, before compat-format and alloc-collect port each.
+  { name: 'compat-map-collect', summary: 'text made in a `map` and collected becomes fallible items collected by `try_collect_ok`', transforms: [compatMapCollect] },
   { name: 'compat-format', summary: '`format!` and `.to_string()` become fallible', transforms: [compatFormat] },
   // `repeat` on text → `try_repeat`, a `join` only formatted → `display_join` (before
   // compat-string-methods, which makes every other `join` a `try_join`, and alloc-slices).

@@ -5,10 +5,10 @@ import type { CompatItem, CompatPiece } from './piece.ts';
 import { VEC_ITEM } from './vec.ts';
 import { KSTRING_ITEM } from './kstring.ts';
 import { DEQUE_ITEM, MAP_ITEM, SET_ITEM } from './collections.ts';
-import { TEXT_ITEM } from './text.ts';
+import { COLLECT_OK_ITEM, TEXT_ITEM } from './text.ts';
 import { SORT_ITEM } from './sort.ts';
 
-export const COMPAT_ITEMS: readonly CompatItem[] = [VEC_ITEM, KSTRING_ITEM, TEXT_ITEM, MAP_ITEM, SET_ITEM, DEQUE_ITEM, SORT_ITEM];
+export const COMPAT_ITEMS: readonly CompatItem[] = [VEC_ITEM, KSTRING_ITEM, TEXT_ITEM, COLLECT_OK_ITEM, MAP_ITEM, SET_ITEM, DEQUE_ITEM, SORT_ITEM];
 
 export const COMPAT_PIECES: readonly CompatPiece[] = COMPAT_ITEMS.flatMap((i) => i.pieces);
 

@@ -112,3 +112,44 @@ fail; \`display_join\` formats the parts of a slice with a separator between the
 in place of a joined \`String\` that is only printed, allocating nothing.`,
   pieces: [REPEAT, DISPLAY_JOIN],
 };
+
+const COLLECT_OK: CompatPiece = {
+  id: 'TryCollectOk',
+  example: '    let v: KVec<KString> = [1u8, 2].iter().map(|n| n.to_kstring()).try_collect_ok(GFP_KERNEL)?;\n    let _ = v.len();',
+  import: 'TryCollectOk',
+  watch: { methods: ['try_collect_ok'] },
+  usedIn: (s) => s.methods.some((m) => m.name === 'try_collect_ok' && m.args === 1),
+  text: (p) =>
+    kstringOn(p)
+      ? {
+          uses: PRELUDE,
+          text: `/// \`iter.map(|x| x.to_kstring()).try_collect_ok(GFP_KERNEL)?\` in place of
+/// \`iter.map(|x| x.to_string()).collect::<Vec<String>>()\`: the items' values in a new
+/// \`KVec\` (rust/kernel/alloc/kvec.rs); the first item that failed, or running out of
+/// memory for the vector, is the error, and what was collected is freed.
+pub(crate) trait TryCollectOk<T, E>: Iterator<Item = Result<T, E>> + Sized {
+    /// The values of the items, in order, in a new vector allocated with \`flags\`.
+    fn try_collect_ok(self, flags: kernel::alloc::Flags) -> Result<KVec<T>>
+    where
+        Error: From<E>,
+    {
+        let mut v = KVec::new();
+        for item in self {
+            v.push(item?, flags)?;
+        }
+        Ok(v)
+    }
+}
+
+impl<T, E, I: Iterator<Item = Result<T, E>>> TryCollectOk<T, E> for I {}
+`,
+        }
+      : null,
+};
+
+export const COLLECT_OK_ITEM: CompatItem = {
+  name: 'TryCollectOk',
+  doc: `\`try_collect_ok\` collects the values of fallible items (text made in a \`map\`) into a
+\`KVec\`, stopping at the first error.`,
+  pieces: [COLLECT_OK],
+};
