@@ -48,6 +48,15 @@ function progressFor(io: Io, a: { quiet?: unknown }, format: Format): Progress |
   return io.isTTY && !a.quiet && format === 'human' ? new Progress(io.stderr, { columns: io.columns }) : undefined;
 }
 
+/** `--file-timeout`'s default: far above what any ordinary file takes (kport ports megabytes a minute), low enough that a pathological file does not stall a run. */
+const DEFAULT_FILE_TIMEOUT = 120;
+
+function fileTimeoutOf(v: unknown): number {
+  if (v === undefined) return DEFAULT_FILE_TIMEOUT;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new UsageError('--file-timeout takes a number of seconds, 0 or more (0: no limit)');
+  return v;
+}
+
 function list(v: unknown): string[] | undefined {
   if (v === undefined) return undefined;
   const arr = Array.isArray(v) ? v : [v];
@@ -162,6 +171,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('in-tree', { type: 'string', describe: 'KERNEL_DIR/SUBDIR: a patch against a kernel tree that adds the module to SUBDIR (Kconfig, Makefile)' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
           .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: none for one crate or under 256 KB of Rust, else one per 128 KB, at most the number of cores)' })
+          .option('file-timeout', { type: 'number', describe: `seconds of transform time one file may take; a file over it is left unchanged (K0007) and the rest ported without it (default ${DEFAULT_FILE_TIMEOUT}; 0: no limit)` })
           .option('verify', { type: 'boolean', describe: 'type-check the port against the kernel API (as `kport verify`) before writing anything; this compiles the input with rustc (its macros run, include_str! reads files)' })
           .option('kdir', { type: 'string', describe: "with --verify: build the port with this kernel tree (make -C KDIR M=.. LLVM=1) instead of the stub; runs the kernel's and the input's build files (Makefile, Kbuild)" })
           .check((a) => {
@@ -182,6 +192,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
         if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && (a.jobs as number) >= 1)) throw new UsageError('--jobs takes a whole number, 1 or more');
+        const fileTimeout = fileTimeoutOf(a['file-timeout']);
         const common = {
           paths,
           profile: profile as ProfileId,
@@ -214,6 +225,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const progress = progressFor(io, a, format);
         const r = await rewriteAsync({
           jobs: a.jobs as number | undefined,
+          fileTimeout,
           progress,
           onDiff: spool?.add,
           keepChanges: format === 'rdjson' || a.html !== undefined,
@@ -287,7 +299,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           .option('html', { type: 'string', describe: 'also write a self-contained HTML review page to this file' })
           .option('workspace', { type: 'boolean', describe: 'at a Cargo workspace root: check each member that has a binary' })
           .option('deny', { type: 'string', choices: ['warnings'], describe: 'treat warnings as errors for the exit code' })
-          .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: none for one crate or under 256 KB of Rust, else one per 128 KB, at most the number of cores)' }),
+          .option('jobs', { type: 'number', describe: 'worker threads, one crate at a time each (default: none for one crate or under 256 KB of Rust, else one per 128 KB, at most the number of cores)' })
+          .option('file-timeout', { type: 'number', describe: `seconds of transform time one file may take; a file over it is left unchanged (K0007) and the rest ported without it (default ${DEFAULT_FILE_TIMEOUT}; 0: no limit)` }),
       async (a) => {
         const { profile, format } = checkFormat(a);
         const ioMode = checkIoMode(a.io, '--io');
@@ -295,10 +308,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const paths = (a.paths as string[] | undefined) ?? [];
         if (paths.length === 0) throw new UsageError('no input: give a crate folder or .rs files');
         if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && (a.jobs as number) >= 1)) throw new UsageError('--jobs takes a whole number, 1 or more');
+        const fileTimeout = fileTimeoutOf(a['file-timeout']);
         const options = { ...(ioMode ? { io: ioMode } : {}), ...(compat ? { compat } : {}) };
         // The whole pipeline runs (rewrites report too, e.g. K0101), but nothing is written.
         const progress = progressFor(io, a, format);
-        const r = await rewriteAsync({ paths, profile, mode: 'report', jobs: a.jobs as number | undefined, progress, keepChanges: a.html !== undefined, only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(Object.keys(options).length ? { options } : {}) }).finally(() => progress?.stop());
+        const r = await rewriteAsync({ paths, profile, mode: 'report', jobs: a.jobs as number | undefined, fileTimeout, progress, keepChanges: a.html !== undefined, only: list(a.only), skip: list(a.skip), package: a.package as string | undefined, workspace: !!a.workspace, ...(Object.keys(options).length ? { options } : {}) }).finally(() => progress?.stop());
         if (a.html !== undefined) await writeHtml(String(a.html), r, 'kport review: check', paths, profile);
         const c = String(a.color);
         printDiagnostics(io, r, format, c === 'auto' ? (io.stdoutTTY ?? io.isTTY) && !process.env.NO_COLOR : colorOf(c), 'stdout', rootOf(a));

@@ -31,6 +31,8 @@ export interface UnitTask {
   keepResult: boolean;
   /** Produce this unit's part of the unified diff (only the modes that print or save it). */
   needDiff?: boolean;
+  /** Seconds of transform time one file may take (RunOptions.fileTimeout). */
+  fileTimeout?: number;
 }
 
 export interface UnitOutput {
@@ -61,7 +63,7 @@ function prepare(task: UnitTask): { unit: Unit; opts: RunOptions; prefix: string
   const transforms = TRANSFORMS.filter((t) => task.transforms.includes(t.id));
   const unit = discoverUnit(task.plan, task.discover);
   const prefix = posix(path.relative(task.base, unit.crate.root));
-  return { unit, prefix, opts: { profile: getProfile(task.profile), transforms, phaseOf, displayPrefix: prefix } };
+  return { unit, prefix, opts: { profile: getProfile(task.profile), transforms, phaseOf, displayPrefix: prefix, ...(task.fileTimeout ? { fileTimeout: task.fileTimeout } : {}) } };
 }
 
 export function portUnit(task: UnitTask): UnitOutput {

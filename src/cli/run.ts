@@ -38,6 +38,8 @@ export interface RewriteOptions extends DiscoverOptions {
   workspace?: boolean;
   /** Fill `RewriteResult.changes` in every mode (it holds every changed file's bytes). */
   keepChanges?: boolean;
+  /** Seconds of transform time one file may take (src/engine/budget.ts); unset or 0: no limit. */
+  fileTimeout?: number;
   /** The file-system layer the writer uses (tests inject failures). */
   fs?: WriteFs;
 }
@@ -140,7 +142,7 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
   // Workspace members are named from the workspace root, so the patch applies there.
   const base = commonBase([...plans.map(planRoot), ...plans.flatMap((p) => (p.anchor ? [p.anchor] : []))]);
   // Everything else in the options is for discovery (and plain data, so it crosses to a worker).
-  const { paths: _paths, profile: _profile, mode: _mode, only: _only, skip: _skip, onDiff: _onDiff, jobs: _jobs, progress: _progress, ...discoverOpts } = opts as RewriteOptions & { onDiff?: unknown; jobs?: unknown; progress?: unknown };
+  const { paths: _paths, profile: _profile, mode: _mode, only: _only, skip: _skip, onDiff: _onDiff, jobs: _jobs, progress: _progress, fileTimeout: _fileTimeout, ...discoverOpts } = opts as RewriteOptions & { onDiff?: unknown; jobs?: unknown; progress?: unknown };
   const keepChanges = opts.mode === 'write' || opts.mode === 'out-dir' || !!opts.keepChanges;
   const tasks: UnitTask[] = plans.map((plan) => ({
     plan,
@@ -155,6 +157,7 @@ function startJob(opts: RewriteOptions, onDiff?: (chunk: string) => void, keepUn
     keepResult: keepUnits || opts.mode === 'out-dir' || !!tree,
     // Only a dry run and --patch show the diff (--in-tree makes its own from the results).
     needDiff: (opts.mode === 'dry-run' || opts.mode === 'patch') && !tree,
+    ...(opts.fileTimeout ? { fileTimeout: opts.fileTimeout } : {}),
   }));
 
   const results: UnitResult[] = [];

@@ -54,6 +54,21 @@ A decision, for instance: move the block into ffi.rs (\`mod ffi;\` in main.rs);
 kport then ports main.rs and leaves ffi.rs as it is.`,
   },
   {
+    code: 'K0007',
+    severity: 'error',
+    title: "kport's transforms ran past the per-file time budget: the file was left unchanged",
+    explanation: `The transforms spent longer on this file than the per-file budget
+(\`--file-timeout SECONDS\`, 120 by default on the command line; 0 turns it
+off), so kport stopped working on it instead of stalling the whole run. The
+file is left exactly as it was and, as for a file refused for its syntax
+(K0004), the rest of the crate is ported without it: nothing is propagated
+into it and no module scaffolding is generated. The exit code is 1.
+
+No ordinary file comes near the budget (kport ports megabytes a minute), so a
+file that does is a bug in kport: please report it. Meanwhile raise the budget
+or split the file.`,
+  },
+  {
     code: 'K0003',
     severity: 'warning',
     title: 'a declared module has no file, or its file is outside the crate',

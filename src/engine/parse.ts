@@ -3,6 +3,7 @@
 import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
 import { noteParsed } from './memory.ts';
+import { tick } from './budget.ts';
 import type { SyntaxNode, Tree } from './types.ts';
 
 let parser: Parser | undefined;
@@ -57,6 +58,7 @@ function memoizeNavigation(): void {
     Object.defineProperty(proto, name, {
       configurable: true,
       get(this: SyntaxNode) {
+        tick(this.tree);
         if (!frozen.has(this.tree)) return raw.call(this);
         let r = memo.get(this);
         if (r === undefined) memo.set(this, (r = raw.call(this) as SyntaxNode | null));
@@ -90,6 +92,7 @@ function shareResults(q: Parser.Query): void {
   for (const kind of ['matches', 'captures'] as const) {
     const run = q[kind].bind(q) as (node: SyntaxNode, opts?: Parser.QueryOptions) => unknown[];
     (q as unknown as Record<string, unknown>)[kind] = (node: SyntaxNode, opts?: Parser.QueryOptions) => {
+      tick(node.tree);
       if (opts !== undefined || !frozen.has(node.tree)) return run(node, opts);
       let byNode = memo[kind].get(node.tree);
       if (!byNode) memo[kind].set(node.tree, (byNode = new Map()));

@@ -3,6 +3,7 @@
 import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
 import { OffsetMap } from './offsets.ts';
 import { releaseTrees } from './memory.ts';
+import { FileBudgetExceeded, enter, own, resume, startMeter, stopMeter } from './budget.ts';
 import { lineRegions, type LineRegion } from './line-regions.ts';
 import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree, query, QueryBatch } from './parse.ts';
 import { positionAt, lineStartsOf } from './positions.ts';
@@ -64,6 +65,12 @@ export interface RunOptions {
    * tests, the fuzz suite and the corpus script turn it on.
    */
   checkIdempotence?: boolean;
+  /**
+   * Seconds of transform time one file may use (`--file-timeout`): a file
+   * over it is refused (K0007) and the unit runs again without it, as for
+   * K0004. Unset or 0: no limit.
+   */
+  fileTimeout?: number;
 }
 
 interface LiveFile {
@@ -140,7 +147,7 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
  * still left unchanged, K0004, with nothing propagated into them).
  */
 function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, void> {
-  const refused = new Map<SourceFile, { start: number; end: number; count: number }>();
+  const refused = new Map<SourceFile, Refusal>();
   let scaffold = false;
   for (;;) {
     const noModule = refused.size > 0 && !scaffold;
@@ -151,7 +158,7 @@ function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, v
       continue;
     }
     if (refused.size === 0) return result;
-    if (noModule && !unit.crate.options.noModule && result.files.some((f) => f.changed) && !(yield* refusedOnOutput(unit, result, opts))) {
+    if (noModule && !unit.crate.options.noModule && result.files.some((f) => f.changed) && ![...refused.values()].some((r) => r.budget !== undefined) && !(yield* refusedOnOutput(unit, result, opts))) {
       scaffold = true;
       continue;
     }
@@ -171,12 +178,16 @@ function* refusedOnOutput(unit: Unit, r: UnitResult, opts: RunOptions): Generato
 }
 
 /** The result of a run without the refused files, with them put back unchanged and K0004 reported at each one's first syntax error. */
-function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile, { start: number; end: number; count: number }>, opts: RunOptions, scaffold: boolean): UnitResult {
+function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile, Refusal>, opts: RunOptions, scaffold: boolean): UnitResult {
   const prefix = opts.displayPrefix ?? '';
   const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
   const byFile = new Map(r.files.map((f) => [f.src, f]));
   const ds: Diagnostic[] = [];
   for (const [src, e] of refused) {
+    if (e.budget !== undefined) {
+      ds.push(overBudgetDiagnostic(display(src.rel), e.budget));
+      continue;
+    }
     const starts = lineStartsOf(src.text);
     ds.push({
       code: 'K0004',
@@ -201,7 +212,34 @@ function withRefused(unit: Unit, r: UnitResult, refused: ReadonlyMap<SourceFile,
   };
 }
 
-function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitResult; unparsable: { src: SourceFile; start: number; end: number; count: number }[] }, void> {
+/** K0007: the file used up its time budget and was left out. */
+function overBudgetDiagnostic(file: string, seconds: number): Diagnostic {
+  return {
+    code: 'K0007',
+    severity: defaultSeverity('K0007', undefined),
+    message: `kport's transforms used more than the per-file budget of ${seconds} s on this file: it left the whole file unchanged and ported the rest of the crate without it (nothing propagated into it, no module scaffolding)`,
+    file,
+    start: { line: 1, column: 1 },
+    end: { line: 1, column: 1 },
+    help: 'raise the budget with --file-timeout SECONDS (0: no limit), or split the file; please report a file that takes this long, it is a bug in kport',
+  };
+}
+
+/** A file left out of the unit: at its first syntax error (K0004), or after it used its time budget (K0007, `budget` seconds). */
+type Refusal = { start: number; end: number; count: number; budget?: number };
+type Once = { result: UnitResult; unparsable: ({ src: SourceFile } & Refusal)[] };
+
+/** One run of the unit, metered by the per-file budget (src/engine/budget.ts) when `opts.fileTimeout` is set. */
+function* runOnce(unit: Unit, opts: RunOptions): Generator<void, Once, void> {
+  const meter = startMeter(opts.fileTimeout);
+  try {
+    return yield* runMetered(unit, opts);
+  } finally {
+    stopMeter(meter);
+  }
+}
+
+function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> {
   const prefix = opts.displayPrefix ?? '';
   const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
   const diagnostics: Diagnostic[] = [];
@@ -209,6 +247,7 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
   const live: LiveFile[] = unit.files.map((src) => {
     // Discovery already parsed the files it followed `mod` declarations through.
     const tree = freezeTree(unit.trees?.get(src) ?? parse(src.text));
+    own(tree, src);
     // The pipeline owns it now: discovery's map must not keep it alive once a pass replaces it.
     unit.trees?.delete(src);
     return {
@@ -238,6 +277,7 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
   const viewOf = (f: LiveFile): Tree => {
     if (f.stale) {
       f.tree = freezeTree(parse(f.text));
+      own(f.tree, f.src);
       f.stale = false;
     }
     return f.tree;
@@ -366,6 +406,16 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
   const wants = (t: FileTransform, f: LiveFile) =>
     (!t.words || t.words.some((w) => f.text.includes(w))) && (!t.applies || t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot }));
 
+  const spent: ({ src: SourceFile } & Refusal)[] = [];
+  /** Whether `e` is the budget meter stopping a file (src/engine/budget.ts); the file is then refused after this phase. */
+  const overBudget = (e: unknown): boolean => {
+    if (!(e instanceof FileBudgetExceeded)) return false;
+    const f = live.find((x) => x.src === e.owner);
+    if (!f) return false;
+    if (!spent.some((x) => x.src === f.src)) spent.push({ src: f.src, start: 0, end: 0, count: 0, budget: e.seconds });
+    f.failure = e.message;
+    return true;
+  };
   for (const phase of phasesOf(opts.transforms, opts.phaseOf)) {
     const members = phase.filter((t) => t.profiles.includes(opts.profile.id));
     if (members.length === 0) continue;
@@ -392,22 +442,24 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
       if (t.scope === 'file') {
         for (const f of live) {
           if (f.failure || !runs.get(f)?.includes(t)) continue;
+          enter(f.src);
           try {
             const ctx = makeContext(f, t, batchOf(f));
             t.run(ctx);
             record(f, t, ctx);
           } catch (e) {
             // A transform that throws abandons this file only, like an overlap.
-            fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+            if (!overBudget(e)) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
           }
         }
       } else {
+        enter('crate');
         const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t, batchOf(f))] as const);
         try {
           const files = pairs.map(([, c]) => c);
           t.run({ files, profile: opts.profile, crate: unit.crate, addFile, model: models.at(files) });
         } catch (e) {
-          for (const [f] of pairs) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
+          if (!overBudget(e)) for (const [f] of pairs) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
           continue;
         }
         for (const [f, ctx] of pairs) record(f, t, ctx);
@@ -420,7 +472,11 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, { result: UnitR
         fail(f, `internal error in ${r[r.length - 1].t.id}: ${describe(e)}`, 'exception');
       }
     }
+    enter(undefined);
+    // Files over their time budget: refused (runUnit), the unit runs again without them.
+    if (spent.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable: spent };
     yield;
+    resume();
   }
 
   // Files with syntax errors that kport changed, or wanted to change inside an error: refused (runUnit).
