@@ -3,12 +3,12 @@
 // FileContext and CrateContext). It holds the module tree (with `#[path]`,
 // the computation discovery uses too: src/crate/mod-tree.ts), the declared
 // types (struct and variant fields, function signatures: src/crate/tables.ts)
-// that the vector resolver reads, the methods, structs and enums the crate defines, and the
-// crate index (items, impls, traits, uses and call resolution:
-// src/crate/crate-index.ts). Everything is built on first use and kept while
-// the crate's texts stay the same: the engine's ModelKeeper hands every pass
-// the model of the files as they are then, reusing the previous one when no
-// text changed and each unchanged file's tables when some did.
+// that the vector resolver reads, the methods, structs and enums the crate
+// defines, and the crate index (items, impls, traits, uses and call
+// resolution: src/crate/crate-index.ts). Everything is built on first use and
+// kept while the crate's texts stay the same: the engine's ModelKeeper hands
+// every pass the model of the files as they are then, reusing the previous
+// one when no text changed and each unchanged file's tables when some did.
 import { prefetch, query } from '../engine/parse.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { Resolver } from '../analysis/vec-resolver.ts';
