@@ -40,6 +40,9 @@ describe('Progress', () => {
     p.begin(1, 'b');
     p.pass(1, 40, 30);
     expect(p.line()).toBe('kport: 1/3 crates, 2/7 files, b (pass 30/30), 1.3 s');
+    // The file in work, once the unit names one.
+    p.file(1, 'b/src/x.rs');
+    expect(p.line()).toBe('kport: 1/3 crates, 2/7 files, b/src/x.rs (pass 30/30), 1.3 s');
     p.stop();
     expect(out.endsWith(CLEAR)).toBe(true);
     const n = out.length;
@@ -81,7 +84,8 @@ describe('kport with a terminal', () => {
     expect(tty.stdout).toBe(plain.stdout);
     expect(tty.stdout).not.toContain('\x1b');
     expect(tty.stderr.startsWith(CLEAR + 'kport: 0/2 crates, 0/')).toBe(true);
-    expect(tty.stderr).toMatch(/kport: 1\/2 crates, 2\/\d+ files, .*calc \(pass \d+\/\d+\), \d+\.\d s/);
+    // The file in work: the crate's path and the file's.
+    expect(tty.stderr).toMatch(/kport: 1\/2 crates, 2\/\d+ files, .*calc\/src\/main\.rs \(pass \d+\/\d+\), \d+\.\d s/);
     // After the last clearing comes exactly what a run without a terminal prints.
     const last = tty.stderr.lastIndexOf(CLEAR);
     expect(tty.stderr.slice(last + CLEAR.length)).toBe(plain.stderr);

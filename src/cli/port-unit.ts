@@ -71,15 +71,24 @@ export function portUnit(task: UnitTask): UnitOutput {
   return packageUnit(task, unit, prefix, runUnit(unit, opts));
 }
 
+/** What the progress line hears from a unit ported in this thread. */
+export interface UnitWatch {
+  /** A pass (phase) done, of about `total`. */
+  pass(done: number, total: number): void;
+  /** A transform is about to run on this file (crate-relative path). */
+  file(rel: string): void;
+}
+
 /**
  * `portUnit` with the event loop turning between passes, so a large crate's old
- * trees are freed as it runs; `onPass` hears of each pass done, of about how many.
+ * trees are freed as it runs; `watch` hears of each pass and file.
  */
-export async function portUnitAsync(task: UnitTask, onPass?: (done: number, total: number) => void): Promise<UnitOutput> {
+export async function portUnitAsync(task: UnitTask, watch?: UnitWatch): Promise<UnitOutput> {
   const { unit, opts, prefix } = prepare(task);
   // A pause per phase (src/engine/pipeline.ts), counted as the pipeline does.
   const total = phasesOf(opts.transforms, opts.phaseOf).filter((p) => p.some((t) => t.profiles.includes(opts.profile.id))).length;
-  return packageUnit(task, unit, prefix, await runUnitAsync(unit, opts, onPass && ((done) => onPass(done, total))));
+  const run = watch ? { ...opts, onFile: (rel: string) => watch.file(rel) } : opts;
+  return packageUnit(task, unit, prefix, await runUnitAsync(unit, run, watch && ((done) => watch.pass(done, total))));
 }
 
 function packageUnit(task: UnitTask, unit: Unit, prefix: string, r: UnitResult): UnitOutput {

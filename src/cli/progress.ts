@@ -16,8 +16,10 @@ export interface ProgressListener {
   start(units: number, files: number): void;
   /** Unit `index` (its path as given) is being ported. */
   begin(index: number, name: string): void;
-  /** Unit `index` finished a pass (one transform over its files) of about `total`. */
+  /** Unit `index` finished a pass (a phase of transforms over its files) of about `total`. */
   pass(index: number, done: number, total: number): void;
+  /** Unit `index` is working on this file (in the main thread only). */
+  file(index: number, name: string): void;
   /** Unit `index` is done; it had `files` files. */
   done(index: number, files: number): void;
 }
@@ -42,8 +44,8 @@ export class Progress implements ProgressListener {
   private unitsDone = 0;
   private files = 0;
   private filesDone = 0;
-  /** Units in flight: name and passes done of about how many. */
-  private readonly running = new Map<number, { name: string; pass: number; passes: number }>();
+  /** Units in flight: name, the file in work, passes done of about how many. */
+  private readonly running = new Map<number, { name: string; file?: string; pass: number; passes: number }>();
   private drawn = false;
   private lastDraw = -Infinity;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -80,6 +82,12 @@ export class Progress implements ProgressListener {
     this.tick();
   }
 
+  file(index: number, name: string): void {
+    const r = this.running.get(index);
+    if (r) r.file = name;
+    this.tick();
+  }
+
   done(index: number, files: number): void {
     this.running.delete(index);
     this.unitsDone++;
@@ -99,12 +107,13 @@ export class Progress implements ProgressListener {
     if (!first) return cut(head + time, width);
     const pass = first.passes ? ` (pass ${first.pass}/${first.passes})` : '';
     const len = (s: string) => [...s].length;
-    const full = `${head}, ${first.name}${pass}${time}`;
+    const current = first.file ?? first.name;
+    const full = `${head}, ${current}${pass}${time}`;
     if (len(full) <= width) return full;
     // Too wide: the pass count goes first, then the path from its start (its end names the file).
     const room = width - len(`${head}, `) - len(time);
-    const name = [...first.name];
-    if (room >= 2) return `${head}, ${name.length <= room ? first.name : `…${name.slice(name.length - room + 1).join('')}`}${time}`;
+    const name = [...current];
+    if (room >= 2) return `${head}, ${name.length <= room ? current : `…${name.slice(name.length - room + 1).join('')}`}${time}`;
     return cut(head + time, width);
   }
 

@@ -109,7 +109,9 @@ export async function rewriteAsync(opts: RewriteOptions & { jobs?: number; onDif
   if (jobs <= 1) {
     for (const [i, t] of job.tasks.entries()) {
       progress?.begin(i, t.plan.shown);
-      const out = await portUnitAsync(t, progress && ((done, total) => progress.pass(i, done, total)));
+      // The file in work, named from where the unit was given (a loose file's modules sit beside it).
+      const at = t.plan.kind === 'file' ? path.dirname(t.plan.shown) : t.plan.shown;
+      const out = await portUnitAsync(t, progress && { pass: (done, total) => progress.pass(i, done, total), file: (rel) => progress.file(i, path.join(at, rel)) });
       job.add(out);
       progress?.done(i, out.files);
       await releaseTrees();

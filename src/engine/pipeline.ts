@@ -71,6 +71,8 @@ export interface RunOptions {
    * K0004. Unset or 0: no limit.
    */
   fileTimeout?: number;
+  /** Hears which file (crate-relative path) a file transform is about to run on, for the progress line. */
+  onFile?: (rel: string) => void;
 }
 
 interface LiveFile {
@@ -443,6 +445,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
         for (const f of live) {
           if (f.failure || !runs.get(f)?.includes(t)) continue;
           enter(f.src);
+          opts.onFile?.(f.src.rel);
           try {
             const ctx = makeContext(f, t, batchOf(f));
             t.run(ctx);
