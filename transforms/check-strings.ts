@@ -5,6 +5,7 @@ import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { stringsPorted, toStringBound } from '../src/compat/strings.ts';
+import { mapCollectOf } from '../src/compat/map-collect.ts';
 
 /**
  * check-strings: report the std prelude's owned strings. The kernel has no
@@ -66,6 +67,8 @@ function run(ctx: FileContext): void {
       // (`.map(String::from)`) the path is this check's.
       const called = p.parent?.type === 'call_expression' && p.parent.childForFieldName('function')?.id === p.id;
       if (called && t.text === 'String' && /^(new|from|with_capacity|from_utf8)$/.test(m.captures.find((c) => c.name === 'name')!.node.text)) continue;
+      // `.map(ToString::to_string).collect()` into text: compat-map-collect ports it (src/compat/map-collect.ts).
+      if (ported && !r.host && mapCollectOf(p)) continue;
       ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `\`${p.text}\` uses ${name(t.text)}, which the kernel does not have`, range: span(p), help: help(t.text) });
     }
     for (const m of query(FORMAT).matches(root)) {

@@ -1,15 +1,17 @@
 import { query } from '../src/engine/parse.ts';
-import { tyOf } from '../src/analysis/vec-resolver.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { isStringTy, stringsPorted } from '../src/compat/strings.ts';
-import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
+import { stringsPorted } from '../src/compat/strings.ts';
+import { isToStringPath, mapCollectOf, toStringClosure } from '../src/compat/map-collect.ts';
+import type { CodeInfo, FileContext, FileTransform } from '../src/engine/types.ts';
 
 /**
  * compat-map-collect: text made for each item and collected into a vector.
  *
  *   let v: Vec<String> = xs.iter().map(|x| x.to_string()).collect();
  *     →  let v: Vec<String> = xs.iter().map(|x| x.to_kstring()).try_collect_ok(GFP_KERNEL)?;
+ *   xs.iter().map(ToString::to_string).collect::<Vec<String>>()
+ *     →  xs.iter().map(|item| item.to_kstring()).try_collect_ok(GFP_KERNEL)?
  *
  * (the types are compat-string-types' and alloc-types'). Making each text can
  * fail, and a closure cannot pass a `?` on (compat-format's `to_kstring()?`
@@ -19,18 +21,9 @@ import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/en
  * which would otherwise port the two calls one by one.
  */
 
-const CALLS = `(call_expression
-  function: [
-    (field_expression value: (call_expression
-        function: (field_expression field: (field_identifier) @map (#eq? @map "map"))
-        arguments: (arguments . (closure_expression) @closure .)) field: (field_identifier) @collect (#eq? @collect "collect"))
-    (generic_function
-      function: (field_expression value: (call_expression
-          function: (field_expression field: (field_identifier) @map (#eq? @map "map"))
-          arguments: (arguments . (closure_expression) @closure .)) field: (field_identifier) @collect (#eq? @collect "collect"))
-      type_arguments: (type_arguments) @targs)
-  ]
-  arguments: (arguments) @args) @call`;
+const MAPS = `(call_expression
+  function: (field_expression field: (field_identifier) @map (#eq? @map "map"))
+  arguments: (arguments . [(closure_expression) (scoped_identifier)] @arg .))`;
 
 export const MAP_COLLECT_CODES: Record<string, CodeInfo> = {
   K0715: {
@@ -53,40 +46,20 @@ After:
   },
 };
 
-/** The closure's body is `<expr>.to_string()`: that call's method name node. */
-function toStringBody(closure: SyntaxNode): SyntaxNode | undefined {
-  if ((closure.childForFieldName('parameters')?.namedChildren.length ?? 0) !== 1) return undefined;
-  let body = closure.childForFieldName('body');
-  if (body?.type === 'block' && body.namedChildren.length === 1 && body.namedChildren[0].type !== 'expression_statement') body = body.namedChildren[0];
-  if (body?.type !== 'call_expression' || body.childForFieldName('arguments')?.namedChildren.length !== 0) return undefined;
-  const f = body.childForFieldName('function');
-  const name = f?.type === 'field_expression' ? f.childForFieldName('field') : null;
-  return name?.text === 'to_string' ? name : undefined;
-}
-
-/** The collect builds a vector of text: a `let` declared `Vec<String>`, or `collect::<Vec<String>>()`. */
-function collectsText(call: SyntaxNode, targs: SyntaxNode | undefined): boolean {
-  if (targs) return /^<\s*Vec\s*<\s*K?String\s*>\s*>$/.test(targs.text);
-  const p = call.parent;
-  if (p?.type !== 'let_declaration' || p.childForFieldName('value')?.id !== call.id) return false;
-  const t = tyOf(p.childForFieldName('type'));
-  return t.k === 'vec' && isStringTy(t.elem);
-}
-
 function run(ctx: FileContext): void {
   if (!stringsPorted(ctx)) return;
-  for (const m of query(CALLS).matches(ctx.tree.rootNode)) {
-    const get = (n: string) => m.captures.find((c) => c.name === n)?.node;
-    const call = get('call')!;
-    if (get('args')!.namedChildren.length !== 0 || isTestCode(ctx.tree, call)) continue;
-    const name = toStringBody(get('closure')!);
-    if (!name || !collectsText(call, get('targs'))) continue;
-    ctx.edits.replace(name, 'to_kstring');
-    ctx.edits.replace({ start: get('collect')!.startIndex, end: call.endIndex }, 'try_collect_ok(GFP_KERNEL)?');
+  for (const m of query(MAPS).matches(ctx.tree.rootNode)) {
+    const arg = m.captures.find((c) => c.name === 'arg')!.node;
+    const site = mapCollectOf(arg);
+    if (!site || isTestCode(ctx.tree, site.call)) continue;
+    // A path becomes a closure: `ToKString` is a method the compat module finds by its calls.
+    if (isToStringPath(arg)) ctx.edits.replace(arg, '|item| item.to_kstring()');
+    else ctx.edits.replace(toStringClosure(arg)!, 'to_kstring');
+    ctx.edits.replace({ start: site.collect.startIndex, end: site.call.endIndex }, 'try_collect_ok(GFP_KERNEL)?');
     ctx.report({
       code: 'K0715',
       message: 'each `to_string()` in the `map` can fail: the closure returns its `Result`, `try_collect_ok(GFP_KERNEL)?` collects the values (compat trait `TryCollectOk`)',
-      node: call,
+      node: site.call,
       help: 'in upstream code, format the items where they are printed rather than keep their text',
     });
   }

@@ -11,9 +11,9 @@ export const COMPAT_FALLIBLE = /\bKString\s*::\s*try_from\s*\(|\.\s*(?:to_kstrin
 /**
  * Whether the operand of a `?` is a compat call whose error is the kernel
  * `Error` (those that format: `EINVAL` or `ENOMEM`; `insert_str`: `EINVAL` for
- * a byte index inside a character), not `AllocError`.
+ * a byte index inside a character; `try_collect_ok`: its items' error), not `AllocError`.
  */
 export function compatKernelError(operand: string): boolean {
   const t = operand.trim();
-  return /^kformat\s*!/.test(t) || /^KString\s*::\s*try_from_fmt\s*\(/.test(t) || /\.\s*(?:to_kstring\s*\(\s*\)|insert_str\s*\((?:[^()]|\([^()]*\))*\))$/.test(t);
+  return /^kformat\s*!/.test(t) || /^KString\s*::\s*try_from_fmt\s*\(/.test(t) || /\.\s*(?:to_kstring\s*\(\s*\)|(?:insert_str|try_collect_ok)\s*\((?:[^()]|\([^()]*\))*\))$/.test(t);
 }
