@@ -92,7 +92,11 @@ describe('the anchored whole-file diff', () => {
     }
   });
 
-  it('a 400 KB file changed in every function diffs in well under a second', () => {
+  // A guard against the whole-file Myers search coming back, not a benchmark
+  // (npm run bench measures speed): that search took minutes on this input,
+  // the windowed diff takes well under a second on an idle machine, and the
+  // bound leaves room for a loaded CI machine.
+  it('a 400 KB file changed in every function diffs in seconds, not minutes', () => {
     let a = '';
     for (let i = 0; i < 2400; i++) a += `fn helper_${i}(n: u32) -> Vec<u32> {\n    let mut v = Vec::new();\n    for i in 0..n {\n        v.push(i * ${(i % 7) + 1});\n    }\n    println!("helper ${i}: {}", v.len());\n    v\n}\n\n`;
     const res = runText(a, { transforms: ['print-macros', 'alloc-calls', 'fallible-propagation'] } as never);
@@ -103,6 +107,6 @@ describe('the anchored whole-file diff', () => {
     const ms = performance.now() - t0;
     expect(h).toBeDefined();
     expect(applies(f.src.text, f.text, h!)).toBe(true);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(15_000);
   });
 });
