@@ -9,6 +9,7 @@ import { discoverUnit, type DiscoverOptions, type Unit, type UnitPlan } from '..
 import { UsageError } from '../engine/errors.ts';
 import { inPlace, type Placed } from '../outputs/layout.ts';
 import { unifiedDiff, type FileChange } from '../outputs/patcher.ts';
+import { releaseTrees } from '../engine/memory.ts';
 import { phasesOf, runUnit, runUnitAsync, type RunOptions, type UnitResult } from '../engine/pipeline.ts';
 import { getProfile, type ProfileId } from '../kernel-api/profiles.ts';
 import { TRANSFORMS, phaseOf } from './registry.ts';
@@ -88,7 +89,10 @@ export async function portUnitAsync(task: UnitTask, watch?: UnitWatch): Promise<
   // A pause per phase (src/engine/pipeline.ts), counted as the pipeline does.
   const total = phasesOf(opts.transforms, opts.phaseOf).filter((p) => p.some((t) => t.profiles.includes(opts.profile.id))).length;
   const run = watch ? { ...opts, onFile: (rel: string) => watch.file(rel) } : opts;
-  return packageUnit(task, unit, prefix, await runUnitAsync(unit, run, watch && ((done) => watch.pass(done, total))));
+  const r = await runUnitAsync(unit, run, watch && ((done) => watch.pass(done, total)));
+  // Free the last phases' trees before the diff is made (the peak of a large file was there).
+  await releaseTrees(true);
+  return packageUnit(task, unit, prefix, r);
 }
 
 function packageUnit(task: UnitTask, unit: Unit, prefix: string, r: UnitResult): UnitOutput {

@@ -37,8 +37,8 @@ export function noteParsed(chars: number): void {
 }
 
 /** Between units: free the trees of finished work (a full collection once enough text went through the parser). */
-export async function releaseTrees(): Promise<void> {
-  if (parsed >= BUDGET) {
+export async function releaseTrees(force = false): Promise<void> {
+  if (parsed >= BUDGET || (force && parsed > 0)) {
     parsed = 0;
     collector()?.();
   }
