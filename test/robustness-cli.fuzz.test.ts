@@ -25,7 +25,7 @@ import { filesUnder, mutate, mutation, type Mutation } from './fuzz-inputs.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const BIN = path.join(ROOT, 'bin', 'kport.js');
-const RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 3);
+const RUNS = Number(process.env.FUZZ_CLI_RUNS ?? 2);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const FULL_SIZE = process.env.FUZZ_SIZE === 'full';
 /** One kport process may take this long (busy machine); longer is a failure. */
