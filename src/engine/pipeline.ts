@@ -157,6 +157,8 @@ function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, v
     const { result, unparsable } = yield* runOnce(rest, opts);
     if (unparsable.length) {
       for (const u of unparsable) refused.set(u.src, u);
+      // A new refusal is checked on the output again before the scaffolding is kept.
+      scaffold = false;
       continue;
     }
     if (refused.size === 0) return result;
