@@ -35,6 +35,33 @@ After:
     let _count = v.len();`,
   },
   {
+    code: 'K0804',
+    severity: 'warning',
+    title: 'a lint the kernel turns on fires on the port (kport verify --warnings / --werror)',
+    explanation: `The kernel builds every Rust file, modules included, with the lints of its top
+Makefile's \`rust_common_flags\`: from 6.11 \`-Wrust_2018_idioms -Wunreachable_pub
+-Wmissing_docs\` (and \`-Dunsafe_op_in_unsafe_fn -Dnon_ascii_idents\`, errors);
+6.1 to 6.10 denied the first two too. \`kport verify\` passes the same flags for the
+profile (src/kernel-api/lints.ts), and reports a warning from one of them as K0804:
+a plain kernel build prints it, a kernel configured with \`CONFIG_WERROR=y\` fails
+on it (\`--werror\`). The clippy lints of the same list are left out: the kernel
+runs them only under \`make CLIPPY=1\`.
+
+kport does not change your code to silence these: a \`pub\` item in a private
+module (\`unreachable_pub\`), a public item or a crate with no doc comment
+(\`missing_docs\`), \`fmt::Formatter\` without its lifetime
+(\`elided_lifetimes_in_paths\`, from \`rust_2018_idioms\`) are yours to fix.
+
+Before (a warning; an error with CONFIG_WERROR=y):
+    mod greet {
+        pub fn name() -> &'static str { "world" }
+    }
+After:
+    mod greet {
+        pub(crate) fn name() -> &'static str { "world" }
+    }`,
+  },
+  {
     code: 'K0802',
     severity: 'error',
     title: 'the kernel build (--kdir) reports an error',

@@ -13,6 +13,7 @@ import { discover, type Unit } from '../crate/discover.ts';
 import { UsageError } from '../engine/errors.ts';
 import { PROFILE_IDS, type ProfileId } from '../kernel-api/profiles.ts';
 import { STUB_FEATURES_OF } from '../kernel-api/stub-features.ts';
+import { kernelLintFlag, kernelLintFlags } from '../kernel-api/lints.ts';
 import type { RewriteResult } from '../cli/run.ts';
 import { encodeSource } from '../engine/source.ts';
 import type { Diagnostic } from '../engine/types.ts';
@@ -37,7 +38,11 @@ export interface VerifyResult {
   diagnostics: Diagnostic[];
   /** Number of rustc warnings at the user's files. */
   warnings: number;
-  /** rustc's warnings (K0803, severity warning), mapped like the errors; `kport verify --warnings` prints them. */
+  /**
+   * rustc's warnings (severity warning), mapped like the errors; `kport verify
+   * --warnings` prints them: K0804 for a lint the kernel's Makefile turns on
+   * (src/kernel-api/lints.ts), K0803 for rustc's own default warnings.
+   */
   warningDiagnostics: Diagnostic[];
   /** Display path → text, for code frames. */
   sources: Map<string, string>;
@@ -138,12 +143,12 @@ export function verifyPaths(paths: string[], opts: VerifyOptions): VerifyResult 
     for (const f of unit.files) result.sources.set(shown(f.rel), f.text);
     for (const rootFile of crateRoots(unit)) {
       result.roots.push(shown(rootFile));
-      const msgs = runRustc(rustc.path, unit.crate.root, rootFile, stub, unit.crate.moduleName);
+      const msgs = runRustc(rustc.path, unit.crate.root, rootFile, stub, unit.crate.moduleName, opts.profile);
       for (const m of msgs) {
         if (m.level === 'warning') {
           // rustc's own tally ("2 warnings emitted") is not a warning about the code.
           if (/^\d+ warnings? emitted/.test(m.message)) continue;
-          const w = toDiagnostic(m, unit.crate.root, shown, 'warning');
+          const w = toDiagnostic(m, unit.crate.root, shown, 'warning', opts.profile);
           if (!result.warningDiagnostics.some((x) => sameDiagnostic(x, w))) result.warningDiagnostics.push(w);
           continue;
         }
@@ -196,20 +201,19 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
  * rustc as the kernel build runs it for a module (scripts/Makefile.build):
  * `--edition=2021`, `-Zcrate-attr=no_std` (accepted by a stable rustc under
  * RUSTC_BOOTSTRAP=1, which the kernel's top Makefile exports too), the
- * kernel crate as `--extern kernel`, the lints the top Makefile's
- * `rust_common_flags` deny (`-Dnon_ascii_idents -Dunsafe_op_in_unsafe_fn`),
- * and no prelude injected. `--emit=metadata` type-checks (including the borrow
- * checker) without generating code.
+ * kernel crate as `--extern kernel`, the rustc lints of the top Makefile's
+ * `rust_common_flags` for the profile (src/kernel-api/lints.ts: `-D` ones are
+ * errors, `-W` ones the warnings `--warnings`/`--werror` show), and no prelude
+ * injected. `--emit=metadata` type-checks (including the borrow checker)
+ * without generating code.
  */
-function runRustc(rustc: string, crateRoot: string, rootFile: string, stub: string, crateName: string): RustcMessage[] {
+function runRustc(rustc: string, crateRoot: string, rootFile: string, stub: string, crateName: string, profile: ProfileId): RustcMessage[] {
   const out = mkdtempSync(path.join(tmpdir(), 'kport-verify-'));
   try {
     const args = [
       '--edition', '2021',
       '-Zcrate-attr=no_std',
-      '-Astable_features',
-      '-Dnon_ascii_idents',
-      '-Dunsafe_op_in_unsafe_fn',
+      ...kernelLintFlags(profile),
       '--crate-type', 'lib',
       '--crate-name', crateName.replace(/[^A-Za-z0-9_]/g, '_') || 'module',
       '--emit', 'metadata',
@@ -256,20 +260,22 @@ function detailOf(m: RustcMessage): string {
   return [label, ...m.children.map((c) => c.message)].filter((s): s is string => !!s).join('\n');
 }
 
-/** A rustc message as a kport diagnostic: an error (K0801) or a warning (K0803). */
-function toDiagnostic(m: RustcMessage, crateRoot: string, shown: (rel: string) => string, level: 'error' | 'warning' = 'error'): Diagnostic {
+/** A rustc message as a kport diagnostic: an error (K0801), a warning (K0803), or a warning from a lint the kernel turns on (K0804). */
+function toDiagnostic(m: RustcMessage, crateRoot: string, shown: (rel: string) => string, level: 'error' | 'warning' = 'error', profile?: ProfileId): Diagnostic {
   const span = userSpan(m.spans, crateRoot);
   const code = m.code?.code;
   const message = code ? `${code}: ${m.message}` : m.message;
-  const help = m.children
+  const kernelFlag = level === 'warning' && code && profile ? kernelLintFlag(profile, code) : undefined;
+  const notes = m.children
     .filter((c) => c.level === 'help' || c.level === 'note')
     .map((c) => c.message)
-    .filter((s) => s && !s.startsWith('for more information'))
-    .slice(0, 2)
-    .join('; ');
+    // rustc's "requested on the command line" names kport's command line; the kernel's flag is named instead.
+    .filter((s) => s && !s.startsWith('for more information') && !(kernelFlag && /requested on the command line|implied by `-W/.test(s)));
+  if (kernelFlag) notes.unshift(`the kernel builds every Rust file with \`${kernelFlag}\` (Makefile \`rust_common_flags\`): a kernel with CONFIG_WERROR=y fails on this`);
+  const help = notes.slice(0, 2).join('; ');
   const rel = span ? posix(path.relative(crateRoot, path.resolve(crateRoot, span.file_name))) : undefined;
   return {
-    code: level === 'error' ? 'K0801' : 'K0803',
+    code: level === 'error' ? 'K0801' : kernelFlag ? 'K0804' : 'K0803',
     severity: level,
     message,
     file: rel ? shown(rel) : shown('.'),

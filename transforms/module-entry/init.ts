@@ -1,7 +1,7 @@
 // module-entry: main becomes `impl kernel::Module`. Its returns, exits and tail
 // value are rewritten for `init` and its body re-indented into it, as one edit
 // group (src/engine/edits.ts), with `module!` and the module struct above it.
-import { camelCase, moduleBlock } from '../../src/crate/modinfo.ts';
+import { camelCase, moduleBlock, singleLine } from '../../src/crate/modinfo.ts';
 import { lineIndent } from '../../src/rewrite/remove-lines.ts';
 import { query } from '../../src/engine/parse.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
@@ -205,7 +205,28 @@ function rewriteMain(ctx: FileContext, cc: CrateContext, g: EditGroup, m: Main):
   for (let p = fn.previousSibling; p && (p.type === 'attribute_item' || (p.type === 'line_comment' && /^\/\/\//.test(p.text))); p = p.previousSibling) top = p;
   const attrs = text.slice(top.startIndex, fn.startIndex);
   const struct = kept.length ? `struct ${typeName} {\n${kept.map((k) => `${i1}${k.name}: ${k.type},\n`).join('')}${base}}` : `struct ${typeName};`;
-  g.replace({ start: top.startIndex, end: fn.endIndex }, `${indentBlock(block).trimStart()}\n\n${base}${struct}\n\n${base}${attrs}${impl}`);
+  // The kernel builds modules with -Wmissing_docs (Makefile rust_common_flags): a crate root needs its `//!`.
+  const doc = crateDoc(ctx, cc, m.description);
+  const docFirst = doc && doc.at === top.startIndex ? doc.text : '';
+  if (doc && !docFirst) g.insert(doc.at, doc.text);
+  g.replace({ start: top.startIndex, end: fn.endIndex }, `${docFirst}${indentBlock(block).trimStart()}\n\n${base}${struct}\n\n${base}${attrs}${impl}`);
+}
+
+/**
+ * The crate doc comment a module root without one gets (`//! <description>.`,
+ * or naming the module), placed after the file's leading plain comments (a
+ * license header); undefined when the root has `//!`, `/*!` or `#![doc]`.
+ */
+function crateDoc(ctx: FileContext, cc: CrateContext, description: string | undefined): { at: number; text: string } | undefined {
+  let at: number | undefined;
+  for (const c of ctx.tree.rootNode.children) {
+    if (/^(\/\/!|\/\*!)/.test(c.text) && c.type.endsWith('comment')) return undefined;
+    if (c.type === 'inner_attribute_item' && /^#!\[\s*doc\b/.test(c.text)) return undefined;
+    if (at === undefined && !c.type.endsWith('comment') && c.type !== 'shebang') at = c.startIndex;
+  }
+  if (at === undefined) return undefined;
+  const said = description ? singleLine(description).replace(/\.$/, '') : '';
+  return { at, text: `//! ${said ? `${said}.` : `The \`${cc.crate.moduleName}\` kernel module.`}\n\n` };
 }
 
 /** Rewrite a `Result<(), E>` tail so that it yields `Result<Self>`. */

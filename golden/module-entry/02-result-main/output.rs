@@ -1,3 +1,5 @@
+//! The `input` kernel module.
+
 fn setup() -> Result {
     Ok(())
 }

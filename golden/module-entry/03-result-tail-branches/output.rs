@@ -1,3 +1,5 @@
+//! The `input` kernel module.
+
 fn check(n: u32) -> Result {
     if n > 3 { Err(EINVAL) } else { Ok(()) }
 }

@@ -1,3 +1,5 @@
+//! The `input` kernel module.
+
 use std::process;
 
 module! {

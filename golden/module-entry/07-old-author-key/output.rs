@@ -1,3 +1,5 @@
+//! The `old_style` kernel module.
+
 module! {
     type: OldStyle,
     name: "old_style",

@@ -1,3 +1,5 @@
+//! The `input` kernel module.
+
 struct Input {
     keys: u32,
 }

@@ -1,3 +1,5 @@
+//! The `mit_tool` kernel module.
+
 module! {
     type: MitTool,
     name: "mit_tool",

@@ -1,3 +1,5 @@
+//! The `input` kernel module.
+
 module! {
     type: Input,
     name: "input",

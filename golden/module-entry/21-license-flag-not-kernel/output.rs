@@ -1,3 +1,5 @@
+//! The `tool` kernel module.
+
 module! {
     type: Tool,
     name: "tool",

@@ -1,3 +1,5 @@
+//! The `game` kernel module.
+
 module! {
     type: Game,
     name: "game",

@@ -1,3 +1,5 @@
+//! The `input` kernel module.
+
 use kernel::prelude::*;
 use kernel::time::{delay::fsleep, Delta, Instant, Monotonic};
 use core::time::Duration;

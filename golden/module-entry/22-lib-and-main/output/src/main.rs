@@ -1,3 +1,5 @@
+//! The `dice` kernel module.
+
 module! {
     type: Dice,
     name: "dice",
