@@ -23,6 +23,8 @@ export function topInsertPoint(ctx: { text: string; tree: FileContext['tree'] })
   let at = first;
   while (at > i) {
     const prev = kids[at - 1];
+    // An inner doc below plain comments (a license header) still comes before every item.
+    if (isInnerDoc(prev)) break;
     const gap = ctx.text.slice(prev.endIndex, kids[at].startIndex);
     const attached = (prev.type === 'attribute_item' || prev.type === 'line_comment' || prev.type === 'block_comment') && !/\n[ \t]*\n/.test(gap);
     if (!attached) break;

@@ -122,8 +122,10 @@ export function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, o
       continue;
     }
     const parens = POSTFIX_PARENTS.has(p.type) || (letValue && !!p.childForFieldName('alternative'));
-    // A scrutinee that ends with `}` (an `if`, a block) reads as the match's body without parentheses.
-    const braced = operand.text.trimEnd().endsWith('}');
+    // A struct literal (or a braced macro) as the scrutinee reads as the match's body without
+    // parentheses; an `if`, a block or a `match` does not, and parentheses there are rustc's
+    // `unused_parens` warning (an error in a kernel built with CONFIG_WERROR=y).
+    const braced = operand.type === 'struct_expression' || (operand.type === 'macro_invocation' && operand.text.trimEnd().endsWith('}'));
     out.push({ at: operand.startIndex, text: `${parens ? '(' : ''}match ${braced ? '(' : ''}`, rank: RANK.ok });
     replaced.push({ node: q, text: `${braced ? ')' : ''} ${noneArms(binding)}${parens ? ')' : ''}` });
   }

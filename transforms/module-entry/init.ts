@@ -214,17 +214,25 @@ function rewriteMain(ctx: FileContext, cc: CrateContext, g: EditGroup, m: Main):
 
 /**
  * The crate doc comment a module root without one gets (`//! <description>.`,
- * or naming the module), placed after the file's leading plain comments (a
- * license header); undefined when the root has `//!`, `/*!` or `#![doc]`.
+ * or naming the module): at the top of the file, or below its header (the
+ * plain comments before its first blank line, e.g. the SPDX line); undefined
+ * when the root has `//!`, `/*!` or `#![doc]`.
  */
 function crateDoc(ctx: FileContext, cc: CrateContext, description: string | undefined): { at: number; text: string } | undefined {
-  let at: number | undefined;
-  for (const c of ctx.tree.rootNode.children) {
+  const kids = ctx.tree.rootNode.children;
+  for (const c of kids) {
     if (/^(\/\/!|\/\*!)/.test(c.text) && c.type.endsWith('comment')) return undefined;
     if (c.type === 'inner_attribute_item' && /^#!\[\s*doc\b/.test(c.text)) return undefined;
-    if (at === undefined && !c.type.endsWith('comment') && c.type !== 'shebang') at = c.startIndex;
   }
-  if (at === undefined) return undefined;
+  let i = kids[0]?.type === 'shebang' ? 1 : 0;
+  let at = i ? ctx.text.indexOf('\n', kids[0].endIndex - 1) + 1 : 0;
+  for (; i < kids.length && (kids[i].type === 'line_comment' || kids[i].type === 'block_comment'); i++) {
+    const gap = ctx.text.slice(kids[i].endIndex, kids[i + 1]?.startIndex ?? ctx.text.length);
+    if (/\n[ \t]*\n/.test(gap)) {
+      at = kids[i].endIndex + gap.lastIndexOf('\n') + 1;
+      break;
+    }
+  }
   const said = description ? singleLine(description).replace(/\.$/, '') : '';
   return { at, text: `//! ${said ? `${said}.` : `The \`${cc.crate.moduleName}\` kernel module.`}\n\n` };
 }

@@ -31,8 +31,8 @@ impl Table {
     /// The first or the last name, copied.
     fn end_copy(&self, last: bool) -> Result<Option<KVec<u8>>> {
         let mut c = KVec::new();
-        c.extend_from_slice(match (if last { self.names.last() } else { self.names.first() }) { Some(v) => v, None => return Ok(None) }, GFP_KERNEL)?;
-        let first = match ({ self.names.first() }) { Some(v) => v, None => return Ok(None) };
+        c.extend_from_slice(match if last { self.names.last() } else { self.names.first() } { Some(v) => v, None => return Ok(None) }, GFP_KERNEL)?;
+        let first = match { self.names.first() } { Some(v) => v, None => return Ok(None) };
         c.push(first.len() as u8, GFP_KERNEL)?;
         Ok(Some(c))
     }
