@@ -533,9 +533,15 @@ export class CrateIndex {
       const argc = args.text.slice(1, -1).trim() === '' ? 0 : splitArgs(args);
       const prev = kids[i - 1];
       if (prev?.type === '.') {
-        const recv = kids[i - 2];
-        if (!recv || (kids[i - 3] && kids[i - 3].type === '.')) continue;
-        const t = recv.type === 'self' || recv.type === 'identifier' ? this.concrete(file, recv, this.receiverType(file, recv)) : undefined;
+        let r = i - 2;
+        if (!kids[r]) continue;
+        // A field chain (`self.store.stats(..)`): its type is not read here, so the method is found
+        // by name, as for a receiver of unknown type, from the chain's first token.
+        while (kids[r - 1]?.type === '.' && (kids[r - 2]?.type === 'identifier' || kids[r - 2]?.type === 'self') && kids[r].type === 'identifier') r -= 2;
+        if (kids[r - 1]?.type === '.') continue;
+        const recv = kids[r];
+        const chain = r < i - 2;
+        const t = !chain && (recv.type === 'self' || recv.type === 'identifier') ? this.concrete(file, recv, this.receiverType(file, recv)) : undefined;
         let cands: FnInfo[];
         let why: string | undefined;
         if (t) cands = this.members(t, k.text).filter((c) => c.hasSelf);
@@ -543,7 +549,7 @@ export class CrateIndex {
           cands = this.named(k.text).filter((c) => c.hasSelf && c.arity === argc);
           if (cands.length && LIBRARY_METHODS.has(k.text)) why = `\`.${k.text}()\` is also a method of library types, and kport cannot tell the receiver's type`;
         }
-        this.addCall(file, recv, args.endIndex, cands, why, `${recv.text}.${k.text}`, args);
+        this.addCall(file, recv, args.endIndex, cands, why, `${kids.slice(r, i - 1).map((x) => x.text).join('')}.${k.text}`, args);
         continue;
       }
       // `<Dog as Animal>::name(..)`: the trait's method (its impls change together); `<Dog>::name(..)`: Dog's.
