@@ -2,8 +2,8 @@
 // for every piece (src/compat/registry.ts) on every profile that has it, its
 // example is ported through alloc-compat (which finds the use, declares the
 // module and imports what it needs) and type-checked with the lints the
-// kernel's top Makefile turns on for every Rust file (`-Wmissing_docs
-// -Wrust_2018_idioms -Wunreachable_pub`, `-Dunsafe_op_in_unsafe_fn`): no error and
+// kernel's top Makefile turns on for every Rust file (src/kernel-api/lints.ts:
+// `-Wmissing_docs -Wrust_2018_idioms -Wunreachable_pub`, `-Dunsafe_op_in_unsafe_fn`): no error and
 // no warning, so the module holds what the code uses and nothing rustc would
 // call dead (CONFIG_WERROR=y makes warnings errors). Then every piece at once.
 // Skipped without rustc.
@@ -16,6 +16,7 @@ import { STUB_PROFILES, buildStub, findRustc } from '../src/verify/verify.ts';
 import { PROFILES, type ProfileId } from '../src/kernel-api/profiles.ts';
 import { COMPAT_PIECES } from '../src/compat/registry.ts';
 import { closePieces, compatModuleText } from '../src/compat/module.ts';
+import { kernelLintFlags } from '../src/kernel-api/lints.ts';
 import { tempDir } from './helpers.ts';
 
 const rustc = findRustc();
@@ -29,8 +30,9 @@ function typeCheck(profile: ProfileId, dir: string, root: string): { status: num
   const r = spawnSync(
     rustc!.path,
     [
-      '--edition', '2021', '-Zcrate-attr=no_std', '-Astable_features',
-      '-Dnon_ascii_idents', '-Dunsafe_op_in_unsafe_fn', '-Wmissing_docs', '-Wrust_2018_idioms', '-Wunreachable_pub',
+      '--edition', '2021', '-Zcrate-attr=no_std',
+      // The kernel's own lints for the profile, as `kport verify` passes them.
+      ...kernelLintFlags(profile),
       '--crate-type', 'lib', '--crate-name', 'example', '--emit', 'metadata', '--cfg', 'MODULE',
       '--extern', `kernel=${stub}`, '-L', `dependency=${path.dirname(stub)}`,
       '-o', path.join(dir, 'out.rmeta'), path.join(dir, root),
