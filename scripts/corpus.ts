@@ -178,6 +178,8 @@ export interface CliReport {
   dryRunChanged: number;
   debris: number;
   idempotence: number;
+  /** Files left unchanged because a transform threw or its edits overlapped (K0001), in the --jobs 1 runs. */
+  abandoned: number;
   exitCodes: Record<string, number>;
   peakRssMB: number;
   peakRssPerInputMB: number;
@@ -231,7 +233,7 @@ export function runCorpusCli(dir: string, profileId: ProfileId = 'mainline', log
   const root = path.resolve(dir);
   const found = { rs: [] as string[], crates: [] as string[] };
   walk(root, found);
-  const rep: CliReport = { files: found.rs.length, bytes: 0, targets: 0, runs: 0, crashes: 0, jobsMismatches: 0, dryRunChanged: 0, debris: 0, idempotence: 0, exitCodes: {}, peakRssMB: 0, peakRssPerInputMB: 0, seconds: 0, problems: [] };
+  const rep: CliReport = { files: found.rs.length, bytes: 0, targets: 0, runs: 0, crashes: 0, jobsMismatches: 0, dryRunChanged: 0, debris: 0, idempotence: 0, abandoned: 0, exitCodes: {}, peakRssMB: 0, peakRssPerInputMB: 0, seconds: 0, problems: [] };
   const problem = (s: string) => {
     rep.problems.push(s);
     log(s);
@@ -267,6 +269,8 @@ export function runCorpusCli(dir: string, profileId: ProfileId = 'mainline', log
       problem(`crash: ${what}: ${r.signal ?? `exit ${r.code}`}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       return false;
     }
+    // A refusal (exit 2) is allowed, but shown: it is what a user would hit.
+    if (r.code === 2) log(`refused (exit 2): ${what}: ${r.stderr.trim().split('\n').slice(-1)[0]}`);
     return true;
   };
 
@@ -276,6 +280,10 @@ export function runCorpusCli(dir: string, profileId: ProfileId = 'mainline', log
     const before = treeOf(t.cwd);
     const one = kportCli(['rewrite', '--dry-run', '--jobs', '1', ...prof, ...t.paths], t.cwd);
     const two = kportCli(['rewrite', '--dry-run', '--jobs', '2', ...prof, ...t.paths], t.cwd);
+    for (const m of one.stderr.matchAll(/^error\[K0001\]: (.*)\n\s*--> (\S+)/gm)) {
+      rep.abandoned++;
+      problem(`abandoned: ${t.name}: ${m[2]}: ${m[1]}`);
+    }
     if (check(one, `${t.name} --jobs 1`) && check(two, `${t.name} --jobs 2`)) {
       if (one.code !== two.code || one.stdout !== two.stdout || one.stderr !== two.stderr) {
         rep.jobsMismatches++;
@@ -339,6 +347,7 @@ function main(argv: string[]): number {
           `--dry-run changed the input: ${rep.dryRunChanged}`,
           `debris after --write: ${rep.debris}`,
           `idempotence failures (a second run after --write gives a diff): ${rep.idempotence}`,
+          `files abandoned (K0001): ${rep.abandoned}`,
           `peak memory of one run: ${rep.peakRssMB.toFixed(0)} MB for ${(rep.bytes / 1048576).toFixed(2)} MB of input${rep.bytes >= 1048576 ? ` (${rep.peakRssPerInputMB.toFixed(0)} MB per MB)` : ''}${TIME ? '' : ' (no /usr/bin/time: not measured)'}`,
           `time: ${rep.seconds.toFixed(1)} s`,
         ].join('\n') + '\n',
