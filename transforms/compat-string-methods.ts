@@ -158,7 +158,10 @@ function collectsIntoString(call: SyntaxNode, r: Region): boolean {
 }
 
 function toTryFromIter(ctx: FileContext, r: Region, call: SyntaxNode, recv: SyntaxNode): void {
-  ctx.edits.replace(span(call, r), `KString::try_from_iter(${recv.text}, GFP_KERNEL)?`);
+  // The ends only, not the receiver's text: a `collect::<String>()` inside the receiver
+  // (`s.chars().collect::<String>().chars().collect::<String>()`) has edits of its own.
+  ctx.edits.insert(call.startIndex + r.shift, 'KString::try_from_iter(');
+  ctx.edits.replace({ start: recv.endIndex + r.shift, end: call.endIndex + r.shift }, ', GFP_KERNEL)?');
   ctx.report({ code: 'K0696', message: 'collecting into text allocates: `KString::try_from_iter(.., GFP_KERNEL)?`', range: span(call, r), help: 'in upstream code, write the pieces into one buffer sized once, or print them one by one' });
 }
 
