@@ -36,9 +36,15 @@ export function noteParsed(chars: number): void {
   parsed += chars;
 }
 
-/** Between units: free the trees of finished work (a full collection once enough text went through the parser). */
+/**
+ * Between units: free the trees of finished work (a full collection once
+ * enough text went through the parser). `force` (the end of a unit, before its
+ * diff) collects sooner, once an eighth of the budget went through: a large
+ * file's last trees are freed before its output is built, while a run of many
+ * small crates does not pay a full collection per crate.
+ */
 export async function releaseTrees(force = false): Promise<void> {
-  if (parsed >= BUDGET || (force && parsed > 0)) {
+  if (parsed >= BUDGET || (force && parsed >= BUDGET / 8)) {
     parsed = 0;
     collector()?.();
   }
