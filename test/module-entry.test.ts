@@ -237,3 +237,22 @@ describe('a crate that is already a kernel module', () => {
     expect(r.stderr).not.toContain('K0510');
   });
 });
+
+describe('the renamed crate root and a module of the same name', () => {
+  it('refuses in one line (exit 2, nothing printed) when <name>/mod.rs is the crate module <name>; --module-name resolves it', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'src', 'shapes'), { recursive: true });
+    writeFileSync(path.join(dir, 'Cargo.toml'), '[package]\nname = "shapes"\nversion = "0.1.0"\nedition = "2021"\n');
+    writeFileSync(path.join(dir, 'src', 'main.rs'), 'mod shapes;\n\nfn main() {\n    println!("{}", shapes::area(2));\n}\n');
+    writeFileSync(path.join(dir, 'src', 'shapes', 'mod.rs'), 'pub fn area(n: u32) -> u32 {\n    n * n\n}\n');
+    const refused = await kport(['rewrite', '--dry-run', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      'kport: cannot rename src/main.rs to src/shapes.rs: the crate\'s module shapes is src/shapes/mod.rs, and rustc would find both files for it; choose another name with --module-name',
+    ]);
+    const named = await kport(['rewrite', '--dry-run', '--module-name', 'shapes_demo', dir]);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain('rename from src/main.rs\nrename to src/shapes_demo.rs\n');
+  });
+});

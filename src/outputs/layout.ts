@@ -81,6 +81,11 @@ export function inPlace(r: UnitResult, files: Placed[], diags: Diagnostic[]): Pl
     if (existsSync(path.join(r.unit.crate.root, target)) || r.files.some((f) => f.src.rel === target)) {
       throw new UsageError(`cannot rename ${root.src.rel} to ${target}: that file exists; choose another name with --module-name`);
     }
+    // `mod name;` in a root named name.rs would find both name.rs and name/mod.rs (rustc E0761).
+    const modRs = dir ? `${dir}/${name}/mod.rs` : `${name}/mod.rs`;
+    if (r.files.some((f) => f.src.rel === modRs)) {
+      throw new UsageError(`cannot rename ${root.src.rel} to ${target}: the crate's module ${name} is ${modRs}, and rustc would find both files for it; choose another name with --module-name`);
+    }
     const i = out.findIndex((p) => p.rel === root.src.rel);
     const data = i === -1 ? root.src.original : out[i].data;
     const regions = i === -1 ? [] : out[i].regions;
