@@ -97,7 +97,7 @@ describe.skipIf(!hasRustc)('kport verify --warnings / --werror', () => {
     const line = text.split('\n').findIndex((l) => l.includes('pub fn hi')) + 1;
     const plain = await verify(file(text));
     expect(plain.code).toBe(0);
-    expect(plain.stderr).toMatch(/1 rustc warning\(s\)/);
+    expect(plain.stderr).toMatch(/1 rustc warning\(s\), 1 from the kernel's own lints \(K0804: a CONFIG_WERROR=y kernel fails on them\); --warnings shows them/);
     const w = await verify(file(text), '--warnings');
     expect(w.code).toBe(0);
     expect(w.ds.map((d) => [d.code, d.severity, d.start.line, d.message])).toEqual([['K0804', 'warning', line, 'unreachable_pub: unreachable `pub` item']]);

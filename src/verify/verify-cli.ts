@@ -48,7 +48,8 @@ export function runVerify(opts: { paths: string[]; profile: ProfileId; kdir?: st
   const shown = withWarnings(r.diagnostics, r.warningDiagnostics, opts);
   print(io, shown, r.sources, format, color);
   const n = shown.filter((d) => d.severity === 'error').length;
-  const hint = opts.warnings || opts.werror ? '' : '; --warnings shows them';
+  const kernelLints = r.warningDiagnostics.filter((d) => d.code === 'K0804').length;
+  const hint = `${kernelLints ? `, ${kernelLints} from the kernel's own lints (K0804: a CONFIG_WERROR=y kernel fails on them)` : ''}${opts.warnings || opts.werror ? '' : '; --warnings shows them'}`;
   io.stderr(
     n === 0
       ? `kport verify: ${r.roots.join(', ')} type-check against the ${opts.profile} kernel API${r.warnings ? ` (${r.warnings} rustc warning(s)${hint})` : ''}\n`
