@@ -12,18 +12,25 @@ import type { InstantSites } from './instants.ts';
 
 const ALLOWED_DERIVES = new Set(['Clone', 'Copy']);
 
-/** The file's Instant-typed slots; each type that cannot be followed is reported. */
-export function slotsOf(p: Plan, sites: InstantSites): Slots {
-  const ctx = p.ctx;
-  const sl: Slots = { ...emptySet(), nows: new Set(sites.nows.map((s) => key(rangeOf(s)))), delta: emptySet() };
+/** How many functions of each name the file defines, and each struct field name's declared types. */
+function fileShape(p: Plan): { fnCount: Map<string, number>; fieldTypes: Map<string, Set<string>> } {
+  const root = p.ctx.tree.rootNode;
   const fnCount = new Map<string, number>();
-  for (const c of query('(function_item name: (identifier) @n)').captures(ctx.tree.rootNode)) fnCount.set(c.node.text, (fnCount.get(c.node.text) ?? 0) + 1);
+  for (const c of query('(function_item name: (identifier) @n)').captures(root)) fnCount.set(c.node.text, (fnCount.get(c.node.text) ?? 0) + 1);
   const fieldTypes = new Map<string, Set<string>>();
-  for (const m of query('(field_declaration name: (field_identifier) @n type: (_) @t)').matches(ctx.tree.rootNode)) {
+  for (const m of query('(field_declaration name: (field_identifier) @n type: (_) @t)').matches(root)) {
     const n = m.captures.find((c) => c.name === 'n')!.node.text;
     if (!fieldTypes.has(n)) fieldTypes.set(n, new Set());
     fieldTypes.get(n)!.add(m.captures.find((c) => c.name === 't')!.node.text);
   }
+  return { fnCount, fieldTypes };
+}
+
+/** The file's Instant-typed slots; each type that cannot be followed is reported. */
+export function slotsOf(p: Plan, sites: InstantSites): Slots {
+  const ctx = p.ctx;
+  const sl: Slots = { ...emptySet(), nows: new Set(sites.nows.map((s) => key(rangeOf(s)))), delta: emptySet() };
+  const { fnCount, fieldTypes } = fileShape(p);
   const kernelType = `\`kernel::time::${p.api.instantType}\``;
   const hand = `port it by hand (the kernel type is ${kernelType.replace('<', '<kernel::time::')})`;
   for (const s of sites.types) {
@@ -43,14 +50,7 @@ export function slotsOf(p: Plan, sites: InstantSites): Slots {
 /** `Duration` slots: followed (they become the span type) only when an elapsed time flows into one; a Duration that is only a value stays. */
 export function chooseDeltas(p: Plan, sl: Slots): void {
   const ctx = p.ctx;
-  const fnCount = new Map<string, number>();
-  for (const c of query('(function_item name: (identifier) @n)').captures(ctx.tree.rootNode)) fnCount.set(c.node.text, (fnCount.get(c.node.text) ?? 0) + 1);
-  const fieldTypes = new Map<string, Set<string>>();
-  for (const m of query('(field_declaration name: (field_identifier) @n type: (_) @t)').matches(ctx.tree.rootNode)) {
-    const n = m.captures.find((c) => c.name === 'n')!.node.text;
-    if (!fieldTypes.has(n)) fieldTypes.set(n, new Set());
-    fieldTypes.get(n)!.add(m.captures.find((c) => c.name === 't')!.node.text);
-  }
+  const { fnCount, fieldTypes } = fileShape(p);
   if (p.api.span) {
     const cands: { s: Site; slot: SyntaxNode; set: SlotSet }[] = [];
     const root: Region = { root: ctx.tree.rootNode, shift: 0, text: ctx.text };
