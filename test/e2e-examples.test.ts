@@ -16,7 +16,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { ROOT, copyOf, git, gitInit, kport, tempDir } from './helpers.ts';
+import { ROOT, copyOf, diagnosticsOf, git, gitInit, kport, tempDir, type JsonDiag } from './helpers.ts';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 const UPDATE = !!process.env.UPDATE_EXPECT;
@@ -26,15 +26,6 @@ if (!hasRustc) console.warn('e2e-examples.test.ts: skipped: no rustc on PATH, so
 const examples = readdirSync(EXAMPLES)
   .filter((n) => existsSync(path.join(EXAMPLES, n, 'Cargo.toml')))
   .sort();
-
-interface Diag {
-  code: string;
-  severity: string;
-  message: string;
-  file: string;
-  start: { line: number; column: number };
-  end: { line: number; column: number };
-}
 
 interface Gap {
   key: string;
@@ -82,11 +73,6 @@ function lineMap(oldText: string, newText: string): LineMap {
   return { oldToNew, newToOld };
 }
 
-function diagnosticsOf(json: string): Diag[] {
-  const start = json.indexOf('{');
-  return start < 0 ? [] : (JSON.parse(json.slice(start)).diagnostics as Diag[]);
-}
-
 function readGaps(name: string): Gap[] {
   const f = path.join(EXAMPLES, name, 'verify-gaps.json');
   return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')).gaps as Gap[]) : [];
@@ -131,7 +117,7 @@ describe.skipIf(!hasRustc)('examples ported and verified end to end', () => {
         return m;
       };
 
-      const covered = (e: Diag) =>
+      const covered = (e: JsonDiag) =>
         reported.some((d) => {
           if (d.file !== orig(e.file)) return false;
           const m = mapOf(e.file);

@@ -80,3 +80,20 @@ module! {
 export function forProfile(text: string, profile: string): string {
   return profile === 'v6.13' ? text.replace('authors: ["kport"]', 'author: "kport"') : text;
 }
+
+/** A diagnostic as `--format json` prints it (the fields the tests read). */
+export interface JsonDiag {
+  code: string;
+  severity: string;
+  message: string;
+  file: string;
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+}
+
+/** The diagnostics of a `--format json` report (other lines, like "kport: wrote 5 file(s)", around it). */
+export function diagnosticsOf(text: string): JsonDiag[] {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  return start < 0 ? [] : (JSON.parse(text.slice(start, end + 1)).diagnostics as JsonDiag[]);
+}

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, kport, tempDir } from './helpers.ts';
+import { ROOT, diagnosticsOf, kport, tempDir } from './helpers.ts';
 import { buildModule, buildProgram, run, rustcVersion, warningsOf } from './userspace-shim.ts';
 
 const hasRustc = rustcVersion() !== undefined;
@@ -24,20 +24,6 @@ const INPUTS: Record<string, string> = {
   'append then incr': 'append n 4\nappend n 1\nincr n\nincr n\nget n\nappend n x\nincr n\ndump\n',
   'key length limit': 'set 0123456789abcdef ok\nset 0123456789abcdefg no\nkeys\nget 0123456789abcdef\n',
   'empty values and unknown commands': 'set e\nget e\nappend e\nstats\nfrob x\n\n   \nkeys\n',
-};
-
-interface Diag {
-  code: string;
-  severity: string;
-  message: string;
-  file: string;
-  start: { line: number };
-}
-
-const diagnosticsOf = (text: string): Diag[] => {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  return start < 0 ? [] : (JSON.parse(text.slice(start, end + 1)).diagnostics as Diag[]);
 };
 
 describe.skipIf(!hasRustc)('examples/kvstore ported with --io miscdev', () => {

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findTransform } from '../src/cli/registry.ts';
-import { ROOT, kport, tempDir } from './helpers.ts';
+import { ROOT, diagnosticsOf, kport, tempDir } from './helpers.ts';
 import { buildModule, buildProgram, CAVE_INPUTS, run, rustcVersion, warningsOf } from './userspace-shim.ts';
 
 const hasRustc = rustcVersion() !== undefined;
@@ -29,21 +29,6 @@ const expected = readFileSync(path.join(CAVE, 'expected-output.txt'), 'utf8');
  * built with CONFIG_WERROR=y. FIXME: the list may only shrink: a warning not listed here fails the test.
  */
 const KNOWN_WARNINGS = new Set<string>([]);
-
-interface Diag {
-  code: string;
-  severity: string;
-  message: string;
-  file: string;
-  start: { line: number };
-}
-
-/** The diagnostics of a `--format json` report (other lines, like "kport: wrote 5 file(s)", around it). */
-const diagnosticsOf = (text: string): Diag[] => {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  return start < 0 ? [] : (JSON.parse(text.slice(start, end + 1)).diagnostics as Diag[]);
-};
 
 describe.skipIf(!hasRustc || !hasIoMiscdev)('examples/cave ported with --io miscdev, driven in userspace', () => {
   let out = '';
