@@ -4,7 +4,7 @@
 // to do in.
 import { describe, expect, it } from 'vitest';
 import { phasesOf, runUnit } from '../src/engine/pipeline.ts';
-import { query } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import { decodeSource } from '../src/engine/source.ts';
 import { getProfile } from '../src/kernel-api/profiles.ts';
 import { PHASES, TRANSFORMS, phaseOf } from '../src/cli/registry.ts';

@@ -4,7 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freezeTree, parse, prefetch, query } from '../src/engine/parse.ts';
+import { freezeTree, parse } from '../src/engine/parse.ts';
+import { prefetch, query } from '../src/engine/queries.ts';
 import type { SyntaxNode } from '../src/engine/types.ts';
 
 // Shapes the passes use: several patterns, predicates, alternations, anchors,

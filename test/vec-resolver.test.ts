@@ -2,7 +2,8 @@
 // names one expression (the receiver of the marked call) and the kind it must
 // resolve to; `unknown` means "report, do not rewrite".
 import { describe, expect, it } from 'vitest';
-import { parse, query } from '../src/engine/parse.ts';
+import { parse } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
 import { codeRegions } from '../src/analysis/macroargs.ts';
 import type { CrateContext, FileContext } from '../src/engine/types.ts';

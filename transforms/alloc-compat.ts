@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { query } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import type { CrateContext, CrateTransform, FileContext } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';

@@ -1,4 +1,4 @@
-import { query } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';

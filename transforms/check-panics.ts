@@ -1,5 +1,5 @@
 import { isLineUnwrap } from '../src/analysis/input-loop.ts';
-import { prefetch, query } from '../src/engine/parse.ts';
+import { prefetch, query } from '../src/engine/queries.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';

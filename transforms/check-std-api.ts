@@ -1,4 +1,4 @@
-import { prefetch } from '../src/engine/parse.ts';
+import { prefetch } from '../src/engine/queries.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { isTestCode, testQueries } from '../src/analysis/testcode.ts';

@@ -1,4 +1,4 @@
-import { prefetch, query } from '../src/engine/parse.ts';
+import { prefetch, query } from '../src/engine/queries.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';

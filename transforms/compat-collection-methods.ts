@@ -1,4 +1,4 @@
-import { prefetch, query } from '../src/engine/parse.ts';
+import { prefetch, query } from '../src/engine/queries.ts';
 import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';

@@ -1,4 +1,4 @@
-import { prefetch, query } from '../src/engine/parse.ts';
+import { prefetch, query } from '../src/engine/queries.ts';
 import { codeRegions } from '../src/analysis/macroargs.ts';
 import { compatTypesOn } from '../src/crate/compat-mode.ts';
 import { PROFILE_IDS, type Profile } from '../src/kernel-api/profiles.ts';

@@ -1,4 +1,4 @@
-import { query } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import { compatTypesOn } from '../src/crate/compat-mode.ts';
 import type { Resolver } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';

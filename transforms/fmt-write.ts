@@ -1,4 +1,5 @@
-import { parse, query } from '../src/engine/parse.ts';
+import { parse } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { useLeaves } from '../src/rewrite/use-tree.ts';
 import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';

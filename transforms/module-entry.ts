@@ -1,5 +1,5 @@
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { query } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import type { CrateContext, CrateTransform } from '../src/engine/types.ts';
 import { convert } from './module-entry/init.ts';
 

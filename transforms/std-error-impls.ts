@@ -1,4 +1,4 @@
-import { query } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { lineRemovalRange } from '../src/rewrite/remove-lines.ts';
 import { inRanges, testRanges } from '../src/analysis/testcode.ts';

@@ -1,4 +1,4 @@
-import { prefetch, query } from '../src/engine/parse.ts';
+import { prefetch, query } from '../src/engine/queries.ts';
 import type { CodeInfo, FileContext, FileTransform } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { STD_CODES, type StdPathEntry } from '../src/kernel-api/std-paths.ts';

@@ -6,7 +6,7 @@
 // can break for it (no `match`/`let` that names every variant, no `#[repr]` or
 // explicit discriminants, no generics). Anything else is the user's decision.
 import { lineIndent } from '../rewrite/remove-lines.ts';
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';
 
 // Unit variants that plainly mean "out of memory".

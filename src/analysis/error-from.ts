@@ -4,7 +4,7 @@
 // (rust/kernel/error.rs), `AllocError` converts only into itself
 // (rust/kernel/alloc.rs), and a generic `E: From<AllocError>` accepts what its
 // bound says. Code that already builds in the kernel must not be reported.
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import { usePaths } from './localnames.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 

@@ -7,7 +7,7 @@
 // whether a value lands in a followed slot, `eachInflow` lists every value that
 // flows into one and `slotUses` every read of one. Read-only: the transform
 // (transforms/time-api/) decides what becomes an edit and what a report.
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import { anchor, codeRegions, fileRange, shadowed, type Region } from './macroargs.ts';
 import { isTestCode } from './testcode.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';

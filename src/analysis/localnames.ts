@@ -2,7 +2,7 @@
 // `fn sqrt`, `macro_rules! panic`) and names it imports from somewhere other
 // than std/core/alloc. Report-only checks consult this so a user type that
 // merely shares a std name is never reported.
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
 
 const ITEMS = `[

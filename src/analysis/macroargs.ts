@@ -4,7 +4,8 @@
 // and hands back those small trees with the offset that maps them onto the
 // file. Arguments that do not parse as expressions (`module! { type: T }`,
 // macro_rules patterns) are left alone.
-import { freezeTree, parse, query } from '../engine/parse.ts';
+import { freezeTree, parse } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 export interface Region {

@@ -1,7 +1,7 @@
 // Test-only code: `#[test]` functions, `#[cfg(test)]` items and modules, and
 // files that open with `#![cfg(test)]`. Such code never reaches the kernel
 // build, so transforms that report portability problems skip it.
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 export interface Range {

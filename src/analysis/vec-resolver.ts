@@ -6,7 +6,7 @@
 // parameters, struct fields (crate-wide: the crate model's tables, src/crate/tables.ts), `self.field`,
 // `x.field` on a local of a known struct type, and `v[i]` on a Vec of Vecs.
 // Anything else is `unknown`, and callers report instead of rewriting.
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import { REGION_FN } from './macroargs.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { EMPTY_TABLES, fileTables, mergeTables, type DeclTables, type FnSig } from '../crate/tables.ts';

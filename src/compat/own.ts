@@ -3,7 +3,7 @@
 // from a crate module or another crate. Imports from std (`use std::collections::
 // HashMap as Map`) and from the compat module itself do not count.
 import { localNames, usePaths } from '../analysis/localnames.ts';
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
 import { COMPAT_MODULE } from '../kernel-api/alloc.ts';
 

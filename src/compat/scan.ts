@@ -1,7 +1,7 @@
 // What each file of a ported crate uses of the compat module, for alloc-compat:
 // the names, paths, macros and method calls the pieces watch (src/compat/piece.ts),
 // found in the code and in macro arguments (`pr_info!("{}", n.to_kstring()?)`).
-import { prefetch, query } from '../engine/parse.ts';
+import { prefetch, query } from '../engine/queries.ts';
 import { codeRegions } from '../analysis/macroargs.ts';
 import { argCount } from '../rewrite/alloc-edit.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';

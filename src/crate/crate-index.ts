@@ -3,7 +3,7 @@
 // may call. Built once from tree-sitter queries over all files; read-only.
 // Crate passes (fallibility propagation) use it; a resolution that is not
 // certain comes back with several candidates, never as a guess.
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { SyntaxNode } from '../engine/types.ts';
 import type { ModelFile } from './model.ts';
 

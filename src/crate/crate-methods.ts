@@ -2,7 +2,7 @@
 // takes a method's name as evidence of a std API (`push_str`, `repeat`) skips
 // names the crate gives its own meaning: `text.push_str(s)` on a user type
 // with a `push_str` method is that method.
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
 
 export const METHODS_QUERY = `

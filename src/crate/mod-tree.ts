@@ -6,7 +6,7 @@
 // looks the candidate files up on disk) and the crate model (which looks them
 // up among the files it was given, src/crate/model.ts).
 import path from 'node:path';
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 const MODS = '(mod_item name: (identifier) @name) @mod';

@@ -9,7 +9,7 @@
 // kept while the crate's texts stay the same: the engine's ModelKeeper hands
 // every pass the model of the files as they are then, reusing the previous
 // one when no text changed and each unchanged file's tables when some did.
-import { prefetch, query } from '../engine/parse.ts';
+import { prefetch, query } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { Resolver } from '../analysis/vec-resolver.ts';
 import { CrateIndex, INDEX_QUERIES } from './crate-index.ts';
@@ -68,7 +68,7 @@ export class CrateModel {
    * Walk each file once for the queries the caller is about to run (`also`)
    * together with those the parts of the model it will read still need
    * (`tables`: the resolver's; `index`: the crate index's). Queries already
-   * answered for a tree are not run again (src/engine/parse.ts `prefetch`).
+   * answered for a tree are not run again (src/engine/queries.ts `prefetch`).
    */
   prefetch(also?: AlsoQueries, needs: { tables?: boolean; index?: boolean; methods?: boolean } = {}): this {
     this.files.forEach((f, i) => {

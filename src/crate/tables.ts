@@ -3,7 +3,7 @@
 // never edited, so each file's tables are built once per text) and merged over
 // the crate's files in file order by the crate model (src/crate/model.ts);
 // the vector resolver (src/analysis/vec-resolver.ts) reads them.
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 /** Field types per struct name (`Enum::Variant` for a variant's fields); a name declared twice with different fields is ambiguous. */
@@ -35,7 +35,7 @@ const STRUCTS = '(struct_item name: (type_identifier) @name body: [(field_declar
 const ENUMS = '(enum_item name: (type_identifier) @name body: (enum_variant_list) @body)';
 const FNS = '(function_item name: (identifier) @n parameters: (parameters) @p) @fn';
 
-/** The queries the tables of a file are read with (for one shared walk: src/engine/parse.ts `prefetch`). */
+/** The queries the tables of a file are read with (for one shared walk: src/engine/queries.ts `prefetch`). */
 export const TABLE_QUERIES = [STRUCTS, ENUMS, FNS];
 
 /** How many times a file's tables were built (test/crate-model.test.ts). */

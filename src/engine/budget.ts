@@ -3,7 +3,7 @@
 // become a diagnostic on that file, not a run that never ends. Transforms are
 // synchronous and cannot be interrupted from outside, so the meter runs inside
 // them: the engine's hot paths (every query run, every walk up or across a
-// tree, src/engine/parse.ts) call `tick`, which charges the time since the
+// tree, src/engine/queries.ts and parse.ts) call `tick`, which charges the time since the
 // last look to the file being worked on and throws `FileBudgetExceeded` once
 // that file has used its budget. The pipeline catches it, refuses the file
 // (K0007) and runs the unit again without it, as for K0004

@@ -5,7 +5,7 @@
 // lands whole or not at all; code that moves (a loop body that becomes a
 // method) is rewritten on the way with `EditGroup.render`.
 import MagicString from 'magic-string';
-import { query } from './parse.ts';
+import { query } from './queries.ts';
 import type { SyntaxNode } from './types.ts';
 
 export interface Edit {

@@ -10,7 +10,8 @@
 // rustc rejects a bare `#[allow(kport::K0601)]` (E0710, unknown tool name) because
 // `kport` is not a registered tool; `cfg_attr(any(), ..)` is never expanded, so it
 // builds everywhere without even an `unexpected_cfgs` warning.
-import { parse, query } from './parse.ts';
+import { parse } from './parse.ts';
+import { query } from './queries.ts';
 import { attributeTarget } from '../analysis/testcode.ts';
 import type { CrateInfo, Diagnostic, Tree } from './types.ts';
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { addKconfigEntry, addMakefileLine, configSymbol, kbuild, kconfigDefines, kconfigEntry, makefile, makefileLine, readme } from './buildfiles.ts';
 import { UsageError } from '../engine/errors.ts';
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { FileResult, UnitResult } from '../engine/pipeline.ts';
 import { parse } from '../engine/parse.ts';
 import type { LineRegion } from '../engine/line-regions.ts';

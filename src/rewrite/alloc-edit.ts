@@ -1,7 +1,7 @@
 // Shared by the allocation transforms: turn a call into the profile's
 // fallible form (rename, add the flags argument, add `?`) and find the
 // names a file defines for itself (its own `Vec`, `Box` or `Arc`).
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { FallibleCall } from '../kernel-api/alloc.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';
 

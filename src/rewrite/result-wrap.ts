@@ -3,7 +3,7 @@
 // as insertions only, so they compose with the `?` a crate pass adds at the
 // same places. Each insertion has a rank: at one offset, lower ranks go first
 // (`f()` + `?` + `)` must read `f()?)`, never `f())?`).
-import { query } from '../engine/parse.ts';
+import { query } from '../engine/queries.ts';
 import type { SyntaxNode } from '../engine/types.ts';
 
 export interface Insertion {

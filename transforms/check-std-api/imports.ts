@@ -1,6 +1,6 @@
 // check-std-api: names imported from a std path with no kernel home, reported
 // at each use in code (std-paths reports the `use` itself).
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import { relyingOn } from '../../src/analysis/diverging.ts';
 import { isTestCode } from '../../src/analysis/testcode.ts';
 import { shadowed, type Region } from '../../src/analysis/macroargs.ts';

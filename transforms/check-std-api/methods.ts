@@ -1,7 +1,7 @@
 // check-std-api: std-only methods (and chains like `.entry(k).or_insert(v)`),
 // the `+` that grows a String, and std-only paths such as `str::to_owned`.
 import { ownsName } from '../../src/compat/own.ts';
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import type { Region } from '../../src/analysis/macroargs.ts';
 import type { Resolver, Ty } from '../../src/analysis/vec-resolver.ts';
 import type { StdKind } from '../../src/kernel-api/std-only.ts';

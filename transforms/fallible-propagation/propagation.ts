@@ -3,7 +3,7 @@
 import { lineIndent } from '../../src/rewrite/remove-lines.ts';
 import { macroSite, type MacroSite } from '../../src/analysis/macro-site.ts';
 import { typeName, type CrateIndex, type CallSite, type FnInfo } from '../../src/crate/crate-index.ts';
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../../src/rewrite/result-wrap.ts';
 import { returnKind } from '../../src/analysis/return-kind.ts';
 import { converts, type KernelErr } from '../../src/analysis/error-from.ts';

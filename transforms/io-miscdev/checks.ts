@@ -1,6 +1,6 @@
 // io-miscdev: what the loop does that has no handler form, and the names and
 // calls the generated code would get wrong (K1005, K1006, K1008, K1010, K1013).
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import type { CrateContext, SyntaxNode } from '../../src/engine/types.ts';
 import { Port, stmtsAfter, type InputLoop, type StateVar } from './port.ts';
 import { bindingPatterns, CALLS, FN_LIKE, inNestedFn, isUnitMain, JUMPS, LOOPS, MACROS, named, patternNames } from './syntax.ts';

@@ -1,7 +1,7 @@
 // io-miscdev: imports. The std imports only the input loop used go, and
 // `mod miscdev;` is declared.
 import { lineRemovalRange } from '../../src/rewrite/remove-lines.ts';
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import { renderUse, useLeaves } from '../../src/rewrite/use-tree.ts';
 import { topInsertPoint } from '../../src/rewrite/top-insert.ts';
 import type { EditGroup, TextEdit } from '../../src/engine/edits.ts';

@@ -1,7 +1,7 @@
 // io-miscdev: loop recognition. main's one input loop and its shape (`for line in
 // ..lines()`, `while let Some(Ok(line))`, `loop { read_line .. }`), or the reports
 // why there is none to restructure.
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { Port, type Binding, type FoundLoop, type InputLoop } from './port.ts';
 import { enclosingFnName, enclosingLoop, IDENT, inside, letName, LOOPS, methodAfter, named, topStmt } from './syntax.ts';

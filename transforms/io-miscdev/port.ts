@@ -1,6 +1,6 @@
 // io-miscdev: the port (main of the crate root, where reports go) and what the
 // phases hand each other: the input's bindings, the loop, the state.
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { named } from './syntax.ts';
 

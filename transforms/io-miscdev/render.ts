@@ -3,7 +3,7 @@
 // one edit group (src/engine/edits.ts).
 import { lineIndent, lineRemovalRange } from '../../src/rewrite/remove-lines.ts';
 import { miscdevFile } from '../../src/rewrite/miscdev-template.ts';
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import type { EditGroup } from '../../src/engine/edits.ts';
 import type { SyntaxNode } from '../../src/engine/types.ts';
 import { ownJumps } from './checks.ts';

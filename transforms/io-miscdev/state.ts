@@ -1,6 +1,6 @@
 // io-miscdev: state typing. The locals the loop keeps between lines become
 // `Session` fields, each with its type written (K1011, K1012).
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import type { SyntaxNode } from '../../src/engine/types.ts';
 import { Port, type Binding, type InputLoop, type StateVar } from './port.ts';
 import { IDENT, isValueUse, letName, named, patternNames } from './syntax.ts';

@@ -1,7 +1,7 @@
 // module-entry: the module's type name and metadata (description from the
 // crate's docs, the notes that say where each value came from).
 import { KERNEL_LICENSES, singleLine } from '../../src/crate/modinfo.ts';
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
 
 const NAMES = `

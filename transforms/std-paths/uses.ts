@@ -1,7 +1,8 @@
 // std-paths: `use` and `extern crate` declarations: each leaf planned by its
 // fate, a declaration split where its leaves go to different homes.
 import { removeLines, lineIndent } from '../../src/rewrite/remove-lines.ts';
-import { parse, query } from '../../src/engine/parse.ts';
+import { parse } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import { STD_CODES, lookup } from '../../src/kernel-api/std-paths.ts';
 import { prefixNode, renderUse, type UseLeaf } from '../../src/rewrite/use-tree.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';

@@ -1,6 +1,6 @@
 // time-api: what the file's `use` declarations bring in from std::time and
 // std::thread, and what a path names through them.
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import { localNames } from '../../src/analysis/localnames.ts';
 import { pathSegs, useLeaves, type UseLeaf } from '../../src/rewrite/use-tree.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';

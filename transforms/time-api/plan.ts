@@ -1,6 +1,6 @@
 // time-api: the plan of one conversion (its edits and blockers) and the
 // small syntax helpers the planners share.
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import { EditGroup } from '../../src/engine/edits.ts';
 import { codeRegions, fileRange, shadowed, type Region } from '../../src/analysis/macroargs.ts';
 import { key, type Site, type Slots } from '../../src/analysis/instant-flow.ts';

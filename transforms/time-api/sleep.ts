@@ -1,6 +1,6 @@
 // time-api: `thread::sleep` calls and the `let d = Duration::from_*(..)`
 // bindings they sleep on.
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import { anchor, codeRegions, fileRange, type Region } from '../../src/analysis/macroargs.ts';
 import { isTestCode } from '../../src/analysis/testcode.ts';
 import { argsOf } from '../../src/analysis/instant-flow.ts';

@@ -1,5 +1,5 @@
 // time-api: wall-clock time and floating-point Durations, reported only.
-import { query } from '../../src/engine/parse.ts';
+import { query } from '../../src/engine/queries.ts';
 import { localNames } from '../../src/analysis/localnames.ts';
 import { anchor, codeRegions, fileRange, shadowed, type Region } from '../../src/analysis/macroargs.ts';
 import { isTestCode } from '../../src/analysis/testcode.ts';
