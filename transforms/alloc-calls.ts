@@ -61,7 +61,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
   const own = ownNames(ctx);
   const stdArc = importsStdArc(ctx);
 
-  for (const m of query(PATH_CALLS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('pathCalls')) {
     const path = m.captures.find((c) => c.name === 'path')!.node;
     const name = m.captures.find((c) => c.name === 'name')!.node;
     const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -94,7 +94,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
   }
   if (!own.has('String')) stringConstructors(ctx);
 
-  for (const m of query(METHOD_CALLS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('methodCalls')) {
     const recv = m.captures.find((c) => c.name === 'recv')!.node;
     const name = m.captures.find((c) => c.name === 'name')!.node;
     const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -173,7 +173,8 @@ function runFile(ctx: FileContext, r: Resolver): void {
 function stringConstructors(ctx: FileContext): void {
   for (const r of codeRegions(ctx.tree)) {
     if (!r.text.includes('String')) continue;
-    for (const m of query(STRING_CTORS).matches(r.root)) {
+    // The file's own tree answers from the declared query; a macro's arguments, parsed apart, are queried here.
+    for (const m of r.shift === 0 && r.root === ctx.tree.rootNode ? ctx.matches('stringCtors') : query(STRING_CTORS).matches(r.root)) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       if (isTestCode(ctx.tree, anchor(call, r))) continue;
       ctx.report({
@@ -188,7 +189,7 @@ function stringConstructors(ctx: FileContext): void {
 
 
 function run(ctx: CrateContext): void {
-  const model = ctx.model.prefetch((f) => (RELEVANT.test(f.text) ? [PATH_CALLS, METHOD_CALLS, ...OWN_NAMES_QUERIES] : []), { tables: true });
+  const model = ctx.model.prefetch((f) => (RELEVANT.test(f.text) ? OWN_NAMES_QUERIES : []), { tables: true });
   for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f));
 }
 
@@ -198,6 +199,7 @@ export const allocCalls: CrateTransform = {
   summary: 'Rewrite allocating Vec/Box/Arc constructors and Vec methods to the profile\'s fallible forms.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: { pathCalls: PATH_CALLS, methodCalls: METHOD_CALLS, stringCtors: STRING_CTORS },
   run,
   codes: [
     {

@@ -1,4 +1,3 @@
-import { query } from '../src/engine/queries.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { UNKNOWN, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/analysis/vec-resolver.ts';
@@ -132,7 +131,7 @@ function selfName(n: SyntaxNode): string | undefined {
 function runFile(ctx: FileContext, r: Resolver, fieldTy: (struct: string, field: string) => Ty): void {
   const api = ctx.profile.alloc;
   const replacement = api.tryCollect.flags ? `try_collect(${api.flags})` : 'try_collect()';
-  for (const m of query(COLLECTS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('collects')) {
     const name = m.captures.find((c) => c.name === 'name')!.node;
     if (name.text !== 'collect') continue;
     const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -180,7 +179,7 @@ function runFile(ctx: FileContext, r: Resolver, fieldTy: (struct: string, field:
 }
 
 function run(ctx: CrateContext): void {
-  const model = ctx.model.prefetch((f) => [/\bcollect\b/.test(f.text) && COLLECTS], { tables: true });
+  const model = ctx.model.prefetch(undefined, { tables: true });
   for (const f of ctx.files) {
     if (!/\bcollect\b/.test(f.text)) continue;
     const r = model.resolver(f);
@@ -194,6 +193,7 @@ export const allocCollect: CrateTransform = {
   summary: 'Rewrite `collect()` into a Vec to `try_collect(GFP_KERNEL)?` and report collects into anything else.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: { collects: COLLECTS },
   run,
   codes: [
     {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { query } from '../src/engine/queries.ts';
 import type { CrateContext, CrateTransform, FileContext } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { COMPAT_MODULE } from '../src/kernel-api/alloc.ts';
@@ -42,7 +41,7 @@ function usesOf(f: FileContext, scan: CompatScan, profile: CrateContext['profile
 
 function importedTraits(f: FileContext): Set<string> {
   const have = new Set<string>();
-  for (const m of query(USES).matches(f.tree.rootNode)) {
+  for (const m of f.matches('uses')) {
     const arg = m.captures.find((c) => c.name === 'arg')!.node.text.replace(/\s+/g, '');
     const mm = new RegExp(`^(?:(?:crate|super|self)::)*${COMPAT_MODULE}::(.*)$`).exec(arg);
     if (!mm) continue;
@@ -57,7 +56,7 @@ function run(ctx: CrateContext): void {
   const isCompatFile = (f: FileContext) => path.posix.basename(f.path) === `${COMPAT_MODULE}.rs`;
   const scanned = ctx.files.filter((f) => !isCompatFile(f) && mayUse(f.text));
   if (!scanned.length) return;
-  const model = ctx.model.prefetch((f, i) => (scanned.includes(ctx.files[i]) ? [...SCAN_QUERIES, USES, f.isCrateRoot && MODS] : []), { tables: true });
+  const model = ctx.model.prefetch((f, i) => (scanned.includes(ctx.files[i]) ? SCAN_QUERIES : []), { tables: true });
   const users = scanned.map((f) => usesOf(f, scanFile(f, model.resolver(f)), ctx.profile)).filter((u) => u.pieces.size);
   if (!users.length) return;
   const { rootsOf } = model.modules();
@@ -119,8 +118,8 @@ function run(ctx: CrateContext): void {
 
 /** Whether a crate root already declares the compat module at file level. */
 function declares(root: FileContext): boolean {
-  return query(MODS)
-    .matches(root.tree.rootNode)
+  return root
+    .matches('mods')
     .some((m) => m.captures.find((c) => c.name === 'n')!.node.text === COMPAT_MODULE && atFileLevel(m.captures.find((c) => c.name === 'mod')!.node));
 }
 
@@ -130,6 +129,7 @@ export const allocCompat: CrateTransform = {
   summary: 'Add the kport compat module, with exactly the pieces ported code uses (TryCollect, KString, Map, ...), once per crate root that needs it.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: { mods: MODS, uses: USES },
   run,
   codes: [
     {

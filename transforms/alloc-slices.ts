@@ -1,9 +1,7 @@
-import { query } from '../src/engine/queries.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
-import { METHODS_QUERY } from '../src/crate/crate-methods.ts';
 import { unobservableSort } from '../src/analysis/sort-order.ts';
 
 /**
@@ -28,7 +26,7 @@ function elemOf(t: Ty): Ty | undefined {
 const TOKEN_REPEAT = '(token_tree (string_literal) @s . "." . (identifier) @m (#eq? @m "repeat") . (token_tree) @args)';
 
 function runFile(ctx: FileContext, r: Resolver, own: Set<string>): void {
-  for (const m of query(TOKEN_REPEAT).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('tokenRepeat')) {
     const s = m.captures.find((c) => c.name === 's')!.node;
     const a = m.captures.find((c) => c.name === 'args')!.node;
     ctx.report({
@@ -38,7 +36,7 @@ function runFile(ctx: FileContext, r: Resolver, own: Set<string>): void {
       help: 'print the piece in a loop (`for _ in 0..n { pr_cont!(\"..\") }`), or write it into a fixed buffer',
     });
   }
-  for (const m of query(CALLS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('calls')) {
     const recv = m.captures.find((c) => c.name === 'recv')!.node;
     const name = m.captures.find((c) => c.name === 'name')!.node;
     const call = m.captures.find((c) => c.name === 'call')!.node;
@@ -90,7 +88,7 @@ function runFile(ctx: FileContext, r: Resolver, own: Set<string>): void {
 
 function run(ctx: CrateContext): void {
   const wanted = (f: { text: string }) => /\.\s*(?:sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)\s*\(/.test(f.text);
-  const model = ctx.model.prefetch((f) => (wanted(f) ? [TOKEN_REPEAT, CALLS, METHODS_QUERY] : [METHODS_QUERY]), { tables: true });
+  const model = ctx.model.prefetch(undefined, { tables: true, methods: true });
   const own = model.methodNames();
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f), own);
 }
@@ -101,6 +99,7 @@ export const allocSlices: CrateTransform = {
   summary: 'Turn stable sorts into unstable ones where stability is unobservable and report other allocating slice methods.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: { tokenRepeat: TOKEN_REPEAT, calls: CALLS },
   run,
   codes: [
     {

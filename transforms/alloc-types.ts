@@ -1,5 +1,6 @@
 import { removeLines } from '../src/rewrite/remove-lines.ts';
-import { prefetch, query } from '../src/engine/queries.ts';
+import { prefetch } from '../src/engine/queries.ts';
+import { capturesOf } from '../src/analysis/captures.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { OWN_NAMES_QUERIES, ownNames } from '../src/rewrite/alloc-edit.ts';
@@ -32,11 +33,11 @@ function inUse(n: SyntaxNode): boolean {
 
 function run(ctx: FileContext): void {
   const api = ctx.profile.alloc;
-  prefetch(ctx.tree.rootNode, 'matches', [...OWN_NAMES_QUERIES, USES, STRUCTS]);
+  prefetch(ctx.tree.rootNode, 'matches', OWN_NAMES_QUERIES);
   const own = ownNames(ctx);
   const to: Record<string, string> = { Vec: api.vecType, Box: api.boxType };
   const seen = new Set<number>();
-  for (const c of query(NAMES).captures(ctx.tree.rootNode)) {
+  for (const c of capturesOf(ctx.matches('names'))) {
     const n = c.node;
     if (seen.has(n.id) || inUse(n)) continue;
     seen.add(n.id);
@@ -56,13 +57,13 @@ function run(ctx: FileContext): void {
   }
 
   // `use std::vec::Vec;` and friends: the kernel prelude provides the names.
-  for (const m of query(USES).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('uses')) {
     const arg = m.captures.find((c) => c.name === 'arg')!.node.text.replace(/\s+/g, '');
     if (/^(::)?(std|alloc)::(vec::Vec|boxed::Box)$/.test(arg)) removeLines(ctx, m.captures.find((c) => c.name === 'use')!.node);
   }
 
   // `#[derive(Clone)]` on a struct that owns a vector or box: the kernel's are not Clone.
-  for (const m of query(STRUCTS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('structs')) {
     const item = m.captures.find((c) => c.name === 'item')!.node;
     const body = m.captures.find((c) => c.name === 'body')!.node;
     let attr = item.previousNamedSibling;
@@ -92,6 +93,7 @@ export const allocTypes: FileTransform = {
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   words: ['Vec', 'Box'],
+  queries: { names: NAMES, uses: USES, structs: STRUCTS },
   applies: (text) => /\b(Vec|Box)\b/.test(text),
   run,
   codes: [

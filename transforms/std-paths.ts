@@ -1,4 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
+import { prefetch } from '../src/engine/queries.ts';
 import type { CodeInfo, FileContext, FileTransform } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { STD_CODES, type StdPathEntry } from '../src/kernel-api/std-paths.ts';
@@ -6,7 +6,7 @@ import { useLeaves } from '../src/rewrite/use-tree.ts';
 import { inRanges, testQueries, testRanges } from '../src/analysis/testcode.ts';
 import { facts } from './std-paths/facts.ts';
 import { runModuleAliases, runPaths, runTokenPaths } from './std-paths/paths.ts';
-import { EXTERN, LOCAL_MACROS, LOCAL_MODS, LOCAL_TYPES, ROOT_PATHS, TOKEN_ROOTS, USES } from './std-paths/queries.ts';
+import { QUERIES } from './std-paths/queries.ts';
 import { runExternCrates, runUses } from './std-paths/uses.ts';
 
 /**
@@ -19,8 +19,7 @@ import { runExternCrates, runUses } from './std-paths/uses.ts';
 
 function run(full: FileContext): void {
   const root = full.tree.rootNode;
-  prefetch(root, 'matches', [USES, LOCAL_MODS, EXTERN, LOCAL_MACROS, ...testQueries(full.tree)]);
-  prefetch(root, 'captures', [LOCAL_TYPES, ROOT_PATHS, TOKEN_ROOTS]);
+  prefetch(root, 'matches', testQueries(full.tree));
   // Test-only code never reaches the kernel build: its paths are still rewritten
   // (so the file stays consistent) but not reported (src/analysis/testcode.ts).
   const tests = testRanges(full.tree);
@@ -37,8 +36,8 @@ function run(full: FileContext): void {
         },
       }
     : full;
-  const uses = query(USES)
-    .matches(ctx.tree.rootNode)
+  const uses = ctx
+    .matches('uses')
     .map((m) => ({ decl: m.captures.find((c) => c.name === 'use')!.node, leaves: useLeaves(m.captures.find((c) => c.name === 'arg')!.node) }));
   const f = facts(ctx, uses);
   const skip = runExternCrates(ctx);
@@ -269,7 +268,9 @@ export const stdPaths: FileTransform = {
   summary: 'Rewrite paths rooted at std and alloc to their core or kernel home, and report those that have none.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['std', 'alloc'],
   applies: (text) => /\b(std|alloc)\b/.test(text),
+  queries: QUERIES,
   run,
   codes,
 };

@@ -1,11 +1,11 @@
 // std-paths: what in the file changes the meaning of a std path: local items
 // named `std`/`alloc`, local macros, local types named like prelude items,
 // foreign glob imports.
-import { query } from '../../src/engine/queries.ts';
+import { capturesOf } from '../../src/analysis/captures.ts';
 import { STD_CODES } from '../../src/kernel-api/std-paths.ts';
 import type { UseLeaf } from '../../src/rewrite/use-tree.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
-import { EXTERN, LOCAL_MACROS, LOCAL_MODS, LOCAL_TYPES, ROOTS } from './queries.ts';
+import { ROOTS } from './queries.ts';
 
 export interface FileFacts {
   /**
@@ -47,7 +47,6 @@ export function shadowedAt(f: FileFacts, name: string, at: SyntaxNode): boolean 
 }
 
 export function facts(ctx: FileContext, uses: { decl: SyntaxNode; leaves: UseLeaf[] }[]): FileFacts {
-  const root = ctx.tree.rootNode;
   const shadows: { name: string; scope: SyntaxNode }[] = [];
   const report = (node: SyntaxNode, name: string, why: string) => {
     const scope = scopeOf(node);
@@ -60,8 +59,8 @@ export function facts(ctx: FileContext, uses: { decl: SyntaxNode; leaves: UseLea
     });
     shadows.push({ name, scope });
   };
-  for (const m of query(LOCAL_MODS).matches(root)) report(m.captures.find((c) => c.name === 'mod')!.node, m.captures.find((c) => c.name === 'name')!.node.text, 'a local module');
-  const localPreludeNames = new Set(query(LOCAL_TYPES).captures(root).map((c) => c.node.text));
+  for (const m of ctx.matches('localMods')) report(m.captures.find((c) => c.name === 'mod')!.node, m.captures.find((c) => c.name === 'name')!.node.text, 'a local module');
+  const localPreludeNames = new Set(capturesOf(ctx.matches('localTypes')).map((c) => c.node.text));
   let foreignGlob = false;
   for (const u of uses) {
     for (const l of u.leaves) {
@@ -76,12 +75,12 @@ export function facts(ctx: FileContext, uses: { decl: SyntaxNode; leaves: UseLea
       if (l.kind === 'glob' && !fromStd) foreignGlob = true;
     }
   }
-  for (const m of query(EXTERN).matches(root)) {
+  for (const m of ctx.matches('extern')) {
     const decl = m.captures.find((c) => c.name === 'decl')!.node;
     const alias = decl.childForFieldName('alias');
     if (alias && ROOTS.has(alias.text) && alias.text !== m.captures.find((c) => c.name === 'name')!.node.text) report(decl, alias.text, 'another crate');
   }
-  const localMacros = new Set(query(LOCAL_MACROS).matches(root).map((m) => m.captures[0].node.text));
+  const localMacros = new Set(ctx.matches('localMacros').map((m) => m.captures[0].node.text));
   return { shadows, localMacros, localPreludeNames, foreignGlob };
 }
 

@@ -1,14 +1,14 @@
 // std-paths: std paths in code, types, patterns, attributes and macro
 // arguments (as syntax or as raw tokens), and paths through an imported std
 // module.
-import { query } from '../../src/engine/queries.ts';
+import { capturesOf } from '../../src/analysis/captures.ts';
 import { relyingOn } from '../../src/analysis/diverging.ts';
 import { STD_CODES, lookup, type StdPathTable } from '../../src/kernel-api/std-paths.ts';
 import type { UseLeaf } from '../../src/rewrite/use-tree.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { fateOf, type Fate } from './fate.ts';
 import { preludeName, shadowedAt, type FileFacts } from './facts.ts';
-import { PRINT_MACROS, ROOT_PATHS, ROOTS, TOKEN_ROOTS } from './queries.ts';
+import { PRINT_MACROS, ROOTS } from './queries.ts';
 
 function inside(n: SyntaxNode, ranges: readonly { start: number; end: number }[]): boolean {
   return ranges.some((r) => n.startIndex >= r.start && n.endIndex <= r.end) || inBrokenItem(n);
@@ -37,7 +37,7 @@ const DIVERGING = new Set(['process::exit', 'process::abort']);
 
 export function runPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number; end: number }[]): void {
   const table = ctx.profile.stdPaths;
-  for (const c of query(ROOT_PATHS).captures(ctx.tree.rootNode)) {
+  for (const c of capturesOf(ctx.matches('rootPaths'))) {
     const rootIdent = c.node;
     const rootNode = rootIdent.parent!.childForFieldName('path') ? rootIdent : rootIdent.parent!; // `::std` is its own scoped_identifier
     const global = rootNode !== rootIdent;
@@ -125,7 +125,7 @@ function macroPath(ctx: FileContext, f: FileFacts, table: StdPathTable, root: st
 /** `std::a::b` written as tokens inside a macro call or an attribute's arguments. */
 export function runTokenPaths(ctx: FileContext, f: FileFacts, skip: readonly { start: number; end: number }[]): void {
   const table = ctx.profile.stdPaths;
-  for (const c of query(TOKEN_ROOTS).captures(ctx.tree.rootNode)) {
+  for (const c of capturesOf(ctx.matches('tokenRoots'))) {
     const id = c.node;
     if (inside(id, skip)) continue;
     const prev = id.previousSibling;
@@ -185,10 +185,7 @@ export function runModuleAliases(ctx: FileContext, uses: { decl: SyntaxNode; lea
     }
   }
   if (modules.size === 0) return;
-  const names = [...modules.keys()].sort().join('|');
-  const q = `(scoped_identifier path: (identifier) @root (#match? @root "^(${names})$"))
-    (scoped_type_identifier path: (identifier) @root (#match? @root "^(${names})$"))`;
-  for (const c of query(q).captures(ctx.tree.rootNode)) {
+  for (const c of capturesOf(ctx.matches('pathHeads')).filter((c) => modules.has(c.node.text))) {
     const alias = c.node;
     if (inside(alias, skip)) continue;
     const mod = modules.get(alias.text)!;

@@ -1,4 +1,4 @@
-// std-paths: the roots it ports and the queries it runs (run prefetches them).
+// std-paths: the roots it ports and the queries it declares (the engine runs them).
 
 export const ROOTS = new Set(['std', 'alloc']);
 // print-macros owns these; allocation owns `vec!` once it is unqualified.
@@ -21,3 +21,19 @@ export const LOCAL_TYPES = `
   (trait_item name: (type_identifier) @n (#match? @n "^(Vec|Box)$"))
   (union_item name: (type_identifier) @n (#match? @n "^(Vec|Box)$"))
 `;
+/** Paths whose first segment is a plain name: those through a module imported from std are picked out by name. */
+export const PATH_HEADS = `
+  (scoped_identifier path: (identifier) @root)
+  (scoped_type_identifier path: (identifier) @root)
+`;
+
+export const QUERIES = {
+  uses: USES,
+  extern: EXTERN,
+  localMods: LOCAL_MODS,
+  localMacros: LOCAL_MACROS,
+  localTypes: LOCAL_TYPES,
+  rootPaths: ROOT_PATHS,
+  tokenRoots: TOKEN_ROOTS,
+  pathHeads: PATH_HEADS,
+};

@@ -2,13 +2,12 @@
 // fate, a declaration split where its leaves go to different homes.
 import { removeLines, lineIndent } from '../../src/rewrite/remove-lines.ts';
 import { parse } from '../../src/engine/parse.ts';
-import { query } from '../../src/engine/queries.ts';
 import { STD_CODES, lookup } from '../../src/kernel-api/std-paths.ts';
 import { prefixNode, renderUse, type UseLeaf } from '../../src/rewrite/use-tree.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { fateOf, targetFate, type Fate } from './fate.ts';
 import { insideInlineModule, shadowedAt, type FileFacts } from './facts.ts';
-import { EXTERN, ROOTS } from './queries.ts';
+import { ROOTS } from './queries.ts';
 
 interface LeafPlan {
   leaf: UseLeaf;
@@ -164,7 +163,7 @@ function replaceDeclaration(ctx: FileContext, decl: SyntaxNode, texts: string[])
 
 export function runExternCrates(ctx: FileContext): { start: number; end: number }[] {
   const skip: { start: number; end: number }[] = [];
-  for (const m of query(EXTERN).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('extern')) {
     const decl = m.captures.find((c) => c.name === 'decl')!.node;
     const name = m.captures.find((c) => c.name === 'name')!.node.text;
     skip.push({ start: decl.startIndex, end: decl.endIndex });
