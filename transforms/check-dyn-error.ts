@@ -1,4 +1,3 @@
-import { query } from '../src/engine/queries.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
@@ -28,10 +27,10 @@ function boxAround(n: SyntaxNode): SyntaxNode | null {
 function run(ctx: FileContext): void {
   const { tree } = ctx;
   const local = localNames(tree);
-  for (const q of [DYN_PLAIN, DYN_PATH]) {
-    for (const m of query(q).matches(tree.rootNode)) {
+  for (const q of ['dynPlain', 'dynPath'] as const) {
+    for (const m of ctx.matches(q)) {
       const dyn = m.captures.find((c) => c.name === 'dyn')!.node;
-      if (q === DYN_PLAIN && local.has('Error')) continue; // the file's own `Error` trait
+      if (q === 'dynPlain' && local.has('Error')) continue; // the file's own `Error` trait
       if (isTestCode(tree, dyn)) continue;
       const boxed = boxAround(dyn);
       const shown = (boxed ?? dyn).text.replace(/\s+/g, ' ');
@@ -53,6 +52,7 @@ export const checkDynError: FileTransform = {
   safety: 'suggestion',
   words: ['dyn'],
   applies: (text) => /dyn\s+(::)?(\w+::)*Error\b/.test(text),
+  queries: { dynPlain: DYN_PLAIN, dynPath: DYN_PATH },
   run,
   codes: [
     {

@@ -1,4 +1,3 @@
-import { prefetch, query } from '../src/engine/queries.ts';
 import { usePaths } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
@@ -54,8 +53,7 @@ function run(ctx: CrateContext): void {
   const deps = new Map(ctx.crate.dependencies.map((d) => [d.replace(/-/g, '_'), d]));
   const own = new Set<string>();
   if (ctx.crate.packageName) own.add(ctx.crate.packageName.replace(/-/g, '_'));
-  for (const f of ctx.files) prefetch(f.tree.rootNode, 'matches', [ITEMS, EXTERN, USES]);
-  for (const f of ctx.files) for (const m of query(ITEMS).matches(f.tree.rootNode)) own.add(m.captures[0].node.text);
+  for (const f of ctx.files) for (const m of f.matches('items')) own.add(m.captures[0].node.text);
 
   const depPath = new RegExp(`\\b(${[...deps.keys()].map((d) => d.replace(/[^\w]/g, '')).join('|') || '(?!)'})\\s*::`);
   const firstUse = new Map<string, Site>();
@@ -71,10 +69,9 @@ function run(ctx: CrateContext): void {
   };
 
   for (const f of ctx.files) {
-    const root = f.tree.rootNode;
     // `extern crate foo as bar;` makes `bar` a root too.
     const aliases = new Set<string>();
-    for (const m of query(EXTERN).matches(root)) {
+    for (const m of f.matches('extern')) {
       const decl = m.captures.find((c) => c.name === 'decl')!.node;
       const name = m.captures.find((c) => c.name === 'name')!.node;
       const alias = decl.childForFieldName('alias');
@@ -82,7 +79,7 @@ function run(ctx: CrateContext): void {
       if (isTestCode(f.tree, decl)) continue;
       note(name.text, { file: f, range: { start: name.startIndex, end: name.endIndex } });
     }
-    const uses = query(USES).matches(root).map((m) => ({ use: m.captures.find((c) => c.name === 'use')!.node, arg: m.captures.find((c) => c.name === 'arg')!.node }));
+    const uses = f.matches('uses').map((m) => ({ use: m.captures.find((c) => c.name === 'use')!.node, arg: m.captures.find((c) => c.name === 'arg')!.node }));
     // A name the file imports can start another path: `use core::cmp::Ordering; use Ordering::*;`.
     const imported = new Set<string>();
     for (const u of uses) for (const { path, alias } of usePaths(u.arg.text)) if (path.length > 1 || alias) imported.add(alias ?? path[path.length - 1]);
@@ -96,7 +93,7 @@ function run(ctx: CrateContext): void {
     }
     // Qualified uses of a declared dependency without a `use` (`rand::random()`).
     if (deps.size && depPath.test(f.text)) {
-      for (const m of query(PATH_ROOTS).matches(root)) {
+      for (const m of f.matches('pathRoots')) {
         const r = m.captures[0].node;
         if (!deps.has(r.text) || firstUse.has(r.text) || isTestCode(f.tree, r)) continue;
         firstUse.set(r.text, { file: f, range: { start: r.startIndex, end: r.endIndex } });
@@ -134,6 +131,7 @@ export const checkExternalCrates: CrateTransform = {
   summary: 'Report external crates: Cargo.toml dependencies and unknown `use` roots.',
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
+  queries: { items: ITEMS, extern: EXTERN, uses: USES, pathRoots: PATH_ROOTS },
   run,
   codes: [
     {

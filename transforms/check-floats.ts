@@ -1,7 +1,7 @@
 import { query } from '../src/engine/queries.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';
+import { anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { formatCall, valueType } from '../src/analysis/fmt-args.ts';
@@ -28,6 +28,7 @@ const FLOAT_METHODS =
 
 // Functions and methods the file declares with a float return type.
 const FLOAT_FNS = '(function_item name: (identifier) @name return_type: (primitive_type) @t (#match? @t "^f(32|64)$"))';
+const QUERIES = { types: TYPES, paths: PATHS, modulePaths: MODULE_PATHS, floatLiterals: FLOAT_LITERALS, suffixedInts: SUFFIXED_INTS, floatMethods: FLOAT_METHODS, floatFns: FLOAT_FNS };
 // A call that is itself one argument of a macro (the re-parsed argument list is a tuple or a
 // parenthesized expression at the top of the region).
 const ARG_CALLS = [
@@ -52,19 +53,19 @@ function run(ctx: FileContext): void {
   const help = 'use integers: fixed-point (scale by a power of two or ten), or integer ratios; the kernel saves no FPU state for kernel code';
 
   for (const r of codeRegions(tree)) {
-    const root = r.root;
     const skip = (n: SyntaxNode) => isTestCode(tree, anchor(n, r)) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
 
     if (!FLOAT_HINT.test(r.text)) continue;
-    for (const m of query(TYPES).matches(root)) {
+    const matches = (name: keyof typeof QUERIES) => regionMatches(ctx, r, QUERIES, name);
+    for (const m of matches('types')) {
       const t = m.captures[0].node;
       if (skip(t)) continue;
       ctx.report({ code: 'K0620', message: `floating-point type \`${t.text}\` in kernel code`, range: span(t), help });
     }
     const seen = new Set<number>();
-    for (const q of [PATHS, MODULE_PATHS]) {
-      for (const m of query(q).matches(root)) {
+    for (const q of ['paths', 'modulePaths'] as const) {
+      for (const m of matches(q)) {
         let p = m.captures.find((c) => c.name === 'path')!.node;
         // Report the whole path (`f64::consts::PI`) once.
         while (p.parent?.type === 'scoped_identifier' && p.parent.childForFieldName('path')?.id === p.id) p = p.parent;
@@ -73,14 +74,14 @@ function run(ctx: FileContext): void {
         ctx.report({ code: 'K0620', message: `floating-point item \`${p.text}\` in kernel code`, range: span(p), help });
       }
     }
-    for (const q of [FLOAT_LITERALS, SUFFIXED_INTS]) {
-      for (const m of query(q).matches(root)) {
+    for (const q of ['floatLiterals', 'suffixedInts'] as const) {
+      for (const m of matches(q)) {
         const lit = m.captures[0].node;
         if (skip(lit)) continue;
         ctx.report({ code: 'K0621', message: `floating-point literal \`${lit.text}\` in kernel code`, range: span(lit), help });
       }
     }
-    for (const m of query(FLOAT_METHODS).matches(root)) {
+    for (const m of matches('floatMethods')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const method = m.captures.find((c) => c.name === 'm')!.node;
       if (local.defined.has(method.text) || skip(call)) continue; // a method the file defines itself
@@ -99,7 +100,7 @@ function run(ctx: FileContext): void {
 function formattedFloats(ctx: FileContext): void {
   const { tree } = ctx;
   const floatFns = new Map<string, string>();
-  for (const m of query(FLOAT_FNS).matches(tree.rootNode)) {
+  for (const m of ctx.matches('floatFns')) {
     floatFns.set(m.captures.find((c) => c.name === 'name')!.node.text, m.captures.find((c) => c.name === 't')!.node.text);
   }
   formattedFloatValues(ctx);
@@ -166,6 +167,7 @@ export const checkFloats: FileTransform = {
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   applies: (text) => FLOAT_HINT.test(text),
+  queries: QUERIES,
   run,
   codes: [
     {

@@ -1,11 +1,10 @@
 import { isLineUnwrap } from '../src/analysis/input-loop.ts';
-import { prefetch, query } from '../src/engine/queries.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';
+import { anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { safeDivisor, safeIndex, type Place } from '../src/analysis/bounds.ts';
-import type { FileContext, FileTransform, SyntaxNode, Tree } from '../src/engine/types.ts';
+import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * check-panics: report code that can panic. A panic in the kernel is an oops
@@ -69,50 +68,60 @@ const FLOAT_NAMES = `[
   (let_declaration pattern: (identifier) @n value: (type_cast_expression type: (primitive_type) @t))
 ]`;
 
+interface FloatCache {
+  /** The file's float declarations (FLOAT_NAMES): the parameter or `let` and the name it binds. */
+  decls?: { start: number; end: number; name: string }[];
+  /** By function: the names it declares as floats. */
+  byFn: Map<number, Set<string>>;
+}
+
 /** Names a function declares as floats (parameters, typed lets, lets of float literals or `as f64`). */
-function floatNames(fn: SyntaxNode, cache: Map<number, Set<string>>): Set<string> {
-  let names = cache.get(fn.id);
+function floatNames(ctx: FileContext, fn: SyntaxNode, cache: FloatCache): Set<string> {
+  let names = cache.byFn.get(fn.id);
   if (!names) {
-    names = new Set();
-    for (const m of query(FLOAT_NAMES).matches(fn)) {
+    cache.decls ??= ctx.matches('floatNames').flatMap((m) => {
       const t = m.captures.find((c) => c.name === 't')!.node;
-      if (t.type === 'float_literal' || /^f(32|64)$/.test(t.text)) names.add(m.captures.find((c) => c.name === 'n')!.node.text);
-    }
-    cache.set(fn.id, names);
+      if (t.type !== 'float_literal' && !/^f(32|64)$/.test(t.text)) return [];
+      const n = m.captures.find((c) => c.name === 'n')!.node;
+      // The parameter or `let` (the pattern's root): inside the function when its range is.
+      const decl = n.parent!;
+      return [{ start: decl.startIndex, end: decl.endIndex, name: n.text }];
+    });
+    names = new Set(cache.decls.filter((d) => d.start >= fn.startIndex && d.end <= fn.endIndex).map((d) => d.name));
+    cache.byFn.set(fn.id, names);
   }
   return names;
 }
 
 /** Whether a division is between floats, as far as the text shows: float division does not panic. */
-function isFloatDivision(expr: SyntaxNode, host: SyntaxNode, cache: Map<number, Set<string>>): boolean {
+function isFloatDivision(ctx: FileContext, expr: SyntaxNode, host: SyntaxNode, cache: FloatCache): boolean {
   if (FLOAT_TEXT.test(expr.text)) return true;
   let fn: SyntaxNode | null = host;
   while (fn && fn.type !== 'function_item') fn = fn.parent;
   if (!fn) return false;
-  const names = floatNames(fn, cache);
+  const names = floatNames(ctx, fn, cache);
   if (!names.size) return false;
   const ids = expr.text.match(/[A-Za-z_]\w*/g) ?? [];
   return ids.some((id) => names.has(id));
 }
 
 function run(ctx: FileContext): void {
-  const floatCache = new Map<number, Set<string>>();
+  const floatCache: FloatCache = { byFn: new Map() };
   const { tree } = ctx;
   // Only needed when something matches; the query behind it is not free.
   let names: ReturnType<typeof localNames> | undefined;
   const local = { has: (n: string) => (names ??= localNames(tree)).has(n), defined: { has: (n: string) => (names ??= localNames(tree)).defined.has(n) } };
   let consts: Map<string, number> | undefined;
   for (const r of codeRegions(tree)) {
-    const root = r.root;
+    const matches = (name: keyof typeof QUERIES) => regionMatches(ctx, r, QUERIES, name);
     const at = (n: SyntaxNode) => anchor(n, r);
     const skip = (n: SyntaxNode) => isTestCode(tree, at(n)) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
-    const place: Place = { text: ctx.text, shift: r.shift, consts: (consts ??= fileConsts(tree)), ...(r.host ? { host: r.host } : {}) };
+    const place: Place = { text: ctx.text, shift: r.shift, consts: (consts ??= fileConsts(ctx)), ...(r.host ? { host: r.host } : {}) };
     const panicky = /panic|unreachable|todo|unimplemented|assert/.test(r.text);
     const divides = /[/%]/.test(r.text);
-    prefetch(root, 'matches', [/unwrap|expect/.test(r.text) && METHODS, panicky && MACROS, panicky && MACROS_QUALIFIED, r.text.includes('[') && INDEX, divides && DIVISION, divides && DIVISION_ASSIGN]);
 
-    for (const m of /unwrap|expect/.test(r.text) ? query(METHODS).matches(root) : []) {
+    for (const m of /unwrap|expect/.test(r.text) ? matches('methods') : []) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node;
       if (skip(call)) continue;
@@ -129,12 +138,12 @@ function run(ctx: FileContext): void {
       });
     }
 
-    for (const q of [MACROS, MACROS_QUALIFIED]) {
-      for (const m of panicky ? query(q).matches(root) : []) {
+    for (const q of ['macros', 'macrosQualified'] as const) {
+      for (const m of panicky ? matches(q) : []) {
         const call = m.captures.find((c) => c.name === 'call')!.node;
         const name = m.captures.find((c) => c.name === 'name')!.node.text;
         if (skip(call)) continue;
-        const qualified = q === MACROS_QUALIFIED;
+        const qualified = q === 'macrosQualified';
         if (!qualified && local.defined.has(name)) continue; // the file defines its own macro of that name
         if (inConstContext(at(call))) continue;
         if (name.startsWith('assert')) {
@@ -155,7 +164,7 @@ function run(ctx: FileContext): void {
       }
     }
 
-    for (const m of r.text.includes('[') ? query(INDEX).matches(root) : []) {
+    for (const m of r.text.includes('[') ? matches('index') : []) {
       const ix = m.captures[0].node;
       if (skip(ix) || inConstContext(at(ix))) continue;
       const target = ix.namedChildren[0];
@@ -169,14 +178,14 @@ function run(ctx: FileContext): void {
       });
     }
 
-    for (const q of [DIVISION, DIVISION_ASSIGN]) {
-      for (const m of divides ? query(q).matches(root) : []) {
+    for (const q of ['division', 'divisionAssign'] as const) {
+      for (const m of divides ? matches(q) : []) {
         const expr = m.captures.find((c) => c.name === 'expr')!.node;
         const rhs = m.captures.find((c) => c.name === 'rhs')!.node;
         const opNode = m.captures.find((c) => c.name === 'op')!.node;
         const op = opNode.text;
         if (skip(expr) || inConstContext(at(expr)) || isConstantDivisor(rhs) || safeDivisor(rhs, place)) continue;
-        if (isFloatDivision(expr, at(expr), floatCache)) continue; // float division does not panic; check-floats reports it
+        if (isFloatDivision(ctx, expr, at(expr), floatCache)) continue; // float division does not panic; check-floats reports it
         ctx.report({
           code: 'K0605',
           message: `\`${op}\` by \`${short(rhs.text)}\` panics when it is zero`,
@@ -189,12 +198,13 @@ function run(ctx: FileContext): void {
 }
 
 const CONSTS = '(const_item name: (identifier) @n value: (integer_literal) @v)';
+const QUERIES = { methods: METHODS, macros: MACROS, macrosQualified: MACROS_QUALIFIED, index: INDEX, division: DIVISION, divisionAssign: DIVISION_ASSIGN, floatNames: FLOAT_NAMES, consts: CONSTS };
 
 /** The file's integer constants (`const N: usize = 64;`), for array lengths and loop bounds (src/analysis/bounds.ts). */
-function fileConsts(tree: Tree): Map<string, number> {
+function fileConsts(ctx: FileContext): Map<string, number> {
   const out = new Map<string, number>();
   const seen = new Set<string>();
-  for (const m of query(CONSTS).matches(tree.rootNode)) {
+  for (const m of ctx.matches('consts')) {
     const name = m.captures.find((c) => c.name === 'n')!.node.text;
     const v = Number(m.captures.find((c) => c.name === 'v')!.node.text.replace(/_/g, '').replace(/[iu](8|16|32|64|128|size)$/, ''));
     // A name declared twice (in two modules) tells nothing.
@@ -217,6 +227,7 @@ export const checkPanics: FileTransform = {
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   words: ['unwrap', 'expect', 'panic', 'unreachable', 'todo', 'unimplemented', 'assert', '[', '/', '%'],
+  queries: QUERIES,
   run,
   codes: [
     {

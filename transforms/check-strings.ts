@@ -1,7 +1,6 @@
-import { prefetch, query } from '../src/engine/queries.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { anchor, codeRegions, shadowed } from '../src/analysis/macroargs.ts';
+import { anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { stringsPorted, toStringBound } from '../src/compat/strings.ts';
@@ -21,6 +20,7 @@ const TYPES = '((type_identifier) @t (#match? @t "^(String|ToString)$"))';
 const PATHS = '(scoped_identifier path: (identifier) @t name: (identifier) @name (#match? @t "^(String|ToString)$")) @path';
 const FORMAT = '(macro_invocation macro: (identifier) @m (#eq? @m "format")) @call';
 const TO_STRING = '(call_expression function: (field_expression field: (field_identifier) @m (#eq? @m "to_string")) arguments: (arguments) @args) @call';
+const QUERIES = { types: TYPES, paths: PATHS, format: FORMAT, toString: TO_STRING };
 
 function insideUse(n: SyntaxNode): boolean {
   for (let p = n.parent; p; p = p.parent) {
@@ -44,13 +44,12 @@ function run(ctx: FileContext): void {
       : 'format into a `CString` with `CString::try_from_fmt(fmt!("{}", x))?`, or print with `pr_info!("{}", x)` directly';
 
   for (const r of codeRegions(tree)) {
-    const root = r.root;
     const skip = (n: SyntaxNode) => isTestCode(tree, anchor(n, r)) || insideUse(n) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
 
     if (!/String|format|to_string/.test(r.text)) continue;
-    prefetch(root, 'matches', [TYPES, PATHS, FORMAT, TO_STRING]);
-    for (const m of query(TYPES).matches(root)) {
+    const matches = (name: keyof typeof QUERIES) => regionMatches(ctx, r, QUERIES, name);
+    for (const m of matches('types')) {
       const t = m.captures[0].node;
       const parent = t.parent;
       // `std::string::String` and `crate::x::String` are whole paths: std-paths owns the former, the latter is user code.
@@ -59,7 +58,7 @@ function run(ctx: FileContext): void {
       if (ported && (t.text === 'String' || toStringBound(t))) continue;
       ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `${name(t.text)} is not available in the kernel`, range: span(t), help: help(t.text) });
     }
-    for (const m of query(PATHS).matches(root)) {
+    for (const m of matches('paths')) {
       const t = m.captures.find((c) => c.name === 't')!.node;
       const p = m.captures.find((c) => c.name === 'path')!.node;
       if (local.has(t.text) || skip(p)) continue;
@@ -71,7 +70,7 @@ function run(ctx: FileContext): void {
       if (ported && !r.host && mapCollectOf(p)) continue;
       ctx.report({ code: t.text === 'String' ? 'K0610' : 'K0612', message: `\`${p.text}\` uses ${name(t.text)}, which the kernel does not have`, range: span(p), help: help(t.text) });
     }
-    for (const m of query(FORMAT).matches(root)) {
+    for (const m of matches('format')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       if (local.defined.has('format') || skip(call) || ported) continue;
       ctx.report({
@@ -81,7 +80,7 @@ function run(ctx: FileContext): void {
         help: 'use `CString::try_from_fmt(fmt!(..))?` for an owned C string, write into a buffer with `core::fmt::Write`, or print directly with `pr_*!`',
       });
     }
-    for (const m of query(TO_STRING).matches(root)) {
+    for (const m of matches('toString')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const method = m.captures.find((c) => c.name === 'm')!.node;
       if (m.captures.find((c) => c.name === 'args')!.node.namedChildren.length) continue;
@@ -103,6 +102,7 @@ export const checkStrings: FileTransform = {
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   words: ['String', 'format!', 'to_string'],
+  queries: QUERIES,
   run,
   codes: [
     {

@@ -6,7 +6,7 @@
 // macro_rules patterns) are left alone.
 import { freezeTree, parse } from '../engine/parse.ts';
 import { query } from '../engine/queries.ts';
-import type { SyntaxNode, Tree } from '../engine/types.ts';
+import type { FileContext, QueryMatch, SyntaxNode, Tree } from '../engine/types.ts';
 
 export interface Region {
   /** Root of the tree to query: the file itself, or a re-parsed argument list. */
@@ -90,4 +90,13 @@ export function fileRange(n: SyntaxNode, r: Region): { start: number; end: numbe
 /** The node to ask file-level questions about (test code, const context): the host macro for argument regions. */
 export function anchor(n: SyntaxNode, r: Region): SyntaxNode {
   return r.host ?? n;
+}
+
+/**
+ * The matches of a transform's declared query `name` (Transform.queries) in a
+ * region: on the file's own tree the engine's (`ctx.matches`), on a re-parsed
+ * macro argument list, which the engine does not walk, the query's own.
+ */
+export function regionMatches(ctx: Pick<FileContext, 'matches'>, r: Region, queries: Readonly<Record<string, string>>, name: string): QueryMatch[] {
+  return r.host ? query(queries[name]).matches(r.root) : ctx.matches(name);
 }
