@@ -4,6 +4,9 @@ import { compatTypesOn } from '../src/crate/compat-mode.ts';
 import { PROFILE_IDS, type Profile } from '../src/kernel-api/profiles.ts';
 import { span } from '../src/compat/strings.ts';
 import { ownsName } from '../src/compat/own.ts';
+import { rcOn } from '../src/compat/rc.ts';
+import { lineRemovalRange } from '../src/rewrite/remove-lines.ts';
+import { argCount } from '../src/rewrite/alloc-edit.ts';
 import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
 /**
@@ -18,7 +21,13 @@ import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/en
  * a `std::sync::Arc`. A reference count shared by one thread or by many means
  * the same to the program: the value lives while a handle does, `clone` adds
  * a handle, `Deref` reads it. What the kernel's `Arc` lacks keeps `Rc` as
- * written (std-paths reports it, K0209) with a note naming the reason (K0711).
+ * written (std-paths reports it, K0209) with a note naming the reason (K0711),
+ * unless all it lacks is what the compat `Rc` has (src/compat/rc.ts: weak
+ * references and the counts, on one `KBox`), which the file then uses (K0716):
+ *
+ *   use std::rc::{Rc, Weak};         →  (removed; alloc-compat imports the compat `Rc`, `Weak`)
+ *   Rc::new(x)                       →  Rc::new(x, GFP_KERNEL)?
+ *   Rc::strong_count(&a), Rc::downgrade(&a), w.upgrade(), Weak::new()   (as written)
  */
 
 /** `Rc::name(..)` functions the kernel's `Arc` has with the same meaning (sync/arc.rs: `new`, `Clone`). */
@@ -36,6 +45,9 @@ const WHY: Record<string, string> = {
   unwrap_or_clone: 'the kernel\'s `Arc` cannot hand back its value',
 };
 
+/** `Rc::name(..)` functions the compat `Rc` adds to `SAME` (src/compat/rc.ts). */
+const COMPAT_SAME = new Set(['strong_count', 'weak_count', 'downgrade']);
+
 /** Derives a type holding an `Rc` needs from it that the kernel's `Arc` does not implement. */
 const DERIVES_ARC_LACKS = /\b(PartialEq|Eq|PartialOrd|Ord|Hash|Default|Copy)\b/;
 
@@ -46,6 +58,16 @@ const FULL = '([(scoped_type_identifier) (scoped_identifier)] @q (#match? @q "^(
 const ITEMS = '[(struct_item body: (_) @body) (enum_item body: (_) @body)] @item';
 
 const STD_RC_USE = /^(::)?(std|alloc)::rc::(Rc|\{\s*Rc\s*,?\s*\})$/;
+/** The `use` forms the compat `Rc` replaces whole: `Rc`, `Weak`, or both. */
+const COMPAT_RC_USE = /^(::)?(std|alloc)::rc::(Rc|Weak|\{\s*(Rc|Weak)\s*(,\s*(Rc|Weak)\s*)?,?\s*\})$/;
+const FULL_WEAK = '([(scoped_type_identifier) (scoped_identifier)] @q (#match? @q "^(::)?(std|alloc)::rc::(Rc|Weak)$"))';
+const NEW_CALLS = `(call_expression
+  function: (scoped_identifier path: [(identifier) (scoped_identifier) (generic_type)] @p name: (identifier) @n (#eq? @n "new"))
+  arguments: (arguments)) @call`;
+/** A compat `Rc` holds a sized value only: `Rc<dyn Trait>`, `Rc<str>`, `Rc<[T]>` need unsizing, which it has not. */
+const UNSIZED = /\bRc\s*<\s*(?:dyn\b|str\s*>|\[)/;
+/** Methods of std's `Weak` (and `Rc`) the compat ones lack, called as methods. */
+const WEAK_LACKS = /\.\s*(strong_count|weak_count|ptr_eq|as_ptr|into_raw)\s*\(/;
 const ANY_RC_USE = /^(::)?(std|alloc)::(rc\b|\{[^}]*\brc\b)/;
 
 /** The idiomatic kernel forms every note names, for upstream code. */
@@ -86,9 +108,40 @@ same there. The kernel's \`Arc\` (rust/kernel/sync/arc.rs) has no weak reference
 A file that uses one of those keeps \`Rc\` as written, reported by std-paths
 (K0209); this note says which use. Redesign by hand: counts printed for
 illustration can go; a parent link is often a plain index or a borrowed
-reference; \`UniqueArc\` is the uniquely owned, mutable form.`,
+reference; \`UniqueArc\` is the uniquely owned, mutable form. Where all the file
+uses beyond the kernel's \`Arc\` is weak references and the counts (\`Weak\`,
+\`Rc::downgrade\`, \`upgrade\`, \`Rc::strong_count\`, \`Rc::weak_count\`), kport
+ports it to the compat \`Rc\` instead (K0716), on 6.13 and later.`,
+  },
+  K0716: {
+    code: 'K0716',
+    severity: 'note',
+    title: '`Rc` became the compat `Rc` (with `Weak`)',
+    explanation: `The kernel's \`Arc\` (rust/kernel/sync/arc.rs) has no weak references and does
+not expose its count. A file that uses those (\`Weak\`, \`Rc::downgrade\`,
+\`upgrade\`, \`Rc::strong_count\`, \`Rc::weak_count\`) and nothing else the kernel's
+\`Arc\` lacks gets the compat \`Rc\` and \`Weak\` of the generated module
+(\`kport_compat.rs\`, src/compat/rc.ts): one \`KBox\` (rust/kernel/alloc/kbox.rs)
+holds the value and both counts, counted as std counts them, within one thread
+(neither is \`Send\`). Making one allocates and can fail, so \`Rc::new(x)\` becomes
+\`Rc::new(x, GFP_KERNEL)?\`; \`clone\`, \`downgrade\` and \`upgrade\` allocate nothing.
+The program prints and frees as it did. For upstream code prefer the kernel's
+\`Arc\` and, in place of a weak link, an index or a borrowed reference; counts
+printed for illustration can go. \`--compat none\` leaves \`Rc\` reported (K0209);
+v6.10 and v6.1 have no form (no \`KBox\`).
+
+Before:
+    use std::rc::{Rc, Weak};
+    let leaf = Rc::new(Node { parent: RefCell::new(Weak::new()) });
+    *leaf.parent.borrow_mut() = Rc::downgrade(&branch);
+After:
+    let leaf = Rc::new(Node { parent: RefCell::new(Weak::new()) }, GFP_KERNEL)?;
+    *leaf.parent.borrow_mut() = Rc::downgrade(&branch);`,
   },
 };
+
+/** The upstream alternative K0716 names. */
+const COMPAT_UPSTREAM = 'in upstream code prefer the kernel\'s `Arc` (rust/kernel/sync/arc.rs) and, in place of a weak link, an index or a borrowed reference; counts printed for illustration can go';
 
 /** The profile has `kernel::sync::Arc` on its whole range (v6.1 has none: it landed in 6.3). */
 function arcOn(p: Profile): boolean {
@@ -96,17 +149,25 @@ function arcOn(p: Profile): boolean {
   return e?.target.kind === 'path' && !e.since;
 }
 
-/** Why `Rc` cannot become `Arc` in this file, with where: null when it can. */
-function blocker(ctx: FileContext): { at: { start: number; end: number }; why: string } | null {
+interface Blocker {
+  at: { start: number; end: number };
+  why: string;
+  /** The compat `Rc` has what the kernel's `Arc` lacks here. */
+  compat: boolean;
+}
+
+/** Why `Rc` cannot become `Arc` in this file, with where, in the file's order of checks: none when it can. */
+function blockers(ctx: FileContext): Blocker[] {
   const { tree, text } = ctx;
+  const out: Blocker[] = [];
   const arc = /\bArc\b/.exec(text);
-  if (arc) return { at: { start: arc.index, end: arc.index + 3 }, why: 'the file names `Arc` too, so `Rc` cannot take that name' };
+  if (arc) out.push({ at: { start: arc.index, end: arc.index + 3 }, why: 'the file names `Arc` too, so `Rc` cannot take that name', compat: true });
   for (const m of query(USES).matches(tree.rootNode)) {
     const arg = m.captures.find((c) => c.name === 'arg')!.node;
     const t = arg.text.replace(/\s+/g, '');
     if (ANY_RC_USE.test(t) && !STD_RC_USE.test(t)) {
       const weak = /\bWeak\b/.test(t);
-      return { at: { start: arg.startIndex, end: arg.endIndex }, why: weak ? 'it imports `Weak`: the kernel\'s `Arc` has no weak references' : `kport ports \`use std::rc::Rc;\` only, not \`use ${arg.text};\`` };
+      out.push({ at: { start: arg.startIndex, end: arg.endIndex }, why: weak ? 'it imports `Weak`: the kernel\'s `Arc` has no weak references' : `kport ports \`use std::rc::Rc;\` only, not \`use ${arg.text};\``, compat: COMPAT_RC_USE.test(t) });
     }
   }
   for (const r of codeRegions(tree)) {
@@ -114,7 +175,7 @@ function blocker(ctx: FileContext): { at: { start: number; end: number }; why: s
     for (const m of query(HEADS).matches(r.root)) {
       const name = m.captures.find((c) => c.name === 'name')!.node.text;
       if (SAME.has(name)) continue;
-      return { at: span(m.captures.find((c) => c.name === 'path')!.node, r), why: `\`Rc::${name}\`: ${WHY[name] ?? 'the kernel\'s `Arc` has no such function'}` };
+      out.push({ at: span(m.captures.find((c) => c.name === 'path')!.node, r), why: `\`Rc::${name}\`: ${WHY[name] ?? 'the kernel\'s `Arc` has no such function'}`, compat: COMPAT_SAME.has(name) });
     }
   }
   for (const m of query(ITEMS).matches(tree.rootNode)) {
@@ -124,8 +185,20 @@ function blocker(ctx: FileContext): { at: { start: number; end: number }; why: s
     for (let a = item.previousNamedSibling; a && (a.type === 'attribute_item' || a.type.endsWith('comment')); a = a.previousNamedSibling) {
       const d = a.type === 'attribute_item' ? /^#\[\s*derive\s*\(([^)]*)\)/.exec(a.text) : null;
       const lacking = d ? DERIVES_ARC_LACKS.exec(d[1]) : null;
-      if (lacking) return { at: { start: a.startIndex, end: a.endIndex }, why: `it derives \`${lacking[1]}\` over an \`Rc\`, which the kernel's \`Arc\` does not implement` };
+      if (lacking) out.push({ at: { start: a.startIndex, end: a.endIndex }, why: `it derives \`${lacking[1]}\` over an \`Rc\`, which the kernel's \`Arc\` does not implement`, compat: false });
     }
+  }
+  return out;
+}
+
+/** What the compat `Rc` lacks that the file uses (checked once the kernel's `Arc` is ruled out): null when none. */
+function compatBlocker(ctx: FileContext): Blocker | null {
+  const { text } = ctx;
+  const unsized = UNSIZED.exec(text);
+  if (unsized) return { at: { start: unsized.index, end: unsized.index + unsized[0].length }, why: 'an `Rc` of an unsized value (`dyn`, `str`, a slice) needs a coercion the compat `Rc` has not', compat: false };
+  if (/\bWeak\b/.test(text)) {
+    const lacks = WEAK_LACKS.exec(text);
+    if (lacks) return { at: { start: lacks.index, end: lacks.index + lacks[0].length }, why: `\`.${lacks[1]}()\`: the compat \`Rc\`/\`Weak\` have no such method`, compat: false };
   }
   return null;
 }
@@ -133,8 +206,15 @@ function blocker(ctx: FileContext): { at: { start: number; end: number }; why: s
 function run(ctx: FileContext): void {
   const { tree } = ctx;
   if (!compatTypesOn(ctx.crate) || !arcOn(ctx.profile) || ownsName(tree, 'Rc')) return;
-  const stop = blocker(ctx);
-  if (stop) {
+  const stops = blockers(ctx);
+  if (stops.length) {
+    const toCompat = rcOn(ctx.profile) && stops.every((b) => b.compat) && !ownsName(tree, 'Weak');
+    const lacks = toCompat ? compatBlocker(ctx) : null;
+    if (toCompat && !lacks) {
+      toCompatRc(ctx, stops.find((b) => !/`Arc` too/.test(b.why)) ?? stops[0]);
+      return;
+    }
+    const stop = lacks ?? (rcOn(ctx.profile) ? stops.find((b) => !b.compat) : undefined) ?? stops[0];
     ctx.report({ code: 'K0711', message: `\`Rc\` stays as written: ${stop.why}`, range: stop.at, help: 'redesign by hand: drop the count, replace the weak link by an index or a borrow, or compare the values (`kport explain K0711`)' });
     return;
   }
@@ -183,6 +263,54 @@ function run(ctx: FileContext): void {
   }
 }
 
+/**
+ * The file uses the compat `Rc`/`Weak` (src/compat/rc.ts): their `use` goes
+ * (alloc-compat imports the compat ones), `std::rc::Rc`/`Weak` lose their path,
+ * and `Rc::new(x)` allocates fallibly. Each line changed gets one K0716 note.
+ */
+function toCompatRc(ctx: FileContext, why: Blocker): void {
+  const { tree } = ctx;
+  const noted = new Set<number>();
+  const note = (at: { start: number; end: number }, what: string) => {
+    const line = ctx.text.lastIndexOf('\n', at.start - 1);
+    if (noted.has(line)) return;
+    noted.add(line);
+    ctx.report({ code: 'K0716', message: `${what} is the compat \`Rc\` here (one \`KBox\` holds the value and its counts; \`Rc::new\` can fail): ${why.why}`, range: at, help: COMPAT_UPSTREAM });
+  };
+  for (const m of query(USES).matches(tree.rootNode)) {
+    const use = m.captures.find((c) => c.name === 'use')!.node;
+    const arg = m.captures.find((c) => c.name === 'arg')!.node;
+    if (!COMPAT_RC_USE.test(arg.text.replace(/\s+/g, ''))) continue;
+    ctx.edits.replace(lineRemovalRange(ctx.text, use.startIndex, use.endIndex), '');
+    note({ start: arg.startIndex, end: arg.endIndex }, `\`${arg.text}\``);
+  }
+  for (const r of codeRegions(tree)) {
+    if (!/\b(Rc|Weak)\b/.test(r.text)) continue;
+    prefetch(r.root, 'matches', [FULL_WEAK, NEW_CALLS]);
+    for (const m of query(FULL_WEAK).matches(r.root)) {
+      const q = m.captures[0].node;
+      if (q.parent?.type === 'scoped_identifier' && q.parent.childForFieldName('name')?.id === q.id) continue;
+      if (inUse(q)) continue;
+      const at = span(q, r);
+      const name = q.text.endsWith('Weak') ? 'Weak' : 'Rc';
+      ctx.edits.replace(at, name);
+      note(at, `\`${q.text}\``);
+    }
+    for (const m of query(NEW_CALLS).matches(r.root)) {
+      const p = m.captures.find((c) => c.name === 'p')!.node;
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      const base = (p.type === 'generic_type' ? p.childForFieldName('type')! : p).text.replace(/\s+/g, '');
+      if (!/^(?:(?:::)?(?:std|alloc)::rc::)?Rc$/.test(base) || argCount(call) !== 1 || inUse(p)) continue;
+      const close = call.childForFieldName('arguments')!.lastChild!;
+      const prev = close.previousSibling;
+      if (prev?.type === ',') ctx.edits.insert(prev.endIndex + r.shift, ' GFP_KERNEL,');
+      else ctx.edits.insert(close.startIndex + r.shift, ', GFP_KERNEL');
+      ctx.edits.insert(call.endIndex + r.shift, '?');
+      note(span(call.childForFieldName('function')!, r), '`Rc::new`');
+    }
+  }
+}
+
 function inUse(n: SyntaxNode): boolean {
   for (let p = n.parent; p; p = p.parent) if (p.type === 'use_declaration') return true;
   return false;
@@ -191,10 +319,10 @@ function inUse(n: SyntaxNode): boolean {
 export const compatRc: FileTransform = {
   id: 'compat-rc',
   scope: 'file',
-  summary: 'Port `std::rc::Rc` to the kernel\'s `kernel::sync::Arc` where the file uses nothing only `Rc` has.',
+  summary: 'Port `std::rc::Rc` to the kernel\'s `kernel::sync::Arc` where the file uses nothing only `Rc` has, else to the compat `Rc`/`Weak` where weak references or the counts are all it needs.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   applies: (text, c) => /\bRc\b/.test(text) && compatTypesOn(c.crate) && arcOn(c.profile),
   run,
-  codes: [RC_CODES.K0710, RC_CODES.K0711],
+  codes: [RC_CODES.K0710, RC_CODES.K0711, RC_CODES.K0716],
 };

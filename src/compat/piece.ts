@@ -35,6 +35,8 @@ export interface CompatScan {
   typeOf(n: SyntaxNode): Ty;
   /** Whether the file gives `name` its own meaning (defines it, or imports it from elsewhere than std or the compat module): a user type `Map` is not the compat one. */
   own(name: string): boolean;
+  /** Whether `name` in the file can be std's (imported from std, or written `std::rc::Rc`): a compat type sharing a std name (`Rc`) is not meant then. */
+  std(name: string): boolean;
 }
 
 /** A piece's Rust for one profile. */

@@ -7,8 +7,9 @@ import { KSTRING_ITEM } from './kstring.ts';
 import { DEQUE_ITEM, MAP_ITEM, SET_ITEM } from './collections.ts';
 import { COLLECT_OK_ITEM, TEXT_ITEM } from './text.ts';
 import { SORT_ITEM } from './sort.ts';
+import { RC_ITEM } from './rc.ts';
 
-export const COMPAT_ITEMS: readonly CompatItem[] = [VEC_ITEM, KSTRING_ITEM, TEXT_ITEM, COLLECT_OK_ITEM, MAP_ITEM, SET_ITEM, DEQUE_ITEM, SORT_ITEM];
+export const COMPAT_ITEMS: readonly CompatItem[] = [VEC_ITEM, KSTRING_ITEM, TEXT_ITEM, COLLECT_OK_ITEM, MAP_ITEM, SET_ITEM, DEQUE_ITEM, SORT_ITEM, RC_ITEM];
 
 export const COMPAT_PIECES: readonly CompatPiece[] = COMPAT_ITEMS.flatMap((i) => i.pieces);
 

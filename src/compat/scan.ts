@@ -8,7 +8,7 @@ import type { FileContext, SyntaxNode } from '../engine/types.ts';
 import type { Resolver } from '../analysis/vec-resolver.ts';
 import type { CompatScan, MethodUse } from './piece.ts';
 import { COMPAT_PIECES } from './registry.ts';
-import { ownsName } from './own.ts';
+import { ownsName, stdName } from './own.ts';
 
 const alt = (names: Iterable<string>) => [...new Set(names)].sort().join('|');
 const WATCH = {
@@ -64,5 +64,5 @@ export function scanFile(f: FileContext, resolver: Resolver): CompatScan {
     const host = hosts.get(n.tree);
     return (host ? resolver.at(host) : resolver).typeOf(n);
   };
-  return { names, paths, macros, methods, typeOf, own: (n) => ownsName(f.tree, n) };
+  return { names, paths, macros, methods, typeOf, own: (n) => ownsName(f.tree, n), std: (n) => stdName(f.tree, f.text, n) };
 }
