@@ -54,6 +54,7 @@ const DERIVES_ARC_LACKS = /\b(PartialEq|Eq|PartialOrd|Ord|Hash|Default|Copy)\b/;
 const USES = '(use_declaration argument: (_) @arg) @use';
 const TYPES = '((type_identifier) @t (#eq? @t "Rc"))';
 const HEADS = '(scoped_identifier path: (identifier) @p name: (identifier) @name (#eq? @p "Rc")) @path';
+const FULL_HEADS = '(scoped_identifier path: (scoped_identifier) @p name: (identifier) @name (#match? @p "^(::)?(std|alloc)::rc::Rc$")) @path';
 const FULL = '([(scoped_type_identifier) (scoped_identifier)] @q (#match? @q "^(::)?(std|alloc)::rc::Rc$"))';
 const ITEMS = '[(struct_item body: (_) @body) (enum_item body: (_) @body)] @item';
 
@@ -172,12 +173,14 @@ function blockers(ctx: FileContext): Blocker[] {
   }
   for (const r of codeRegions(tree)) {
     if (!/\bRc\b/.test(r.text)) continue;
-    for (const m of query(HEADS).matches(r.root)) {
+    for (const m of [...query(HEADS).matches(r.root), ...query(FULL_HEADS).matches(r.root)]) {
       const name = m.captures.find((c) => c.name === 'name')!.node.text;
       if (SAME.has(name)) continue;
       out.push({ at: span(m.captures.find((c) => c.name === 'path')!.node, r), why: `\`Rc::${name}\`: ${WHY[name] ?? 'the kernel\'s `Arc` has no such function'}`, compat: COMPAT_SAME.has(name) });
     }
   }
+  const weak = /\b(?:std|alloc)\s*::\s*rc\s*::\s*Weak\b/.exec(text);
+  if (weak) out.push({ at: { start: weak.index, end: weak.index + weak[0].length }, why: `it names \`${weak[0]}\`: the kernel's \`Arc\` has no weak references`, compat: true });
   for (const m of query(ITEMS).matches(tree.rootNode)) {
     const item = m.captures.find((c) => c.name === 'item')!.node;
     const body = m.captures.find((c) => c.name === 'body')!.node;
@@ -271,18 +274,18 @@ function run(ctx: FileContext): void {
 function toCompatRc(ctx: FileContext, why: Blocker): void {
   const { tree } = ctx;
   const noted = new Set<number>();
-  const note = (at: { start: number; end: number }, what: string) => {
+  const note = (at: { start: number; end: number }, what: string, to = 'Rc') => {
     const line = ctx.text.lastIndexOf('\n', at.start - 1);
     if (noted.has(line)) return;
     noted.add(line);
-    ctx.report({ code: 'K0716', message: `${what} is the compat \`Rc\` here (one \`KBox\` holds the value and its counts; \`Rc::new\` can fail): ${why.why}`, range: at, help: COMPAT_UPSTREAM });
+    ctx.report({ code: 'K0716', message: `${what} is the compat \`${to}\` here (one \`KBox\` holds the value and its counts; \`Rc::new\` can fail): ${why.why}`, range: at, help: COMPAT_UPSTREAM });
   };
   for (const m of query(USES).matches(tree.rootNode)) {
     const use = m.captures.find((c) => c.name === 'use')!.node;
     const arg = m.captures.find((c) => c.name === 'arg')!.node;
     if (!COMPAT_RC_USE.test(arg.text.replace(/\s+/g, ''))) continue;
     ctx.edits.replace(lineRemovalRange(ctx.text, use.startIndex, use.endIndex), '');
-    note({ start: arg.startIndex, end: arg.endIndex }, `\`${arg.text}\``);
+    note({ start: arg.startIndex, end: arg.endIndex }, `\`${arg.text}\``, /\bRc\b/.test(arg.text) ? 'Rc' : 'Weak');
   }
   for (const r of codeRegions(tree)) {
     if (!/\b(Rc|Weak)\b/.test(r.text)) continue;
@@ -294,7 +297,7 @@ function toCompatRc(ctx: FileContext, why: Blocker): void {
       const at = span(q, r);
       const name = q.text.endsWith('Weak') ? 'Weak' : 'Rc';
       ctx.edits.replace(at, name);
-      note(at, `\`${q.text}\``);
+      note(at, `\`${q.text}\``, name);
     }
     for (const m of query(NEW_CALLS).matches(r.root)) {
       const p = m.captures.find((c) => c.name === 'p')!.node;

@@ -1,7 +1,6 @@
-use std::rc::Rc;
 
 fn main() {
-    let a = Rc::new(5);
+    let a = Rc::new(5, GFP_KERNEL)?;
     let b = Rc::clone(&a);
     println!("count after creating b = {}", Rc::strong_count(&a));
 }
