@@ -375,6 +375,10 @@ export interface Summary {
   claimedCleanButFails: number;
   propagationMisses: number;
   errorsNotAtErrorDiagnostic: number;
+  /** Listings that do not type-check after the port. */
+  failing: number;
+  /** Of those, the ones with an error-level kport diagnostic at the line of every rustc error (each blocking line reported). */
+  failingReported: number;
 }
 
 export function summarize(rs: readonly ListingResult[]): Summary {
@@ -391,6 +395,8 @@ export function summarize(rs: readonly ListingResult[]): Summary {
     claimedCleanButFails: ok.filter((r) => r.claimedCleanButFails).length,
     propagationMisses: sum((r) => r.propagationMisses),
     errorsNotAtErrorDiagnostic: sum((r) => r.errors.filter((e) => e.noErrorAtLine).length),
+    failing: ok.filter((r) => !r.compiles).length,
+    failingReported: ok.filter((r) => !r.compiles && r.errors.length > 0 && r.errors.every((e) => !e.noErrorAtLine)).length,
   };
 }
 

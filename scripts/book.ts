@@ -181,6 +181,7 @@ function summaryText(s: Summary, candidatesFound: number, selected: number): str
     `listings with Cargo.toml + src/main.rs: ${candidatesFound}; selected (no dependencies, rustc --edition 2021 builds them): ${selected}${s.selected !== selected ? `; measured (--only): ${s.selected}` : ''}${s.refused ? `; refused by kport: ${s.refused}` : ''}`,
     `type-check after the port: ${s.compiles} of ${s.selected - s.refused}`,
     `rustc errors: ${s.rustcErrors}; not at an error-level kport diagnostic: ${s.errorsNotAtErrorDiagnostic}`,
+    `failing listings with an error-level kport diagnostic at every blocking line: ${s.failingReported} of ${s.failing}`,
     `silent lines: ${s.silentLines} in ${s.listingsWithSilentLines} listing(s) (${s.silentErrors} rustc error(s))`,
     `claimed clean but fails: ${s.claimedCleanButFails}`,
     `propagation misses: ${s.propagationMisses}`,

@@ -172,7 +172,10 @@ describe('measuring one listing', () => {
     const b = measureListing({ listing: 'b', inputs: files({ 'src/main.rs': input }), outputs: files({ 'src/main.rs': input }), kport: [], rustc: [], details: [] });
     const c = measureListing({ listing: 'c', inputs: files({ 'src/main.rs': input }), outputs: files({ 'src/main.rs': ported }), kport: [], rustc: [rustc(3, 'E0433: cannot find type `Vec` in this scope')], details: [''] });
     const s = summarize([a, b, c, { ...b, listing: 'd', refused: 'bad' }]);
-    expect(s).toMatchObject({ selected: 4, refused: 1, compiles: 1, rustcErrors: 2, silentLines: 2, listingsWithSilentLines: 2, claimedCleanButFails: 2, propagationMisses: 0 });
+    expect(s).toMatchObject({ selected: 4, refused: 1, compiles: 1, rustcErrors: 2, silentLines: 2, listingsWithSilentLines: 2, claimedCleanButFails: 2, propagationMisses: 0, failing: 2, failingReported: 0 });
+    // A failing listing whose every rustc error is at an error-level diagnostic counts as reported.
+    const d = measureListing({ listing: 'd', inputs: files({ 'src/main.rs': input }), outputs: files({ 'src/main.rs': input }), kport: [diag(1, 'error', 'K0004')], rustc: [rustc(3, 'E0433: cannot find type `String` in this scope')], details: [''] });
+    expect(summarize([a, d])).toMatchObject({ failing: 2, failingReported: 1 });
     expect(groupCauses([a, b, c], (_, e) => e.silent)).toEqual([{ key: 'E0433 cannot find type `_` in this scope', count: 2, listings: ['a', 'c'] }]);
   });
 });
