@@ -3,7 +3,7 @@ import { codeRegions } from '../src/analysis/macroargs.ts';
 import { compatTypesOn } from '../src/crate/compat-mode.ts';
 import { PROFILE_IDS, type Profile } from '../src/kernel-api/profiles.ts';
 import { span } from '../src/compat/strings.ts';
-import { ownsName } from '../src/compat/own.ts';
+import { ownsName, stdName } from '../src/compat/own.ts';
 import { rcOn } from '../src/compat/rc.ts';
 import { lineRemovalRange } from '../src/rewrite/remove-lines.ts';
 import { argCount } from '../src/rewrite/alloc-edit.ts';
@@ -209,6 +209,8 @@ function compatBlocker(ctx: FileContext): Blocker | null {
 function run(ctx: FileContext): void {
   const { tree } = ctx;
   if (!compatTypesOn(ctx.crate) || !arcOn(ctx.profile) || ownsName(tree, 'Rc')) return;
+  // Only std's `Rc` (imported, or by its path): a ported file's `Rc` is the compat one.
+  if (!stdName(tree, ctx.text, 'Rc')) return;
   const stops = blockers(ctx);
   if (stops.length) {
     const toCompat = rcOn(ctx.profile) && stops.every((b) => b.compat) && !ownsName(tree, 'Weak');
