@@ -101,10 +101,12 @@ describe('size and depth', () => {
     });
   }
 
-  it('2000 unclosed braces: a syntax-error warning, nothing edited (kport reads nothing it could change)', () => {
+  it('2000 unclosed braces: the file is refused whole (K0004), nothing edited', () => {
+    // The `println!` to port is inside the error, so its edit is refused, and the file with it
+    // (before, a file whose every edit was refused counted as having nothing to change: K0002).
     const r = port('fn main() {\n' + '{'.repeat(2000) + 'println!("x");\n');
     expect(r.files[0].changed).toBe(false);
-    expect(codes(r)).toContain('K0002');
+    expect(codes(r)).toContain('K0004');
   });
 
   it('very long lines: a 1 MB string, a 50 000-element array, 2 000 calls on one line', () => {

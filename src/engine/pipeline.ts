@@ -371,8 +371,9 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
     if (f.failure) return;
     const all: Edit[] = [];
     for (const { ctx } of recorded) {
-      if (ctx.edits.size === 0) continue;
+      // Before the size check: a transform whose every edit touched a syntax error recorded none, and the file is still refused.
       if (ctx.edits.refused.length) f.refusedEdits = true;
+      if (ctx.edits.size === 0) continue;
       // Insertions at one point keep the phase order, then each transform's recording order.
       for (const e of ctx.edits.edits) all.push({ ...e, seq: all.length });
     }

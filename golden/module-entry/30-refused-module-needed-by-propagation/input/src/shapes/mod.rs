@@ -1,3 +1,5 @@
+use kernel::prelude::*;
+
 {use crate::store;
 
 pub fn draw(log: &mut KVec<u32>) -> usize {
