@@ -7,7 +7,7 @@ import { ownsName, stdName } from '../src/compat/own.ts';
 import { rcOn } from '../src/compat/rc.ts';
 import { lineRemovalRange } from '../src/rewrite/remove-lines.ts';
 import { argCount } from '../src/rewrite/alloc-edit.ts';
-import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
+import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 /**
  * compat-rc: `std::rc::Rc` becomes the kernel's own `kernel::sync::Arc`
@@ -23,7 +23,8 @@ import type { CodeInfo, FileContext, FileTransform, SyntaxNode } from '../src/en
  * a handle, `Deref` reads it. What the kernel's `Arc` lacks keeps `Rc` as
  * written (std-paths reports it, K0209) with a note naming the reason (K0711),
  * unless all it lacks is what the compat `Rc` has (src/compat/rc.ts: weak
- * references and the counts, on one `KBox`), which the file then uses (K0716):
+ * references and the counts, on one `KBox`), which the file then uses (K0716),
+ * with every other file of the crate that uses std's `Rc` (one type across them):
  *
  *   use std::rc::{Rc, Weak};         →  (removed; alloc-compat imports the compat `Rc`, `Weak`)
  *   Rc::new(x)                       →  Rc::new(x, GFP_KERNEL)?
@@ -206,19 +207,45 @@ function compatBlocker(ctx: FileContext): Blocker | null {
   return null;
 }
 
-function run(ctx: FileContext): void {
+/** What one file of the crate does with its std `Rc`. */
+interface Plan {
+  f: FileContext;
+  stops: Blocker[];
+  /** It can take the compat `Rc` (all its blockers are what the compat `Rc` has, and it lacks nothing else). */
+  compatOk: boolean;
+}
+
+/**
+ * Crate-scoped, so that one `Rc` type crosses the files: when a file needs the
+ * compat `Rc` (weak references, the counts) and every file that uses std's
+ * `Rc` can take it, they all take it, a file that alone would have become the
+ * kernel's `Arc` too (a `Node` built in main.rs and linked weakly in tree.rs
+ * is one type). Otherwise each file as on its own: the kernel's `Arc` where it
+ * means the same, else `Rc` stays, reported (K0711).
+ */
+function run(ctx: CrateContext): void {
+  if (!compatTypesOn(ctx.crate) || !arcOn(ctx.profile)) return;
+  const plans: Plan[] = [];
+  for (const f of ctx.files) {
+    // Only std's `Rc` (imported, or by its path): a ported file's `Rc` is the compat one.
+    if (!/\bRc\b/.test(f.text) || ownsName(f.tree, 'Rc') || !stdName(f.tree, f.text, 'Rc')) continue;
+    const stops = blockers(f);
+    plans.push({ f, stops, compatOk: stops.every((b) => b.compat) && !ownsName(f.tree, 'Weak') && !compatBlocker(f) });
+  }
+  const needs = plans.find((p) => p.stops.length && p.compatOk);
+  if (needs && rcOn(ctx.profile) && plans.every((p) => p.compatOk)) {
+    const own = (p: Plan) => p.stops.find((b) => !/`Arc` too/.test(b.why));
+    const why = own(needs) ?? needs.stops[0];
+    for (const p of plans) toCompatRc(p.f, own(p) ?? { ...why, why: p === needs ? why.why : `one \`Rc\` type crosses the crate, and in ${needs.f.path} ${why.why}` });
+    return;
+  }
+  for (const p of plans) runFile(p.f, p.stops);
+}
+
+function runFile(ctx: FileContext, stops: Blocker[]): void {
   const { tree } = ctx;
-  if (!compatTypesOn(ctx.crate) || !arcOn(ctx.profile) || ownsName(tree, 'Rc')) return;
-  // Only std's `Rc` (imported, or by its path): a ported file's `Rc` is the compat one.
-  if (!stdName(tree, ctx.text, 'Rc')) return;
-  const stops = blockers(ctx);
   if (stops.length) {
-    const toCompat = rcOn(ctx.profile) && stops.every((b) => b.compat) && !ownsName(tree, 'Weak');
-    const lacks = toCompat ? compatBlocker(ctx) : null;
-    if (toCompat && !lacks) {
-      toCompatRc(ctx, stops.find((b) => !/`Arc` too/.test(b.why)) ?? stops[0]);
-      return;
-    }
+    const lacks = rcOn(ctx.profile) && stops.every((b) => b.compat) && !ownsName(tree, 'Weak') ? compatBlocker(ctx) : null;
     const stop = lacks ?? (rcOn(ctx.profile) ? stops.find((b) => !b.compat) : undefined) ?? stops[0];
     ctx.report({ code: 'K0711', message: `\`Rc\` stays as written: ${stop.why}`, range: stop.at, help: 'redesign by hand: drop the count, replace the weak link by an index or a borrow, or compare the values (`kport explain K0711`)' });
     return;
@@ -321,13 +348,12 @@ function inUse(n: SyntaxNode): boolean {
   return false;
 }
 
-export const compatRc: FileTransform = {
+export const compatRc: CrateTransform = {
   id: 'compat-rc',
-  scope: 'file',
+  scope: 'crate',
   summary: 'Port `std::rc::Rc` to the kernel\'s `kernel::sync::Arc` where the file uses nothing only `Rc` has, else to the compat `Rc`/`Weak` where weak references or the counts are all it needs.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
-  applies: (text, c) => /\bRc\b/.test(text) && compatTypesOn(c.crate) && arcOn(c.profile),
   run,
   codes: [RC_CODES.K0710, RC_CODES.K0711, RC_CODES.K0716],
 };
