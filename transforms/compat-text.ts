@@ -111,9 +111,10 @@ function onlyFormatted(tree: Tree, r: Region, call: SyntaxNode): boolean {
   const at = name === undefined ? undefined : FORMATS[name];
   if (at === undefined) return false;
   const list = topArgs(r);
-  if (!list || !list.some((a) => a.id === call.id)) return false;
-  const fmt = list[at];
-  if (fmt?.type !== 'string_literal' || list.indexOf(call) <= at) return false;
+  const i = list ? list.findIndex((a) => a.id === call.id) : -1;
+  if (i < 0) return false;
+  const fmt = list![at];
+  if (fmt?.type !== 'string_literal' || i <= at) return false;
   // Every placeholder plain: `{}`, `{0}`, `{name}`; `{{` is a brace.
   const placeholders = fmt.text.replace(/\{\{|\}\}/g, '').match(/\{[^}]*\}/g) ?? [];
   return placeholders.every((p) => !p.includes(':'));

@@ -152,13 +152,14 @@ function run(ctx: FileContext): void {
   const importNames = [...names].map((n) => n.replace(/^.*::/, ''));
   const conflict = importNames.some((n) => defined.has(n) || localNames(ctx.tree).imported.has(n));
   const inModules = [...conv.kernel.pending, ...conv.verbatim.pending].some((e) => insideModule(ctx, e.start));
-  const decls = [...new Set(removeLeaves.map((l) => l.decl))].filter(fileLevel).sort((a, c) => a.startIndex - c.startIndex);
+  const decls = [...new Map(removeLeaves.map((l) => [l.decl.id, l.decl])).values()].filter(fileLevel).sort((a, c) => a.startIndex - c.startIndex);
   const qualified = conflict || inModules || instantKept || decls.length === 0 || removeLeaves.some((l) => !fileLevel(l.decl));
 
-  const byDecl = new Map<SyntaxNode, Set<number>>();
+  // By the declaration's id: a node is not one object each time it is asked for.
+  const byDecl = new Map<number, { decl: SyntaxNode; drop: Set<number> }>();
   for (const l of removeLeaves) {
-    if (!byDecl.has(l.decl)) byDecl.set(l.decl, new Set());
-    byDecl.get(l.decl)!.add(l.leaf.node.id);
+    if (!byDecl.has(l.decl.id)) byDecl.set(l.decl.id, { decl: l.decl, drop: new Set() });
+    byDecl.get(l.decl.id)!.drop.add(l.leaf.node.id);
   }
   const newUse = qualified || names.size === 0 ? '' : `use kernel::time::${importNames.length === 1 ? [...names][0] : `{${[...names].sort(byName).join(', ')}}`};`;
   // One group: the conversions and the imports land whole or not at all.
@@ -166,7 +167,7 @@ function run(ctx: FileContext): void {
     for (const e of conv.kernel.pending) g.replace(e, qualified ? qualify(e.text, names) : e.text);
     for (const e of conv.verbatim.pending) g.replace(e, e.text);
     let placed = false;
-    for (const [decl, drop] of [...byDecl].sort((x, y) => x[0].startIndex - y[0].startIndex)) {
+    for (const { decl, drop } of [...byDecl.values()].sort((x, y) => x.decl.startIndex - y.decl.startIndex)) {
       const all = useLeaves(decl.childForFieldName('argument')!);
       const keep = new Set(all.filter((l) => !drop.has(l.node.id)).map((l) => l.node.id));
       const rest = renderUse(ctx.text, decl, keep);

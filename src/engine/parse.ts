@@ -22,6 +22,30 @@ function bufferSize(text: string): number {
   return Math.max(32 * 1024, text.length * 2 + 16);
 }
 
+/**
+ * A node's id (its subtree's address, what `node.id` asks the binding for)
+ * read from the two fields the binding keeps it in on the node object, without
+ * a native call: unique among the nodes of one tree, so a key for per-tree memos.
+ */
+export function nodeKey(n: SyntaxNode): number {
+  const f = n as unknown as Record<number, number>;
+  return f[0] + f[1] * 4294967296;
+}
+
+/**
+ * The binding keeps a weak cache of node objects per tree so that one node is
+ * always one object: a weak reference and a finalizer per node handed out, a
+ * quarter of a run's CPU and a fifth of its memory. kport turns it off: a node
+ * asked for twice is two objects, so nodes are compared and used as keys by
+ * `node.id` (or `nodeKey`), never by identity (test/node-identity.test.ts).
+ */
+function dropNodeCache(): void {
+  const proto = (Parser as unknown as { Tree: { prototype: Record<string, unknown> } }).Tree.prototype;
+  proto._cacheNode = () => undefined;
+  proto._cacheNodes = () => undefined;
+}
+dropNodeCache();
+
 export function parse(text: string, oldTree?: Tree): Tree {
   noteParsed(text.length);
   return getParser().parse(text, oldTree, { bufferSize: bufferSize(text) });
@@ -35,22 +59,24 @@ const frozen = new WeakSet<Tree>();
  * down from the root: a walk up from a node costs the square of its depth
  * (nested `vec!` literals 1,500 deep took minutes in the analyses' walks up).
  * On frozen trees each node's parent and siblings are asked of the binding
- * once and kept beside the node (the binding hands out one object per node
- * while it lives), so a walk up costs its length.
+ * once and kept per tree by node id (`nodeKey`), so a walk up costs its length.
  */
 function memoizeNavigation(): void {
   const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
   for (const name of ['parent', 'previousSibling', 'nextSibling'] as const) {
     const raw = Object.getOwnPropertyDescriptor(proto, name)?.get;
     if (!raw) continue;
-    const memo = new WeakMap<object, SyntaxNode | null>();
+    const memo = new WeakMap<Tree, Map<number, SyntaxNode | null>>();
     Object.defineProperty(proto, name, {
       configurable: true,
       get(this: SyntaxNode) {
         tick(this.tree);
         if (!frozen.has(this.tree)) return raw.call(this);
-        let r = memo.get(this);
-        if (r === undefined) memo.set(this, (r = raw.call(this) as SyntaxNode | null));
+        let byNode = memo.get(this.tree);
+        if (!byNode) memo.set(this.tree, (byNode = new Map()));
+        const key = nodeKey(this);
+        let r = byNode.get(key);
+        if (r === undefined) byNode.set(key, (r = raw.call(this) as SyntaxNode | null));
         return r;
       },
     });

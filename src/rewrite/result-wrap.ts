@@ -116,7 +116,7 @@ export function unitTail(block: SyntaxNode, text: string, out: Insertion[]): voi
   if (tail && last.type !== 'expression_statement') out.push({ at: last.endIndex, text: ';', rank: RANK.semi });
   // After a comment that ends the last statement's line, not between the two.
   let anchor = last;
-  const after = all.slice(all.indexOf(last) + 1);
+  const after = all.slice(all.findIndex((c) => c.id === last.id) + 1);
   if (after.length && isComment(after[0]) && after[0].startPosition.row === last.endPosition.row) anchor = after[0];
   const at = anchor.type === 'line_comment' && text[anchor.endIndex - 1] === '\n' ? anchor.endIndex - 1 : anchor.endIndex;
   out.push({ at, text: oneLine ? ' Ok(())' : `\n${indentAt(text, last.startIndex)}Ok(())`, rank: RANK.tail });
