@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../src/engine/parse.ts';
 import { query } from '../src/engine/queries.ts';
 import type { SyntaxNode } from '../src/engine/types.ts';
-import { capturesOf, matchesUnder } from '../src/analysis/captures.ts';
+import { capturesOf, matchesUnder, MatchIndex } from '../src/analysis/captures.ts';
 
 // Captures read in order by the transforms (several patterns, nested and shared nodes).
 const CAPTURED = [
@@ -31,6 +31,8 @@ const UNDER: [string, string][] = [
   ['(break_expression) @j\n(continue_expression) @j\n(return_expression) @j', 'j'],
   ['(identifier) @id', 'id'],
   ['(try_expression) @t', 't'],
+  ['[(try_expression) (closure_expression)] @x', 'x'],
+  ['(macro_invocation (token_tree) @tt) @mac', 'mac'],
 ];
 
 function rustFiles(dir: string, out: string[] = []): string[] {
@@ -47,7 +49,7 @@ const capSig = (cs: Capture[]) => cs.map((c) => `${c.name}:${c.node.id}`);
 const matchSig = (ms: { pattern: number; captures: Capture[] }[]) => ms.map((m) => `${m.pattern}/${capSig(m.captures).join(',')}`);
 
 function blocks(root: SyntaxNode): SyntaxNode[] {
-  return query('[(block) (token_tree) (closure_expression)] @b').captures(root, {}).map((c) => c.node);
+  return query('[(block) (token_tree) (closure_expression) (try_expression) (call_expression)] @b').captures(root, {}).map((c) => c.node);
 }
 
 describe('declared queries read as captures or under a node', () => {
@@ -67,16 +69,19 @@ describe('declared queries read as captures or under a node', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
-  it('matchesUnder(matches on the root, node) equals the matches on the node (golden files)', () => {
+  it('matchesUnder and MatchIndex.under (matches on the root, node) equal the matches on the node (golden files)', () => {
     let compared = 0;
     for (const file of files) {
       const root = parse(readFileSync(file, 'utf8')).rootNode;
-      const subs = blocks(root).slice(0, 40);
+      const subs = blocks(root).slice(0, 12);
       for (const [src, top] of UNDER) {
         const q = query(src);
         const all = q.matches(root, {});
+        const index = new MatchIndex(all, top);
         for (const b of subs) {
-          expect(matchSig(matchesUnder(all, b, top)), `${file}: ${src} under ${b.type} at ${b.startIndex}`).toEqual(matchSig(q.matches(b, {})));
+          const direct = matchSig(q.matches(b, {}));
+          expect(matchSig(matchesUnder(all, b, top)), `${file}: ${src} under ${b.type} at ${b.startIndex}`).toEqual(direct);
+          expect(matchSig(index.under(b)), `${file}: ${src} under ${b.type} at ${b.startIndex} (MatchIndex)`).toEqual(direct);
           compared++;
         }
       }

@@ -199,6 +199,8 @@ export const allocCalls: CrateTransform = {
   summary: 'Rewrite allocating Vec/Box/Arc constructors and Vec methods to the profile\'s fallible forms.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  // Every text RELEVANT can match holds one of these.
+  words: ['Vec', 'Box', 'Arc', 'String', 'push', 'extend', 'reserve', 'resize', 'insert', 'append', 'clone', 'to_vec', 'remove', 'drain', 'truncate', 'pop', 'clear', 'retain'],
   queries: { pathCalls: PATH_CALLS, methodCalls: METHOD_CALLS, stringCtors: STRING_CTORS },
   run,
   codes: [

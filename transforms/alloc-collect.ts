@@ -193,6 +193,7 @@ export const allocCollect: CrateTransform = {
   summary: 'Rewrite `collect()` into a Vec to `try_collect(GFP_KERNEL)?` and report collects into anything else.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['collect'],
   queries: { collects: COLLECTS },
   run,
   codes: [

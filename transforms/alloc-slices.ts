@@ -99,6 +99,7 @@ export const allocSlices: CrateTransform = {
   summary: 'Turn stable sorts into unstable ones where stability is unobservable and report other allocating slice methods.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['sort', 'concat', 'join', 'repeat'],
   queries: { tokenRepeat: TOKEN_REPEAT, calls: CALLS },
   run,
   codes: [

@@ -13,12 +13,12 @@
 import type { CrateContext, CrateTransform } from '../src/engine/types.ts';
 import { CODES } from './fallible-propagation/codes.ts';
 import { Propagation } from './fallible-propagation/propagation.ts';
-import { TRY } from './fallible-propagation/syntax.ts';
+import { QUERIES } from './fallible-propagation/syntax.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 
 function run(ctx: CrateContext): void {
   if (!ctx.files.some((f) => f.text.includes('?'))) return;
-  new Propagation(ctx.model.prefetch((f) => [f.text.includes('?') && TRY], { index: true }).index(), ctx).run();
+  new Propagation(ctx.model.prefetch(undefined, { index: true }).index(), ctx).run();
 }
 
 export const falliblePropagation: CrateTransform = {
@@ -27,6 +27,8 @@ export const falliblePropagation: CrateTransform = {
   summary: 'Make every function that now contains a fallible `?` return `Result`, and add `?` at its calls across the crate, to a fixpoint.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['?'],
+  queries: QUERIES,
   codes: CODES,
   run,
 };

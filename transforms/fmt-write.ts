@@ -1,5 +1,4 @@
 import { parse } from '../src/engine/parse.ts';
-import { query } from '../src/engine/queries.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { useLeaves } from '../src/rewrite/use-tree.ts';
 import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
@@ -28,6 +27,7 @@ const IMPLS = '(impl_item trait: (_) @trait type: (_) @type) @impl';
 const USES = '(use_declaration argument: (_) @arg) @use';
 const ENUMS = '(enum_item name: (type_identifier) @name body: (enum_variant_list) @body)';
 const BOUNDS = '(trait_bounds [(type_identifier) (scoped_type_identifier)] @b)';
+const LOCAL_MACROS = '(macro_definition name: (identifier) @n (#match? @n "^(write|writeln)$"))';
 const PREFIX = 'fn __kport_write() { ';
 const PRIMS = /^(?:[iu](?:8|16|32|64|128|size)|bool|char|str)$/;
 
@@ -51,7 +51,7 @@ function displayTrait(f: FileContext, trait: SyntaxNode): 'kernel' | 'core' | un
   let full = segs;
   if (segs.length <= 2) {
     const head = segs[0];
-    for (const m of query(USES).matches(f.tree.rootNode)) {
+    for (const m of f.matches('uses')) {
       for (const l of useLeaves(m.captures.find((c) => c.name === 'arg')!.node)) {
         const local = l.alias ?? (l.kind === 'glob' ? undefined : l.segs[l.segs.length - 1]);
         if (local === head) full = [...l.segs, ...segs.slice(1)];
@@ -79,8 +79,8 @@ function crateFacts(ctx: CrateContext): CrateFacts {
   let kernelBound = false;
   for (const f of ctx.files) {
     if (/\bDisplay\b/.test(f.text)) {
-      if (!kernelBound) kernelBound = query(BOUNDS).captures(f.tree.rootNode).some((c) => displayTrait(f, c.node) === 'kernel');
-      for (const m of query(IMPLS).matches(f.tree.rootNode)) {
+      if (!kernelBound) kernelBound = f.matches('bounds').some((m) => displayTrait(f, m.captures[0].node) === 'kernel');
+      for (const m of f.matches('impls')) {
         const which = displayTrait(f, m.captures.find((c) => c.name === 'trait')!.node);
         const name = typeName(m.captures.find((c) => c.name === 'type')!.node.text);
         if (which === 'kernel') kernelDisplay.add(name);
@@ -88,7 +88,7 @@ function crateFacts(ctx: CrateContext): CrateFacts {
       }
     }
     if (!/\benum\b/.test(f.text)) continue;
-    for (const m of query(ENUMS).matches(f.tree.rootNode)) {
+    for (const m of f.matches('enums')) {
       const name = m.captures.find((c) => c.name === 'name')!.node.text;
       for (const v of m.captures.find((c) => c.name === 'body')!.node.namedChildren) {
         if (v.type !== 'enum_variant') continue;
@@ -268,8 +268,8 @@ function typeOfNode(n: SyntaxNode | undefined): Ty | undefined {
 }
 
 function runFile(ctx: FileContext, r: Resolver, facts: CrateFacts): void {
-  if (query('(macro_definition name: (identifier) @n (#match? @n "^(write|writeln)$"))').matches(ctx.tree.rootNode).length) return;
-  for (const m of query(MACROS).matches(ctx.tree.rootNode)) {
+  if (ctx.matches('localMacros').length) return;
+  for (const m of ctx.matches('macros')) {
     const call = m.captures.find((c) => c.name === 'call')!.node;
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
     const macro = m.captures.find((c) => c.name === 'm')!.node.text;
@@ -347,7 +347,7 @@ function run(ctx: CrateContext): void {
   const facts = crateFacts(ctx);
   // Without a type (or a generic bound) whose Display is the kernel's, every argument formats with `write!` as before.
   if (!facts.kernelDisplay.size && !facts.kernelBound) return;
-  const model = ctx.model.prefetch((f) => (/\bwrite(ln)?!/.test(f.text) ? [MACROS] : []), { tables: true });
+  const model = ctx.model.prefetch(undefined, { tables: true });
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f), facts);
 }
 
@@ -392,6 +392,8 @@ export const fmtWrite: CrateTransform = {
   summary: 'On mainline, make `write!`/`writeln!` that format a kernel-Display value use the kernel\'s `fmt!`.',
   profiles: ['mainline', 'v6.19'],
   safety: 'safe',
+  words: ['write!', 'writeln!'],
+  queries: { macros: MACROS, localMacros: LOCAL_MACROS, impls: IMPLS, uses: USES, enums: ENUMS, bounds: BOUNDS },
   run,
   codes,
 };

@@ -5,6 +5,7 @@ import { findInputLoop } from './io-miscdev/loop.ts';
 import { portOf } from './io-miscdev/port.ts';
 import { indentOf, renderSession, rewriteMain } from './io-miscdev/render.ts';
 import { collectState } from './io-miscdev/state.ts';
+import { QUERIES } from './io-miscdev/syntax.ts';
 
 /**
  * io-miscdev (`--io miscdev`): main's line-by-line stdin loop becomes a misc
@@ -274,6 +275,10 @@ export const ioMiscdev: CrateTransform = {
   summary: "With `--io miscdev`, turn main's line-by-line stdin loop into a misc character device whose reads return what the loop printed.",
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  // Only with `--io miscdev`, and only where some file reads stdin (findInputLoop).
+  applies: ({ crate }) => crate.options.io === 'miscdev',
+  words: ['stdin'],
+  queries: QUERIES,
   codes: CODES,
   run,
 };

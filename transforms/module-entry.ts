@@ -1,7 +1,7 @@
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { query } from '../src/engine/queries.ts';
 import type { CrateContext, CrateTransform } from '../src/engine/types.ts';
-import { convert } from './module-entry/init.ts';
+import { convert, INIT_QUERIES } from './module-entry/init.ts';
+import { NAMES } from './module-entry/metadata.ts';
 
 /**
  * module-entry: the program's `fn main` becomes a kernel module.
@@ -32,10 +32,10 @@ function run(cc: CrateContext): void {
   if (cc.crate.options.noModule) return;
   const roots = cc.files.filter((f) => f.isCrateRoot);
   const withMain = roots
-    .map((f) => ({ f, m: query(MAIN).matches(f.tree.rootNode)[0] }))
+    .map((f) => ({ f, m: f.matches('main')[0] }))
     .filter((x) => x.m)
     .map((x) => ({ f: x.f, fn: x.m.captures.find((c) => c.name === 'fn')!.node }));
-  const ported = roots.some((f) => query(PORTED).matches(f.tree.rootNode).length > 0);
+  const ported = roots.some((f) => f.matches('ported').length > 0);
   if (withMain.length === 0) {
     const lib = roots.find((f) => /(^|\/)lib\.rs$/.test(f.path));
     if (!ported && cc.crate.packageName !== undefined && lib) {
@@ -79,6 +79,8 @@ export const moduleEntry: CrateTransform = {
   summary: 'Turn `fn main` into a `module!` block, a module type and `impl kernel::Module` whose `init` runs the body.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  applies: ({ crate }) => !crate.options.noModule,
+  queries: { main: MAIN, ported: PORTED, names: NAMES, ...INIT_QUERIES },
   run,
   codes: [
     {

@@ -15,6 +15,7 @@ import { adopt, key, newPlan, rangeOf, type Edits, type Plan, type Range } from 
 import { sleepBinding, sleepSites } from './time-api/sleep.ts';
 import { durationCtor } from './time-api/span.ts';
 import { floatsAndWallClock } from './time-api/wall-clock.ts';
+import { QUERIES } from './time-api/queries.ts';
 /**
  * time-api: std clocks and sleeps become the profile's kernel time API.
  *
@@ -287,7 +288,9 @@ export const timeApi: FileTransform = {
   summary: 'Rewrite std::time::Instant, elapsed times and thread::sleep to the profile\'s kernel time API, and report what has none.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['Instant', 'sleep', 'SystemTime', 'UNIX_EPOCH', '_f32', '_f64'],
   applies: (text) => /Instant|sleep|SystemTime|UNIX_EPOCH|_f(32|64)\b/.test(text),
+  queries: QUERIES,
   run,
   codes,
 };

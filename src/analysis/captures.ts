@@ -40,6 +40,55 @@ export function matchesUnder(matches: readonly QueryMatch[], node: SyntaxNode, r
   });
 }
 
+/**
+ * A query's matches on a file's root, ready to answer `query.matches(node)`
+ * for many nodes (as matchesUnder, without a scan of every match each time):
+ * the root captures' ranges are read once and kept sorted by start.
+ */
+export class MatchIndex {
+  private readonly order: number[];
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly roots: SyntaxNode[];
+
+  constructor(
+    readonly matches: readonly QueryMatch[],
+    root: string,
+  ) {
+    this.roots = matches.map((m) => {
+      const r = m.captures.find((c) => c.name === root);
+      if (!r) throw new Error(`MatchIndex: a match without the root capture @${root}`);
+      return r.node;
+    });
+    const starts = this.roots.map((n) => n.startIndex);
+    const ends = this.roots.map((n) => n.endIndex);
+    this.order = starts.map((_, i) => i).sort((a, b) => starts[a] - starts[b] || a - b);
+    this.starts = this.order.map((i) => starts[i]);
+    this.ends = this.order.map((i) => ends[i]);
+  }
+
+  /** The matches whose root capture is `node` or inside it, in their order. */
+  under(node: SyntaxNode): QueryMatch[] {
+    const s = node.startIndex;
+    const e = node.endIndex;
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < s) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: number[] = [];
+    for (let k = lo; k < this.starts.length && this.starts[k] <= e; k++) {
+      if (this.ends[k] > e) continue;
+      const strict = this.starts[k] < this.ends[k] && (this.starts[k] > s || this.ends[k] < e);
+      if (strict || within(this.roots[this.order[k]], node)) hits.push(this.order[k]);
+    }
+    hits.sort((a, b) => a - b);
+    return hits.map((i) => this.matches[i]);
+  }
+}
+
 /** The captures `query.captures(node)` returns: those of the matches under `node` (see matchesUnder), in capture order. */
 export function capturesUnder(matches: readonly QueryMatch[], node: SyntaxNode, root: string): QueryCapture[] {
   return capturesOf(matchesUnder(matches, node, root));

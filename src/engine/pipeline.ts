@@ -12,7 +12,7 @@ import { defaultSeverity } from './codes.ts';
 import { suppressUnit } from './suppress.ts';
 import type { Profile } from '../kernel-api/profiles.ts';
 import type { SourceFile } from './source.ts';
-import type { CrateInfo, Diagnostic, FileContext, FileTransform, Report, Transform, Tree } from './types.ts';
+import type { CrateInfo, CrateTransform, Diagnostic, FileContext, FileTransform, Report, Transform, Tree } from './types.ts';
 import type { Unit } from '../crate/discover.ts';
 import { ModelKeeper } from '../crate/model.ts';
 import { checkOutput } from './invariants.ts';
@@ -412,6 +412,10 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
   const wants = (t: FileTransform, f: LiveFile) =>
     (!t.words || t.words.some((w) => f.text.includes(w))) && (!t.applies || t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot }));
 
+  /** Whether a crate transform has anything to do in the unit: its words (in any file), then its own pre-filter. */
+  const crateWants = (t: CrateTransform) =>
+    (!t.words || live.some((f) => !f.failure && t.words!.some((w) => f.text.includes(w)))) && (!t.applies || t.applies(filterCtx));
+
   const spent: ({ src: SourceFile } & Refusal)[] = [];
   /** Whether `e` is the budget meter stopping a file (src/engine/budget.ts); the file is then refused after this phase. */
   const overBudget = (e: unknown): boolean => {
@@ -423,8 +427,10 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
     return true;
   };
   for (const phase of phasesOf(opts.transforms, opts.phaseOf)) {
-    const members = phase.filter((t) => t.profiles.includes(opts.profile.id));
-    if (members.length === 0) continue;
+    const inProfile = phase.filter((t) => t.profiles.includes(opts.profile.id));
+    if (inProfile.length === 0) continue;
+    // A crate transform with nothing to do in the unit sits the phase out, and its queries with it.
+    const members = inProfile.filter((t) => t.scope === 'file' || crateWants(t));
     // Who runs on which file this phase, decided on the text the phase begins with.
     const runs = new Map<LiveFile, Transform[]>();
     for (const f of live) {

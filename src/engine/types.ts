@@ -137,7 +137,9 @@ interface TransformBase {
   /**
    * Plain texts one of which must occur in a file for the transform to have
    * anything to do in it: the engine does not run a file transform on a file
-   * that contains none of them. Leave it out to run on every file.
+   * that contains none of them, nor a crate transform on a unit none of whose
+   * files contains one (its queries are then not run either). Leave it out to
+   * run on every file.
    */
   words?: readonly string[];
   /**
@@ -158,6 +160,8 @@ export interface FileTransform extends TransformBase {
 
 export interface CrateTransform extends TransformBase {
   scope: 'crate';
+  /** Cheap exact pre-filter on the options: false means run() would do nothing (its queries are then not run either). */
+  applies?(ctx: { profile: Profile; crate: CrateInfo }): boolean;
   run(ctx: CrateContext): void;
 }
 

@@ -3,13 +3,12 @@
 import { lineIndent } from '../../src/rewrite/remove-lines.ts';
 import { macroSite, type MacroSite } from '../../src/analysis/macro-site.ts';
 import { typeName, type CrateIndex, type CallSite, type FnInfo } from '../../src/crate/crate-index.ts';
-import { query } from '../../src/engine/queries.ts';
 import { RANK, unitTail, wrapBlockTail, wrapReturns, type Insertion } from '../../src/rewrite/result-wrap.ts';
 import { returnKind } from '../../src/analysis/return-kind.ts';
 import { converts, type KernelErr } from '../../src/analysis/error-from.ts';
 import { enumTarget, type EnumTarget } from '../../src/analysis/error-enum.ts';
 import type { CrateContext, SyntaxNode } from '../../src/engine/types.ts';
-import { ALLOC, TRY, VALUE_PARENTS, closureReturns, describe, earlyNone, isHandled, isIntroduced, isRootMain, operandTokens, questionTokens, tokensHandled, tryError, type Site } from './syntax.ts';
+import { ALLOC, FileSyntax, VALUE_PARENTS, closureReturns, describe, earlyNone, isHandled, isIntroduced, isRootMain, operandTokens, questionTokens, tokensHandled, tryError, type Site } from './syntax.ts';
 
 export class Propagation {
   readonly changed = new Set<number>();
@@ -41,6 +40,12 @@ export class Propagation {
     for (const f of ctx.files) for (const m of f.text.matchAll(/\bmacro_rules!\s*([A-Za-z_]\w*)/g)) this.crateMacros.add(m[1]);
   }
 
+  private readonly syntaxes: FileSyntax[] = [];
+  /** A file's declared queries (fallible-propagation/syntax.ts QUERIES), indexed. */
+  private syntax(file: number): FileSyntax {
+    return (this.syntaxes[file] ??= new FileSyntax(this.ctx.files[file]));
+  }
+
   /** Where a site in a macro's arguments runs (see src/analysis/macro-site.ts). */
   private macroSite(file: number, token: SyntaxNode, start: number, end: number): MacroSite {
     return macroSite(this.ctx.files[file].tree, token, start, end, this.crateMacros);
@@ -49,15 +54,16 @@ export class Propagation {
   run(): void {
     this.ctx.files.forEach((f, file) => {
       if (!f.text.includes('?')) return;
-      for (const m of query(TRY).matches(f.tree.rootNode)) {
+      const s = this.syntax(file);
+      for (const m of s.tries.matches) {
         const t = m.captures[0].node;
         const remove = this.vecRemove(file, t);
         this.removes ||= remove;
-        this.consider({ file, node: t, kind: 'try' }, isIntroduced(t) || remove);
+        this.consider({ file, node: t, kind: 'try' }, isIntroduced(t, s) || remove);
       }
       // A `?` among a macro's argument tokens (`pr_info!("{}", KBox::new(x, GFP_KERNEL)?)`).
-      for (const m of query('(macro_invocation (token_tree) @tt)').matches(f.tree.rootNode)) {
-        for (const q of questionTokens(m.captures[0].node)) {
+      for (const m of s.macroTokens.matches) {
+        for (const q of questionTokens(m.captures.find((c) => c.name === 'tt')!.node)) {
           const before = operandTokens(q);
           const introduced = !/\.ok\(\s*\)$/.test(before) && ALLOC.test(before);
           const where = this.macroSite(file, q, q.startIndex, q.endIndex);
@@ -117,11 +123,15 @@ export class Propagation {
     for (const n of names) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) names.delete(n);
     if (!names.size) return;
     const word = new RegExp(`\\b(${[...names].join('|')})\\b`);
-    const q = `((identifier) @i (#match? @i "^(${[...names].join('|')})$"))`;
     this.ctx.files.forEach((f, file) => {
       if (!word.test(f.text)) return;
-      for (const m of query(q).matches(f.tree.rootNode)) {
-        let n = m.captures[0].node;
+      // The names among the file's names in value places, in text order.
+      const found = f
+        .matches('valueNames')
+        .map((m) => m.captures[0].node)
+        .filter((n) => names.has(n.text))
+        .sort((a, b) => a.startIndex - b.startIndex);
+      for (let n of found) {
         while (n.parent?.type === 'scoped_identifier' && n.parent.childForFieldName('name')?.startIndex === n.startIndex) n = n.parent;
         const p = n.parent;
         if (!p || !VALUE_PARENTS.has(p.type)) continue;
@@ -253,8 +263,8 @@ export class Propagation {
       const f = this.index.fns[id];
       const body = f.node.childForFieldName('body');
       if (!body || !body.text.includes('?')) continue;
-      for (const m of query('(macro_invocation (token_tree) @tt)').matches(body)) {
-        for (const q of questionTokens(m.captures[0].node)) {
+      for (const m of this.syntax(f.file).macroTokens.under(body)) {
+        for (const q of questionTokens(m.captures.find((c) => c.name === 'tt')!.node)) {
           if (this.index.enclosing(q)?.startIndex !== f.node.startIndex) continue;
           const where = this.macroSite(f.file, q, q.startIndex, q.endIndex);
           if (where.kind === 'text' || (where.kind === 'code' && where.scope)) continue;
@@ -362,7 +372,7 @@ export class Propagation {
         if (rk.kind === 'unit') unitTail(body, text, out);
         else wrapBlockTail(body, out);
         wrapReturns(fn.node, body, out);
-        if (rk.kind === 'option') for (const r of earlyNone(this.index, fn.node, body, out, (t) => this.vecRemove(fn.file, t))) replaced.push({ file: fn.file, node: r.node, text: r.text });
+        if (rk.kind === 'option') for (const r of earlyNone(this.index, fn.node, body, this.syntax(fn.file), out, (t) => this.vecRemove(fn.file, t))) replaced.push({ file: fn.file, node: r.node, text: r.text });
       }
     }
     for (const site of this.calls.values()) per[site.file].push({ at: site.end!, text: '?', rank: RANK.try });

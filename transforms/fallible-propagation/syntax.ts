@@ -1,11 +1,11 @@
 // fallible-propagation's questions about syntax: which `?` kport's rewrites introduced, whether a call's
 // result is already handled, early `None` returns, calls written in a macro's tokens.
 import type { CrateIndex, FnInfo } from '../../src/crate/crate-index.ts';
-import { query } from '../../src/engine/queries.ts';
+import { MatchIndex } from '../../src/analysis/captures.ts';
 import { RANK, type Insertion } from '../../src/rewrite/result-wrap.ts';
 import type { KernelErr } from '../../src/analysis/error-from.ts';
 import { COMPAT_FALLIBLE, compatKernelError } from '../../src/compat/fallible.ts';
-import type { CrateContext, SyntaxNode } from '../../src/engine/types.ts';
+import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
 
 // Operands whose `?` kport's allocation rewrites introduce (every profile's forms).
 // The compat module's own (KString::try_from, kformat!, ...): src/compat/fallible.ts.
@@ -20,9 +20,40 @@ export type Site = { file: number; node: SyntaxNode; kind: 'try' | 'call'; end?:
 
 export const TRY = '(try_expression) @t';
 
-export function isIntroduced(t: SyntaxNode): boolean {
+/** The queries the propagation reads (declared by the transform), on every file of the crate. */
+export const QUERIES = {
+  tries: TRY,
+  /** What an operand's own text leaves out (ownText). */
+  cuts: '[(try_expression) (closure_expression)] @x',
+  macroTokens: '(macro_invocation (token_tree) @tt) @mac',
+  /** Names in the places a function can be used as a value (VALUE_PARENTS), directly or as a path's last segment. */
+  valueNames: [...VALUE_PARENTS].map((p) => `(${p} (identifier) @i) (${p} (scoped_identifier name: (identifier) @i))`).join('\n'),
+};
+
+/** One file's declared queries, each indexed (on first use) for the questions asked under a node. */
+export class FileSyntax {
+  private memo = new Map<string, MatchIndex>();
+  constructor(readonly f: FileContext) {}
+
+  private get(name: keyof typeof QUERIES, root: string): MatchIndex {
+    let x = this.memo.get(name);
+    if (!x) this.memo.set(name, (x = new MatchIndex(this.f.matches(name), root)));
+    return x;
+  }
+  get tries(): MatchIndex {
+    return this.get('tries', 't');
+  }
+  get cuts(): MatchIndex {
+    return this.get('cuts', 'x');
+  }
+  get macroTokens(): MatchIndex {
+    return this.get('macroTokens', 'mac');
+  }
+}
+
+export function isIntroduced(t: SyntaxNode, s: FileSyntax): boolean {
   const operand = t.namedChildren[0];
-  return !!operand && !alreadyOk(t) && ALLOC.test(ownText(operand));
+  return !!operand && !alreadyOk(t) && ALLOC.test(ownText(operand, s));
 }
 
 /**
@@ -35,9 +66,9 @@ export function tryError(t: SyntaxNode): KernelErr {
 }
 
 /** An operand's text without the `?` operands and closures inside it: `m.get(&KBox::new(k, GFP_KERNEL)?)` is a lookup, not an allocation. */
-function ownText(operand: SyntaxNode): string {
-  const cut = query('[(try_expression) (closure_expression)] @x')
-    .matches(operand)
+function ownText(operand: SyntaxNode, s: FileSyntax): string {
+  const cut = s.cuts
+    .under(operand)
     .map((m) => m.captures[0].node)
     .filter((n) => n.startIndex !== operand.startIndex || n.endIndex !== operand.endIndex);
   let text = '';
@@ -98,13 +129,13 @@ const POSTFIX_PARENTS = new Set(['field_expression', 'call_expression', 'index_e
  * `let`, and `match opt { Some(v) => v, None => return Ok(None) }` elsewhere.
  * Insertions go to `out`; the `?` tokens to replace are returned.
  */
-export function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, out: Insertion[], resultTry: (t: SyntaxNode) => boolean): { node: SyntaxNode; text: string }[] {
+export function earlyNone(index: CrateIndex, fn: SyntaxNode, body: SyntaxNode, s: FileSyntax, out: Insertion[], resultTry: (t: SyntaxNode) => boolean): { node: SyntaxNode; text: string }[] {
   const replaced: { node: SyntaxNode; text: string }[] = [];
   const binding = BINDINGS.find((b) => !new RegExp(`\\b${b}\\b`).test(fn.text)) ?? 'v';
-  const tries = query(TRY)
-    .matches(body)
+  const tries = s.tries
+    .under(body)
     .map((m) => m.captures[0].node)
-    .filter((t) => index.enclosing(t)?.startIndex === fn.startIndex && !isIntroduced(t) && !resultTry(t))
+    .filter((t) => index.enclosing(t)?.startIndex === fn.startIndex && !isIntroduced(t, s) && !resultTry(t))
     // Outer before inner at one start: `x??` reads `match (match x ..) ..`.
     .sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
   for (const t of tries) {

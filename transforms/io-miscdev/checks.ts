@@ -1,29 +1,13 @@
 // io-miscdev: what the loop does that has no handler form, and the names and
 // calls the generated code would get wrong (K1005, K1006, K1008, K1010, K1013).
-import { query } from '../../src/engine/queries.ts';
-import type { CrateContext, SyntaxNode } from '../../src/engine/types.ts';
+import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { Port, stmtsAfter, type InputLoop, type StateVar } from './port.ts';
-import { bindingPatterns, CALLS, FN_LIKE, inNestedFn, isUnitMain, JUMPS, LOOPS, MACROS, named, patternNames } from './syntax.ts';
+import { bindingPatterns, capturesIn, FN_LIKE, inNestedFn, isUnitMain, LOOPS, matchesIn, named, patternNames } from './syntax.ts';
 
-const FILE_READS = `
-  ((scoped_identifier) @p (#match? @p "(^|::)(fs::[a-z_]+|File::open|OpenOptions::new)$"))
-`;
-const FNS = `
-  (function_item name: (identifier) @n body: (block) @b) @f
-`;
-
-const TOP_ITEMS = `
-  (source_file (struct_item name: (type_identifier) @n))
-  (source_file (enum_item name: (type_identifier) @n))
-  (source_file (type_item name: (type_identifier) @n))
-  (source_file (trait_item name: (type_identifier) @n))
-  (source_file (union_item name: (type_identifier) @n))
-  (source_file (mod_item name: (identifier) @n))
-`;
 
 /** What the loop body does that has no handler form (K1005, K1008); false when that stops the port. */
 export function checkLoopBody(port: Port, loop: InputLoop): boolean {
-  for (const c of query(FILE_READS).captures(loop.body)) {
+  for (const c of capturesIn(port.ctx, 'fileReads', loop.body)) {
     port.report('K1005', c.node, `the input loop also reads a file (\`${c.node.text}\`): a kernel module does not open files by path`, 'decide where that data comes from: a module parameter, firmware (`kernel::firmware::Firmware`), or lines written to the device; then run `--io miscdev` again');
     return !port.stopped;
   }
@@ -41,7 +25,7 @@ export function checkLoopBody(port: Port, loop: InputLoop): boolean {
 export function ownJumps(port: Port, loop: InputLoop): { node: SyntaxNode; kind: 'break' | 'continue' | 'return' | 'foreign'; mapped?: string }[] {
   const out: { node: SyntaxNode; kind: 'break' | 'continue' | 'return' | 'foreign'; mapped?: string }[] = [];
   const unit = isUnitMain(port.fn);
-  for (const c of query(JUMPS).captures(loop.body)) {
+  for (const c of capturesIn(port.ctx, 'jumps', loop.body)) {
     const j = c.node;
     const lbl = j.children.find((x) => x.type === 'label')?.text;
     let nestedLoop: SyntaxNode | undefined;
@@ -91,7 +75,7 @@ export function checkReportable(port: Port, loop: InputLoop, state: StateVar[]):
 
 /** The names the port adds must be free in the crate root (K1013). */
 function checkNames(port: Port): void {
-  const taken = new Set(query(TOP_ITEMS).captures(port.ctx.tree.rootNode).map((c) => c.node.text));
+  const taken = new Set(port.ctx.matches('topItems').map((m) => m.captures[0].node.text));
   for (const n of ['Session', 'miscdev']) {
     if (!taken.has(n)) continue;
     port.report('K1013', port.fn.childForFieldName('name')!, `the crate root already defines \`${n}\`, which \`--io miscdev\` generates`, `rename the program's \`${n}\` and run \`--io miscdev\` again`);
@@ -107,7 +91,7 @@ function warnPrintingCalls(port: Port, loop: InputLoop): void {
   const printers = printingFns(port.cc);
   if (printers.size === 0) return;
   const seen = new Set<string>();
-  for (const m of query(CALLS).matches(loop.body)) {
+  for (const m of matchesIn(port.ctx, 'calls', loop.body)) {
     const f = m.captures.find((c) => c.name === 'f')!.node;
     const call = m.captures.find((c) => c.name === 'c')!.node;
     const owner = printers.get(f.text);
@@ -126,7 +110,7 @@ function warnPrintingCalls(port: Port, loop: InputLoop): void {
 function checkRebinding(port: Port, loop: InputLoop, state: StateVar[]): void {
   const names = new Set(state.map((s) => s.name));
   for (const root of [loop.body, ...stmtsAfter(port, loop)]) {
-    for (const p of bindingPatterns(root)) {
+    for (const p of bindingPatterns(port.ctx, root)) {
       for (const n of patternNames(p)) {
         if (!names.has(n.text) || inNestedFn(n, root)) continue;
         port.report('K1006', n, `\`${n.text}\` is state of the input loop (a \`Session\` field), and it is bound again here: kport cannot tell which one later uses mean`, `rename this binding (e.g. \`${n.text}_here\`), or assign to the state (\`${n.text} = ..\`), then run \`--io miscdev\` again`);
@@ -137,26 +121,26 @@ function checkRebinding(port: Port, loop: InputLoop, state: StateVar[]): void {
 
 /** Crate functions that print (println!/print!), directly or through crate functions they call, by name → `Owner::name`. */
 function printingFns(cc: CrateContext): Map<string, string> {
-  const fns: { name: string; shown: string; body: SyntaxNode }[] = [];
+  const fns: { file: FileContext; name: string; shown: string; body: SyntaxNode }[] = [];
   for (const f of cc.files) {
-    for (const m of query(FNS).matches(f.tree.rootNode)) {
+    for (const m of f.matches('fns')) {
       const fnNode = m.captures.find((c) => c.name === 'f')!.node;
       const name = m.captures.find((c) => c.name === 'n')!.node.text;
       if (name === 'main') continue;
       const impl = fnNode.parent?.parent?.type === 'impl_item' ? fnNode.parent.parent : undefined;
       const owner = impl?.childForFieldName('type')?.text;
-      fns.push({ name, shown: owner ? `${owner}::${name}` : name, body: m.captures.find((c) => c.name === 'b')!.node });
+      fns.push({ file: f, name, shown: owner ? `${owner}::${name}` : name, body: m.captures.find((c) => c.name === 'b')!.node });
     }
   }
   const printing = new Map<string, string>();
   for (const f of fns) {
-    if (query(MACROS).matches(f.body).some((m) => /^(std::)?(println|print)$/.test(m.captures.find((c) => c.name === 'm')!.node.text))) printing.set(f.name, f.shown);
+    if (matchesIn(f.file, 'macros', f.body).some((m) => /^(std::)?(println|print)$/.test(m.captures.find((c) => c.name === 'm')!.node.text))) printing.set(f.name, f.shown);
   }
   for (let changed = true; changed; ) {
     changed = false;
     for (const f of fns) {
       if (printing.has(f.name)) continue;
-      if (query(CALLS).matches(f.body).some((m) => printing.has(m.captures.find((c) => c.name === 'f')!.node.text))) {
+      if (matchesIn(f.file, 'calls', f.body).some((m) => printing.has(m.captures.find((c) => c.name === 'f')!.node.text))) {
         printing.set(f.name, f.shown);
         changed = true;
       }

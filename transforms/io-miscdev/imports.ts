@@ -1,16 +1,13 @@
 // io-miscdev: imports. The std imports only the input loop used go, and
 // `mod miscdev;` is declared.
 import { lineRemovalRange } from '../../src/rewrite/remove-lines.ts';
-import { query } from '../../src/engine/queries.ts';
 import { renderUse, useLeaves } from '../../src/rewrite/use-tree.ts';
 import { topInsertPoint } from '../../src/rewrite/top-insert.ts';
 import type { EditGroup, TextEdit } from '../../src/engine/edits.ts';
 import type { SyntaxNode } from '../../src/engine/types.ts';
 import { Port, type Binding, type InputLoop } from './port.ts';
-import { inside, MACROS, named } from './syntax.ts';
+import { capturesIn, inside, matchesIn, named } from './syntax.ts';
 
-const NAME_TOKENS = '(identifier) @n (field_identifier) @n (type_identifier) @n';
-const PATH_ROOTS = '(scoped_identifier path: (identifier) @r) (scoped_type_identifier path: (identifier) @r)';
 
 /** Drop the imports only the input loop used: `BufRead`, `io`, `stdin`, `Write`. */
 export function imports(port: Port, g: EditGroup, loop: InputLoop, bindings: Binding[]): void {
@@ -23,17 +20,17 @@ export function imports(port: Port, g: EditGroup, loop: InputLoop, bindings: Bin
   if (rt && !port.cc.crate.options.noModule) gone.push(rt);
   const uses = ctx.tree.rootNode.namedChildren.filter((c) => c.type === 'use_declaration');
   const left = new Set<string>();
-  for (const c of query(NAME_TOKENS).captures(ctx.tree.rootNode)) {
+  for (const c of ctx.matches('nameTokens').map((m) => m.captures[0])) {
     const n = c.node;
     if (gone.some((g) => inside(n, g)) || uses.some((u) => inside(n, u))) continue;
     if (isStrSplit(n)) continue;
     left.add(n.text);
   }
   for (const r of named(port.body).slice(named(port.body).findIndex((s) => s.id === loop.stmt.id) + 1)) {
-    for (const c of query(NAME_TOKENS).captures(r)) left.add(c.node.text);
+    for (const c of capturesIn(ctx, 'nameTokens', r)) left.add(c.node.text);
   }
-  const pathRoots = new Set(query(PATH_ROOTS).captures(ctx.tree.rootNode).filter((c) => !gone.some((g) => inside(c.node, g)) && !uses.some((u) => inside(c.node, u))).map((c) => c.node.text));
-  const loopWrites = query(MACROS).matches(loop.stmt).some((m) => /^(write|writeln)$/.test(m.captures.find((c) => c.name === 'm')!.node.text));
+  const pathRoots = new Set(ctx.matches('pathRoots').map((m) => m.captures[0]).filter((c) => !gone.some((g) => inside(c.node, g)) && !uses.some((u) => inside(c.node, u))).map((c) => c.node.text));
+  const loopWrites = matchesIn(ctx, 'macros', loop.stmt).some((m) => /^(write|writeln)$/.test(m.captures.find((c) => c.name === 'm')!.node.text));
   const any = (...ns: string[]) => ns.some((n) => left.has(n));
   const removed = new Map<number, TextEdit>();
   for (const u of uses) {

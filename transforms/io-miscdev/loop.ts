@@ -1,22 +1,16 @@
 // io-miscdev: loop recognition. main's one input loop and its shape (`for line in
 // ..lines()`, `while let Some(Ok(line))`, `loop { read_line .. }`), or the reports
 // why there is none to restructure.
-import { query } from '../../src/engine/queries.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { Port, type Binding, type FoundLoop, type InputLoop } from './port.ts';
-import { enclosingFnName, enclosingLoop, IDENT, inside, letName, LOOPS, methodAfter, named, topStmt } from './syntax.ts';
-
-const STDIN_CALL = `
-  ((call_expression function: (identifier) @f arguments: (arguments) @a) @call (#eq? @f "stdin"))
-  ((call_expression function: (scoped_identifier name: (identifier) @f) arguments: (arguments) @a) @call (#eq? @f "stdin"))
-`;
+import { capturesIn, enclosingFnName, enclosingLoop, inside, letName, LOOPS, methodAfter, named, topStmt } from './syntax.ts';
 
 const CUSTOM_READERS = new Set(['bytes', 'read_until', 'read_to_string', 'read_to_end', 'split', 'read', 'read_exact', 'fill_buf', 'chars', 'take']);
 
 /** main's one input loop, or the reports why there is none to restructure (K1002, K1003, K1004, K1007, K1009). */
 export function findInputLoop(port: Port): FoundLoop | undefined {
   const { ctx, body } = port;
-  const stdinCalls = query(STDIN_CALL).matches(ctx.tree.rootNode).map((m) => m.captures.find((c) => c.name === 'call')!.node);
+  const stdinCalls = ctx.matches('stdinCalls').map((m) => m.captures.find((c) => c.name === 'call')!.node);
   const inMain = stdinCalls.filter((c) => inside(c, body));
   // First the profile: without the API no other finding leads to a port.
   if (inMain.length > 0 && !profileHasMiscdev(ctx)) {
@@ -35,7 +29,7 @@ export function findInputLoop(port: Port): FoundLoop | undefined {
 function checkReadsOutsideMain(port: Port, stdinCalls: SyntaxNode[], inMain: SyntaxNode[]): void {
   const { ctx, body } = port;
   for (const f of port.cc.files) {
-    const calls = f === ctx ? stdinCalls.filter((c) => !inside(c, body)) : query(STDIN_CALL).matches(f.tree.rootNode).map((m) => m.captures.find((c) => c.name === 'call')!.node);
+    const calls = f === ctx ? stdinCalls.filter((c) => !inside(c, body)) : f.matches('stdinCalls').map((m) => m.captures.find((c) => c.name === 'call')!.node);
     for (const c of calls) {
       const owner = enclosingFnName(c);
       if (inMain.length === 0) {
@@ -84,7 +78,7 @@ function inputUses(port: Port, inMain: SyntaxNode[], bindings: Binding[]): Synta
   const names = new Set(bindings.map((b) => b.name));
   const inBinding = (n: SyntaxNode) => bindings.some((b) => inside(n, b.stmt));
   const uses = inMain.filter((c) => !inBinding(c));
-  for (const c of query(IDENT).captures(port.body)) {
+  for (const c of capturesIn(port.ctx, 'ident', port.body)) {
     const n = c.node;
     if (!names.has(n.text) || inBinding(n)) continue;
     if (n.parent?.type === 'scoped_identifier' || n.parent?.type === 'field_expression' && n.parent.childForFieldName('value')?.id !== n.id) continue;

@@ -1,16 +1,7 @@
 // io-miscdev: the port (main of the crate root, where reports go) and what the
 // phases hand each other: the input's bindings, the loop, the state.
-import { query } from '../../src/engine/queries.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { named } from './syntax.ts';
-
-const MAIN = '(source_file (function_item name: (identifier) @name (#eq? @name "main")) @fn)';
-const PORTED = '(source_file (macro_invocation macro: (identifier) @m (#eq? @m "module")))';
-
-const GENERIC_TYPES = `
-  (struct_item name: (type_identifier) @n type_parameters: (type_parameters))
-  (enum_item name: (type_identifier) @n type_parameters: (type_parameters))
-`;
 
 /** A `let` of main that gives the stdin handle or its line iterator a name. */
 export interface Binding {
@@ -43,10 +34,10 @@ export interface StateVar {
 /** The one crate root with a `fn main` not yet ported: what every phase reads. */
 export function portOf(cc: CrateContext, stops: ReadonlySet<string>): Port | undefined {
   const roots = cc.files.filter((f) => f.isCrateRoot);
-  const withMain = roots.map((f) => ({ f, m: query(MAIN).matches(f.tree.rootNode)[0] })).filter((x) => x.m);
+  const withMain = roots.map((f) => ({ f, m: f.matches('main')[0] })).filter((x) => x.m);
   if (withMain.length !== 1) return undefined;
   const ctx = withMain[0].f;
-  if (query(PORTED).matches(ctx.tree.rootNode).length) return undefined;
+  if (ctx.matches('ported').length) return undefined;
   const fn = withMain[0].m.captures.find((c) => c.name === 'fn')!.node;
   const body = fn.childForFieldName('body');
   if (!body || fn.hasError) return undefined;
@@ -81,7 +72,7 @@ export class Port {
   generic(): Set<string> {
     if (!this.genericTypes) {
       this.genericTypes = new Set();
-      for (const f of this.cc.files) for (const c of query(GENERIC_TYPES).captures(f.tree.rootNode)) this.genericTypes.add(c.node.text);
+      for (const f of this.cc.files) for (const m of f.matches('genericTypes')) this.genericTypes.add(m.captures[0].node.text);
     }
     return this.genericTypes;
   }

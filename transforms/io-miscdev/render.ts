@@ -3,13 +3,12 @@
 // one edit group (src/engine/edits.ts).
 import { lineIndent, lineRemovalRange } from '../../src/rewrite/remove-lines.ts';
 import { miscdevFile } from '../../src/rewrite/miscdev-template.ts';
-import { query } from '../../src/engine/queries.ts';
 import type { EditGroup } from '../../src/engine/edits.ts';
 import type { SyntaxNode } from '../../src/engine/types.ts';
 import { ownJumps } from './checks.ts';
 import { imports } from './imports.ts';
 import { Port, stmtsAfter, type Binding, type InputLoop, type StateVar } from './port.ts';
-import { BLOCK_LIKE, guessUnit, IDENT, inNestedFn, inside, isUnitMain, isValueUse, JUMPS, MACROS, named, ownBody } from './syntax.ts';
+import { BLOCK_LIKE, capturesIn, guessUnit, inNestedFn, inside, isUnitMain, isValueUse, matchesIn, named, ownBody } from './syntax.ts';
 
 const PRINTS: Record<string, string> = { println: 'miscdev::outln', print: 'miscdev::out' };
 
@@ -30,8 +29,8 @@ export function indentOf(port: Port): Indent {
 /** `struct Session` and `impl Session { fn line, fn finish }`, to stand before main at its indentation. */
 export function renderSession(port: Port, g: EditGroup, loop: InputLoop, state: StateVar[], { base, i1, i2 }: Indent): string {
   const names = new Set(state.map((s) => s.name));
-  const prints = query(MACROS).matches(loop.body).some((m) => PRINTS[m.captures.find((c) => c.name === 'm')!.node.text.replace(/^(::)?std::/, '')] !== undefined);
-  const outName = (prints ? '' : '_') + (query(IDENT).captures(loop.body).some((c) => c.node.text === 'out') ? 'miscdev_out' : 'out');
+  const prints = matchesIn(port.ctx, 'macros', loop.body).some((m) => PRINTS[m.captures.find((c) => c.name === 'm')!.node.text.replace(/^(::)?std::/, '')] !== undefined);
+  const outName = (prints ? '' : '_') + (capturesIn(port.ctx, 'ident', loop.body).some((c) => c.node.text === 'out') ? 'miscdev_out' : 'out');
   const lineBody = renderLine(port, g, loop, names, outName, i2);
   const finBody = renderFinish(port, g, loop, names, i2);
   const dev = port.device;
@@ -71,7 +70,7 @@ function renderFinish(port: Port, g: EditGroup, loop: InputLoop, names: Set<stri
     const from = loop.stmt.endIndex;
     const to = port.body.endIndex - 1;
     for (const r of after) {
-      for (const c of query(JUMPS).captures(r)) {
+      for (const c of capturesIn(port.ctx, 'jumps', r)) {
         if (c.node.type !== 'return_expression' || !ownBody(c.node, port.fn)) continue;
         const v = named(c.node)[0];
         if (unit && (!v || v.type === 'unit_expression')) g.replace(c.node, 'return Ok(())');
@@ -104,7 +103,7 @@ export function rewriteMain(port: Port, g: EditGroup, loop: InputLoop, state: St
   g.replace({ start: loop.stmt.startIndex, end: body.endIndex - 1 }, `${reg}\n${base}`);
   // A local that main now only moves into the Session needs no `mut` there (rustc's
   // unused_mut is an error in kernels built with CONFIG_WERROR).
-  const between = query(IDENT).captures(body).map((c) => c.node).filter((n) => n.endIndex <= loop.stmt.startIndex);
+  const between = capturesIn(ctx, 'ident', body).map((c) => c.node).filter((n) => n.endIndex <= loop.stmt.startIndex);
   for (const s of state) {
     const pat = s.decl.childForFieldName('pattern');
     const mut = s.decl.children.find((c) => c.type === 'mutable_specifier');
@@ -126,13 +125,13 @@ export function rewriteMain(port: Port, g: EditGroup, loop: InputLoop, state: St
 
 /** State names → `self.x` in `root`, and `x = self.x` arguments for `{x}` captures in format strings. */
 function stateEdits(port: Port, g: EditGroup, root: SyntaxNode, names: Set<string>, skip: SyntaxNode[]): void {
-  for (const c of query(IDENT).captures(root)) {
+  for (const c of capturesIn(port.ctx, 'ident', root)) {
     const n = c.node;
     if (!names.has(n.text) || skip.some((s) => inside(n, s)) || inNestedFn(n, root)) continue;
     if (!isValueUse(n)) continue;
     g.replace(n, n.parent?.type === 'shorthand_field_initializer' ? `${n.text}: self.${n.text}` : `self.${n.text}`);
   }
-  for (const m of query(MACROS).matches(root)) {
+  for (const m of matchesIn(port.ctx, 'macros', root)) {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
     if (skip.some((s) => inside(tt, s))) continue;
     const fmt = tt.namedChildren.find((c) => c.type === 'string_literal' || c.type === 'raw_string_literal');
@@ -149,7 +148,7 @@ function stateEdits(port: Port, g: EditGroup, root: SyntaxNode, names: Set<strin
 
 /** println!/print! in the handler → miscdev::outln!/out! into the device's output. */
 function printEdits(port: Port, g: EditGroup, root: SyntaxNode, outName: string): void {
-  for (const m of query(MACROS).matches(root)) {
+  for (const m of matchesIn(port.ctx, 'macros', root)) {
     const mac = m.captures.find((c) => c.name === 'm')!.node;
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
     const name = mac.text.replace(/^(::)?std::/, '');

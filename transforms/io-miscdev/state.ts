@@ -1,11 +1,9 @@
 // io-miscdev: state typing. The locals the loop keeps between lines become
 // `Session` fields, each with its type written (K1011, K1012).
-import { query } from '../../src/engine/queries.ts';
 import type { SyntaxNode } from '../../src/engine/types.ts';
 import { Port, type Binding, type InputLoop, type StateVar } from './port.ts';
-import { IDENT, isValueUse, letName, named, patternNames } from './syntax.ts';
+import { capturesIn, isValueUse, letName, named, patternNames } from './syntax.ts';
 
-const IMPL_FNS = '(impl_item type: (_) @t body: (declaration_list (function_item name: (identifier) @n) @f))';
 
 const STD_GENERIC = new Set(['Vec', 'VecDeque', 'HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'BinaryHeap', 'LinkedList', 'Box', 'Option', 'Result', 'Rc', 'Arc', 'RefCell', 'Cell', 'Mutex', 'KVec', 'KBox']);
 const INT_SUFFIX = /(i8|i16|i32|i64|i128|isize|u8|u16|u32|u64|u128|usize)$/;
@@ -24,8 +22,7 @@ export function collectState(port: Port, loop: InputLoop, bindings: Binding[]): 
     for (const n of patternNames(pat)) decls.set(n.text, s);
   }
   const used = new Set<string>();
-  const end = port.body.endIndex;
-  for (const c of query(IDENT).captures(port.body, { startIndex: loop.stmt.startIndex, endIndex: end })) {
+  for (const c of capturesIn(port.ctx, 'ident', port.body)) {
     if (c.node.startIndex >= loop.stmt.startIndex && decls.has(c.node.text) && isValueUse(c.node)) used.add(c.node.text);
   }
   const state: StateVar[] = [];
@@ -107,7 +104,7 @@ function fnReturn(port: Port, owner: string | undefined, name: string): { type: 
   const found: string[] = [];
   for (const f of port.cc.files) {
     if (owner) {
-      for (const m of query(IMPL_FNS).matches(f.tree.rootNode)) {
+      for (const m of f.matches('implFns')) {
         const t = m.captures.find((c) => c.name === 't')!.node;
         const fnNode = m.captures.find((c) => c.name === 'f')!.node;
         if (t.text !== owner || m.captures.find((c) => c.name === 'n')!.node.text !== name) continue;

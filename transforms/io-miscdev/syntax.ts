@@ -1,7 +1,7 @@
 // io-miscdev: the queries and the small syntax helpers the other parts share.
 import { lineIndent } from '../../src/rewrite/remove-lines.ts';
-import { query } from '../../src/engine/queries.ts';
-import type { SyntaxNode } from '../../src/engine/types.ts';
+import { capturesOf, MatchIndex, type QueryCapture } from '../../src/analysis/captures.ts';
+import type { FileContext, QueryMatch, SyntaxNode } from '../../src/engine/types.ts';
 
 export const IDENT = '(identifier) @id';
 
@@ -16,6 +16,69 @@ export const CALLS = `
   (call_expression function: (scoped_identifier name: (identifier) @f)) @c
   (call_expression function: (field_expression field: (field_identifier) @f)) @c
 `;
+
+/**
+ * Every query io-miscdev reads, declared by the transform (io-miscdev.ts) and
+ * run by the engine on each file of the crate, with the capture that is each
+ * pattern's root: what the parts ask of a node (a loop's body, main's code
+ * after the loop) they read from the file's matches under it (capturesIn).
+ */
+export const QUERIES = {
+  ident: IDENT,
+  jumps: JUMPS,
+  macros: MACROS,
+  calls: CALLS,
+  bindings: `
+    (let_declaration pattern: (_) @p) @r
+    (let_condition pattern: (_) @p) @r
+    (for_expression pattern: (_) @p) @r
+    (match_pattern . (_) @p) @r
+    (closure_parameters (_) @p) @r
+    (parameter pattern: (_) @p) @r
+  `,
+  fileReads: '((scoped_identifier) @p (#match? @p "(^|::)(fs::[a-z_]+|File::open|OpenOptions::new)$"))',
+  nameTokens: '(identifier) @n (field_identifier) @n (type_identifier) @n',
+  stdinCalls: `
+    ((call_expression function: (identifier) @f arguments: (arguments) @a) @call (#eq? @f "stdin"))
+    ((call_expression function: (scoped_identifier name: (identifier) @f) arguments: (arguments) @a) @call (#eq? @f "stdin"))
+  `,
+  main: '(source_file (function_item name: (identifier) @name (#eq? @name "main")) @fn)',
+  ported: '(source_file (macro_invocation macro: (identifier) @m (#eq? @m "module")))',
+  genericTypes: `
+    (struct_item name: (type_identifier) @n type_parameters: (type_parameters))
+    (enum_item name: (type_identifier) @n type_parameters: (type_parameters))
+  `,
+  fns: '(function_item name: (identifier) @n body: (block) @b) @f',
+  topItems: `
+    (source_file (struct_item name: (type_identifier) @n))
+    (source_file (enum_item name: (type_identifier) @n))
+    (source_file (type_item name: (type_identifier) @n))
+    (source_file (trait_item name: (type_identifier) @n))
+    (source_file (union_item name: (type_identifier) @n))
+    (source_file (mod_item name: (identifier) @n))
+  `,
+  pathRoots: '(scoped_identifier path: (identifier) @r) (scoped_type_identifier path: (identifier) @r)',
+  implFns: '(impl_item type: (_) @t body: (declaration_list (function_item name: (identifier) @n) @f))',
+};
+type Name = keyof typeof QUERIES;
+/** The capture that is each pattern's root, for the queries read under a node. */
+const ROOT: Partial<Record<Name, string>> = { ident: 'id', jumps: 'j', macros: 'mac', calls: 'c', bindings: 'r', fileReads: 'p', nameTokens: 'n' };
+
+const indexes = new WeakMap<FileContext, Map<Name, MatchIndex>>();
+
+/** The matches of query `name` under `node` of file `f`, as `query(QUERIES[name]).matches(node)` returns them. */
+export function matchesIn(f: FileContext, name: Name, node: SyntaxNode): QueryMatch[] {
+  let byName = indexes.get(f);
+  if (!byName) indexes.set(f, (byName = new Map()));
+  let x = byName.get(name);
+  if (!x) byName.set(name, (x = new MatchIndex(f.matches(name), ROOT[name]!)));
+  return x.under(node);
+}
+
+/** The captures of query `name` under `node` of file `f`, in the order `query(QUERIES[name]).captures(node)` returns them. */
+export function capturesIn(f: FileContext, name: Name, node: SyntaxNode): QueryCapture[] {
+  return capturesOf(matchesIn(f, name, node));
+}
 
 export const LOOPS = new Set(['for_expression', 'while_expression', 'loop_expression']);
 export const FN_LIKE = new Set(['closure_expression', 'function_item', 'async_block', 'const_block', 'impl_item', 'trait_item', 'mod_item']);
@@ -84,16 +147,10 @@ export function patternNames(p: SyntaxNode): SyntaxNode[] {
 }
 
 /** The binding patterns inside `root` (let, for, if/while let, match arms, closure and fn parameters). */
-export function bindingPatterns(root: SyntaxNode): SyntaxNode[] {
-  const q = query(`
-    (let_declaration pattern: (_) @p)
-    (let_condition pattern: (_) @p)
-    (for_expression pattern: (_) @p)
-    (match_pattern . (_) @p)
-    (closure_parameters (_) @p)
-    (parameter pattern: (_) @p)
-  `);
-  return q.captures(root).map((c) => c.node);
+export function bindingPatterns(f: FileContext, root: SyntaxNode): SyntaxNode[] {
+  return capturesIn(f, 'bindings', root)
+    .filter((c) => c.name === 'p')
+    .map((c) => c.node);
 }
 
 export function isUnitMain(fn: SyntaxNode): boolean {

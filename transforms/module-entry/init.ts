@@ -3,16 +3,19 @@
 // group (src/engine/edits.ts), with `module!` and the module struct above it.
 import { camelCase, moduleBlock, singleLine } from '../../src/crate/modinfo.ts';
 import { lineIndent } from '../../src/rewrite/remove-lines.ts';
-import { query } from '../../src/engine/queries.ts';
+import { capturesUnder, matchesUnder } from '../../src/analysis/captures.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import type { EditGroup } from '../../src/engine/edits.ts';
 import { describeMetadata, docLine, pickTypeName } from './metadata.ts';
 import { BLOCK_LIKE, endless, isCall, isOkUnit, ownFn, shapeOf, type Shape } from './shape.ts';
 
-const RETURNS = '(return_expression) @r';
-const EXIT_PATH = '((call_expression function: (scoped_identifier) @f arguments: (arguments) @args) @call (#match? @f "^(::)?(std::)?process::exit$"))';
-const EXIT_BARE = '((call_expression function: (identifier) @f arguments: (arguments) @args) @call (#eq? @f "exit"))';
-const EXIT_IMPORT = '(use_declaration argument: (_) @arg)';
+/** The queries convert reads (declared by the transform, module-entry.ts). */
+export const INIT_QUERIES = {
+  returns: '(return_expression) @r',
+  exitPath: '((call_expression function: (scoped_identifier) @f arguments: (arguments) @args) @call (#match? @f "^(::)?(std::)?process::exit$"))',
+  exitBare: '((call_expression function: (identifier) @f arguments: (arguments) @args) @call (#eq? @f "exit"))',
+  exitImport: '(use_declaration argument: (_) @arg)',
+};
 
 export function convert(ctx: FileContext, fn: SyntaxNode, cc: CrateContext): void {
   const text = ctx.text;
@@ -93,7 +96,7 @@ function rewriteMain(ctx: FileContext, cc: CrateContext, g: EditGroup, m: Main):
   const replace = (n: SyntaxNode, t: string) => g.replace(n, t);
 
   // `return` in main's own body (not in closures or nested items).
-  for (const c of query(RETURNS).captures(body)) {
+  for (const c of capturesUnder(ctx.matches('returns'), body, 'r')) {
     const r = c.node;
     if (!ownFn(r, fn)) continue;
     if (kept.length) {
@@ -114,11 +117,11 @@ function rewriteMain(ctx: FileContext, cc: CrateContext, g: EditGroup, m: Main):
   }
 
   // std::process::exit(code): the module cannot end the process; init returns instead.
-  const exits = query(EXIT_PATH).matches(body);
-  const bareExit = query(EXIT_IMPORT)
-    .captures(ctx.tree.rootNode)
-    .some((c) => /^(::)?std::process::(exit|\{[^}]*\bexit\b[^}]*\})$/.test(c.node.text.replace(/\s+/g, '')));
-  if (bareExit) exits.push(...query(EXIT_BARE).matches(body));
+  const exits = matchesUnder(ctx.matches('exitPath'), body, 'call');
+  const bareExit = ctx
+    .matches('exitImport')
+    .some((m) => /^(::)?std::process::(exit|\{[^}]*\bexit\b[^}]*\})$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
+  if (bareExit) exits.push(...matchesUnder(ctx.matches('exitBare'), body, 'call'));
   for (const m of exits) {
     const call = m.captures.find((c) => c.name === 'call')!.node;
     if (!ownFn(call, fn)) continue;

@@ -1,10 +1,10 @@
 // module-entry: the module's type name and metadata (description from the
 // crate's docs, the notes that say where each value came from).
 import { KERNEL_LICENSES, singleLine } from '../../src/crate/modinfo.ts';
-import { query } from '../../src/engine/queries.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
 
-const NAMES = `
+/** The names pickTypeName must avoid (declared by the transform, module-entry.ts). */
+export const NAMES = `
   (source_file (struct_item name: (type_identifier) @n))
   (source_file (enum_item name: (type_identifier) @n))
   (source_file (type_item name: (type_identifier) @n))
@@ -30,7 +30,7 @@ export function docLine(ctx: FileContext): string | undefined {
 /** The type name `module!` gets: CamelCase of the module name, unless the file already uses it. */
 export function pickTypeName(ctx: FileContext, want: string): string {
   const taken = new Set<string>();
-  for (const c of query(NAMES).captures(ctx.tree.rootNode)) {
+  for (const c of ctx.matches('names').map((m) => m.captures[0])) {
     if (c.name === 'n') taken.add(c.node.text);
     else for (const m of c.node.text.matchAll(/\b[A-Z][A-Za-z0-9_]*\b/g)) taken.add(m[0]);
   }

@@ -1,11 +1,8 @@
 // time-api: what the file's `use` declarations bring in from std::time and
 // std::thread, and what a path names through them.
-import { query } from '../../src/engine/queries.ts';
 import { localNames } from '../../src/analysis/localnames.ts';
 import { pathSegs, useLeaves, type UseLeaf } from '../../src/rewrite/use-tree.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
-
-const USES = '(use_declaration argument: (_) @arg) @use';
 
 export interface Bindings {
   /** Bare names that stand for std's Instant / Duration / SystemTime, UNIX_EPOCH / thread::sleep. */
@@ -27,7 +24,7 @@ function isStd(l: UseLeaf): boolean {
 export function bindings(ctx: FileContext): Bindings {
   const b: Bindings = { instant: new Set(), duration: new Set(), wall: new Set(), sleep: new Set(), timeMod: new Set(), threadMod: new Set(), leaves: [] };
   const defined = localNames(ctx.tree).defined;
-  for (const m of query(USES).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('uses')) {
     const decl = m.captures.find((c) => c.name === 'use')!.node;
     for (const leaf of useLeaves(m.captures.find((c) => c.name === 'arg')!.node)) {
       if (!isStd(leaf)) continue;

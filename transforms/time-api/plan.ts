@@ -7,12 +7,12 @@ import { key, type Site, type Slots } from '../../src/analysis/instant-flow.ts';
 import { TIME_CODES, type ClockApi } from '../../src/kernel-api/time.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import type { Bindings } from './bindings.ts';
+import { IDENTS } from './queries.ts';
 
 export { key, type Site };
 
 export const FORMAT_MACROS = /^(::)?((std|core|kernel)::)?(e?print(ln)?|pr_(info|err|warn|debug|notice|alert|crit|emerg|cont)|write(ln)?|format_args|format|panic|assert|assert_eq|assert_ne|debug_assert)$/;
 export const COMPARE = new Set(['<', '>', '<=', '>=', '==', '!=']);
-export const FLOAT_METHODS = ['as_secs_f64', 'as_secs_f32', 'as_millis_f64', 'as_millis_f32', 'mul_f64', 'mul_f32', 'div_f64', 'div_f32', 'div_duration_f64', 'div_duration_f32'];
 export const PLAIN_INT = /^[0-9][0-9_]*$/;
 
 export type Range = { start: number; end: number };
@@ -82,10 +82,12 @@ export function block(p: Plan, s: Site, message: string, help: string, code: str
 /** Every occurrence of `name` (an identifier) in code, in all regions, inside [from, to). */
 export function occurrences(ctx: FileContext, name: string, from: number, to: number): Site[] {
   const out: Site[] = [];
-  const q = `((identifier) @id (#eq? @id "${name}"))`;
   for (const r of codeRegions(ctx.tree)) {
     if (!r.text.includes(name)) continue;
-    for (const c of query(q).captures(r.root)) {
+    // The file's identifiers come from the declared query; a macro's arguments, parsed apart, are queried here.
+    const ids = r.root === ctx.tree.rootNode ? identifiers(ctx) : query(IDENTS).captures(r.root);
+    for (const c of ids) {
+      if (c.node.text !== name) continue;
       const at = c.node.startIndex + r.shift;
       if (at < from || at >= to) continue;
       if (shadowed(ctx.tree, c.node, r)) continue;
@@ -97,6 +99,14 @@ export function occurrences(ctx: FileContext, name: string, from: number, to: nu
     }
   }
   return out;
+}
+
+// The file's identifiers (one capture each, in text order), read once per tree.
+const identsByTree = new WeakMap<FileContext['tree'], { node: SyntaxNode }[]>();
+function identifiers(ctx: FileContext): { node: SyntaxNode }[] {
+  let ids = identsByTree.get(ctx.tree);
+  if (!ids) identsByTree.set(ctx.tree, (ids = ctx.matches('idents').map((m) => m.captures[0])));
+  return ids;
 }
 
 export function inRawTokens(n: SyntaxNode): boolean {

@@ -8,6 +8,7 @@ import { TIME_CODES } from '../../src/kernel-api/time.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { stdItem, type Bindings } from './bindings.ts';
 import { newPlan, occurrences, type Plan } from './plan.ts';
+import { CALLS } from './queries.ts';
 import { durationCtor } from './span.ts';
 
 export interface SleepSite {
@@ -19,11 +20,13 @@ export interface SleepSite {
 export function sleepSites(ctx: FileContext, b: Bindings): SleepSite[] {
   const out: SleepSite[] = [];
   const names = [...new Set(['sleep', ...b.sleep])].join('|');
-  const q = `(call_expression function: [(identifier) (scoped_identifier)] @f (#match? @f "(^|::)(${names})$")) @call`;
+  const named = new RegExp(`(^|::)(${names})$`);
   for (const r of codeRegions(ctx.tree)) {
     if (!r.text.includes('sleep') && ![...b.sleep].some((n) => r.text.includes(n))) continue;
-    for (const m of query(q).matches(r.root)) {
+    // The file's own tree answers from the declared query; a macro's arguments, parsed apart, are queried here.
+    for (const m of r.root === ctx.tree.rootNode ? ctx.matches('calls') : query(CALLS).matches(r.root)) {
       const f = m.captures.find((c) => c.name === 'f')!.node;
+      if (!named.test(f.text)) continue;
       const call = m.captures.find((c) => c.name === 'call')!.node;
       if (isTestCode(ctx.tree, anchor(call, r))) continue;
       if (f.type === 'identifier' ? !b.sleep.has(f.text) : stdItem(f, b, 'thread') !== 'sleep') continue;

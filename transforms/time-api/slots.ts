@@ -1,7 +1,7 @@
 // time-api: the file's Instant- and Duration-typed slots (struct fields,
 // parameters, returns, typed `let`s) that kport follows on a profile with an
 // Instant type (the following itself: src/analysis/instant-flow.ts).
-import { query } from '../../src/engine/queries.ts';
+import { capturesOf } from '../../src/analysis/captures.ts';
 import { shadowed, type Region } from '../../src/analysis/macroargs.ts';
 import { isTestCode } from '../../src/analysis/testcode.ts';
 import { addSlot, derivesOf, eachInflow, emptySet, fnName, isInstantExpr, isSpanExpr, key, typeSlot, visibleElsewhere, type SlotSet, type Slots } from '../../src/analysis/instant-flow.ts';
@@ -14,11 +14,10 @@ const ALLOWED_DERIVES = new Set(['Clone', 'Copy']);
 
 /** How many functions of each name the file defines, and each struct field name's declared types. */
 function fileShape(p: Plan): { fnCount: Map<string, number>; fieldTypes: Map<string, Set<string>> } {
-  const root = p.ctx.tree.rootNode;
   const fnCount = new Map<string, number>();
-  for (const c of query('(function_item name: (identifier) @n)').captures(root)) fnCount.set(c.node.text, (fnCount.get(c.node.text) ?? 0) + 1);
+  for (const c of capturesOf(p.ctx.matches('fnNames'))) fnCount.set(c.node.text, (fnCount.get(c.node.text) ?? 0) + 1);
   const fieldTypes = new Map<string, Set<string>>();
-  for (const m of query('(field_declaration name: (field_identifier) @n type: (_) @t)').matches(root)) {
+  for (const m of p.ctx.matches('fields')) {
     const n = m.captures.find((c) => c.name === 'n')!.node.text;
     if (!fieldTypes.has(n)) fieldTypes.set(n, new Set());
     fieldTypes.get(n)!.add(m.captures.find((c) => c.name === 't')!.node.text);
@@ -54,9 +53,9 @@ export function chooseDeltas(p: Plan, sl: Slots): void {
   if (p.api.span) {
     const cands: { s: Site; slot: SyntaxNode; set: SlotSet }[] = [];
     const root: Region = { root: ctx.tree.rootNode, shift: 0, text: ctx.text };
-    const names = [...p.b.duration].join('|');
-    const q = `${names ? `((type_identifier) @t (#match? @t "^(${names})$"))` : ''} ((scoped_type_identifier name: (type_identifier) @n (#eq? @n "Duration")) @t)`;
-    for (const c of query(q).captures(ctx.tree.rootNode)) {
+    // Type names that stand for Duration (pattern 0, picked out by name), and `x::Duration` (pattern 1).
+    const found = ctx.matches('durationTypes').filter((m) => m.pattern === 1 || p.b.duration.has(m.captures[0].node.text));
+    for (const c of capturesOf(found)) {
       if (c.name !== 't') continue;
       const t = c.node;
       if (t.type === 'type_identifier' && t.parent?.type === 'scoped_type_identifier') continue;
@@ -131,7 +130,7 @@ export function checkInflows(p: Plan, sl: Slots): void {
   });
   const root: Region = { root: p.ctx.tree.rootNode, shift: 0, text: p.ctx.text };
   // `let Lap { start, .. } = lap;` binds the field to a name kport does not follow.
-  for (const c of query('(field_pattern) @p').captures(p.ctx.tree.rootNode)) {
+  for (const c of capturesOf(p.ctx.matches('fieldPatterns'))) {
     const f = c.node.childForFieldName('name');
     if (f && (sl.fields.has(f.text) || sl.delta.fields.has(f.text)) && !isTestCode(p.ctx.tree, c.node)) block(p, { node: c.node, r: root }, `the pattern binds the followed field \`${f.text}\` to a name kport does not follow`, 'read it as `x.field` instead, or port it by hand');
   }

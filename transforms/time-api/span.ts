@@ -4,7 +4,8 @@ import { fileRange } from '../../src/analysis/macroargs.ts';
 import { argsOf, intoSlot, isSpanExpr, key } from '../../src/analysis/instant-flow.ts';
 import { TIME_CODES } from '../../src/kernel-api/time.ts';
 import { stdItem } from './bindings.ts';
-import { block, castI64, COMPARE, FLOAT_METHODS, FORMAT_MACROS, inRawTokens, letBinding, methodCall, occurrences, PLAIN_INT, up, type Plan, type Site } from './plan.ts';
+import { block, castI64, COMPARE, FORMAT_MACROS, inRawTokens, letBinding, methodCall, occurrences, PLAIN_INT, up, type Plan, type Site } from './plan.ts';
+import { FLOAT_METHODS } from './queries.ts';
 
 /** The elapsed time `e` (a Delta/Ktime in the kernel) used at `e`'s place. */
 export function span(p: Plan, e: Site, depth = 0): void {

@@ -6,21 +6,20 @@ import { isTestCode } from '../../src/analysis/testcode.ts';
 import { TIME_CODES, type TimeApi } from '../../src/kernel-api/time.ts';
 import type { FileContext } from '../../src/engine/types.ts';
 import { stdItem, type Bindings } from './bindings.ts';
-import { FLOAT_METHODS, type Range } from './plan.ts';
-
-const FLOAT_CTORS = ['from_secs_f64', 'from_secs_f32', 'try_from_secs_f64', 'try_from_secs_f32'];
+import type { Range } from './plan.ts';
+import { FLOATS, WALL } from './queries.ts';
+import { capturesOf } from '../../src/analysis/captures.ts';
 
 /** SystemTime / UNIX_EPOCH and float Duration methods: reported, never rewritten. */
 export function floatsAndWallClock(ctx: FileContext, b: Bindings, api: TimeApi, report: (r: Range, code: string, m: string, h: string) => void): void {
   const root: Region = { root: ctx.tree.rootNode, shift: 0, text: ctx.text };
   for (const l of b.leaves) if (l.what === 'wall' && !isTestCode(ctx.tree, l.decl)) report(fileRange(l.leaf.node, root), TIME_CODES.wallClock, `\`${l.leaf.segs.join('::')}\`: wall-clock time has no kernel equivalent`, api.wallHelp);
-  const wallQ = '((identifier) @id (#match? @id "^(SystemTime|UNIX_EPOCH)$")) ((type_identifier) @id (#eq? @id "SystemTime"))';
   const defined = localNames(ctx.tree).defined;
-  const floatQ = `(call_expression function: (field_expression field: (field_identifier) @m (#match? @m "^(${FLOAT_METHODS.join('|')})$"))) @call
-    (call_expression function: (scoped_identifier path: (_) @ty name: (identifier) @m (#match? @m "^(${FLOAT_CTORS.join('|')})$"))) @call`;
   for (const r of codeRegions(ctx.tree)) {
+    // The file's own tree answers from the declared queries; a macro's arguments, parsed apart, are queried here.
+    const file = r.root === ctx.tree.rootNode;
     if (/SystemTime|UNIX_EPOCH/.test(r.text)) {
-      for (const c of query(wallQ).captures(r.root)) {
+      for (const c of file ? capturesOf(ctx.matches('wall')) : query(WALL).captures(r.root)) {
         const p = c.node.parent;
         if (!p || (p.type !== 'scoped_identifier' && p.type !== 'scoped_type_identifier') || p.childForFieldName('name')?.id !== c.node.id) continue;
         if (stdItem(p, b, 'time') !== c.node.text || shadowed(ctx.tree, c.node, r) || isTestCode(ctx.tree, anchor(p, r))) continue;
@@ -30,7 +29,7 @@ export function floatsAndWallClock(ctx: FileContext, b: Bindings, api: TimeApi, 
       }
     }
     if (!/_f(32|64)/.test(r.text)) continue;
-    for (const m of query(floatQ).matches(r.root)) {
+    for (const m of file ? ctx.matches('floats') : query(FLOATS).matches(r.root)) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node;
       const ty = m.captures.find((c) => c.name === 'ty')?.node;
