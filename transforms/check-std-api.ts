@@ -1,4 +1,3 @@
-import { prefetch } from '../src/engine/queries.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { isTestCode, testQueries } from '../src/analysis/testcode.ts';
@@ -11,7 +10,7 @@ import { METHOD_NAMES, STD_ONLY_CODES } from '../src/kernel-api/std-only.ts';
 import type { FileRun } from './check-std-api/file-run.ts';
 import { importedUses, stdImports, type Imported } from './check-std-api/imports.ts';
 import { methodCalls, operators, paths } from './check-std-api/methods.ts';
-import { METHOD_CALLS, OPERATOR_EXPRS, PATH_EXPRS, USES } from './check-std-api/queries.ts';
+import { QUERIES } from './check-std-api/queries.ts';
 
 /**
  * check-std-api: every `alloc`/`std`-only API left in the port, at its line,
@@ -50,7 +49,6 @@ function runFile(ctx: FileContext, resolver: Resolver, methods: Set<string>, str
   for (const r of codeRegions(ctx.tree)) {
     // Most macro arguments need none of it.
     const want = wants(r.text, strings);
-    if (r.host) prefetch(r.root, 'matches', [want.methods && METHOD_CALLS, want.operators && OPERATOR_EXPRS, want.paths && PATH_EXPRS]);
     const skip = (n: SyntaxNode) => isTestCode(ctx.tree, anchor(n, r));
     const res = r.host ? resolver.at(r.host) : resolver;
     if (want.methods) methodCalls(run, r, res, skip);
@@ -62,12 +60,8 @@ function runFile(ctx: FileContext, resolver: Resolver, methods: Set<string>, str
 
 function run(ctx: CrateContext): void {
   const strings = ctx.files.some((f) => STRING_TEXT.test(f.text));
-  // One walk of each file answers every query this pass (and its helpers) runs on it.
-  const model = ctx.model.prefetch((f) => {
-    const w = wants(f.text, strings);
-    const std = STD_USE.test(f.text);
-    return [w.methods && METHOD_CALLS, w.operators && OPERATOR_EXPRS, w.paths && PATH_EXPRS, std && USES, METHODS_QUERY, MACROS_QUERY, ...LOCAL_NAMES_QUERIES, ...testQueries(f.tree)];
-  }, { tables: true });
+  // One walk of each file answers the queries of the shared analyses this pass runs (its own are declared).
+  const model = ctx.model.prefetch((f) => [METHODS_QUERY, MACROS_QUERY, ...LOCAL_NAMES_QUERIES, ...testQueries(f.tree)], { tables: true });
   const methods = model.methodNames();
   for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f), methods, strings);
 }
@@ -159,6 +153,7 @@ export const checkStdApi: CrateTransform = {
   summary: 'Report every allocating or std-only API left in the port at its line, from the table of alloc/std-only methods and items.',
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
+  queries: QUERIES,
   run,
   codes,
 };

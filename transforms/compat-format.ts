@@ -1,5 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
-import { codeRegions } from '../src/analysis/macroargs.ts';
+import { codeRegions, regionMatches } from '../src/analysis/macroargs.ts';
 import { argCount } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { STRING_CODES, definesName, displayPath, leaveAlone, ownName, span, stringsPorted, toStringBound } from '../src/compat/strings.ts';
@@ -15,6 +14,7 @@ import type { FileContext, FileTransform } from '../src/engine/types.ts';
 const FORMAT = '(macro_invocation macro: [(identifier) (scoped_identifier)] @m (#match? @m "^(::)?((std|alloc)::)?format$")) @call';
 const TO_STRING = '(call_expression function: (field_expression field: (field_identifier) @m (#eq? @m "to_string")) arguments: (arguments)) @call';
 const BOUNDS = '((type_identifier) @t (#eq? @t "ToString"))';
+const QUERIES = { format: FORMAT, toString: TO_STRING, bounds: BOUNDS };
 
 function run(ctx: FileContext): void {
   if (!stringsPorted(ctx)) return;
@@ -23,9 +23,9 @@ function run(ctx: FileContext): void {
   const ownToString = definesName(tree, 'to_string');
   for (const r of codeRegions(tree)) {
     if (!/format|to_string/.test(r.text)) continue;
-    prefetch(r.root, 'matches', [FORMAT, TO_STRING, BOUNDS]);
+    const matches = (name: keyof typeof QUERIES) => regionMatches(ctx, r, QUERIES, name);
     if (!ownFormat) {
-      for (const m of query(FORMAT).matches(r.root)) {
+      for (const m of matches('format')) {
         const call = m.captures.find((c) => c.name === 'call')!.node;
         const name = m.captures.find((c) => c.name === 'm')!.node;
         if (leaveAlone(tree, call, r)) continue;
@@ -42,14 +42,14 @@ function run(ctx: FileContext): void {
     if (ownToString) continue;
     // `T: ToString` is `T: Display` (std's blanket impl): `to_kstring` needs the latter.
     if (r.text.includes('ToString') && !ownName(tree, 'ToString')) {
-      for (const m of query(BOUNDS).matches(r.root)) {
+      for (const m of matches('bounds')) {
         const t = m.captures[0].node;
         if (!toStringBound(t) || leaveAlone(tree, t, r)) continue;
         ctx.edits.replace(span(t, r), displayPath(ctx.profile));
         ctx.report({ code: 'K0693', message: `a \`ToString\` bound is \`${displayPath(ctx.profile)}\` here: what \`.to_kstring()\` formats with`, range: span(t, r), help: 'in upstream code, format the value where it is used (`pr_info!("{}", x)`, `fmt!`) instead of keeping its text' });
       }
     }
-    for (const m of query(TO_STRING).matches(r.root)) {
+    for (const m of matches('toString')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const method = m.captures.find((c) => c.name === 'm')!.node;
       if (argCount(call) !== 0 || leaveAlone(tree, call, r)) continue;
@@ -73,6 +73,7 @@ export const compatFormat: FileTransform = {
   safety: 'safe',
   words: ['format!', 'to_string'],
   applies: (text, c) => /format!|to_string/.test(text) && stringsPorted(c),
+  queries: QUERIES,
   run,
   codes: [STRING_CODES.K0692, STRING_CODES.K0693],
 };

@@ -1,4 +1,3 @@
-import { query } from '../src/engine/queries.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { stringsPorted } from '../src/compat/strings.ts';
@@ -48,7 +47,7 @@ After:
 
 function run(ctx: FileContext): void {
   if (!stringsPorted(ctx)) return;
-  for (const m of query(MAPS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('maps')) {
     const arg = m.captures.find((c) => c.name === 'arg')!.node;
     const site = mapCollectOf(arg);
     if (!site || isTestCode(ctx.tree, site.call)) continue;
@@ -72,6 +71,9 @@ export const compatMapCollect: FileTransform = {
   profiles: [...PROFILE_IDS],
   safety: 'safe',
   words: ['collect'],
+  // Both forms it ports name `to_string` (src/compat/map-collect.ts).
+  applies: (text, c) => text.includes('to_string') && stringsPorted(c),
+  queries: { maps: MAPS },
   run,
   codes: [MAP_COLLECT_CODES.K0715],
 };

@@ -68,9 +68,8 @@ function stdErrorTrait(trait: SyntaxNode, imports: Import[]): Import | 'path' | 
 }
 
 function run(ctx: FileContext): void {
-  const root = ctx.tree.rootNode;
   const imports: Import[] = [];
-  for (const m of query(USES).matches(root)) {
+  for (const m of ctx.matches('uses')) {
     const decl = m.captures.find((c) => c.name === 'use')!.node;
     for (const leaf of useLeaves(m.captures.find((c) => c.name === 'arg')!.node)) {
       const local = leaf.kind === 'glob' ? '*' : (leaf.alias ?? (leaf.kind === 'self' ? leaf.segs[leaf.segs.length - 1] : leaf.segs[leaf.segs.length - 1]));
@@ -81,7 +80,7 @@ function run(ctx: FileContext): void {
   const removed: SyntaxNode[] = [];
   const cuts: { start: number; end: number }[] = [];
   const via = new Set<Import>();
-  for (const m of query(IMPLS).matches(root)) {
+  for (const m of ctx.matches('impls')) {
     const impl = m.captures.find((c) => c.name === 'impl')!.node;
     const trait = m.captures.find((c) => c.name === 'trait')!.node;
     const body = m.captures.find((c) => c.name === 'body')!.node;
@@ -180,7 +179,8 @@ function dropImports(ctx: FileContext, imports: Import[], removed: SyntaxNode[],
     const scope = scopeOf(imp.decl)!;
     const name = imp.local;
     if (!/^[A-Za-z_]\w*$/.test(name)) continue;
-    // Any other use of the name where this import reaches keeps it.
+    // Any other use of the name where this import reaches keeps it. (A query of its own: it names
+    // the import, and it runs only for the imports of removed impls.)
     const q = `((identifier) @n (#eq? @n "${name}")) ((type_identifier) @n (#eq? @n "${name}"))`;
     const used = query(q)
       .captures(scope)
@@ -211,6 +211,7 @@ export const stdErrorImpls: FileTransform = {
   safety: 'safe',
   words: ['error'],
   applies: (text) => /\bimpl\b/.test(text) && /\berror\b/.test(text) && /\b(std|alloc)\b/.test(text),
+  queries: { uses: USES, impls: IMPLS },
   run,
   codes: [
     {

@@ -10,7 +10,6 @@ import { lookup, type StdPathEntry } from '../../src/kernel-api/std-paths.ts';
 import { STD_ONLY_CODES } from '../../src/kernel-api/std-only.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { insideUse, lineOf, report, type FileRun } from './file-run.ts';
-import { USES } from './queries.ts';
 
 const COLLECTIONS = ['HashMap', 'HashSet', 'BTreeMap', 'BTreeSet', 'VecDeque', 'BinaryHeap', 'LinkedList'];
 
@@ -24,7 +23,7 @@ export interface Imported {
 export function stdImports(ctx: FileContext, own: (n: string) => boolean): Map<string, Imported> {
   const out = new Map<string, Imported>();
   const shadowed = localNames(ctx.tree).defined;
-  for (const m of query(USES).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('uses')) {
     const decl = m.captures.find((c) => c.name === 'use')!.node;
     if (isTestCode(ctx.tree, decl)) continue;
     for (const leaf of useLeaves(m.captures.find((c) => c.name === 'arg')!.node)) {

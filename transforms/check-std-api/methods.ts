@@ -1,13 +1,12 @@
 // check-std-api: std-only methods (and chains like `.entry(k).or_insert(v)`),
 // the `+` that grows a String, and std-only paths such as `str::to_owned`.
 import { ownsName } from '../../src/compat/own.ts';
-import { query } from '../../src/engine/queries.ts';
-import type { Region } from '../../src/analysis/macroargs.ts';
+import { regionMatches, type Region } from '../../src/analysis/macroargs.ts';
 import type { Resolver, Ty } from '../../src/analysis/vec-resolver.ts';
 import type { StdKind } from '../../src/kernel-api/std-only.ts';
 import type { SyntaxNode } from '../../src/engine/types.ts';
 import { insideUse, report, type FileRun } from './file-run.ts';
-import { CHAINS, METHOD_CALLS, OPERATOR_EXPRS, OPERATORS, PATH_EXPRS, PATHS, ROWS_BY_NAME } from './queries.ts';
+import { CHAINS, OPERATORS, PATHS, QUERIES, ROWS_BY_NAME } from './queries.ts';
 
 // Std types the resolver names (src/analysis/vec-resolver.ts), by the table's receiver kinds.
 const KINDS: Record<string, StdKind[]> = {
@@ -76,7 +75,7 @@ function charLike(recv: SyntaxNode, call: SyntaxNode, t: Ty): boolean {
 
 export function methodCalls(run: FileRun, r: Region, resolver: Resolver, skip: (n: SyntaxNode) => boolean): void {
   const chained = new Set<number>();
-  const matches = query(METHOD_CALLS).matches(r.root);
+  const matches = regionMatches(run.ctx, r, QUERIES, 'methodCalls');
   // Chains first: `m.entry(k).or_insert(v)` is one report, not an `entry` and an `or_insert`.
   for (const m of matches) {
     const name = m.captures.find((c) => c.name === 'name')!.node;
@@ -118,7 +117,7 @@ export function methodCalls(run: FileRun, r: Region, resolver: Resolver, skip: (
 }
 
 export function operators(run: FileRun, r: Region, resolver: Resolver, skip: (n: SyntaxNode) => boolean): void {
-  for (const m of query(OPERATOR_EXPRS).matches(r.root)) {
+  for (const m of regionMatches(run.ctx, r, QUERIES, 'operatorExprs')) {
     const op = m.captures.find((c) => c.name === 'op')!.node;
     const left = m.captures.find((c) => c.name === 'left')!.node;
     const sym = op.type === 'binary_expression' ? '+' : '+=';
@@ -130,7 +129,7 @@ export function operators(run: FileRun, r: Region, resolver: Resolver, skip: (n:
 }
 
 export function paths(run: FileRun, r: Region, skip: (n: SyntaxNode) => boolean): void {
-  for (const m of query(PATH_EXPRS).matches(r.root)) {
+  for (const m of regionMatches(run.ctx, r, QUERIES, 'pathExprs')) {
     const p = m.captures.find((c) => c.name === 'path')!.node;
     const row = PATHS.get(p.text.replace(/\s+/g, ''));
     if (!row || skip(p) || insideUse(p) || run.own(m.captures.find((c) => c.name === 't')!.node.text)) continue;

@@ -1,5 +1,5 @@
 // check-std-api: the rows of the std-only table (src/kernel-api/std-only.ts) by
-// kind, and the queries the pass runs (run has the crate index prefetch them).
+// kind, and the queries the pass runs on the file's tree (declared: Transform.queries).
 import { METHOD_NAMES, STD_ONLY, type ChainRow, type MethodRow, type OperatorRow, type PathRow } from '../../src/kernel-api/std-only.ts';
 
 export const ROWS_BY_NAME = new Map<string, MethodRow[]>();
@@ -16,3 +16,5 @@ export const OPERATOR_EXPRS = `
   (compound_assignment_expr left: (_) @left operator: "+=") @op`;
 export const PATH_EXPRS = `(scoped_identifier path: (identifier) @t name: (identifier) @n (#match? @t "^(${[...new Set([...PATHS.keys()].map((p) => p.split('::')[0]))].join('|')})$")) @path`;
 export const USES = '(use_declaration argument: (_) @arg) @use';
+/** The pass's declared queries by name (`ctx.matches`, `regionMatches`). */
+export const QUERIES = { methodCalls: METHOD_CALLS, operatorExprs: OPERATOR_EXPRS, pathExprs: PATH_EXPRS, uses: USES };
