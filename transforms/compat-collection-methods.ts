@@ -1,5 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
-import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
+import { codeRegions, regionMatches, type Region } from '../src/analysis/macroargs.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
@@ -56,12 +55,13 @@ const ENTRY_INSERTS = new Set(['or_insert', 'or_insert_with', 'or_default']);
 type Aliases = ReadonlyMap<string, Ty>;
 
 const ALIASES = '(type_item name: (type_identifier) @n type: (generic_type type: (type_identifier) @t (#match? @t "^(Map|Set|Deque)$")) @ty)';
+const QUERIES = { calls: CALLS, index: INDEX, aliases: ALIASES };
 
 function aliasesOf(ctx: CrateContext): Aliases {
   const out = new Map<string, Ty>();
   for (const f of ctx.files) {
     const can = usable(f.tree);
-    for (const m of query(ALIASES).matches(f.tree.rootNode)) {
+    for (const m of f.matches('aliases')) {
       if (!can.has(m.captures.find((c) => c.name === 't')!.node.text as Compat)) continue;
       const name = m.captures.find((c) => c.name === 'n')!.node.text;
       const t = tyOf(m.captures.find((c) => c.name === 'ty')!.node);
@@ -137,10 +137,9 @@ function runFile(ctx: FileContext, resolver: Resolver, aliases: Aliases): void {
   if (!can.size) return;
   for (const r of codeRegions(tree)) {
     if (!RELEVANT.test(r.text) && !/\.\s*(insert|push_back|push_front|or_insert|or_insert_with|or_default|clone|get|get_mut|remove|contains|contains_key)\b/.test(r.text)) continue;
-    prefetch(r.root, 'matches', [CALLS, INDEX]);
     const res = r.host ? resolver.at(r.host) : resolver;
     const typeOf = (n: SyntaxNode): Ty => unalias(res.typeOf(n), aliases);
-    for (const m of query(CALLS).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'calls')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const recv = m.captures.find((c) => c.name === 'recv')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node;
@@ -180,7 +179,7 @@ function runFile(ctx: FileContext, resolver: Resolver, aliases: Aliases): void {
       if (['insert', 'push_back', 'push_front', 'clone'].includes(name.text)) continue; // other arities: someone else's
       ctx.report({ code: 'K0704', message: `the compat \`${to}\` has no \`${name.text}\``, range: span(call, r), help: `rewrite it with the methods \`${to}\` has (${[...HAS[to]].filter((x) => x !== 'into_iter').join(', ')}); ${UPSTREAM[to]}` });
     }
-    for (const m of query(INDEX).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'index')) {
       const index = m.captures.find((c) => c.name === 'index')!.node;
       const to = compatOf(typeOf(m.captures.find((c) => c.name === 'recv')!.node), can);
       if (!to || leaveAlone(tree, index, r)) continue;
@@ -201,7 +200,7 @@ function treeIterator(recv: SyntaxNode, typeOf: (n: SyntaxNode) => Ty, can: Read
 function run(ctx: CrateContext): void {
   if (!collectionsPorted(ctx) || !ctx.files.some((f) => RELEVANT.test(f.text))) return;
   // Every file: a struct field declared `Map` in one file is used in others.
-  const model = ctx.model.prefetch(() => [CALLS, INDEX, ALIASES], { tables: true });
+  const model = ctx.model.prefetch(undefined, { tables: true });
   const aliases = aliasesOf(ctx);
   for (const f of ctx.files) runFile(f, model.resolver(f), aliases);
 }
@@ -212,6 +211,7 @@ export const compatCollectionMethods: CrateTransform = {
   summary: 'Port the `Map`, `Set` and `Deque` methods that insert or copy to fallible calls.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: QUERIES,
   run,
   codes: [COLLECTION_CODES.K0701, COLLECTION_CODES.K0702, COLLECTION_CODES.K0704, COLLECTION_CODES.K0705],
 };

@@ -1,5 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
-import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
+import { codeRegions, regionMatches, type Region } from '../src/analysis/macroargs.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { lineRemovalRange } from '../src/rewrite/remove-lines.ts';
 import { localNames, usePaths } from '../src/analysis/localnames.ts';
@@ -29,6 +28,7 @@ const SCOPED_TYPES = `((scoped_type_identifier name: (type_identifier) @t) @q (#
 const PATHS = `(scoped_identifier path: [(identifier) (scoped_identifier) (generic_type)] @p name: (identifier) @n) @path`;
 const USES = '(use_declaration argument: (_) @arg) @use';
 const ORD_IMPLS = '(impl_item trait: [(type_identifier) (scoped_type_identifier)] @tr type: (_) @ty)';
+const QUERIES = { types: TYPES, scopedTypes: SCOPED_TYPES, paths: PATHS, uses: USES, ordImpls: ORD_IMPLS };
 
 const RELEVANT = new RegExp(`\\b(${NAMES})\\b`);
 
@@ -58,7 +58,7 @@ function factsOf(f: FileContext): FileFacts {
   const direct = new Set<string>();
   const modules = new Set<string>();
   const aliased = new Set<string>();
-  for (const m of query(USES).matches(f.tree.rootNode)) {
+  for (const m of f.matches('uses')) {
     for (const { path, alias } of usePaths(m.captures.find((c) => c.name === 'arg')!.node.text)) {
       if (path[0] !== 'std' && path[0] !== 'alloc') continue;
       if (path[1] !== 'collections') continue;
@@ -151,7 +151,7 @@ function sideEffectFree(e: SyntaxNode | undefined): boolean {
 
 /** Each `use` item naming a ported std collection goes; a `use` left with nothing goes whole. */
 function removeUses(ctx: FileContext, facts: FileFacts, kept: ReadonlySet<string>): void {
-  for (const m of query(USES).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('uses')) {
     const use = m.captures.find((c) => c.name === 'use')!.node;
     const arg = m.captures.find((c) => c.name === 'arg')!.node;
     const paths = usePaths(arg.text);
@@ -223,7 +223,6 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
   const portedName = (std: string | undefined): Compat | undefined => (std && facts.can.has(PORTED[std]) ? PORTED[std] : undefined);
   for (const r of codeRegions(tree)) {
     if (!RELEVANT.test(r.text)) continue;
-    prefetch(r.root, 'matches', [TYPES, SCOPED_TYPES, PATHS]);
     const renamed = new Set<number>();
     const retype = (at: SyntaxNode, std: string, to: Compat) => {
       if (renamed.has(at.startIndex)) return;
@@ -236,14 +235,14 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
       const key = g?.childForFieldName('type_arguments')?.namedChildren.find((c) => c.type !== 'lifetime');
       if (to !== 'Deque' && key?.type === 'type_identifier') keys.push({ file: ctx, name: key.text, std });
     };
-    for (const m of query(SCOPED_TYPES).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'scopedTypes')) {
       const q = m.captures.find((c) => c.name === 'q')!.node;
       const std = stdPath(q.text, facts.direct, facts.modules);
       const to = portedName(std);
       if (!to || leaveAlone(tree, q, r) || q.parent?.type === 'scoped_type_identifier') continue;
       retype(q, std!, to);
     }
-    for (const m of query(TYPES).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'types')) {
       const t = m.captures[0].node;
       if (t.parent?.type === 'scoped_type_identifier') continue; // SCOPED_TYPES'
       // `HashSet::<u32>::new()`: the constructor's (PATHS).
@@ -252,7 +251,7 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
       if (!to || leaveAlone(tree, t, r)) continue;
       retype(t, t.text, to);
     }
-    for (const m of query(PATHS).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'paths')) {
       const path = m.captures.find((c) => c.name === 'path')!.node;
       const p = m.captures.find((c) => c.name === 'p')!.node;
       const call = path.parent;
@@ -310,7 +309,7 @@ function checkKeys(ctx: CrateContext, keys: KeyUse[]): void {
   if (!keys.length) return;
   const ordImpls = new Set<string>();
   for (const f of ctx.files) {
-    for (const m of query(ORD_IMPLS).matches(f.tree.rootNode)) {
+    for (const m of f.matches('ordImpls')) {
       const tr = m.captures.find((c) => c.name === 'tr')!.node.text.replace(/\s+/g, '');
       if (/^((::)?(core|std)::cmp::)?Ord$/.test(tr)) ordImpls.add(m.captures.find((c) => c.name === 'ty')!.node.text.replace(/<.*$/s, ''));
     }
@@ -353,7 +352,6 @@ function run(ctx: CrateContext): void {
   const keys: KeyUse[] = [];
   for (const f of ctx.files) {
     if (!RELEVANT.test(f.text)) continue;
-    prefetch(f.tree.rootNode, 'matches', [USES, TYPES, SCOPED_TYPES, PATHS]);
     runFile(f, keys);
   }
   checkKeys(ctx, keys);
@@ -365,6 +363,7 @@ export const compatCollectionTypes: CrateTransform = {
   summary: 'Port `HashMap`/`BTreeMap`, `HashSet`/`BTreeSet` and `VecDeque` types and constructors to the compat `Map`, `Set` and `Deque`.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: QUERIES,
   run,
   codes: [COLLECTION_CODES.K0700, COLLECTION_CODES.K0703, COLLECTION_CODES.K0704, COLLECTION_CODES.K0706],
 };

@@ -1,4 +1,3 @@
-import { query } from '../src/engine/queries.ts';
 import { compatTypesOn } from '../src/crate/compat-mode.ts';
 import type { Resolver } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
@@ -72,7 +71,7 @@ After:
 };
 
 function runFile(ctx: FileContext, r: Resolver): void {
-  for (const m of query(CALLS).matches(ctx.tree.rootNode)) {
+  for (const m of ctx.matches('calls')) {
     const call = m.captures.find((c) => c.name === 'call')!.node;
     const name = m.captures.find((c) => c.name === 'name')!.node;
     const method = name.text;
@@ -99,7 +98,7 @@ function run(ctx: CrateContext): void {
   if (!compatTypesOn(ctx.crate)) return;
   const wanted = (f: { text: string }) => /\.\s*sort(?:_by|_by_key)?\s*\(/.test(f.text);
   if (!ctx.files.some(wanted)) return;
-  const model = ctx.model.prefetch((f) => (wanted(f) ? [CALLS] : []), { tables: true });
+  const model = ctx.model.prefetch(undefined, { tables: true });
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f));
 }
 
@@ -109,6 +108,7 @@ export const compatStableSort: CrateTransform = {
   summary: 'Port a stable sort whose ties the program can see to the compat module\'s allocation-free stable insertion sort.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: { calls: CALLS },
   run,
   codes: [CODES.K0714],
 };

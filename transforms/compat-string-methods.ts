@@ -1,5 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
-import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
+import { codeRegions, regionMatches, type Region } from '../src/analysis/macroargs.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
@@ -33,6 +32,7 @@ const COLLECT = `(call_expression
   arguments: (arguments)) @call`;
 const ADD_ASSIGN = '(compound_assignment_expr left: (_) @left operator: "+=" right: (_) @right) @expr';
 const ADD = '(binary_expression left: (_) @left operator: "+" right: (_) @right) @expr';
+const QUERIES = { methods: METHODS, collect: COLLECT, addAssign: ADD_ASSIGN, add: ADD };
 
 const RELEVANT = /\.\s*(push_str|push|insert_str|clone|join|collect)\b|\+/;
 const STRINGY = /\b(K?String|kformat|to_kstring|try_from_iter|push_str|insert_str)\b|\.\s*join\s*\(/;
@@ -47,10 +47,10 @@ function runFile(ctx: FileContext, resolver: Resolver): void {
   const { tree } = ctx;
   for (const r of codeRegions(tree)) {
     if (!RELEVANT.test(r.text)) continue;
-    prefetch(r.root, 'matches', [METHODS, COLLECT, ADD_ASSIGN, ADD]);
+    const matches = (name: keyof typeof QUERIES) => regionMatches(ctx, r, QUERIES, name);
     // In a re-parsed macro argument list the declarations around are out of sight.
     const typeOf = (n: SyntaxNode): Ty => (r.host ? { k: 'unknown' } : resolver.typeOf(n));
-    for (const m of query(METHODS).matches(r.root)) {
+    for (const m of matches('methods')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const recv = m.captures.find((c) => c.name === 'recv')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node.text;
@@ -87,12 +87,12 @@ function runFile(ctx: FileContext, resolver: Resolver): void {
           break;
       }
     }
-    for (const m of query(COLLECT).matches(r.root)) {
+    for (const m of matches('collect')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       if (argCount(call) !== 0 || leaveAlone(tree, call, r)) continue;
       toTryFromIter(ctx, r, call, m.captures.find((c) => c.name === 'recv')!.node);
     }
-    for (const m of query(ADD_ASSIGN).matches(r.root)) {
+    for (const m of matches('addAssign')) {
       const expr = m.captures.find((c) => c.name === 'expr')!.node;
       const left = m.captures.find((c) => c.name === 'left')!.node;
       const right = m.captures.find((c) => c.name === 'right')!.node;
@@ -107,7 +107,7 @@ function runFile(ctx: FileContext, resolver: Resolver): void {
       ctx.report({ code: 'K0694', message: '`+=` may reallocate the `KString`: `push_str(.., GFP_KERNEL)?`', range: span(expr, r), help: 'in upstream code, size the buffer once (`KString::with_capacity`) or print the pieces directly' });
     }
     // `a + &b + "c"` (std's `Add<&str> for String`): the same text, built by `kformat!`.
-    for (const m of query(ADD).matches(r.root)) {
+    for (const m of matches('add')) {
       const expr = m.captures.find((c) => c.name === 'expr')!.node;
       if (isAdd(expr.parent) && expr.parent!.childForFieldName('left')?.id === expr.id) continue; // a link of a longer chain
       const ops: SyntaxNode[] = [];
@@ -170,7 +170,7 @@ function run(ctx: CrateContext): void {
   // No text type named anywhere in the crate: no receiver can be typed as one (and `push_str`,
   // `insert_str` by name alone still need the file to say them).
   if (!ctx.files.some((f) => STRINGY.test(f.text))) return;
-  const model = ctx.model.prefetch((f) => (RELEVANT.test(f.text) ? [METHODS, COLLECT, ADD_ASSIGN, ADD] : []), { tables: true });
+  const model = ctx.model.prefetch(undefined, { tables: true });
   for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f));
 }
 
@@ -180,6 +180,7 @@ export const compatStringMethods: CrateTransform = {
   summary: 'Port the `String` methods that grow, copy, collect or join text to fallible `KString` calls.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: QUERIES,
   run,
   codes: [STRING_CODES.K0694, STRING_CODES.K0695, STRING_CODES.K0696],
 };
