@@ -1,5 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
-import { codeRegions, type Region } from '../src/analysis/macroargs.ts';
+import { codeRegions, regionMatches, type Region } from '../src/analysis/macroargs.ts';
 import { argCount } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { STRING_CODES, definesName, leaveAlone, ownName, span, stringsPorted } from '../src/compat/strings.ts';
@@ -23,6 +22,7 @@ const PATH_CALLS = `(call_expression
 const LITERAL_CALLS = `(call_expression
   function: (field_expression value: [(string_literal) (raw_string_literal)] @lit field: (field_identifier) @m (#match? @m "^(to_string|to_owned|to_lowercase|to_uppercase|to_ascii_lowercase|to_ascii_uppercase)$"))
   arguments: (arguments)) @call`;
+const QUERIES = { pathCalls: PATH_CALLS, literalCalls: LITERAL_CALLS };
 const CASE = /^to_(ascii_)?(lower|upper)case$/;
 
 function run(ctx: FileContext): void {
@@ -31,9 +31,8 @@ function run(ctx: FileContext): void {
   const ownString = ownName(tree, 'String');
   for (const r of codeRegions(tree)) {
     if (!/String\s*::|\.\s*to_(string|owned|lowercase|uppercase|ascii_lowercase|ascii_uppercase)\b/.test(r.text)) continue;
-    prefetch(r.root, 'matches', [PATH_CALLS, LITERAL_CALLS]);
-    if (!ownString) for (const m of query(PATH_CALLS).matches(r.root)) pathCall(ctx, r, m.captures);
-    for (const m of query(LITERAL_CALLS).matches(r.root)) {
+    if (!ownString) for (const m of regionMatches(ctx, r, QUERIES, 'pathCalls')) pathCall(ctx, r, m.captures);
+    for (const m of regionMatches(ctx, r, QUERIES, 'literalCalls')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const method = m.captures.find((c) => c.name === 'm')!.node.text;
       if (argCount(call) !== 0 || definesName(tree, method) || leaveAlone(tree, call, r)) continue;
@@ -98,6 +97,7 @@ export const compatStringNew: FileTransform = {
   safety: 'safe',
   words: ['String', 'to_'],
   applies: (text, c) => /String\s*::|\.\s*to_(string|owned|lowercase|uppercase|ascii_lowercase|ascii_uppercase)\b/.test(text) && stringsPorted(c),
+  queries: QUERIES,
   run,
   codes: [STRING_CODES.K0691],
 };

@@ -1,5 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
-import { codeRegions } from '../src/analysis/macroargs.ts';
+import { codeRegions, regionMatches } from '../src/analysis/macroargs.ts';
 import { removeLines } from '../src/rewrite/remove-lines.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { KERNEL_TEXT, STRING_CODES, leaveAlone, ownName, span, stringsPorted } from '../src/compat/strings.ts';
@@ -21,6 +20,7 @@ const TYPES = '((type_identifier) @t (#eq? @t "String"))';
 const FULL = '((scoped_type_identifier) @q (#match? @q "^(::)?(std|alloc)::string::String$"))';
 const USES = '(use_declaration argument: (_) @arg) @use';
 const ITEMS = '[(struct_item body: (_) @body) (enum_item body: (_) @body)] @item';
+const QUERIES = { types: TYPES, full: FULL, uses: USES, items: ITEMS };
 
 /** `String` as the type argument of `collect::<String>()`: compat-string-methods ports the whole call. */
 function collectTarget(t: SyntaxNode): boolean {
@@ -38,7 +38,6 @@ function run(ctx: FileContext): void {
   const renamed: { start: number; end: number }[] = [];
   for (const r of codeRegions(tree)) {
     if (!/\bString\b/.test(r.text)) continue;
-    prefetch(r.root, 'matches', [TYPES, FULL]);
     const rename = (n: SyntaxNode) => {
       if (leaveAlone(tree, n, r)) return;
       const at = span(n, r);
@@ -46,7 +45,7 @@ function run(ctx: FileContext): void {
       renamed.push(at);
       ctx.report({ code: 'K0690', message: '`String` is the compat type `KString` here (owned text in a `KVec<u8>`)', range: at, help: `in upstream code prefer the kernel's own forms: ${KERNEL_TEXT}` });
     };
-    for (const m of query(TYPES).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'types')) {
       const t = m.captures[0].node;
       const parent = t.parent;
       // `x::String` is someone else's (`std::string::String` is FULL's).
@@ -54,11 +53,11 @@ function run(ctx: FileContext): void {
       if (collectTarget(t)) continue;
       rename(t);
     }
-    for (const m of query(FULL).matches(r.root)) rename(m.captures[0].node);
+    for (const m of regionMatches(ctx, r, QUERIES, 'full')) rename(m.captures[0].node);
   }
 
   // The prelude had `String`; `KString` comes with the compat module's `use`.
-  for (const m of query(USES).matches(tree.rootNode)) {
+  for (const m of ctx.matches('uses')) {
     const arg = m.captures.find((c) => c.name === 'arg')!.node.text.replace(/\s+/g, '');
     if (/^(::)?(std|alloc)::string::String$/.test(arg)) removeLines(ctx, m.captures.find((c) => c.name === 'use')!.node);
   }
@@ -66,7 +65,7 @@ function run(ctx: FileContext): void {
   if (!renamed.length) return;
   // A derived `Clone` would need `KString: Clone`: copying text allocates, so it has none.
   // Reported at each field that holds one, where rustc reports the missing impl.
-  for (const m of query(ITEMS).matches(tree.rootNode)) {
+  for (const m of ctx.matches('items')) {
     const item = m.captures.find((c) => c.name === 'item')!.node;
     const body = m.captures.find((c) => c.name === 'body')!.node;
     let derive: SyntaxNode | undefined;
@@ -102,6 +101,7 @@ export const compatStringTypes: FileTransform = {
   safety: 'safe',
   words: ['String'],
   applies: (text, c) => /\bString\b/.test(text) && stringsPorted(c),
+  queries: QUERIES,
   run,
   codes: [STRING_CODES.K0690, STRING_CODES.K0697],
 };

@@ -1,5 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
-import { codeRegions, REGION_FN, type Region } from '../src/analysis/macroargs.ts';
+import { codeRegions, regionMatches, REGION_FN, type Region } from '../src/analysis/macroargs.ts';
 import type { Resolver, Ty } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
@@ -124,9 +123,8 @@ function runFile(ctx: FileContext, resolver: Resolver): void {
   const { tree } = ctx;
   for (const r of codeRegions(tree)) {
     if (!/\.\s*(?:repeat|join)\s*\(/.test(r.text)) continue;
-    prefetch(r.root, 'matches', [CALLS]);
     const res = r.host ? resolver.at(r.host) : resolver;
-    for (const m of query(CALLS).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, { calls: CALLS }, 'calls')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const recv = m.captures.find((c) => c.name === 'recv')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node;
@@ -158,7 +156,7 @@ function run(ctx: CrateContext): void {
   if (!stringsPorted(ctx)) return;
   const wanted = (f: { text: string }) => /\.\s*(?:repeat|join)\s*\(/.test(f.text);
   if (!ctx.files.some(wanted)) return;
-  const model = ctx.model.prefetch((f) => (wanted(f) ? [CALLS] : []), { tables: true });
+  const model = ctx.model.prefetch(undefined, { tables: true });
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f));
 }
 
@@ -168,6 +166,7 @@ export const compatText: CrateTransform = {
   summary: 'Port `repeat` on text to the fallible `try_repeat`, and a `join` only formatted to `display_join`, which allocates nothing.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  queries: { calls: CALLS },
   run,
   codes: [TEXT_CODES.K0712, TEXT_CODES.K0713],
 };
