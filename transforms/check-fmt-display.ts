@@ -99,6 +99,8 @@ export const checkFmtDisplay: CrateTransform = {
   // Kernels with the kernel's own `fmt::Display` (6.19 on: src/kernel-api/stub-features.ts, fmt_display).
   profiles: ['mainline', 'v6.19'],
   safety: 'suggestion',
+  // What `run` looks for: `print!`, `println!`, `eprint!`, `eprintln!` or a `pr_*!` call.
+  words: ['print', 'pr_'],
   run,
   codes,
 };

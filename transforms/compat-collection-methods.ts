@@ -211,6 +211,8 @@ export const compatCollectionMethods: CrateTransform = {
   summary: 'Port the `Map`, `Set` and `Deque` methods that insert or copy to fallible calls.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['Map', 'Set', 'Deque'],
+  applies: collectionsPorted,
   queries: QUERIES,
   run,
   codes: [COLLECTION_CODES.K0701, COLLECTION_CODES.K0702, COLLECTION_CODES.K0704, COLLECTION_CODES.K0705],

@@ -363,6 +363,8 @@ export const compatCollectionTypes: CrateTransform = {
   summary: 'Port `HashMap`/`BTreeMap`, `HashSet`/`BTreeSet` and `VecDeque` types and constructors to the compat `Map`, `Set` and `Deque`.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: Object.keys(PORTED),
+  applies: collectionsPorted,
   queries: QUERIES,
   run,
   codes: [COLLECTION_CODES.K0700, COLLECTION_CODES.K0703, COLLECTION_CODES.K0704, COLLECTION_CODES.K0706],

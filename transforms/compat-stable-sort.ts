@@ -108,6 +108,8 @@ export const compatStableSort: CrateTransform = {
   summary: 'Port a stable sort whose ties the program can see to the compat module\'s allocation-free stable insertion sort.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['sort'],
+  applies: (c) => compatTypesOn(c.crate),
   queries: { calls: CALLS },
   run,
   codes: [CODES.K0714],

@@ -180,6 +180,9 @@ export const compatStringMethods: CrateTransform = {
   summary: 'Port the `String` methods that grow, copy, collect or join text to fallible `KString` calls.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  // STRINGY's texts: a crate without any has no text type for a receiver to be.
+  words: ['String', 'kformat', 'to_kstring', 'try_from_iter', 'push_str', 'insert_str', 'join'],
+  applies: stringsPorted,
   queries: QUERIES,
   run,
   codes: [STRING_CODES.K0694, STRING_CODES.K0695, STRING_CODES.K0696],

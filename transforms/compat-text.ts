@@ -166,6 +166,8 @@ export const compatText: CrateTransform = {
   summary: 'Port `repeat` on text to the fallible `try_repeat`, and a `join` only formatted to `display_join`, which allocates nothing.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  words: ['repeat', 'join'],
+  applies: stringsPorted,
   queries: { calls: CALLS },
   run,
   codes: [TEXT_CODES.K0712, TEXT_CODES.K0713],
