@@ -7,7 +7,8 @@
 // with its allocation failing returns `AllocError`, drops the value and leaks
 // nothing. It must build with no warning. Then whole programs that use `Rc` with
 // `Weak` and the counts (test/fixtures/compat-rc) port with no error, type-check
-// against the stub on every profile, and print what the userspace program prints.
+// against the stub on every profile, print what the userspace program prints, and,
+// with each of their allocations failing in turn, stop with ENOMEM, no panic, no leak.
 // Skipped without rustc.
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { RC_ITEM } from '../src/compat/rc.ts';
 import { runPaths } from '../src/cli/api.ts';
 import { STUB_PROFILES, verifyPaths } from '../src/verify/verify.ts';
-import { buildModule, buildProgram, run, rustcVersion, warningsOf } from './userspace-shim.ts';
+import { buildModule, buildProgram, run, runFailing, rustcVersion, sweepProblem, warningsOf } from './userspace-shim.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const hasRustc = !!rustcVersion();
@@ -74,6 +75,12 @@ describe.skipIf(!hasRustc)('programs using Rc with Weak port, verify and print t
         expect(ported.ok, ported.stderr).toBe(true);
         // The shim loads the module (its init prints) and unloads it; stdout is what was printed.
         expect(run(ported.exe, '').stdout).toBe(run(original.exe, '').stdout);
+        // Each allocation failing in turn: loading fails with ENOMEM after printing what the
+        // normal run printed up to there, with no panic and nothing left allocated.
+        const normal = runFailing(ported.exe, '', 0);
+        expect(normal.report?.allocations, 'the program allocates').toBeGreaterThan(0);
+        const problems = Array.from({ length: normal.report!.allocations }, (_, i) => sweepProblem(normal, runFailing(ported.exe, '', i + 1)));
+        expect(problems.map((p, i) => (p ? `allocation ${i + 1}: ${p}` : '')).filter(Boolean)).toEqual([]);
       }
     }, 180_000);
   }
