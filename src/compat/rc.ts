@@ -146,6 +146,22 @@ impl<T: core::fmt::Debug> core::fmt::Debug for Rc<T> {
         core::fmt::Debug::fmt(&**self, f)
     }
 }
+
+impl<T: core::fmt::Display> core::fmt::Display for Rc<T> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Display::fmt(&**self, f)
+    }
+}
+`;
+
+/** mainline: \`pr_*!\` and \`fmt!\` format \`{}\` through the kernel's own \`Display\` (rust/kernel/fmt.rs). */
+const RC_KERNEL_DISPLAY = `
+/// mainline: \`pr_*!\` and \`fmt!\` format through the kernel's own \`Display\` (rust/kernel/fmt.rs).
+impl<T: kernel::fmt::Display> kernel::fmt::Display for Rc<T> {
+    fn fmt(&self, f: &mut kernel::fmt::Formatter<'_>) -> kernel::fmt::Result {
+        kernel::fmt::Display::fmt(&**self, f)
+    }
+}
 `;
 
 const WEAK_TYPE = `/// A weak handle to an \`Rc\`'s value, in place of std's \`rc::Weak\`: it keeps the allocation,
@@ -184,7 +200,7 @@ impl<T> core::fmt::Debug for Weak<T> {
 }
 `;
 
-function typePiece(name: Owner, text: string, example: string, requires: readonly string[]): CompatPiece {
+function typePiece(name: Owner, text: (p: Profile) => string, example: string, requires: readonly string[]): CompatPiece {
   return {
     id: name,
     generics: '<T>',
@@ -192,7 +208,7 @@ function typePiece(name: Owner, text: string, example: string, requires: readonl
     requires,
     watch: { names: [name] },
     usedIn: (s) => named(s, name),
-    text: (p) => (rcOn(p) ? { uses: PRELUDE, text } : null),
+    text: (p) => (rcOn(p) ? { uses: PRELUDE, text: text(p) } : null),
     example,
   };
 }
@@ -211,7 +227,7 @@ function assoc(owner: Owner, name: string, text: string, example: string, requir
   };
 }
 
-const RC = typePiece('Rc', RC_TYPE, RC_EXAMPLE('    let b = Rc::clone(&a);\n    let _ = (*a, *b);'), ['Rc::new']);
+const RC = typePiece('Rc', (p) => (p.fmtPath === 'kernel::fmt' ? `${RC_TYPE}${RC_KERNEL_DISPLAY}` : RC_TYPE), RC_EXAMPLE('    let b = Rc::clone(&a);\n    let s = kernel::str::CString::try_from_fmt(fmt!("{} {:?}", a, b))?;\n    let _ = s;'), ['Rc::new']);
 
 const RC_METHODS: CompatPiece[] = [
   assoc('Rc', 'new', `    /// \`Rc::new(value)\` of std, allocating with \`flags\` (\`KBox::new_uninit\`): on failure
@@ -255,7 +271,7 @@ const RC_METHODS: CompatPiece[] = [
 
 const WEAK_EXAMPLE = (use: string) => RC_EXAMPLE(`    let w: Weak<u8> = Rc::downgrade(&a);\n${use}`);
 
-const WEAK = typePiece('Weak', WEAK_TYPE, WEAK_EXAMPLE('    let v = w.clone();\n    let _ = v;'), ['Rc']);
+const WEAK = typePiece('Weak', () => WEAK_TYPE, WEAK_EXAMPLE('    let v = w.clone();\n    let _ = v;'), ['Rc']);
 
 const WEAK_METHODS: CompatPiece[] = [
   assoc('Weak', 'new', `    /// A weak handle to nothing (\`upgrade\` gives \`None\`); allocates nothing.
