@@ -28,7 +28,8 @@ if (!hasRustc) console.warn('compat-rc.test.ts: skipped: no rustc on PATH');
 const CHECKS = [
   'Rc and Weak agree with std\'s on 200 x 60 random operations, none allocating', 'no parent yet', 'upgrade finds the parent', 'counts with a parent',
   'Debug as std\'s', 'the parent went with its last Rc', 'the tree leaks nothing', 'a weak self-link frees', 'a Weak past its value cannot upgrade',
-  'and goes with the last Weak', 'Debug of a Weak', 'Rc::new (each of 1 allocation(s) failing)',
+  'and goes with the last Weak', 'Debug of a Weak', 'Rc::new (each of 1 allocation(s) failing)', 'ptr_eq of two handles to one value', 'ptr_eq of equal values apart',
+  '== by value', 'ordered by value', 'hashed by value', 'Display by value',
 ];
 
 describe.skipIf(!hasRustc)('Rc and Weak in the userspace shim', () => {

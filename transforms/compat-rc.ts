@@ -47,7 +47,7 @@ const WHY: Record<string, string> = {
 };
 
 /** `Rc::name(..)` functions the compat `Rc` adds to `SAME` (src/compat/rc.ts). */
-const COMPAT_SAME = new Set(['strong_count', 'weak_count', 'downgrade']);
+const COMPAT_SAME = new Set(['strong_count', 'weak_count', 'downgrade', 'ptr_eq']);
 
 /** Derives a type holding an `Rc` needs from it that the kernel's `Arc` does not implement. */
 const DERIVES_ARC_LACKS = /\b(PartialEq|Eq|PartialOrd|Ord|Hash|Default|Copy)\b/;
@@ -121,8 +121,9 @@ ports it to the compat \`Rc\` instead (K0716), on 6.13 and later.`,
     title: '`Rc` became the compat `Rc` (with `Weak`)',
     explanation: `The kernel's \`Arc\` (rust/kernel/sync/arc.rs) has no weak references and does
 not expose its count. A file that uses those (\`Weak\`, \`Rc::downgrade\`,
-\`upgrade\`, \`Rc::strong_count\`, \`Rc::weak_count\`) and nothing else the kernel's
-\`Arc\` lacks gets the compat \`Rc\` and \`Weak\` of the generated module
+\`upgrade\`, \`Rc::strong_count\`, \`Rc::weak_count\`, \`Rc::ptr_eq\`, a derive of
+\`PartialEq\`, \`Ord\` or \`Hash\` over an \`Rc\`, which compare by value as std's
+do) and nothing else the kernel's \`Arc\` lacks gets the compat \`Rc\` and \`Weak\` of the generated module
 (\`kport_compat.rs\`, src/compat/rc.ts): one \`KBox\` (rust/kernel/alloc/kbox.rs)
 holds the value and both counts, counted as std counts them, within one thread
 (neither is \`Send\`). Making one allocates and can fail, so \`Rc::new(x)\` becomes
@@ -189,7 +190,8 @@ function blockers(ctx: FileContext): Blocker[] {
     for (let a = item.previousNamedSibling; a && (a.type === 'attribute_item' || a.type.endsWith('comment')); a = a.previousNamedSibling) {
       const d = a.type === 'attribute_item' ? /^#\[\s*derive\s*\(([^)]*)\)/.exec(a.text) : null;
       const lacking = d ? DERIVES_ARC_LACKS.exec(d[1]) : null;
-      if (lacking) out.push({ at: { start: a.startIndex, end: a.endIndex }, why: `it derives \`${lacking[1]}\` over an \`Rc\`, which the kernel's \`Arc\` does not implement`, compat: false });
+      // The compat `Rc` compares, orders and hashes by value as std's does; it has no `Default` (that allocates) and is not `Copy`.
+      if (lacking) out.push({ at: { start: a.startIndex, end: a.endIndex }, why: `it derives \`${lacking[1]}\` over an \`Rc\`, which the kernel's \`Arc\` does not implement`, compat: !/\b(Default|Copy)\b/.test(d![1]) });
     }
   }
   return out;

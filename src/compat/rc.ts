@@ -147,6 +147,33 @@ impl<T: core::fmt::Debug> core::fmt::Debug for Rc<T> {
     }
 }
 
+/// Compared, ordered and hashed by value, as std's \`Rc\` is (a derive over a type holding one).
+impl<T: PartialEq> PartialEq for Rc<T> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Eq> Eq for Rc<T> {}
+
+impl<T: PartialOrd> PartialOrd for Rc<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        (**self).partial_cmp(&**other)
+    }
+}
+
+impl<T: Ord> Ord for Rc<T> {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
+impl<T: core::hash::Hash> core::hash::Hash for Rc<T> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state)
+    }
+}
+
 impl<T: core::fmt::Display> core::fmt::Display for Rc<T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         core::fmt::Display::fmt(&**self, f)
@@ -259,6 +286,11 @@ const RC_METHODS: CompatPiece[] = [
         weak.get() - 1
     }
 `, RC_EXAMPLE('    let _ = Rc::weak_count(&a);')),
+  assoc('Rc', 'ptr_eq', `    /// Whether both handles share one value (std's \`Rc::ptr_eq\`).
+    pub(crate) fn ptr_eq(this: &Self, other: &Self) -> bool {
+        this.ptr == other.ptr
+    }
+`, RC_EXAMPLE('    let b = Rc::clone(&a);\n    let _ = Rc::ptr_eq(&a, &b);')),
   assoc('Rc', 'downgrade', `    /// A \`Weak\` handle to the value (std's \`Rc::downgrade\`); allocates nothing.
     pub(crate) fn downgrade(this: &Self) -> Weak<T> {
         // SAFETY: \`this\` keeps the allocation alive.

@@ -1,4 +1,3 @@
-use std::rc::Rc;
 
 #[derive(Debug, PartialEq)]
 struct Shared {
@@ -6,7 +5,7 @@ struct Shared {
 }
 
 fn main() {
-    let a = Shared { inner: Rc::new(1) };
+    let a = Shared { inner: Rc::new(1, GFP_KERNEL)? };
     let b = Shared { inner: Rc::clone(&a.inner) };
     println!("{}", a == b);
 }

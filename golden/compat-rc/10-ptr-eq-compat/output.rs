@@ -1,7 +1,6 @@
-use std::rc::{Rc, Weak};
 
 fn main() {
-    let a = Rc::new(5);
+    let a = Rc::new(5, GFP_KERNEL)?;
     let w: Weak<i32> = Rc::downgrade(&a);
     let b = w.upgrade().unwrap();
     println!("same = {}", Rc::ptr_eq(&a, &b));
