@@ -8,7 +8,7 @@ import { query } from '../src/engine/queries.ts';
 import { decodeSource } from '../src/engine/source.ts';
 import { getProfile } from '../src/kernel-api/profiles.ts';
 import { PHASES, TRANSFORMS, phaseOf } from '../src/cli/registry.ts';
-import type { CrateInfo, FileTransform, Transform } from '../src/engine/types.ts';
+import type { CrateInfo, CrateTransform, FileTransform, Transform } from '../src/engine/types.ts';
 
 const crate: CrateInfo = { root: '/tmp', moduleName: 'm', authors: [], license: 'GPL', rootFiles: ['a.rs'], dependencies: [], metadata: {}, options: {} };
 const unitOf = (text: string) => ({ crate, files: [decodeSource('/tmp/a.rs', 'a.rs', Buffer.from(text))], warnings: [] });
@@ -86,5 +86,18 @@ describe('phases', () => {
     runUnit(unitOf(text), together([a, b]));
     expect(got).toEqual({ a: ['f', 'g'], b: ['g', 'f', 'h'] });
     expect(got).toEqual(want);
+  });
+
+  it('a crate transform runs only when a file of the unit has one of its words and its applies agrees', () => {
+    let ran = 0;
+    const t = (more: Partial<CrateTransform>): CrateTransform => ({ id: 'c', scope: 'crate', summary: 'Test.', profiles: ['mainline'], safety: 'safe', run: () => void ran++, ...more });
+    runUnit(unitOf('fn f() {}\n'), together([t({ words: ['stdin'] })]));
+    expect(ran).toBe(0);
+    runUnit(unitOf('fn f() { io::stdin(); }\n'), together([t({ words: ['stdin'] })]));
+    expect(ran).toBe(1);
+    runUnit(unitOf('fn f() { io::stdin(); }\n'), together([t({ words: ['stdin'], applies: ({ crate }) => crate.options.io === 'miscdev' })]));
+    expect(ran).toBe(1);
+    runUnit({ ...unitOf('fn f() {}\n'), crate: { ...crate, options: { io: 'miscdev' } } }, together([t({ applies: ({ crate }) => crate.options.io === 'miscdev' })]));
+    expect(ran).toBe(2);
   });
 });
