@@ -129,6 +129,8 @@ export const allocCompat: CrateTransform = {
   summary: 'Add the kport compat module, with exactly the pieces ported code uses (TryCollect, KString, Map, ...), once per crate root that needs it.',
   profiles: [...PROFILE_IDS],
   safety: 'safe',
+  // A file naming none of what the pieces watch uses no piece (src/compat/scan.ts mayUse).
+  words: [...new Set(COMPAT_PIECES.flatMap((p) => [...(p.watch.names ?? []), ...(p.watch.methods ?? []), ...(p.watch.macros ?? [])]))],
   queries: { mods: MODS, uses: USES },
   run,
   codes: [
