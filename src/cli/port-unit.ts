@@ -10,6 +10,7 @@ import { UsageError } from '../engine/errors.ts';
 import { inPlace, type Placed } from '../outputs/layout.ts';
 import { unifiedDiff, type FileChange } from '../outputs/patcher.ts';
 import { releaseTrees } from '../engine/memory.ts';
+import { forgetFreshTree } from '../engine/parse.ts';
 import { phasesOf, runUnit, runUnitAsync, type RunOptions, type UnitResult } from '../engine/pipeline.ts';
 import { getProfile, type ProfileId } from '../kernel-api/profiles.ts';
 import { TRANSFORMS, phaseOf } from './registry.ts';
@@ -69,7 +70,9 @@ function prepare(task: UnitTask): { unit: Unit; opts: RunOptions; prefix: string
 
 export function portUnit(task: UnitTask): UnitOutput {
   const { unit, opts, prefix } = prepare(task);
-  return packageUnit(task, unit, prefix, runUnit(unit, opts));
+  const out = packageUnit(task, unit, prefix, runUnit(unit, opts));
+  forgetFreshTree();
+  return out;
 }
 
 /** What the progress line hears from a unit ported in this thread. */
@@ -92,7 +95,10 @@ export async function portUnitAsync(task: UnitTask, watch?: UnitWatch): Promise<
   const r = await runUnitAsync(unit, run, watch && ((done) => watch.pass(done, total)));
   // Free the last phases' trees before the diff is made (the peak of a large file was there).
   await releaseTrees(true);
-  return packageUnit(task, unit, prefix, r);
+  const out = packageUnit(task, unit, prefix, r);
+  // The verifier's tree of the last file, kept for layout's module check: done with now.
+  forgetFreshTree();
+  return out;
 }
 
 function packageUnit(task: UnitTask, unit: Unit, prefix: string, r: UnitResult): UnitOutput {

@@ -5,6 +5,7 @@ import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
 import { noteParsed } from './memory.ts';
 import { tick } from './budget.ts';
+import { lineIndexAt, lineStartsOf } from './positions.ts';
 import type { SyntaxNode, Tree } from './types.ts';
 
 let parser: Parser | undefined;
@@ -51,7 +52,138 @@ export function parse(text: string, oldTree?: Tree): Tree {
   return getParser().parse(text, oldTree, { bufferSize: bufferSize(text) });
 }
 
-// Trees nobody will edit again (the pipeline hands only these to transforms).
+// The last text `freshTree` parsed, and its tree.
+let last: { text: string; tree: Tree } | undefined;
+
+/**
+ * A fresh parse of `text`, for questions asked about a finished text (the
+ * verifier's error count, then layout's `module!` check of the crate root):
+ * the tree of the last text asked about is kept, so the same text (the same
+ * string, as the pipeline hands it on) is parsed once.
+ */
+export function freshTree(text: string): Tree {
+  if (last?.text !== text) last = { text, tree: parse(text) };
+  return last.tree;
+}
+
+/** Let the tree `freshTree` keeps go (a unit is finished). */
+export function forgetFreshTree(): void {
+  last = undefined;
+}
+
+/** What `reparse` did, for tests and measurements: incremental re-parses, and those that differed from a fresh parse (checked only under KPORT_CHECK_REPARSE=1). */
+export const reparseStats = { incremental: 0, checked: 0, mismatches: 0 };
+
+/**
+ * The tree of `text`: a re-parse against `old` when given (a tree `editTree`
+ * brought to `text`), else a fresh parse. KPORT_CHECK_REPARSE=1 parses afresh
+ * too and counts the trees that differ (`reparseStats`).
+ */
+export function reparse(text: string, old: Tree | undefined): Tree {
+  if (!old) return parse(text);
+  reparseStats.incremental++;
+  const tree = parse(text, old);
+  if (process.env.KPORT_CHECK_REPARSE === '1') {
+    reparseStats.checked++;
+    if (!sameTree(tree, parse(text))) {
+      reparseStats.mismatches++;
+      throw new Error('an incremental re-parse differs from a fresh parse');
+    }
+  }
+  return tree;
+}
+
+/**
+ * Edit `tree` (the tree of `oldText`) for `newText`, made from it by `sorted`
+ * (sortAndCheck's order, in `oldText` offsets), so that `parse(newText, tree)`
+ * re-parses only what changed. Edits that touch are told to tree-sitter as one,
+ * with the new text's own rows and columns. The tree is changed in place: its
+ * nodes are stale from here on and nobody may read them (the pipeline edits a
+ * tree only once its phase is over). Throws, before touching the tree, when
+ * the edits do not account for the new text's length.
+ */
+export function editTree(tree: Tree, oldText: string, newText: string, sorted: readonly { start: number; end: number; text: string }[]): void {
+  // Runs of touching edits: [start, end) in the old text and their length in the new one.
+  const runs: { start: number; end: number; length: number }[] = [];
+  for (const e of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && e.start <= last.end) {
+      last.length += Math.max(e.end, last.end) - last.end + e.text.length - (e.end - e.start);
+      last.end = Math.max(last.end, e.end);
+    } else runs.push({ start: e.start, end: e.end, length: e.text.length });
+  }
+  const starts = lineStartsOf(oldText);
+  const pointAt = (offset: number) => {
+    const row = lineIndexAt(starts, offset);
+    return { row, column: offset - starts[row] };
+  };
+  // Where each run begins in the new text.
+  const at: number[] = [];
+  let delta = 0;
+  for (const r of runs) {
+    at.push(r.start + delta);
+    delta += r.length - (r.end - r.start);
+  }
+  if (oldText.length + delta !== newText.length) throw new Error('editTree: the edits do not make the new text');
+  // From the end: the old offsets of what comes before an edit are still the tree's.
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const r = runs[i];
+    const startPosition = pointAt(r.start);
+    const added = newText.slice(at[i], at[i] + r.length);
+    const nl = added.lastIndexOf('\n');
+    let rows = 0;
+    for (let k = added.indexOf('\n'); k !== -1; k = added.indexOf('\n', k + 1)) rows++;
+    tree.edit({
+      startIndex: r.start,
+      oldEndIndex: r.end,
+      newEndIndex: r.start + r.length,
+      startPosition,
+      oldEndPosition: pointAt(r.end),
+      newEndPosition: nl === -1 ? { row: startPosition.row, column: startPosition.column + added.length } : { row: startPosition.row + rows, column: added.length - nl - 1 },
+    });
+  }
+}
+
+/**
+ * Whether two trees have the same nodes (type, range, positions, missing and
+ * error flags) in the same shape: an incremental re-parse must give what a fresh
+ * parse gives (KPORT_CHECK_REPARSE=1 makes the pipeline check every one).
+ */
+export function sameTree(a: Tree, b: Tree): boolean {
+  const x = a.walk();
+  const y = b.walk();
+  for (;;) {
+    const p = x.currentNode;
+    const q = y.currentNode;
+    if (
+      x.nodeType !== y.nodeType ||
+      x.startIndex !== y.startIndex ||
+      x.endIndex !== y.endIndex ||
+      x.currentFieldName !== y.currentFieldName ||
+      p.isMissing !== q.isMissing ||
+      p.hasError !== q.hasError ||
+      x.startPosition.row !== y.startPosition.row ||
+      x.startPosition.column !== y.startPosition.column ||
+      x.endPosition.row !== y.endPosition.row ||
+      x.endPosition.column !== y.endPosition.column
+    )
+      return false;
+    const down = x.gotoFirstChild();
+    if (down !== y.gotoFirstChild()) return false;
+    if (down) continue;
+    for (;;) {
+      const next = x.gotoNextSibling();
+      if (next !== y.gotoNextSibling()) return false;
+      if (next) break;
+      const up = x.gotoParent();
+      if (up !== y.gotoParent()) return false;
+      if (!up) return true;
+    }
+  }
+}
+
+// Trees the pipeline hands to transforms: not edited while anyone reads them (a
+// tree is edited only for the re-parse after its phase, and not read after that).
 const frozen = new WeakSet<Tree>();
 
 /**
@@ -84,7 +216,7 @@ function memoizeNavigation(): void {
 }
 memoizeNavigation();
 
-/** Promise that `tree` is never edited: queries may then share their results on it. */
+/** Promise that `tree` is not edited while it is read (and not read once it is): queries may then share their results on it. */
 export function freezeTree(tree: Tree): Tree {
   frozen.add(tree);
   return tree;

@@ -5,7 +5,7 @@ import { OffsetMap } from './offsets.ts';
 import { releaseTrees } from './memory.ts';
 import { FileBudgetExceeded, enter, own, resume, startMeter, stopMeter } from './budget.ts';
 import { lineRegions, type LineRegion } from './line-regions.ts';
-import { parse, errorRanges, countErrors, forbiddenRanges, freezeTree } from './parse.ts';
+import { parse, errorRanges, countErrors, editTree, forbiddenRanges, freezeTree, freshTree, reparse } from './parse.ts';
 import { query, QueryBatch } from './queries.ts';
 import { positionAt, lineStartsOf } from './positions.ts';
 import { defaultSeverity } from './codes.ts';
@@ -80,15 +80,16 @@ interface LiveFile {
   src: SourceFile;
   text: string;
   /**
-   * The tree of `text`, what transforms see. A fresh parse each time a pass
-   * changed the text: kport never edits a tree and re-parses against it
-   * (incremental re-parsing was a second parse per pass on top of the fresh
-   * one the passes need, and against an unedited tree it sometimes returned
-   * the tree of an earlier text). Frozen: query results on it are shared.
+   * The tree of `text`, what transforms see. Frozen: query results on it are
+   * shared. When a phase changed the text, its edits are applied to this tree
+   * (`editTree`) once the phase is over, and the next phase that needs a tree
+   * re-parses incrementally against it: only what changed is parsed again.
    */
   tree: Tree;
-  /** True when `text` changed since `tree` was parsed. */
+  /** True when `text` changed since `tree` was parsed (and `tree` is then stale, edited or not). */
   stale: boolean;
+  /** Whether the stale `tree` was edited to match `text`, so an incremental re-parse can use it. */
+  edited: boolean;
   offsets: OffsetMap;
   originalErrors: number;
   failure?: string;
@@ -260,6 +261,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
       text: src.text,
       tree,
       stale: false,
+      edited: false,
       offsets: new OffsetMap(),
       originalErrors: countErrors(tree),
       isCrateRoot: unit.crate.rootFiles.includes(src.rel),
@@ -278,12 +280,13 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
       end: { line: 1, column: 1 },
     });
   }
-  // The tree a pass sees: parsed again only when the text changed since.
+  // The tree a pass sees: parsed again only when the text changed since, incrementally when the old tree was edited.
   const viewOf = (f: LiveFile): Tree => {
     if (f.stale) {
-      f.tree = freezeTree(parse(f.text));
+      f.tree = freezeTree(reparse(f.text, f.edited ? f.tree : undefined));
       own(f.tree, f.src);
       f.stale = false;
+      f.edited = false;
     }
     return f.tree;
   };
@@ -386,8 +389,19 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
       fail(f, `internal error in ${e.b.by}: ${e.message}`, 'overlap', e.b.start);
       return;
     }
-    // The re-parse waits until a phase (or the verifier) needs the tree.
+    // The re-parse waits until a phase needs the tree. The phase is over, so nobody
+    // reads the old tree again: it is edited to match the new text, for an incremental re-parse.
+    const before = f.text;
     f.text = applyEdits(f.text, sorted);
+    if (!f.stale || f.edited) {
+      try {
+        editTree(f.tree, before, f.text, sorted);
+        f.edited = true;
+      } catch {
+        // The edits do not account for the text (editTree left the tree alone): parse afresh.
+        f.edited = false;
+      }
+    }
     f.stale = true;
     f.offsets.push(sorted);
   };
@@ -499,8 +513,8 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
   // Verify: never hand back a file that parses worse than it came in.
   for (const f of live) {
     if (f.failure || f.text === f.src.text) continue;
-    // A fresh parse of the output (kport never re-parses incrementally): the safety check trusts it.
-    const after = countErrors(viewOf(f));
+    // A fresh parse of the output, not the incremental tree of the last phase: the safety check trusts it.
+    const after = countErrors(freshTree(f.text));
     if (after > f.originalErrors) {
       fail(f, `internal error: the rewritten file has ${after} syntax error(s), the input had ${f.originalErrors}`, 'syntax');
       continue;

@@ -10,7 +10,7 @@ import { addKconfigEntry, addMakefileLine, configSymbol, kbuild, kconfigDefines,
 import { UsageError } from '../engine/errors.ts';
 import { query } from '../engine/queries.ts';
 import type { FileResult, UnitResult } from '../engine/pipeline.ts';
-import { parse } from '../engine/parse.ts';
+import { freshTree } from '../engine/parse.ts';
 import type { LineRegion } from '../engine/line-regions.ts';
 import type { Diagnostic } from '../engine/types.ts';
 
@@ -18,7 +18,7 @@ const MODULE = '(source_file (macro_invocation macro: (identifier) @m (#eq? @m "
 
 /** The crate root that holds the `module!` block after the port, if any. */
 export function moduleRoot(r: UnitResult): FileResult | undefined {
-  return r.files.find((f) => r.unit.crate.rootFiles.includes(f.src.rel) && !f.failure && /\bmodule!/.test(f.text) && query(MODULE).matches(parse(f.text).rootNode).length > 0);
+  return r.files.find((f) => r.unit.crate.rootFiles.includes(f.src.rel) && !f.failure && /\bmodule!/.test(f.text) && query(MODULE).matches(freshTree(f.text).rootNode).length > 0);
 }
 
 export interface Placed {
@@ -72,7 +72,7 @@ export function inPlace(r: UnitResult, files: Placed[], diags: Diagnostic[]): Pl
   const root = moduleRoot(r);
   if (!root) return files;
   // Already a kernel module before the port: its build files and file name are its own.
-  if (query(MODULE).matches(parse(root.src.text).rootNode).length > 0) return files;
+  if (root.src.text.includes('module') && query(MODULE).matches(freshTree(root.src.text).rootNode).length > 0) return files;
   const name = r.unit.crate.moduleName;
   const dir = path.posix.dirname(root.src.rel) === '.' ? '' : path.posix.dirname(root.src.rel);
   const target = dir ? `${dir}/${name}.rs` : `${name}.rs`;
