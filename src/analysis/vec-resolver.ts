@@ -6,7 +6,7 @@
 // parameters, struct fields (crate-wide: the crate model's tables, src/crate/tables.ts), `self.field`,
 // `x.field` on a local of a known struct type, and `v[i]` on a Vec of Vecs.
 // Anything else is `unknown`, and callers report instead of rewriting.
-import { query } from '../engine/queries.ts';
+import { isFrozen } from '../engine/parse.ts';
 import { REGION_FN } from './macroargs.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { EMPTY_TABLES, fileTables, mergeTables, type DeclTables, type FnSig } from '../crate/tables.ts';
@@ -99,7 +99,13 @@ export function isNotVec(t: Ty): boolean {
   return t.k === 'named' || t.k === 'prim' || t.k === 'box' || t.k === 'slice';
 }
 
+// typeOf's answers at depth 0: by crate tables, file tables, anchor (NO_ANCHOR for none), node.
+const typeMemos = new WeakMap<DeclTables, WeakMap<DeclTables, WeakMap<object, WeakMap<SyntaxNode, Ty>>>>();
+const NO_ANCHOR = {};
+
 export class Resolver {
+  private memoMap?: WeakMap<SyntaxNode, Ty>;
+
   constructor(
     private readonly crate: DeclTables,
     private readonly own: DeclTables = EMPTY_TABLES,
@@ -161,6 +167,28 @@ export class Resolver {
   /** The type of an expression, as far as declarations tell. */
   typeOf(e: SyntaxNode | null | undefined, depth = 0): Ty {
     if (!e || depth > 12) return UNKNOWN;
+    // Asked from outside (depth 0) about a tree nobody edits: once per node and declarations.
+    if (depth > 0 || !isFrozen(e.tree)) return this.typeOfNode(e, depth);
+    const memo = this.memo();
+    let t = memo.get(e);
+    if (!t) memo.set(e, (t = this.typeOfNode(e, 0)));
+    return t;
+  }
+
+  /** The answers of `typeOf` at depth 0 for this resolver's declarations and anchor (shared by every resolver over the same tables). */
+  private memo(): WeakMap<SyntaxNode, Ty> {
+    if (this.memoMap) return this.memoMap;
+    let byOwn = typeMemos.get(this.crate);
+    if (!byOwn) typeMemos.set(this.crate, (byOwn = new WeakMap()));
+    let byAnchor = byOwn.get(this.own);
+    if (!byAnchor) byOwn.set(this.own, (byAnchor = new WeakMap()));
+    const key = this.anchor ?? NO_ANCHOR;
+    let m = byAnchor.get(key);
+    if (!m) byAnchor.set(key, (m = new WeakMap()));
+    return (this.memoMap = m);
+  }
+
+  private typeOfNode(e: SyntaxNode, depth: number): Ty {
     switch (e.type) {
       case 'parenthesized_expression':
         return this.typeOf(e.namedChildren[0], depth + 1);
@@ -406,13 +434,11 @@ export class Resolver {
         case 'block':
         case 'source_file': {
           // The latest `let` before the use wins (shadowing).
-          const kids = n.namedChildren;
-          for (let i = kids.length - 1; i >= 0; i--) {
-            const s = kids[i];
-            if (s.startIndex >= child.startIndex) continue;
-            if (s.type !== 'let_declaration') continue;
-            const pat = s.childForFieldName('pattern');
-            if (!pat || !binds(pat, name)) continue;
+          const lets = letsOf(n);
+          const before = child.startIndex;
+          for (let i = lets.length - 1; i >= 0; i--) {
+            const { start, s, pat, names } = lets[i];
+            if (start >= before || !names.has(name)) continue;
             const declared = s.childForFieldName('type');
             const value = s.childForFieldName('value');
             // `let (x, y) = (1, 2.5);` / `= pair;`: the element at the name's place.
@@ -479,6 +505,32 @@ export class Resolver {
     }
     return UNKNOWN;
   }
+}
+
+/** A `let` of a block: where it starts, its pattern and the names the pattern binds (as `binds` reads it). */
+interface Let {
+  start: number;
+  s: SyntaxNode;
+  pat: SyntaxNode;
+  names: Set<string>;
+}
+
+// The `let`s of each block of a frozen tree, in order: `local` asks for them once per name it looks up.
+const letMemo = new WeakMap<SyntaxNode, Let[]>();
+
+function letsOf(block: SyntaxNode): Let[] {
+  let lets = letMemo.get(block);
+  if (lets) return lets;
+  lets = [];
+  for (const s of block.namedChildren) {
+    if (s.type !== 'let_declaration') continue;
+    const pat = s.childForFieldName('pattern');
+    if (!pat) continue;
+    const names = new Set<string>(pat.type === 'identifier' ? [pat.text] : pat.descendantsOfType(['identifier', 'shorthand_field_identifier']).map((i) => i.text));
+    lets.push({ start: s.startIndex, s, pat, names });
+  }
+  if (isFrozen(block.tree)) letMemo.set(block, lets);
+  return lets;
 }
 
 /** A declared type, or element `elem` of it when it is a tuple type. */
