@@ -22,6 +22,7 @@ const CAPTURED = [
   '(break_expression) @j\n(continue_expression) @j\n(return_expression) @j',
   '(macro_invocation macro: (_) @m (token_tree) @tt) @mac',
   '[(identifier) (type_identifier) (field_identifier)] @n',
+  '((identifier) @id (#match? @id "^(SystemTime|UNIX_EPOCH)$")) ((type_identifier) @id (#eq? @id "SystemTime"))',
 ];
 
 // Matches read under a node, with the capture that is each pattern's root.

@@ -1,8 +1,7 @@
-import { query } from '../src/engine/queries.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { anchor, codeRegions, fileRange } from '../src/analysis/macroargs.ts';
+import { anchor, codeRegions, fileRange, regionMatches } from '../src/analysis/macroargs.ts';
 import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
 import { type Resolver } from '../src/analysis/vec-resolver.ts';
 import { OWN_NAMES_QUERIES, argCount, importsStdArc, makeFallible, ownNames } from '../src/rewrite/alloc-edit.ts';
@@ -32,6 +31,8 @@ const METHOD_CALLS = `(call_expression
   function: (field_expression value: (_) @recv field: (field_identifier) @name
     (#match? @name "^(push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact|remove|drain|truncate|pop|clear|retain|swap_remove)$"))
   arguments: (arguments)) @call`;
+
+const QUERIES = { pathCalls: PATH_CALLS, methodCalls: METHOD_CALLS, stringCtors: STRING_CTORS };
 
 // Cheap exact pre-filter: a file without any of these names has nothing for this pass.
 const RELEVANT = /\b(?:Vec|KVec|Box|KBox|Arc|String)\s*(?:::\s*<[^>]*>\s*)?::|\.\s*(?:push|extend_from_slice|reserve|resize|insert|extend|append|clone|to_vec|reserve_exact|remove|drain|truncate|pop|clear|retain|swap_remove)\s*\(/;
@@ -173,8 +174,7 @@ function runFile(ctx: FileContext, r: Resolver): void {
 function stringConstructors(ctx: FileContext): void {
   for (const r of codeRegions(ctx.tree)) {
     if (!r.text.includes('String')) continue;
-    // The file's own tree answers from the declared query; a macro's arguments, parsed apart, are queried here.
-    for (const m of r.shift === 0 && r.root === ctx.tree.rootNode ? ctx.matches('stringCtors') : query(STRING_CTORS).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'stringCtors')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       if (isTestCode(ctx.tree, anchor(call, r))) continue;
       ctx.report({
@@ -201,7 +201,7 @@ export const allocCalls: CrateTransform = {
   safety: 'safe',
   // Every text RELEVANT can match holds one of these.
   words: ['Vec', 'Box', 'Arc', 'String', 'push', 'extend', 'reserve', 'resize', 'insert', 'append', 'clone', 'to_vec', 'remove', 'drain', 'truncate', 'pop', 'clear', 'retain'],
-  queries: { pathCalls: PATH_CALLS, methodCalls: METHOD_CALLS, stringCtors: STRING_CTORS },
+  queries: QUERIES,
   run,
   codes: [
     {

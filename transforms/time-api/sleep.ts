@@ -1,14 +1,13 @@
 // time-api: `thread::sleep` calls and the `let d = Duration::from_*(..)`
 // bindings they sleep on.
-import { query } from '../../src/engine/queries.ts';
-import { anchor, codeRegions, fileRange, type Region } from '../../src/analysis/macroargs.ts';
+import { anchor, codeRegions, fileRange, regionMatches, type Region } from '../../src/analysis/macroargs.ts';
 import { isTestCode } from '../../src/analysis/testcode.ts';
 import { argsOf } from '../../src/analysis/instant-flow.ts';
 import { TIME_CODES } from '../../src/kernel-api/time.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import { stdItem, type Bindings } from './bindings.ts';
 import { newPlan, occurrences, type Plan } from './plan.ts';
-import { CALLS } from './queries.ts';
+import { QUERIES } from './queries.ts';
 import { durationCtor } from './span.ts';
 
 export interface SleepSite {
@@ -23,8 +22,7 @@ export function sleepSites(ctx: FileContext, b: Bindings): SleepSite[] {
   const named = new RegExp(`(^|::)(${names})$`);
   for (const r of codeRegions(ctx.tree)) {
     if (!r.text.includes('sleep') && ![...b.sleep].some((n) => r.text.includes(n))) continue;
-    // The file's own tree answers from the declared query; a macro's arguments, parsed apart, are queried here.
-    for (const m of r.root === ctx.tree.rootNode ? ctx.matches('calls') : query(CALLS).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'calls')) {
       const f = m.captures.find((c) => c.name === 'f')!.node;
       if (!named.test(f.text)) continue;
       const call = m.captures.find((c) => c.name === 'call')!.node;

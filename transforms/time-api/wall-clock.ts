@@ -1,13 +1,12 @@
 // time-api: wall-clock time and floating-point Durations, reported only.
-import { query } from '../../src/engine/queries.ts';
 import { localNames } from '../../src/analysis/localnames.ts';
-import { anchor, codeRegions, fileRange, shadowed, type Region } from '../../src/analysis/macroargs.ts';
+import { anchor, codeRegions, fileRange, regionMatches, shadowed, type Region } from '../../src/analysis/macroargs.ts';
 import { isTestCode } from '../../src/analysis/testcode.ts';
 import { TIME_CODES, type TimeApi } from '../../src/kernel-api/time.ts';
 import type { FileContext } from '../../src/engine/types.ts';
 import { stdItem, type Bindings } from './bindings.ts';
 import type { Range } from './plan.ts';
-import { FLOATS, WALL } from './queries.ts';
+import { QUERIES } from './queries.ts';
 import { capturesOf } from '../../src/analysis/captures.ts';
 
 /** SystemTime / UNIX_EPOCH and float Duration methods: reported, never rewritten. */
@@ -16,10 +15,8 @@ export function floatsAndWallClock(ctx: FileContext, b: Bindings, api: TimeApi, 
   for (const l of b.leaves) if (l.what === 'wall' && !isTestCode(ctx.tree, l.decl)) report(fileRange(l.leaf.node, root), TIME_CODES.wallClock, `\`${l.leaf.segs.join('::')}\`: wall-clock time has no kernel equivalent`, api.wallHelp);
   const defined = localNames(ctx.tree).defined;
   for (const r of codeRegions(ctx.tree)) {
-    // The file's own tree answers from the declared queries; a macro's arguments, parsed apart, are queried here.
-    const file = r.root === ctx.tree.rootNode;
     if (/SystemTime|UNIX_EPOCH/.test(r.text)) {
-      for (const c of file ? capturesOf(ctx.matches('wall')) : query(WALL).captures(r.root)) {
+      for (const c of capturesOf(regionMatches(ctx, r, QUERIES, 'wall'))) {
         const p = c.node.parent;
         if (!p || (p.type !== 'scoped_identifier' && p.type !== 'scoped_type_identifier') || p.childForFieldName('name')?.id !== c.node.id) continue;
         if (stdItem(p, b, 'time') !== c.node.text || shadowed(ctx.tree, c.node, r) || isTestCode(ctx.tree, anchor(p, r))) continue;
@@ -29,7 +26,7 @@ export function floatsAndWallClock(ctx: FileContext, b: Bindings, api: TimeApi, 
       }
     }
     if (!/_f(32|64)/.test(r.text)) continue;
-    for (const m of file ? ctx.matches('floats') : query(FLOATS).matches(r.root)) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'floats')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node;
       const ty = m.captures.find((c) => c.name === 'ty')?.node;
