@@ -6,6 +6,7 @@ import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
 import { type Resolver } from '../src/analysis/vec-resolver.ts';
 import { OWN_NAMES_QUERIES, argCount, importsStdArc, makeFallible, ownNames } from '../src/rewrite/alloc-edit.ts';
 import { cloneToVec, formText, otherMethod, short, swapRemove } from './alloc-calls/methods.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * alloc-calls: allocating constructors and Vec methods become the profile's
@@ -189,7 +190,7 @@ function stringConstructors(ctx: FileContext): void {
 
 
 function run(ctx: CrateContext): void {
-  const model = ctx.model.prefetch((f) => (RELEVANT.test(f.text) ? OWN_NAMES_QUERIES : []), { tables: true });
+  const model = ctx.model;
   for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f));
 }
 
@@ -202,6 +203,7 @@ export const allocCalls: CrateTransform = {
   // Every text RELEVANT can match holds one of these.
   words: ['Vec', 'Box', 'Arc', 'String', 'push', 'extend', 'reserve', 'resize', 'insert', 'append', 'clone', 'to_vec', 'remove', 'drain', 'truncate', 'pop', 'clear', 'retain'],
   queries: QUERIES,
+  uses: [OWN_NAMES_QUERIES, TABLE_QUERIES],
   run,
   codes: [
     {

@@ -2,6 +2,7 @@ import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../s
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { UNKNOWN, type Resolver, enclosingFnReturn, tyOf, type Ty } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * alloc-collect: `collect()` into a Vec becomes `try_collect(GFP_KERNEL)?`
@@ -179,7 +180,7 @@ function runFile(ctx: FileContext, r: Resolver, fieldTy: (struct: string, field:
 }
 
 function run(ctx: CrateContext): void {
-  const model = ctx.model.prefetch(undefined, { tables: true });
+  const model = ctx.model;
   for (const f of ctx.files) {
     if (!/\bcollect\b/.test(f.text)) continue;
     const r = model.resolver(f);
@@ -195,6 +196,7 @@ export const allocCollect: CrateTransform = {
   safety: 'safe',
   words: ['collect'],
   queries: { collects: COLLECTS },
+  uses: [TABLE_QUERIES],
   run,
   codes: [
     {

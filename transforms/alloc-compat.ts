@@ -8,6 +8,7 @@ import { SCAN_QUERIES, mayUse, scanFile } from '../src/compat/scan.ts';
 import type { CompatScan } from '../src/compat/piece.ts';
 import { topInsertPoint } from '../src/rewrite/top-insert.ts';
 import { atFileLevel } from '../src/analysis/file-level.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * alloc-compat: once per crate, when a file calls a compat method
@@ -56,7 +57,7 @@ function run(ctx: CrateContext): void {
   const isCompatFile = (f: FileContext) => path.posix.basename(f.path) === `${COMPAT_MODULE}.rs`;
   const scanned = ctx.files.filter((f) => !isCompatFile(f) && mayUse(f.text));
   if (!scanned.length) return;
-  const model = ctx.model.prefetch((f, i) => (scanned.includes(ctx.files[i]) ? SCAN_QUERIES : []), { tables: true });
+  const model = ctx.model;
   const users = scanned.map((f) => usesOf(f, scanFile(f, model.resolver(f)), ctx.profile)).filter((u) => u.pieces.size);
   if (!users.length) return;
   const { rootsOf } = model.modules();
@@ -132,6 +133,7 @@ export const allocCompat: CrateTransform = {
   // A file naming none of what the pieces watch uses no piece (src/compat/scan.ts mayUse).
   words: [...new Set(COMPAT_PIECES.flatMap((p) => [...(p.watch.names ?? []), ...(p.watch.methods ?? []), ...(p.watch.macros ?? [])]))],
   queries: { mods: MODS, uses: USES },
+  uses: [SCAN_QUERIES, TABLE_QUERIES],
   run,
   codes: [
     {

@@ -3,6 +3,8 @@ import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { unobservableSort } from '../src/analysis/sort-order.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
+import { METHODS_QUERY } from '../src/crate/crate-methods.ts';
 
 /**
  * alloc-slices: slice methods that allocate in userspace.
@@ -88,7 +90,7 @@ function runFile(ctx: FileContext, r: Resolver, own: Set<string>): void {
 
 function run(ctx: CrateContext): void {
   const wanted = (f: { text: string }) => /\.\s*(?:sort|sort_by|sort_by_key|sort_by_cached_key|concat|join|repeat)\s*\(/.test(f.text);
-  const model = ctx.model.prefetch(undefined, { tables: true, methods: true });
+  const model = ctx.model;
   const own = model.methodNames();
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f), own);
 }
@@ -101,6 +103,7 @@ export const allocSlices: CrateTransform = {
   safety: 'safe',
   words: ['sort', 'concat', 'join', 'repeat'],
   queries: { tokenRepeat: TOKEN_REPEAT, calls: CALLS },
+  uses: [TABLE_QUERIES, METHODS_QUERY],
   run,
   codes: [
     {

@@ -1,5 +1,4 @@
 import { removeLines } from '../src/rewrite/remove-lines.ts';
-import { prefetch } from '../src/engine/queries.ts';
 import { capturesOf } from '../src/analysis/captures.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
@@ -33,7 +32,6 @@ function inUse(n: SyntaxNode): boolean {
 
 function run(ctx: FileContext): void {
   const api = ctx.profile.alloc;
-  prefetch(ctx.tree.rootNode, 'matches', OWN_NAMES_QUERIES);
   const own = ownNames(ctx);
   const to: Record<string, string> = { Vec: api.vecType, Box: api.boxType };
   const seen = new Set<number>();
@@ -95,6 +93,7 @@ export const allocTypes: FileTransform = {
   words: ['Vec', 'Box'],
   queries: { names: NAMES, uses: USES, structs: STRUCTS },
   applies: (text) => /\b(Vec|Box)\b/.test(text),
+  uses: [OWN_NAMES_QUERIES],
   run,
   codes: [
     {

@@ -3,6 +3,7 @@ import { CORE_ONLY, formatCall, valueType } from '../src/analysis/fmt-args.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext } from '../src/engine/types.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * check-fmt-display: with the kernel's own `fmt` (6.19 on), a value printed
@@ -65,7 +66,7 @@ function runFile(ctx: FileContext, resolver: Resolver): void {
 function run(ctx: CrateContext): void {
   const wanted = (f: FileContext) => /\b(?:e?print(?:ln)?|pr_\w+)!/.test(f.text);
   if (!ctx.files.some(wanted)) return;
-  const model = ctx.model.prefetch(undefined, { tables: true });
+  const model = ctx.model;
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f));
 }
 
@@ -101,6 +102,7 @@ export const checkFmtDisplay: CrateTransform = {
   safety: 'suggestion',
   // What `run` looks for: `print!`, `println!`, `eprint!`, `eprintln!` or a `pr_*!` call.
   words: ['print', 'pr_'],
+  uses: [TABLE_QUERIES],
   run,
   codes,
 };

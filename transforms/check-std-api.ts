@@ -1,6 +1,6 @@
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
-import { isTestCode, testQueries } from '../src/analysis/testcode.ts';
+import { isTestCode } from '../src/analysis/testcode.ts';
 import { anchor, codeRegions, MACROS_QUERY } from '../src/analysis/macroargs.ts';
 import { LOCAL_NAMES_QUERIES, localNames } from '../src/analysis/localnames.ts';
 import { lineStartsOf } from '../src/engine/positions.ts';
@@ -11,6 +11,7 @@ import type { FileRun } from './check-std-api/file-run.ts';
 import { importedUses, stdImports, type Imported } from './check-std-api/imports.ts';
 import { methodCalls, operators, paths } from './check-std-api/methods.ts';
 import { QUERIES } from './check-std-api/queries.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * check-std-api: every `alloc`/`std`-only API left in the port, at its line,
@@ -61,7 +62,7 @@ function runFile(ctx: FileContext, resolver: Resolver, methods: Set<string>, str
 function run(ctx: CrateContext): void {
   const strings = ctx.files.some((f) => STRING_TEXT.test(f.text));
   // One walk of each file answers the queries of the shared analyses this pass runs (its own are declared).
-  const model = ctx.model.prefetch((f) => [METHODS_QUERY, MACROS_QUERY, ...LOCAL_NAMES_QUERIES, ...testQueries(f.tree)], { tables: true });
+  const model = ctx.model;
   const methods = model.methodNames();
   for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f), methods, strings);
 }
@@ -154,6 +155,7 @@ export const checkStdApi: CrateTransform = {
   profiles: [...PROFILE_IDS],
   safety: 'suggestion',
   queries: QUERIES,
+  uses: [TABLE_QUERIES, METHODS_QUERY, MACROS_QUERY, LOCAL_NAMES_QUERIES],
   run,
   codes,
 };

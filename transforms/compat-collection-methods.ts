@@ -5,6 +5,7 @@ import { tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { leaveAlone, span } from '../src/compat/strings.ts';
 import { COLLECTION_CODES, UPSTREAM, collectionsPorted, usable, type Compat } from '../src/compat/collections-port.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * compat-collection-methods: what inserts into or copies a compat `Map`, `Set`
@@ -200,7 +201,7 @@ function treeIterator(recv: SyntaxNode, typeOf: (n: SyntaxNode) => Ty, can: Read
 function run(ctx: CrateContext): void {
   if (!collectionsPorted(ctx) || !ctx.files.some((f) => RELEVANT.test(f.text))) return;
   // Every file: a struct field declared `Map` in one file is used in others.
-  const model = ctx.model.prefetch(undefined, { tables: true });
+  const model = ctx.model;
   const aliases = aliasesOf(ctx);
   for (const f of ctx.files) runFile(f, model.resolver(f), aliases);
 }
@@ -214,6 +215,7 @@ export const compatCollectionMethods: CrateTransform = {
   words: ['Map', 'Set', 'Deque'],
   applies: collectionsPorted,
   queries: QUERIES,
+  uses: [TABLE_QUERIES],
   run,
   codes: [COLLECTION_CODES.K0701, COLLECTION_CODES.K0702, COLLECTION_CODES.K0704, COLLECTION_CODES.K0705],
 };

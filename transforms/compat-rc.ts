@@ -1,4 +1,4 @@
-import { prefetch, query } from '../src/engine/queries.ts';
+import { query } from '../src/engine/queries.ts';
 import { codeRegions } from '../src/analysis/macroargs.ts';
 import { compatTypesOn } from '../src/crate/compat-mode.ts';
 import { PROFILE_IDS, type Profile } from '../src/kernel-api/profiles.ts';
@@ -263,7 +263,6 @@ function runFile(ctx: FileContext, stops: Blocker[]): void {
   }
   for (const r of codeRegions(tree)) {
     if (!/\bRc\b/.test(r.text)) continue;
-    prefetch(r.root, 'matches', [TYPES, HEADS, FULL]);
     const full = new Set<number>();
     for (const m of query(FULL).matches(r.root)) {
       const q = m.captures[0].node;
@@ -320,7 +319,6 @@ function toCompatRc(ctx: FileContext, why: Blocker): void {
   }
   for (const r of codeRegions(tree)) {
     if (!/\b(Rc|Weak)\b/.test(r.text)) continue;
-    prefetch(r.root, 'matches', [FULL_WEAK, NEW_CALLS]);
     for (const m of query(FULL_WEAK).matches(r.root)) {
       const q = m.captures[0].node;
       if (q.parent?.type === 'scoped_identifier' && q.parent.childForFieldName('name')?.id === q.id) continue;

@@ -7,6 +7,7 @@ import { definesName } from '../src/compat/strings.ts';
 import { stableSortMethod } from '../src/compat/sort.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * compat-stable-sort: a stable sort whose order among equal elements the
@@ -98,7 +99,7 @@ function run(ctx: CrateContext): void {
   if (!compatTypesOn(ctx.crate)) return;
   const wanted = (f: { text: string }) => /\.\s*sort(?:_by|_by_key)?\s*\(/.test(f.text);
   if (!ctx.files.some(wanted)) return;
-  const model = ctx.model.prefetch(undefined, { tables: true });
+  const model = ctx.model;
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f));
 }
 
@@ -111,6 +112,7 @@ export const compatStableSort: CrateTransform = {
   words: ['sort'],
   applies: (c) => compatTypesOn(c.crate),
   queries: { calls: CALLS },
+  uses: [TABLE_QUERIES],
   run,
   codes: [CODES.K0714],
 };

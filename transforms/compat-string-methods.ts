@@ -4,6 +4,7 @@ import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { tyOf, type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import { STRING_CODES, definesName, isStringTy, leaveAlone, span, stringsPorted } from '../src/compat/strings.ts';
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * compat-string-methods: what grows or copies a `String` is a fallible
@@ -170,7 +171,7 @@ function run(ctx: CrateContext): void {
   // No text type named anywhere in the crate: no receiver can be typed as one (and `push_str`,
   // `insert_str` by name alone still need the file to say them).
   if (!ctx.files.some((f) => STRINGY.test(f.text))) return;
-  const model = ctx.model.prefetch(undefined, { tables: true });
+  const model = ctx.model;
   for (const f of ctx.files) if (RELEVANT.test(f.text)) runFile(f, model.resolver(f));
 }
 
@@ -184,6 +185,7 @@ export const compatStringMethods: CrateTransform = {
   words: ['String', 'kformat', 'to_kstring', 'try_from_iter', 'push_str', 'insert_str', 'join'],
   applies: stringsPorted,
   queries: QUERIES,
+  uses: [TABLE_QUERIES],
   run,
   codes: [STRING_CODES.K0694, STRING_CODES.K0695, STRING_CODES.K0696],
 };

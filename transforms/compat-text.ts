@@ -4,6 +4,7 @@ import { argCount, args } from '../src/rewrite/alloc-edit.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { definesName, isStringTy, leaveAlone, span, stringsPorted } from '../src/compat/strings.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode, Tree } from '../src/engine/types.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * compat-text: two `str`/slice methods that build a `String`, ported to the
@@ -156,7 +157,7 @@ function run(ctx: CrateContext): void {
   if (!stringsPorted(ctx)) return;
   const wanted = (f: { text: string }) => /\.\s*(?:repeat|join)\s*\(/.test(f.text);
   if (!ctx.files.some(wanted)) return;
-  const model = ctx.model.prefetch(undefined, { tables: true });
+  const model = ctx.model;
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f));
 }
 
@@ -169,6 +170,7 @@ export const compatText: CrateTransform = {
   words: ['repeat', 'join'],
   applies: stringsPorted,
   queries: { calls: CALLS },
+  uses: [TABLE_QUERIES],
   run,
   codes: [TEXT_CODES.K0712, TEXT_CODES.K0713],
 };

@@ -15,10 +15,11 @@ import { CODES } from './fallible-propagation/codes.ts';
 import { Propagation } from './fallible-propagation/propagation.ts';
 import { QUERIES } from './fallible-propagation/syntax.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
+import { INDEX_QUERIES } from '../src/crate/crate-index.ts';
 
 function run(ctx: CrateContext): void {
   if (!ctx.files.some((f) => f.text.includes('?'))) return;
-  new Propagation(ctx.model.prefetch(undefined, { index: true }).index(), ctx).run();
+  new Propagation(ctx.model.index(), ctx).run();
 }
 
 export const falliblePropagation: CrateTransform = {
@@ -30,5 +31,6 @@ export const falliblePropagation: CrateTransform = {
   words: ['?'],
   queries: QUERIES,
   codes: CODES,
+  uses: [INDEX_QUERIES],
   run,
 };

@@ -4,6 +4,7 @@ import { useLeaves } from '../src/rewrite/use-tree.ts';
 import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
 import type { CodeInfo, CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { CORE_ONLY, placeholders } from '../src/analysis/fmt-args.ts';
+import { TABLE_QUERIES } from '../src/crate/tables.ts';
 
 /**
  * fmt-write: on mainline, `write!`/`writeln!` that format a value whose
@@ -347,7 +348,7 @@ function run(ctx: CrateContext): void {
   const facts = crateFacts(ctx);
   // Without a type (or a generic bound) whose Display is the kernel's, every argument formats with `write!` as before.
   if (!facts.kernelDisplay.size && !facts.kernelBound) return;
-  const model = ctx.model.prefetch(undefined, { tables: true });
+  const model = ctx.model;
   for (const f of ctx.files) if (wanted(f)) runFile(f, model.resolver(f), facts);
 }
 
@@ -394,6 +395,7 @@ export const fmtWrite: CrateTransform = {
   safety: 'safe',
   words: ['write!', 'writeln!'],
   queries: { macros: MACROS, localMacros: LOCAL_MACROS, impls: IMPLS, uses: USES, enums: ENUMS, bounds: BOUNDS },
+  uses: [TABLE_QUERIES],
   run,
   codes,
 };

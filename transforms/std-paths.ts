@@ -1,9 +1,8 @@
-import { prefetch } from '../src/engine/queries.ts';
 import type { CodeInfo, FileContext, FileTransform } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { STD_CODES, type StdPathEntry } from '../src/kernel-api/std-paths.ts';
 import { useLeaves } from '../src/rewrite/use-tree.ts';
-import { inRanges, testQueries, testRanges } from '../src/analysis/testcode.ts';
+import { inRanges, testRanges } from '../src/analysis/testcode.ts';
 import { facts } from './std-paths/facts.ts';
 import { runModuleAliases, runPaths, runTokenPaths } from './std-paths/paths.ts';
 import { QUERIES } from './std-paths/queries.ts';
@@ -18,8 +17,6 @@ import { runExternCrates, runUses } from './std-paths/uses.ts';
  */
 
 function run(full: FileContext): void {
-  const root = full.tree.rootNode;
-  prefetch(root, 'matches', testQueries(full.tree));
   // Test-only code never reaches the kernel build: its paths are still rewritten
   // (so the file stays consistent) but not reported (src/analysis/testcode.ts).
   const tests = testRanges(full.tree);

@@ -6,8 +6,10 @@
 // can break for it (no `match`/`let` that names every variant, no `#[repr]` or
 // explicit discriminants, no generics). Anything else is the user's decision.
 import { lineIndent } from '../rewrite/remove-lines.ts';
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';
+
+const QUERIES = declareQueries('error-enum', { matches: '(match_expression) @m', lets: '(let_declaration pattern: (_) @p) @l' });
 
 // Unit variants that plainly mean "out of memory".
 const OOM_VARIANT = /^(OutOfMemory|OutOfMem|NoMemory|NoMem|Oom|OOM|AllocError|AllocFailed|AllocationFailed|AllocationError|Alloc|Allocation|NoSpace)$/;
@@ -120,14 +122,14 @@ function exhaustiveUses(files: readonly FileContext[], name: string, variants: S
   for (let file = 0; file < files.length; file++) {
     const f = files[file];
     if (!f.text.includes(name) && !imported) continue;
-    for (const m of query('(match_expression) @m').matches(f.tree.rootNode)) {
+    for (const m of QUERIES.matches('matches', f.tree.rootNode)) {
       const arms = (m.captures[0].node.childForFieldName('body')?.namedChildren ?? []).filter((a) => a.type === 'match_arm');
       const pats = arms.map((a) => a.childForFieldName('pattern')).filter((p): p is SyntaxNode => !!p);
       if (!pats.some(names)) continue;
       const catchAll = pats.some((p) => !p.childForFieldName('condition') && /^(_|(ref\s+)?(mut\s+)?[a-z_]\w*)$/.test((p.namedChildren[0]?.text ?? p.text).trim()));
       if (!catchAll) out.push({ file, node: m.captures[0].node, what: '`match`' });
     }
-    for (const m of query('(let_declaration pattern: (_) @p) @l').matches(f.tree.rootNode)) {
+    for (const m of QUERIES.matches('lets', f.tree.rootNode)) {
       const l = m.captures.find((c) => c.name === 'l')!.node;
       const p = m.captures.find((c) => c.name === 'p')!.node;
       if (!l.childForFieldName('alternative') && names(p)) out.push({ file, node: l, what: '`let`' });

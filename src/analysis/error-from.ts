@@ -4,7 +4,7 @@
 // (rust/kernel/error.rs), `AllocError` converts only into itself
 // (rust/kernel/alloc.rs), and a generic `E: From<AllocError>` accepts what its
 // bound says. Code that already builds in the kernel must not be reported.
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import { usePaths } from './localnames.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
@@ -21,7 +21,7 @@ export type Conversion = 'yes' | 'crate' | 'unseen' | 'no';
 
 const KERNEL_ERROR = /^kernel::(error::|prelude::)?Error$/;
 const KERNEL_ALLOC_ERROR = /^kernel::alloc::AllocError$/;
-const USES = '(use_declaration argument: (_) @arg)';
+const QUERIES = declareQueries('error-from', { uses: '(use_declaration argument: (_) @arg)' });
 
 export function converts(fn: SyntaxNode, tree: Tree, err: string, need: KernelErr, crateTypes: ReadonlySet<string>): Conversion {
   const text = err.replace(/\s+/g, '');
@@ -71,7 +71,7 @@ function genericBounds(fn: SyntaxNode, name: string): string | undefined {
 /** A path written in the function's file, with its first segment expanded through the file's `use` declarations. */
 function resolve(tree: Tree, at: SyntaxNode, segs: string[]): string[] {
   if (/^(crate|self|super|std|core|alloc|kernel)$/.test(segs[0]) && segs.length > 1) return segs;
-  for (const m of query(USES).matches(tree.rootNode)) {
+  for (const m of QUERIES.matches('uses', tree.rootNode)) {
     const arg = m.captures[0].node;
     if (!arg.parent || !visibleFrom(arg.parent, at)) continue;
     for (const { path, alias } of usePaths(arg.text)) {

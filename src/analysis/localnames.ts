@@ -2,10 +2,12 @@
 // `fn sqrt`, `macro_rules! panic`) and names it imports from somewhere other
 // than std/core/alloc. Report-only checks consult this so a user type that
 // merely shares a std name is never reported.
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
 
-const ITEMS = `[
+/** The queries `localNames` runs on a tree. */
+export const LOCAL_NAMES_QUERIES = declareQueries('localnames', {
+  items: `[
   (struct_item name: (type_identifier) @n)
   (enum_item name: (type_identifier) @n)
   (union_item name: (type_identifier) @n)
@@ -18,10 +20,9 @@ const ITEMS = `[
   (const_item name: (identifier) @n)
   (static_item name: (identifier) @n)
   (enum_variant name: (identifier) @n)
-]`;
-const USES = '(use_declaration argument: (_) @arg)';
-/** The queries `localNames` runs on a tree, for `prefetch`. */
-export const LOCAL_NAMES_QUERIES = [ITEMS, USES];
+]`,
+  uses: '(use_declaration argument: (_) @arg)',
+});
 
 export interface LocalNames {
   /** Items defined anywhere in the file. */
@@ -39,9 +40,9 @@ export function localNames(tree: Tree): LocalNames {
   const hit = cache.get(tree);
   if (hit) return hit;
   const defined = new Set<string>();
-  for (const m of query(ITEMS).matches(tree.rootNode)) defined.add(m.captures[0].node.text);
+  for (const m of LOCAL_NAMES_QUERIES.matches('items', tree.rootNode)) defined.add(m.captures[0].node.text);
   const imported = new Set<string>();
-  for (const m of query(USES).matches(tree.rootNode)) {
+  for (const m of LOCAL_NAMES_QUERIES.matches('uses', tree.rootNode)) {
     for (const { path, alias } of usePaths(m.captures[0].node.text)) {
       const root = path[0];
       if (STD_ROOTS.has(root)) {

@@ -5,7 +5,7 @@
 // file. Arguments that do not parse as expressions (`module! { type: T }`,
 // macro_rules patterns) are left alone.
 import { freezeTree, parse } from '../engine/parse.ts';
-import { query } from '../engine/queries.ts';
+import { declareQueries, expectQueries, matchesOnRoot } from '../engine/queries.ts';
 import type { FileContext, QueryMatch, SyntaxNode, Tree } from '../engine/types.ts';
 
 export interface Region {
@@ -21,9 +21,8 @@ export interface Region {
   tt?: { start: number; end: number };
 }
 
-const MACROS = '(macro_invocation (token_tree) @tt) @call';
-/** The query `codeRegions` runs on a tree, for `prefetch`. */
-export const MACROS_QUERY = MACROS;
+/** The query `codeRegions` runs on a tree. */
+export const MACROS_QUERY = declareQueries('macroargs', { macros: '(macro_invocation (token_tree) @tt) @call' });
 /** Name of the function a re-parsed argument list is wrapped in. */
 export const REGION_FN = '__kport_macro_args';
 const PREFIX = `fn ${REGION_FN}() { `;
@@ -62,7 +61,7 @@ function regionTree(src: string, used: Set<Tree>): Tree | null {
     }
   }
   regionStats.parsed++;
-  // Never edited: queries on it may share their results (and be prefetched).
+  // Never edited: queries on it share their results (src/engine/queries.ts).
   const t = freezeTree(parse(src));
   if (t.rootNode.hasError) {
     pool.set(src, false);
@@ -89,7 +88,7 @@ function sweep(): void {
 
 function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>, used: Set<Tree>): void {
   if (depth >= MAX_DEPTH || !text.includes('!')) return;
-  for (const m of query(MACROS).matches(root)) {
+  for (const m of MACROS_QUERY.matches('macros', root)) {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
     const call = m.captures.find((c) => c.name === 'call')!.node;
     // Only the macro's own argument list, not token trees nested inside it.
@@ -151,8 +150,11 @@ export function anchor(n: SyntaxNode, r: Region): SyntaxNode {
 /**
  * The matches of a transform's declared query `name` (Transform.queries) in a
  * region: on the file's own tree the engine's (`ctx.matches`), on a re-parsed
- * macro argument list, which the engine does not walk, the query's own.
+ * macro argument list, which the engine does not walk, from one walk of it
+ * for all the transform's queries.
  */
 export function regionMatches(ctx: Pick<FileContext, 'matches'>, r: Region, queries: Readonly<Record<string, string>>, name: string): QueryMatch[] {
-  return r.host ? query(queries[name]).matches(r.root) : ctx.matches(name);
+  if (!r.host) return ctx.matches(name);
+  expectQueries(r.root.tree, Object.values(queries));
+  return matchesOnRoot(r.root.tree, queries[name]);
 }

@@ -1,7 +1,7 @@
 // Test-only code: `#[test]` functions, `#[cfg(test)]` items and modules, and
 // files that open with `#![cfg(test)]`. Such code never reaches the kernel
 // build, so transforms that report portability problems skip it.
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 export interface Range {
@@ -9,8 +9,10 @@ export interface Range {
   end: number;
 }
 
-const ATTRS = '(attribute_item (attribute) @attr) @item';
-const INNER = '(inner_attribute_item (attribute) @attr) @item';
+const QUERIES = declareQueries('testcode', {
+  attrs: '(attribute_item (attribute) @attr) @item',
+  inner: '(inner_attribute_item (attribute) @attr) @item',
+});
 // `#[test]`, `#[cfg(test)]`, `#[bench]`, and runner attributes such as `#[tokio::test]`.
 const TEST_ATTR = /^(test|bench|cfg\s*\(\s*test\s*\)|[A-Za-z_][\w]*(::[A-Za-z_]\w*)*::test(\s*\(.*\))?)$/s;
 
@@ -39,7 +41,7 @@ export function testRanges(tree: Tree): Range[] {
     cache.set(tree, out);
     return out;
   }
-  for (const m of query(INNER).matches(root)) {
+  for (const m of QUERIES.matches('inner', root)) {
     const attr = m.captures.find((c) => c.name === 'attr')!.node;
     const item = m.captures.find((c) => c.name === 'item')!.node;
     if (!isTestAttribute(attr.text)) continue;
@@ -47,7 +49,7 @@ export function testRanges(tree: Tree): Range[] {
     const scope = item.parent;
     if (scope) out.push({ start: scope.startIndex, end: scope.endIndex });
   }
-  for (const m of query(ATTRS).matches(root)) {
+  for (const m of QUERIES.matches('attrs', root)) {
     const attr = m.captures.find((c) => c.name === 'attr')!.node;
     if (!isTestAttribute(attr.text)) continue;
     const item = m.captures.find((c) => c.name === 'item')!.node;
@@ -63,11 +65,6 @@ export function testRanges(tree: Tree): Range[] {
   }
   cache.set(tree, merged);
   return merged;
-}
-
-/** The queries `testRanges` will run on a tree (none when it has run or the text names no test), for `prefetch`. */
-export function testQueries(tree: Tree): string[] {
-  return cache.has(tree) || !/\b(test|bench)\b/.test(tree.rootNode.text) ? [] : [INNER, ATTRS];
 }
 
 /** Whether [start, end) lies inside one of the (sorted) ranges. */

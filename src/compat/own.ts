@@ -3,11 +3,11 @@
 // from a crate module or another crate. Imports from std (`use std::collections::
 // HashMap as Map`) and from the compat module itself do not count.
 import { localNames, usePaths } from '../analysis/localnames.ts';
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
 import { COMPAT_MODULE } from '../kernel-api/alloc.ts';
 
-const USES = '(use_declaration argument: (_) @arg)';
+const QUERIES = declareQueries('compat-own', { uses: '(use_declaration argument: (_) @arg)' });
 const cache = new WeakMap<Tree, Set<string>>();
 
 /** Names the file imports from a crate module or crate other than std and the compat module. */
@@ -15,7 +15,7 @@ function importedElsewhere(tree: Tree): Set<string> {
   const hit = cache.get(tree);
   if (hit) return hit;
   const out = new Set<string>();
-  for (const m of query(USES).matches(tree.rootNode)) {
+  for (const m of QUERIES.matches('uses', tree.rootNode)) {
     for (const { path, alias } of usePaths(m.captures[0].node.text)) {
       if (['std', 'core', 'alloc'].includes(path[0])) continue;
       if (path.includes(COMPAT_MODULE)) continue;
@@ -34,7 +34,7 @@ function importedFromStd(tree: Tree): Set<string> {
   const hit = stdCache.get(tree);
   if (hit) return hit;
   const out = new Set<string>();
-  for (const m of query(USES).matches(tree.rootNode)) {
+  for (const m of QUERIES.matches('uses', tree.rootNode)) {
     for (const { path, alias } of usePaths(m.captures[0].node.text)) {
       if (!['std', 'core', 'alloc'].includes(path[0])) continue;
       const last = alias ?? path[path.length - 1];

@@ -1,7 +1,7 @@
 // What each file of a ported crate uses of the compat module, for alloc-compat:
 // the names, paths, macros and method calls the pieces watch (src/compat/piece.ts),
 // found in the code and in macro arguments (`pr_info!("{}", n.to_kstring()?)`).
-import { prefetch, query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import { codeRegions } from '../analysis/macroargs.ts';
 import { argCount } from '../rewrite/alloc-edit.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';
@@ -17,10 +17,13 @@ const WATCH = {
   macros: alt(COMPAT_PIECES.flatMap((p) => p.watch.macros ?? [])),
 };
 
-const NAMES = `[((type_identifier) @n (#match? @n "^(${WATCH.names})$")) ((identifier) @n (#match? @n "^(${WATCH.names})$"))]`;
-const PATHS = `(scoped_identifier path: (identifier) @p name: (identifier) @name (#match? @p "^(${WATCH.names})$")) @path`;
-const MACROS = `(macro_invocation macro: (identifier) @m (#match? @m "^(${WATCH.macros})$"))`;
-const METHODS = `(call_expression function: (field_expression value: (_) @recv field: (field_identifier) @m (#match? @m "^(${WATCH.methods})$"))) @call`;
+/** The queries a scan runs on a file and on its macros' arguments. */
+export const SCAN_QUERIES = declareQueries('compat-scan', {
+  names: `[((type_identifier) @n (#match? @n "^(${WATCH.names})$")) ((identifier) @n (#match? @n "^(${WATCH.names})$"))]`,
+  paths: `(scoped_identifier path: (identifier) @p name: (identifier) @name (#match? @p "^(${WATCH.names})$")) @path`,
+  macros: `(macro_invocation macro: (identifier) @m (#match? @m "^(${WATCH.macros})$"))`,
+  methods: `(call_expression function: (field_expression value: (_) @recv field: (field_identifier) @m (#match? @m "^(${WATCH.methods})$"))) @call`,
+});
 
 const WATCHED = new RegExp(`\\b(${WATCH.names}|${WATCH.methods}|${WATCH.macros})\\b`);
 
@@ -28,9 +31,6 @@ const WATCHED = new RegExp(`\\b(${WATCH.names}|${WATCH.methods}|${WATCH.macros})
 export function mayUse(text: string): boolean {
   return WATCHED.test(text);
 }
-
-/** The queries a scan runs on a file, for `prefetch`. */
-export const SCAN_QUERIES = [NAMES, PATHS, MACROS, METHODS];
 
 /** Whether `n` is inside a `use` declaration (`use crate::kport_compat::KString;` is not a use of it). */
 function inUse(n: SyntaxNode): boolean {
@@ -47,14 +47,13 @@ export function scanFile(f: FileContext, resolver: Resolver): CompatScan {
   for (const r of codeRegions(f.tree)) {
     if (!WATCHED.test(r.text)) continue;
     if (r.host) hosts.set(r.root.tree, r.host);
-    prefetch(r.root, 'matches', SCAN_QUERIES);
-    for (const m of query(NAMES).matches(r.root)) if (!inUse(m.captures[0].node)) names.add(m.captures[0].node.text);
-    for (const m of query(PATHS).matches(r.root)) {
+    for (const m of SCAN_QUERIES.matches('names', r.root)) if (!inUse(m.captures[0].node)) names.add(m.captures[0].node.text);
+    for (const m of SCAN_QUERIES.matches('paths', r.root)) {
       const p = m.captures.find((c) => c.name === 'p')!.node;
       if (!inUse(p)) paths.add(`${p.text}::${m.captures.find((c) => c.name === 'name')!.node.text}`);
     }
-    for (const m of query(MACROS).matches(r.root)) macros.add(m.captures[0].node.text);
-    for (const m of query(METHODS).matches(r.root)) {
+    for (const m of SCAN_QUERIES.matches('macros', r.root)) macros.add(m.captures[0].node.text);
+    for (const m of SCAN_QUERIES.matches('methods', r.root)) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       methods.push({ name: m.captures.find((c) => c.name === 'm')!.node.text, args: argCount(call), recv: m.captures.find((c) => c.name === 'recv')!.node });
     }

@@ -3,7 +3,7 @@
 // may call. Built once from tree-sitter queries over all files; read-only.
 // Crate passes (fallibility propagation) use it; a resolution that is not
 // certain comes back with several candidates, never as a guess.
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode } from '../engine/types.ts';
 import type { ModelFile } from './model.ts';
 
@@ -62,17 +62,23 @@ interface Scope {
   globs: string[];
 }
 
-const FUNCTIONS = '(function_item name: (identifier) @name) @fn\n(function_signature_item name: (identifier) @name) @fn';
-const TRAITS = '(trait_item name: (type_identifier) @name) @trait';
-const TYPES = '(struct_item name: (type_identifier) @name) @t\n(enum_item name: (type_identifier) @name) @t\n(union_item name: (type_identifier) @name) @t\n(type_item name: (type_identifier) @name) @t';
-const USES = '(use_declaration argument: (_) @arg) @use';
-const MODS = '(mod_item name: (identifier) @name) @mod';
-const CALLS = '(call_expression function: (_) @f)';
-const MACRO_ARGS = '(macro_invocation (token_tree) @tt)';
-const FIELDS = '(struct_item name: (type_identifier) @name body: (field_declaration_list (field_declaration name: (field_identifier) @field type: (_) @type)))';
-const IMPLS = '(impl_item) @i';
-/** Every query the index runs over a whole file: one walk answers them all (CrateModel.prefetch). */
-export const INDEX_QUERIES = [MODS, TRAITS, TYPES, FIELDS, USES, IMPLS, FUNCTIONS, MACRO_ARGS];
+/** Every query the index runs over a file (a transform that reads the index `uses` them). */
+export const INDEX_QUERIES = declareQueries(
+  'crate-index',
+  {
+    functions: '(function_item name: (identifier) @name) @fn\n(function_signature_item name: (identifier) @name) @fn',
+    traits: '(trait_item name: (type_identifier) @name) @trait',
+    types: '(struct_item name: (type_identifier) @name) @t\n(enum_item name: (type_identifier) @name) @t\n(union_item name: (type_identifier) @name) @t\n(type_item name: (type_identifier) @name) @t',
+    uses: '(use_declaration argument: (_) @arg) @use',
+    mods: '(mod_item name: (identifier) @name) @mod',
+    calls: '(call_expression function: (_) @f)',
+    macroArgs: '(macro_invocation (token_tree) @tt)',
+    fields: '(struct_item name: (type_identifier) @name body: (field_declaration_list (field_declaration name: (field_identifier) @field type: (_) @type)))',
+    impls: '(impl_item) @i',
+    lets: '(let_declaration pattern: (identifier) @p) @let',
+  },
+  { lets: 'let' },
+);
 
 // Method names of core/std/kernel types: an untyped receiver calling one of
 // these may well be a library method, so a same-named crate method is no proof.
@@ -146,26 +152,26 @@ export class CrateIndex {
 
   private indexFile(f: ModelFile, file: number): void {
     const root = f.tree.rootNode;
-    for (const m of query(MODS).matches(root)) {
+    for (const m of INDEX_QUERIES.matches('mods', root)) {
       const mod = m.captures.find((c) => c.name === 'mod')!.node;
       this.addModule(joinKey(this.moduleOf(file, mod), mod.childForFieldName('name')!.text));
     }
-    for (const m of query(TRAITS).matches(root)) {
+    for (const m of INDEX_QUERIES.matches('traits', root)) {
       const t = m.captures.find((c) => c.name === 'trait')!.node;
       this.traits.set(m.captures.find((c) => c.name === 'name')!.node.text, this.moduleOf(file, t));
     }
-    for (const m of query(TYPES).matches(root)) {
+    for (const m of INDEX_QUERIES.matches('types', root)) {
       const t = m.captures.find((c) => c.name === 't')!.node;
       const name = m.captures.find((c) => c.name === 'name')!.node.text;
       if (t.type === 'type_item' && name === 'Result') this.resultAliases.push(t.text);
       else this.types.add(name);
       if (t.type === 'enum_item' && !this.enums.has(name)) this.enums.set(name, { file, node: t });
     }
-    for (const m of query(FIELDS).matches(root)) {
+    for (const m of INDEX_QUERIES.matches('fields', root)) {
       const get = (n: string) => m.captures.find((c) => c.name === n)!.node.text;
       this.fields.set(`${get('name')}.${get('field')}`, get('type'));
     }
-    for (const m of query(USES).matches(root)) {
+    for (const m of INDEX_QUERIES.matches('uses', root)) {
       const use = m.captures.find((c) => c.name === 'use')!.node;
       const key = this.moduleOf(file, use);
       const arg = m.captures.find((c) => c.name === 'arg')!.node.text.replace(/\s+as\s+/g, '\u0000').replace(/\s+/g, '').replace(/\u0000/g, ' as ');
@@ -180,7 +186,7 @@ export class CrateIndex {
         }
       }
     }
-    for (const m of query(IMPLS).matches(root)) {
+    for (const m of INDEX_QUERIES.matches('impls', root)) {
       const impl = m.captures[0].node;
       const tr = impl.childForFieldName('trait');
       const ty = impl.childForFieldName('type');
@@ -194,7 +200,7 @@ export class CrateIndex {
         }
       }
     }
-    for (const m of query(FUNCTIONS).matches(root)) {
+    for (const m of INDEX_QUERIES.matches('functions', root)) {
       const node = m.captures.find((c) => c.name === 'fn')!.node;
       const name = m.captures.find((c) => c.name === 'name')!.node.text;
       const params = node.childForFieldName('parameters');
@@ -397,8 +403,7 @@ export class CrateIndex {
     let found: string | undefined;
     let lets = this.letCache.get(fn.id);
     if (!lets) {
-      lets = query('(let_declaration pattern: (identifier) @p) @let')
-        .matches(fn.node)
+      lets = INDEX_QUERIES.matches('lets', fn.node)
         .map((m) => ({ node: m.captures.find((c) => c.name === 'let')!.node, name: m.captures.find((c) => c.name === 'p')!.node.text }));
       this.letCache.set(fn.id, lets);
     }
@@ -447,7 +452,7 @@ export class CrateIndex {
   }
 
   private indexCalls(f: ModelFile, file: number): void {
-    for (const cap of query(CALLS).captures(f.tree.rootNode)) {
+    for (const cap of INDEX_QUERIES.captures('calls', f.tree.rootNode)) {
       let fnNode = cap.node;
       const call = fnNode.parent!;
       if (fnNode.type === 'generic_function') fnNode = fnNode.childForFieldName('function')!;
@@ -476,7 +481,7 @@ export class CrateIndex {
       }
       this.addCall(file, call, call.endIndex, cands, why, fnNode.text);
     }
-    for (const m of query(MACRO_ARGS).matches(f.tree.rootNode)) this.indexTokens(file, m.captures[0].node);
+    for (const m of INDEX_QUERIES.matches('macroArgs', f.tree.rootNode)) this.indexTokens(file, m.captures[0].node);
   }
 
   /**

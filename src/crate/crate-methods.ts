@@ -2,21 +2,23 @@
 // takes a method's name as evidence of a std API (`push_str`, `repeat`) skips
 // names the crate gives its own meaning: `text.push_str(s)` on a user type
 // with a `push_str` method is that method.
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
 
-export const METHODS_QUERY = `
+export const METHODS_QUERY = declareQueries('crate-methods', {
+  methods: `
   (impl_item body: (declaration_list (function_item name: (identifier) @n)))
   (trait_item body: (declaration_list (function_item name: (identifier) @n)))
   (trait_item body: (declaration_list (function_signature_item name: (identifier) @n)))
-`;
+`,
+});
 
 const cache = new WeakMap<Tree, Set<string>>();
 
 function fileMethods(tree: Tree): Set<string> {
   let s = cache.get(tree);
   if (!s) {
-    s = new Set(query(METHODS_QUERY).matches(tree.rootNode).map((m) => m.captures[0].node.text));
+    s = new Set(METHODS_QUERY.matches('methods', tree.rootNode).map((m) => m.captures[0].node.text));
     cache.set(tree, s);
   }
   return s;

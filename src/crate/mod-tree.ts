@@ -6,10 +6,10 @@
 // looks the candidate files up on disk) and the crate model (which looks them
 // up among the files it was given, src/crate/model.ts).
 import path from 'node:path';
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
-const MODS = '(mod_item name: (identifier) @name) @mod';
+const QUERIES = declareQueries('mod-tree', { mods: '(mod_item name: (identifier) @name) @mod' });
 
 /** A `mod name;` declaration (one without a body) and the files it may name. */
 export interface ModDecl {
@@ -28,7 +28,7 @@ export function modDeclarations(rel: string, isModRs: boolean, tree: Tree): ModD
   const fileIsModRs = isModRs || stem === 'mod' || stem === 'main' || stem === 'lib';
   const childBase = fileIsModRs ? dir : path.posix.join(dir, stem);
   const out: ModDecl[] = [];
-  for (const m of query(MODS).matches(tree.rootNode)) {
+  for (const m of QUERIES.matches('mods', tree.rootNode)) {
     const mod = m.captures.find((c) => c.name === 'mod')!.node;
     if (mod.childForFieldName('body')) continue;
     const name = m.captures.find((c) => c.name === 'name')!.node.text.replace(/^r#/, '');

@@ -9,13 +9,13 @@
 // kept while the crate's texts stay the same: the engine's ModelKeeper hands
 // every pass the model of the files as they are then, reusing the previous
 // one when no text changed and each unchanged file's tables when some did.
-import { prefetch, query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { Resolver } from '../analysis/vec-resolver.ts';
-import { CrateIndex, INDEX_QUERIES } from './crate-index.ts';
-import { crateMethods, METHODS_QUERY } from './crate-methods.ts';
+import { CrateIndex } from './crate-index.ts';
+import { crateMethods } from './crate-methods.ts';
 import { crateRootsOf, moduleEdges, moduleKeys, type ModEdge } from './mod-tree.ts';
-import { EMPTY_TABLES, TABLE_QUERIES, fileTables, mergeTables, type DeclTables } from './tables.ts';
+import { EMPTY_TABLES, fileTables, mergeTables, type DeclTables } from './tables.ts';
 
 /** One file as the model sees it. */
 export interface ModelFile {
@@ -41,17 +41,14 @@ export interface TypeDef {
   node: SyntaxNode | null;
 }
 
-const DEFS = '[(struct_item name: (type_identifier) @n) (enum_item name: (type_identifier) @n)] @def';
+const QUERIES = declareQueries('crate-model', { defs: '[(struct_item name: (type_identifier) @n) (enum_item name: (type_identifier) @n)] @def' });
 const defsByTree = new WeakMap<Tree, { name: string; node: SyntaxNode }[]>();
-
-/** Queries the caller is about to run on a file (`false` for none): one walk answers them with the model's own. */
-export type AlsoQueries = (f: ModelFile, i: number) => readonly (string | false | undefined)[];
 
 /** How often each part was built, for test/crate-model.test.ts (file tables: src/crate/tables.ts tableStats). */
 export const modelStats = { models: 0, tables: 0, indexes: 0, moduleTrees: 0 };
 
 /** What transforms read: the model's methods (a CrateModel, or the engine's view of the current one). */
-export type CrateModelView = Pick<CrateModel, 'files' | 'prefetch' | 'tables' | 'resolver' | 'modules' | 'methodNames' | 'typeDefinitions' | 'index'>;
+export type CrateModelView = Pick<CrateModel, 'files' | 'tables' | 'resolver' | 'modules' | 'methodNames' | 'typeDefinitions' | 'index'>;
 
 export class CrateModel {
   private tablesMemo?: DeclTables;
@@ -62,20 +59,6 @@ export class CrateModel {
 
   constructor(readonly files: readonly ModelFile[]) {
     modelStats.models++;
-  }
-
-  /**
-   * Walk each file once for the queries the caller is about to run (`also`)
-   * together with those the parts of the model it will read still need
-   * (`tables`: the resolver's; `index`: the crate index's). Queries already
-   * answered for a tree are not run again (src/engine/queries.ts `prefetch`).
-   */
-  prefetch(also?: AlsoQueries, needs: { tables?: boolean; index?: boolean; methods?: boolean } = {}): this {
-    this.files.forEach((f, i) => {
-      const own = [...(needs.tables && !this.tablesMemo ? TABLE_QUERIES : []), ...(needs.index && !this.indexMemo ? INDEX_QUERIES : []), ...(needs.methods && !this.methodsMemo ? [METHODS_QUERY] : [])];
-      prefetch(f.tree.rootNode, 'matches', [...own, ...(also?.(f, i) ?? [])]);
-    });
-    return this;
   }
 
   /** The declared types of the whole crate (struct fields, signatures), merged over the files in order. */
@@ -114,8 +97,7 @@ export class CrateModel {
       this.files.forEach((f, file) => {
         let list = defsByTree.get(f.tree);
         if (!list) {
-          list = query(DEFS)
-            .matches(f.tree.rootNode)
+          list = QUERIES.matches('defs', f.tree.rootNode)
             .map((m) => ({ name: m.captures.find((c) => c.name === 'n')!.node.text, node: m.captures.find((c) => c.name === 'def')!.node }));
           defsByTree.set(f.tree, list);
         }
@@ -163,7 +145,6 @@ export class ModelKeeper {
       get files() {
         return now().files;
       },
-      prefetch: (also, needs) => now().prefetch(also, needs),
       tables: () => now().tables(),
       resolver: (file) => now().resolver(file),
       modules: () => now().modules(),

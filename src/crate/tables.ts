@@ -3,7 +3,7 @@
 // never edited, so each file's tables are built once per text) and merged over
 // the crate's files in file order by the crate model (src/crate/model.ts);
 // the vector resolver (src/analysis/vec-resolver.ts) reads them.
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 /** Field types per struct name (`Enum::Variant` for a variant's fields); a name declared twice with different fields is ambiguous. */
@@ -30,13 +30,13 @@ export interface DeclTables {
 
 export const EMPTY_TABLES: DeclTables = { fields: new Map(), fns: new Map() };
 
-const STRUCTS = '(struct_item name: (type_identifier) @name body: [(field_declaration_list) (ordered_field_declaration_list)] @body)';
-// Enum variants with fields: a variant's fields are the table's `Enum::Variant` entry.
-const ENUMS = '(enum_item name: (type_identifier) @name body: (enum_variant_list) @body)';
-const FNS = '(function_item name: (identifier) @n parameters: (parameters) @p) @fn';
-
-/** The queries the tables of a file are read with (for one shared walk: src/engine/queries.ts `prefetch`). */
-export const TABLE_QUERIES = [STRUCTS, ENUMS, FNS];
+/** The queries the tables of a file are read with (a transform that reads the tables `uses` them). */
+export const TABLE_QUERIES = declareQueries('tables', {
+  structs: '(struct_item name: (type_identifier) @name body: [(field_declaration_list) (ordered_field_declaration_list)] @body)',
+  // Enum variants with fields: a variant's fields are the table's `Enum::Variant` entry.
+  enums: '(enum_item name: (type_identifier) @name body: (enum_variant_list) @body)',
+  fns: '(function_item name: (identifier) @n parameters: (parameters) @p) @fn',
+});
 
 /** How many times a file's tables were built (test/crate-model.test.ts). */
 export const tableStats = { files: 0 };
@@ -84,10 +84,10 @@ function fieldTable(tree: Tree): FieldTable {
     if (prev === undefined) table.set(name, fields);
     else if (prev !== 'ambiguous' && !sameFields(prev, fields)) table.set(name, 'ambiguous');
   };
-  for (const m of query(STRUCTS).matches(tree.rootNode)) {
+  for (const m of TABLE_QUERIES.matches('structs', tree.rootNode)) {
     add(m.captures.find((c) => c.name === 'name')!.node.text, fieldsOf(m.captures.find((c) => c.name === 'body')!.node));
   }
-  for (const m of query(ENUMS).matches(tree.rootNode)) {
+  for (const m of TABLE_QUERIES.matches('enums', tree.rootNode)) {
     const name = m.captures.find((c) => c.name === 'name')!.node.text;
     for (const v of m.captures.find((c) => c.name === 'body')!.node.namedChildren) {
       const body = v.type === 'enum_variant' ? v.childForFieldName('body') : null;
@@ -125,7 +125,7 @@ function sameFields(a: Map<string, SyntaxNode>, b: Map<string, SyntaxNode>): boo
 
 function fnTable(tree: Tree): FnTable {
   const table: FnTable = new Map();
-  for (const m of query(FNS).matches(tree.rootNode)) {
+  for (const m of TABLE_QUERIES.matches('fns', tree.rootNode)) {
     const fn = m.captures.find((c) => c.name === 'fn')!.node;
     let ret = fn.childForFieldName('return_type');
     const plist = m.captures.find((c) => c.name === 'p')!.node.namedChildren;

@@ -6,7 +6,7 @@ import { releaseTrees } from './memory.ts';
 import { FileBudgetExceeded, enter, own, resume, startMeter, stopMeter } from './budget.ts';
 import { lineRegions, type LineRegion } from './line-regions.ts';
 import { parse, errorRanges, countErrors, editTree, forbiddenRanges, freezeTree, freshTree, reparse } from './parse.ts';
-import { query, QueryBatch } from './queries.ts';
+import { expectQueries, matchesOnRoot } from './queries.ts';
 import { positionAt, lineStartsOf } from './positions.ts';
 import { defaultSeverity } from './codes.ts';
 import { suppressUnit } from './suppress.ts';
@@ -322,8 +322,10 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
   // The crate model (src/crate/model.ts): built on first use, rebuilt only after a text changed.
   const models = new ModelKeeper(() => live.filter((f) => !f.failure).map((f) => ({ path: f.src.rel, text: f.text, isCrateRoot: f.isCrateRoot, tree: viewOf(f) })));
 
-  const makeContext = (f: LiveFile, t: Transform, batch: QueryBatch): FileContext => {
+  const makeContext = (f: LiveFile, t: Transform, expected: readonly string[]): FileContext => {
     const tree = viewOf(f);
+    // What this phase will ask of the tree: one walk answers it all, when the first query is asked.
+    expectQueries(tree, expected);
     const forbidden = forbiddenRanges(tree);
     const edits = new EditRecorder(f.text, t.id, forbidden);
     const text = f.text;
@@ -358,8 +360,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
       matches: (name: string) => {
         const source = t.queries?.[name];
         if (source === undefined) throw new Error(`${t.id} asked for query ${JSON.stringify(name)}, which it does not declare`);
-        batch.run(tree);
-        return query(source).matches(tree.rootNode);
+        return matchesOnRoot(tree, source);
       },
     };
   };
@@ -451,12 +452,12 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
       if (f.failure) continue;
       runs.set(f, members.filter((t) => t.scope === 'crate' || wants(t, f)));
     }
-    // Per file: the declared queries of every member that runs on it, as one combined query, run when first asked.
-    const batches = new Map<LiveFile, QueryBatch>();
-    const batchOf = (f: LiveFile): QueryBatch => {
-      let b = batches.get(f);
-      if (!b) batches.set(f, (b = new QueryBatch((runs.get(f) ?? []).flatMap((t) => Object.values(t.queries ?? {})))));
-      return b;
+    // Per file: the declared queries of every member that runs on it and of the shared analyses they use (src/engine/queries.ts).
+    const expected = new Map<LiveFile, string[]>();
+    const expectedOf = (f: LiveFile): string[] => {
+      let e = expected.get(f);
+      if (!e) expected.set(f, (e = (runs.get(f) ?? []).flatMap((t) => [...Object.values(t.queries ?? {}), ...(t.uses ?? []).flatMap((g) => g.all)])));
+      return e;
     };
     const recorded = new Map<LiveFile, { t: Transform; ctx: FileContext }[]>();
     const record = (f: LiveFile, t: Transform, ctx: FileContext) => {
@@ -471,7 +472,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
           enter(f.src);
           opts.onFile?.(f.src.rel);
           try {
-            const ctx = makeContext(f, t, batchOf(f));
+            const ctx = makeContext(f, t, expectedOf(f));
             t.run(ctx);
             record(f, t, ctx);
           } catch (e) {
@@ -481,7 +482,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
         }
       } else {
         enter('crate');
-        const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t, batchOf(f))] as const);
+        const pairs = live.filter((f) => !f.failure).map((f) => [f, makeContext(f, t, expectedOf(f))] as const);
         try {
           const files = pairs.map(([, c]) => c);
           t.run({ files, profile: opts.profile, crate: unit.crate, addFile, model: models.at(files) });

@@ -11,15 +11,17 @@
 // `kport` is not a registered tool; `cfg_attr(any(), ..)` is never expanded, so it
 // builds everywhere without even an `unexpected_cfgs` warning.
 import { parse } from './parse.ts';
-import { query } from './queries.ts';
+import { declareQueries } from './queries.ts';
 import { attributeTarget } from '../analysis/testcode.ts';
 import type { CrateInfo, Diagnostic, Tree } from './types.ts';
 
 const CODE = /\bK\d{4}\b/g;
 const COMMENT_ALLOW = /kport-allow\s*:\s*((?:K\d{4}[\s,]*)+)/;
 const ATTR_ALLOW = /\ballow\s*\(([^()]*)\)/g;
-const ATTRS = '[(attribute_item) (inner_attribute_item)] @attr';
-const COMMENTS = '[(line_comment) (block_comment)] @c';
+const QUERIES = declareQueries('suppress', {
+  attrs: '[(attribute_item) (inner_attribute_item)] @attr',
+  comments: '[(line_comment) (block_comment)] @c',
+});
 
 interface LineRule {
   /** 1-based inclusive line range in the original text. */
@@ -40,7 +42,7 @@ export function fileRules(text: string, tree: Tree): LineRule[] {
   if (!text.includes('kport')) return [];
   const rules: LineRule[] = [];
   const lines = text.split('\n');
-  for (const m of query(COMMENTS).matches(tree.rootNode)) {
+  for (const m of QUERIES.matches('comments', tree.rootNode)) {
     const c = m.captures[0].node;
     const hit = COMMENT_ALLOW.exec(c.text);
     if (!hit) continue;
@@ -52,7 +54,7 @@ export function fileRules(text: string, tree: Tree): LineRule[] {
     rules.push({ from: line, to: line, codes });
     if (line !== row + 1) rules.push({ from: row + 1, to: row + 1, codes });
   }
-  for (const m of query(ATTRS).matches(tree.rootNode)) {
+  for (const m of QUERIES.matches('attrs', tree.rootNode)) {
     const a = m.captures[0].node;
     if (!a.text.includes('kport::')) continue;
     const codes = new Set<string>();

@@ -1,6 +1,7 @@
 // The shared vocabulary of kport: what a transform sees and what it may record.
 import type Parser from 'tree-sitter';
 import type { EditRecorder } from './edits.ts';
+import type { QueryGroup } from './queries.ts';
 import type { ProfileId, Profile } from '../kernel-api/profiles.ts';
 import type { CrateModel, CrateModelView } from '../crate/model.ts';
 
@@ -149,6 +150,12 @@ interface TransformBase {
    * on the file's root: `ctx.matches(name)`.
    */
   queries?: Readonly<Record<string, string>>;
+  /**
+   * The shared analyses' query groups the transform reads (through the crate
+   * model or an analysis): their queries join the phase's one walk of each
+   * file the transform runs on, instead of a walk of their own.
+   */
+  uses?: readonly QueryGroup[];
 }
 
 export interface FileTransform extends TransformBase {

@@ -1,7 +1,7 @@
 // Shared by the allocation transforms: turn a call into the profile's
 // fallible form (rename, add the flags argument, add `?`) and find the
 // names a file defines for itself (its own `Vec`, `Box` or `Arc`).
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { FallibleCall } from '../kernel-api/alloc.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';
 
@@ -37,16 +37,17 @@ export function args(call: SyntaxNode): SyntaxNode[] {
   return a ? a.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment' && c.type !== 'attribute_item') : [];
 }
 
-const OWN_TYPES = `
+/** The queries `ownNames` and `importsStdArc` run on a file. */
+export const OWN_NAMES_QUERIES = declareQueries('alloc-edit', {
+  ownTypes: `
   (struct_item name: (type_identifier) @n)
   (enum_item name: (type_identifier) @n)
   (type_item name: (type_identifier) @n)
   (trait_item name: (type_identifier) @n)
   (union_item name: (type_identifier) @n)
-`;
-const USES = '(use_declaration argument: (_) @arg)';
-/** The queries `ownNames` and `importsStdArc` run on a file, for `prefetch`. */
-export const OWN_NAMES_QUERIES = [OWN_TYPES, USES];
+`,
+  uses: '(use_declaration argument: (_) @arg)',
+});
 
 /**
  * Names the file binds to something of its own: defined types, and `use` imports
@@ -54,8 +55,8 @@ export const OWN_NAMES_QUERIES = [OWN_TYPES, USES];
  */
 export function ownNames(ctx: { tree: FileContext['tree'] }): Set<string> {
   const out = new Set<string>();
-  for (const m of query(OWN_TYPES).matches(ctx.tree.rootNode)) out.add(m.captures[0].node.text);
-  for (const m of query(USES).matches(ctx.tree.rootNode)) {
+  for (const m of OWN_NAMES_QUERIES.matches('ownTypes', ctx.tree.rootNode)) out.add(m.captures[0].node.text);
+  for (const m of OWN_NAMES_QUERIES.matches('uses', ctx.tree.rootNode)) {
     const arg = m.captures[0].node.text.replace(/\s+/g, '');
     if (/^(::)?(std|alloc|core|kernel)::/.test(arg)) continue;
     for (const n of arg.match(/\b[A-Z]\w*\b/g) ?? []) {
@@ -68,7 +69,5 @@ export function ownNames(ctx: { tree: FileContext['tree'] }): Set<string> {
 
 /** Whether the file imports `Arc` from std/alloc/kernel (so `Arc::new` is the one the kernel replaces). */
 export function importsStdArc(ctx: { tree: FileContext['tree'] }): boolean {
-  return query(USES)
-    .matches(ctx.tree.rootNode)
-    .some((m) => /^(::)?(std|alloc|kernel)::sync::(Arc|\{[^}]*\bArc\b[^}]*\})$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
+  return OWN_NAMES_QUERIES.matches('uses', ctx.tree.rootNode).some((m) => /^(::)?(std|alloc|kernel)::sync::(Arc|\{[^}]*\bArc\b[^}]*\})$/.test(m.captures[0].node.text.replace(/\s+/g, '')));
 }

@@ -3,7 +3,7 @@
 // as insertions only, so they compose with the `?` a crate pass adds at the
 // same places. Each insertion has a rank: at one offset, lower ranks go first
 // (`f()` + `?` + `)` must read `f()?)`, never `f())?`).
-import { query } from '../engine/queries.ts';
+import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode } from '../engine/types.ts';
 
 export interface Insertion {
@@ -122,12 +122,12 @@ export function unitTail(block: SyntaxNode, text: string, out: Insertion[]): voi
   out.push({ at, text: oneLine ? ' Ok(())' : `\n${indentAt(text, last.startIndex)}Ok(())`, rank: RANK.tail });
 }
 
-const RETURNS = '(return_expression) @r';
+const QUERIES = declareQueries('result-wrap', { returns: '(return_expression) @r' }, { returns: 'r' });
 const BOUNDARIES = new Set(['function_item', 'closure_expression', 'async_block', 'const_item', 'static_item']);
 
 /** `return;` → `return Ok(());`, `return e` → `return Ok(e)`, for the returns of `fn` itself (not of nested closures or items). */
 export function wrapReturns(fn: SyntaxNode, body: SyntaxNode, out: Insertion[]): void {
-  for (const m of query(RETURNS).matches(body)) {
+  for (const m of QUERIES.matches('returns', body)) {
     const r = m.captures[0].node;
     let owner: SyntaxNode | null = r.parent;
     while (owner && !BOUNDARIES.has(owner.type)) owner = owner.parent;
