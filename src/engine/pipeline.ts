@@ -425,11 +425,20 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
   const filterCtx = { profile: opts.profile, crate: unit.crate };
   /** Whether a file transform has anything to do in a file: its words (any of them), then its own pre-filter. */
   const wants = (t: FileTransform, f: LiveFile) =>
-    (!t.words || t.words.some((w) => f.text.includes(w))) && (!t.applies || t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot }));
+    (!t.words || t.words.some((w) => hasWord(f, w))) && (!t.applies || t.applies(f.text, { ...filterCtx, isCrateRoot: f.isCrateRoot }));
 
-  /** Whether a crate transform has anything to do in the unit: its words (in any file), then its own pre-filter. */
+  /** Whether a crate transform has anything to do in the unit: its pre-filter on the options, then its words (in any file). */
   const crateWants = (t: CrateTransform) =>
-    (!t.words || live.some((f) => !f.failure && t.words!.some((w) => f.text.includes(w)))) && (!t.applies || t.applies(filterCtx));
+    (!t.applies || t.applies(filterCtx)) && (!t.words || live.some((f) => !f.failure && t.words!.some((w) => hasWord(f, w))));
+  // Whether a file's text, as it is now, contains a word: each word is looked for once per text (transforms share words).
+  const wordsSeen = new Map<LiveFile, { text: string; has: Map<string, boolean> }>();
+  const hasWord = (f: LiveFile, w: string): boolean => {
+    let seen = wordsSeen.get(f);
+    if (!seen || seen.text !== f.text) wordsSeen.set(f, (seen = { text: f.text, has: new Map() }));
+    let has = seen.has.get(w);
+    if (has === undefined) seen.has.set(w, (has = f.text.includes(w)));
+    return has;
+  };
 
   const spent: ({ src: SourceFile } & Refusal)[] = [];
   /** Whether `e` is the budget meter stopping a file (src/engine/budget.ts); the file is then refused after this phase. */
