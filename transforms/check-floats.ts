@@ -28,7 +28,9 @@ const FLOAT_METHODS =
 
 // Functions and methods the file declares with a float return type.
 const FLOAT_FNS = '(function_item name: (identifier) @name return_type: (primitive_type) @t (#match? @t "^f(32|64)$"))';
-const QUERIES = { types: TYPES, paths: PATHS, modulePaths: MODULE_PATHS, floatLiterals: FLOAT_LITERALS, suffixedInts: SUFFIXED_INTS, floatMethods: FLOAT_METHODS, floatFns: FLOAT_FNS };
+// What each region is asked (a macro's arguments too), then what only the file is.
+const REGION_QUERIES = { types: TYPES, paths: PATHS, modulePaths: MODULE_PATHS, floatLiterals: FLOAT_LITERALS, suffixedInts: SUFFIXED_INTS, floatMethods: FLOAT_METHODS };
+const QUERIES = { ...REGION_QUERIES, floatFns: FLOAT_FNS };
 // A call that is itself one argument of a macro (the re-parsed argument list is a tuple or a
 // parenthesized expression at the top of the region).
 const ARG_CALLS = [
@@ -57,7 +59,7 @@ function run(ctx: FileContext): void {
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
 
     if (!FLOAT_HINT.test(r.text)) continue;
-    const matches = (name: keyof typeof QUERIES) => regionMatches(ctx, r, QUERIES, name);
+    const matches = (name: keyof typeof REGION_QUERIES) => regionMatches(ctx, r, REGION_QUERIES, name);
     for (const m of matches('types')) {
       const t = m.captures[0].node;
       if (skip(t)) continue;

@@ -113,7 +113,7 @@ function run(ctx: FileContext): void {
   const local = { has: (n: string) => (names ??= localNames(tree)).has(n), defined: { has: (n: string) => (names ??= localNames(tree)).defined.has(n) } };
   let consts: Map<string, number> | undefined;
   for (const r of codeRegions(tree)) {
-    const matches = (name: keyof typeof QUERIES) => regionMatches(ctx, r, QUERIES, name);
+    const matches = (name: keyof typeof REGION_QUERIES) => regionMatches(ctx, r, REGION_QUERIES, name);
     const at = (n: SyntaxNode) => anchor(n, r);
     const skip = (n: SyntaxNode) => isTestCode(tree, at(n)) || shadowed(tree, n, r);
     const span = (a: SyntaxNode, b: SyntaxNode = a) => ({ start: a.startIndex + r.shift, end: b.endIndex + r.shift });
@@ -198,7 +198,9 @@ function run(ctx: FileContext): void {
 }
 
 const CONSTS = '(const_item name: (identifier) @n value: (integer_literal) @v)';
-const QUERIES = { methods: METHODS, macros: MACROS, macrosQualified: MACROS_QUALIFIED, index: INDEX, division: DIVISION, divisionAssign: DIVISION_ASSIGN, floatNames: FLOAT_NAMES, consts: CONSTS };
+// What each region is asked (a macro's arguments too), then what only the file is.
+const REGION_QUERIES = { methods: METHODS, macros: MACROS, macrosQualified: MACROS_QUALIFIED, index: INDEX, division: DIVISION, divisionAssign: DIVISION_ASSIGN };
+const QUERIES = { ...REGION_QUERIES, floatNames: FLOAT_NAMES, consts: CONSTS };
 
 /** The file's integer constants (`const N: usize = 64;`), for array lengths and loop bounds (src/analysis/bounds.ts). */
 function fileConsts(ctx: FileContext): Map<string, number> {

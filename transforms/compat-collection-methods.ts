@@ -56,7 +56,9 @@ const ENTRY_INSERTS = new Set(['or_insert', 'or_insert_with', 'or_default']);
 type Aliases = ReadonlyMap<string, Ty>;
 
 const ALIASES = '(type_item name: (type_identifier) @n type: (generic_type type: (type_identifier) @t (#match? @t "^(Map|Set|Deque)$")) @ty)';
-const QUERIES = { calls: CALLS, index: INDEX, aliases: ALIASES };
+// What each region is asked (a macro's arguments too), then what only the file is.
+const REGION_QUERIES = { calls: CALLS, index: INDEX };
+const QUERIES = { ...REGION_QUERIES, aliases: ALIASES };
 
 function aliasesOf(ctx: CrateContext): Aliases {
   const out = new Map<string, Ty>();
@@ -140,7 +142,7 @@ function runFile(ctx: FileContext, resolver: Resolver, aliases: Aliases): void {
     if (!RELEVANT.test(r.text) && !/\.\s*(insert|push_back|push_front|or_insert|or_insert_with|or_default|clone|get|get_mut|remove|contains|contains_key)\b/.test(r.text)) continue;
     const res = r.host ? resolver.at(r.host) : resolver;
     const typeOf = (n: SyntaxNode): Ty => unalias(res.typeOf(n), aliases);
-    for (const m of regionMatches(ctx, r, QUERIES, 'calls')) {
+    for (const m of regionMatches(ctx, r, REGION_QUERIES, 'calls')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const recv = m.captures.find((c) => c.name === 'recv')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node;
@@ -180,7 +182,7 @@ function runFile(ctx: FileContext, resolver: Resolver, aliases: Aliases): void {
       if (['insert', 'push_back', 'push_front', 'clone'].includes(name.text)) continue; // other arities: someone else's
       ctx.report({ code: 'K0704', message: `the compat \`${to}\` has no \`${name.text}\``, range: span(call, r), help: `rewrite it with the methods \`${to}\` has (${[...HAS[to]].filter((x) => x !== 'into_iter').join(', ')}); ${UPSTREAM[to]}` });
     }
-    for (const m of regionMatches(ctx, r, QUERIES, 'index')) {
+    for (const m of regionMatches(ctx, r, REGION_QUERIES, 'index')) {
       const index = m.captures.find((c) => c.name === 'index')!.node;
       const to = compatOf(typeOf(m.captures.find((c) => c.name === 'recv')!.node), can);
       if (!to || leaveAlone(tree, index, r)) continue;

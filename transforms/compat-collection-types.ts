@@ -28,7 +28,9 @@ const SCOPED_TYPES = `((scoped_type_identifier name: (type_identifier) @t) @q (#
 const PATHS = `(scoped_identifier path: [(identifier) (scoped_identifier) (generic_type)] @p name: (identifier) @n) @path`;
 const USES = '(use_declaration argument: (_) @arg) @use';
 const ORD_IMPLS = '(impl_item trait: [(type_identifier) (scoped_type_identifier)] @tr type: (_) @ty)';
-const QUERIES = { types: TYPES, scopedTypes: SCOPED_TYPES, paths: PATHS, uses: USES, ordImpls: ORD_IMPLS };
+// What each region is asked (a macro's arguments too), then what only the file is.
+const REGION_QUERIES = { types: TYPES, scopedTypes: SCOPED_TYPES, paths: PATHS };
+const QUERIES = { ...REGION_QUERIES, uses: USES, ordImpls: ORD_IMPLS };
 
 const RELEVANT = new RegExp(`\\b(${NAMES})\\b`);
 
@@ -235,14 +237,14 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
       const key = g?.childForFieldName('type_arguments')?.namedChildren.find((c) => c.type !== 'lifetime');
       if (to !== 'Deque' && key?.type === 'type_identifier') keys.push({ file: ctx, name: key.text, std });
     };
-    for (const m of regionMatches(ctx, r, QUERIES, 'scopedTypes')) {
+    for (const m of regionMatches(ctx, r, REGION_QUERIES, 'scopedTypes')) {
       const q = m.captures.find((c) => c.name === 'q')!.node;
       const std = stdPath(q.text, facts.direct, facts.modules);
       const to = portedName(std);
       if (!to || leaveAlone(tree, q, r) || q.parent?.type === 'scoped_type_identifier') continue;
       retype(q, std!, to);
     }
-    for (const m of regionMatches(ctx, r, QUERIES, 'types')) {
+    for (const m of regionMatches(ctx, r, REGION_QUERIES, 'types')) {
       const t = m.captures[0].node;
       if (t.parent?.type === 'scoped_type_identifier') continue; // SCOPED_TYPES'
       // `HashSet::<u32>::new()`: the constructor's (PATHS).
@@ -251,7 +253,7 @@ function runFile(ctx: FileContext, keys: KeyUse[]): void {
       if (!to || leaveAlone(tree, t, r)) continue;
       retype(t, t.text, to);
     }
-    for (const m of regionMatches(ctx, r, QUERIES, 'paths')) {
+    for (const m of regionMatches(ctx, r, REGION_QUERIES, 'paths')) {
       const path = m.captures.find((c) => c.name === 'path')!.node;
       const p = m.captures.find((c) => c.name === 'p')!.node;
       const call = path.parent;

@@ -20,7 +20,9 @@ const TYPES = '((type_identifier) @t (#eq? @t "String"))';
 const FULL = '((scoped_type_identifier) @q (#match? @q "^(::)?(std|alloc)::string::String$"))';
 const USES = '(use_declaration argument: (_) @arg) @use';
 const ITEMS = '[(struct_item body: (_) @body) (enum_item body: (_) @body)] @item';
-const QUERIES = { types: TYPES, full: FULL, uses: USES, items: ITEMS };
+// What each region is asked (a macro's arguments too), then what only the file is.
+const REGION_QUERIES = { types: TYPES, full: FULL };
+const QUERIES = { ...REGION_QUERIES, uses: USES, items: ITEMS };
 
 /** `String` as the type argument of `collect::<String>()`: compat-string-methods ports the whole call. */
 function collectTarget(t: SyntaxNode): boolean {
@@ -45,7 +47,7 @@ function run(ctx: FileContext): void {
       renamed.push(at);
       ctx.report({ code: 'K0690', message: '`String` is the compat type `KString` here (owned text in a `KVec<u8>`)', range: at, help: `in upstream code prefer the kernel's own forms: ${KERNEL_TEXT}` });
     };
-    for (const m of regionMatches(ctx, r, QUERIES, 'types')) {
+    for (const m of regionMatches(ctx, r, REGION_QUERIES, 'types')) {
       const t = m.captures[0].node;
       const parent = t.parent;
       // `x::String` is someone else's (`std::string::String` is FULL's).
@@ -53,7 +55,7 @@ function run(ctx: FileContext): void {
       if (collectTarget(t)) continue;
       rename(t);
     }
-    for (const m of regionMatches(ctx, r, QUERIES, 'full')) rename(m.captures[0].node);
+    for (const m of regionMatches(ctx, r, REGION_QUERIES, 'full')) rename(m.captures[0].node);
   }
 
   // The prelude had `String`; `KString` comes with the compat module's `use`.

@@ -26,6 +26,7 @@ import { TABLE_QUERIES } from '../src/crate/tables.ts';
 const CALLS = `(call_expression
   function: (field_expression value: (_) @recv field: (field_identifier) @m (#match? @m "^(repeat|join)$"))
   arguments: (arguments)) @call`;
+const QUERIES = { calls: CALLS };
 
 /** Formatting macros (last path segment) and the index of their format string among the arguments. */
 const FORMATS: Record<string, number> = {
@@ -125,7 +126,7 @@ function runFile(ctx: FileContext, resolver: Resolver): void {
   for (const r of codeRegions(tree)) {
     if (!/\.\s*(?:repeat|join)\s*\(/.test(r.text)) continue;
     const res = r.host ? resolver.at(r.host) : resolver;
-    for (const m of regionMatches(ctx, r, { calls: CALLS }, 'calls')) {
+    for (const m of regionMatches(ctx, r, QUERIES, 'calls')) {
       const call = m.captures.find((c) => c.name === 'call')!.node;
       const recv = m.captures.find((c) => c.name === 'recv')!.node;
       const name = m.captures.find((c) => c.name === 'm')!.node;
@@ -169,7 +170,7 @@ export const compatText: CrateTransform = {
   safety: 'safe',
   words: ['repeat', 'join'],
   applies: stringsPorted,
-  queries: { calls: CALLS },
+  queries: QUERIES,
   uses: [TABLE_QUERIES],
   run,
   codes: [TEXT_CODES.K0712, TEXT_CODES.K0713],

@@ -151,7 +151,8 @@ export function anchor(n: SyntaxNode, r: Region): SyntaxNode {
  * The matches of a transform's declared query `name` (Transform.queries) in a
  * region: on the file's own tree the engine's (`ctx.matches`), on a re-parsed
  * macro argument list, which the engine does not walk, from one walk of it
- * for all the transform's queries.
+ * for all the queries of `queries`: hand it those the transform asks of
+ * regions (not the ones it asks only of the file).
  */
 export function regionMatches(ctx: Pick<FileContext, 'matches'>, r: Region, queries: Readonly<Record<string, string>>, name: string): QueryMatch[] {
   if (!r.host) return ctx.matches(name);

@@ -6,7 +6,7 @@ import type { Resolver, Ty } from '../../src/analysis/vec-resolver.ts';
 import type { StdKind } from '../../src/kernel-api/std-only.ts';
 import type { SyntaxNode } from '../../src/engine/types.ts';
 import { insideUse, report, type FileRun } from './file-run.ts';
-import { CHAINS, OPERATORS, PATHS, QUERIES, ROWS_BY_NAME } from './queries.ts';
+import { CHAINS, OPERATORS, PATHS, REGION_QUERIES, ROWS_BY_NAME } from './queries.ts';
 
 // Std types the resolver names (src/analysis/vec-resolver.ts), by the table's receiver kinds.
 const KINDS: Record<string, StdKind[]> = {
@@ -75,7 +75,7 @@ function charLike(recv: SyntaxNode, call: SyntaxNode, t: Ty): boolean {
 
 export function methodCalls(run: FileRun, r: Region, resolver: Resolver, skip: (n: SyntaxNode) => boolean): void {
   const chained = new Set<number>();
-  const matches = regionMatches(run.ctx, r, QUERIES, 'methodCalls');
+  const matches = regionMatches(run.ctx, r, REGION_QUERIES, 'methodCalls');
   // Chains first: `m.entry(k).or_insert(v)` is one report, not an `entry` and an `or_insert`.
   for (const m of matches) {
     const name = m.captures.find((c) => c.name === 'name')!.node;
@@ -117,7 +117,7 @@ export function methodCalls(run: FileRun, r: Region, resolver: Resolver, skip: (
 }
 
 export function operators(run: FileRun, r: Region, resolver: Resolver, skip: (n: SyntaxNode) => boolean): void {
-  for (const m of regionMatches(run.ctx, r, QUERIES, 'operatorExprs')) {
+  for (const m of regionMatches(run.ctx, r, REGION_QUERIES, 'operatorExprs')) {
     const op = m.captures.find((c) => c.name === 'op')!.node;
     const left = m.captures.find((c) => c.name === 'left')!.node;
     const sym = op.type === 'binary_expression' ? '+' : '+=';
@@ -129,7 +129,7 @@ export function operators(run: FileRun, r: Region, resolver: Resolver, skip: (n:
 }
 
 export function paths(run: FileRun, r: Region, skip: (n: SyntaxNode) => boolean): void {
-  for (const m of regionMatches(run.ctx, r, QUERIES, 'pathExprs')) {
+  for (const m of regionMatches(run.ctx, r, REGION_QUERIES, 'pathExprs')) {
     const p = m.captures.find((c) => c.name === 'path')!.node;
     const row = PATHS.get(p.text.replace(/\s+/g, ''));
     if (!row || skip(p) || insideUse(p) || run.own(m.captures.find((c) => c.name === 't')!.node.text)) continue;

@@ -16,5 +16,6 @@ export const OPERATOR_EXPRS = `
   (compound_assignment_expr left: (_) @left operator: "+=") @op`;
 export const PATH_EXPRS = `(scoped_identifier path: (identifier) @t name: (identifier) @n (#match? @t "^(${[...new Set([...PATHS.keys()].map((p) => p.split('::')[0]))].join('|')})$")) @path`;
 export const USES = '(use_declaration argument: (_) @arg) @use';
-/** The pass's declared queries by name (`ctx.matches`, `regionMatches`). */
-export const QUERIES = { methodCalls: METHOD_CALLS, operatorExprs: OPERATOR_EXPRS, pathExprs: PATH_EXPRS, uses: USES };
+/** The pass's declared queries by name: those it asks of every region (`regionMatches`), and the file's `use`s. */
+export const REGION_QUERIES = { methodCalls: METHOD_CALLS, operatorExprs: OPERATOR_EXPRS, pathExprs: PATH_EXPRS };
+export const QUERIES = { ...REGION_QUERIES, uses: USES };
