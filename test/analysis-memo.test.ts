@@ -1,13 +1,18 @@
 // The analyses' shortcuts answer what the work they replace answered: a macro
 // argument list seen again in a new version of a file takes the tree parsed
 // for the old one (src/analysis/macroargs.ts) while every region keeps its own
-// host and shift, and the resolver's answers (kept per node and declarations,
+// host and shift (and the regions are those a walk of fresh trees gives, even
+// in code with syntax errors), and the resolver's answers (kept per node and declarations,
 // src/analysis/vec-resolver.ts) follow the region's new host.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freezeTree, parse } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
 import { codeRegions, regionStats } from '../src/analysis/macroargs.ts';
 import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
-import type { Tree } from '../src/engine/types.ts';
+import type { SyntaxNode, Tree } from '../src/engine/types.ts';
+import { ROOT } from './helpers.ts';
 
 const SAMPLE = `
 use std::collections::HashMap;
@@ -68,5 +73,55 @@ describe('macro argument regions across versions of a file', () => {
     expect(typeIn(t1)).toEqual({ k: 'vec', elem: { k: 'prim', name: 'u8' } });
     expect(printed(t2).root.tree).toBe(printed(t1).root.tree);
     expect(typeIn(t2)).toEqual({ k: 'named', name: 'String' });
+  });
+});
+
+describe('argument regions against a fresh walk', () => {
+  // codeRegions as it was, walking each tree with the query: the reference.
+  const PREFIX = 'fn __kport_macro_args() { ';
+  function reference(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: string[]): void {
+    if (depth >= 4 || !text.includes('!')) return;
+    for (const m of query('(macro_invocation (token_tree) @tt) @call').matches(root)) {
+      const tt = m.captures.find((c) => c.name === 'tt')!.node;
+      const call = m.captures.find((c) => c.name === 'call')!.node;
+      if (tt.parent?.id !== call.id) continue;
+      const open = tt.text[0];
+      if (open !== '(' && open !== '[') continue;
+      const inner = tt.text.slice(1, -1);
+      if (!inner.trim()) continue;
+      const src = open === '(' ? `${PREFIX}(${inner}\n); }` : `${PREFIX}[${inner}\n]; }`;
+      const t = freezeTree(parse(src));
+      if (t.rootNode.hasError) continue;
+      const regionShift = shift + tt.startIndex + 1 - (PREFIX.length + 1);
+      const h = host ?? call;
+      out.push(`${regionShift} ${tt.startIndex + shift}-${tt.endIndex + shift} ${h.startIndex} ${src}`);
+      reference(t.rootNode, src, regionShift, h, depth + 1, out);
+    }
+  }
+  const cases = [
+    'fn main() { if a != b && !c { println!("{}", !d); } let s = "x!(y)"; /* z!(w) */ // q!(r)\n let c = \'!\'; }',
+    '#![allow(unused)]\nmacro_rules! m { ($x:expr) => { $x }; }\nimpl !Send for S {}\nfn f() { m!(1); r#try!(g()); foo ! (a, b); bar!{}; baz![1, 2]; }',
+    'fn f() { assert_eq!(vec![vec![1]; 2], vec![format!("{}", x!(y))]); let r = r#"!(x)"#; }',
+    'fn f() { println!("{}", (a',
+    'fn f() { x!(; } fn g() { y![1, 2 }',
+    '   \n\n  fn f() { z!(1) }',
+  ];
+  for (const d of readdirSync(path.join(ROOT, 'golden', 'alloc-macros'))) cases.push(readFileSync(path.join(ROOT, 'golden', 'alloc-macros', d, 'input.rs'), 'utf8'));
+  // Cut short anywhere: code with syntax errors.
+  for (const c of cases.slice(0, 3)) for (let k = 5; k < c.length; k += 7) cases.push(c.slice(0, k));
+
+  it('give the regions the query walk gave, in its order', () => {
+    let regions = 0;
+    for (const text of cases) {
+      const tree = freezeTree(parse(text));
+      const want: string[] = [];
+      reference(tree.rootNode, tree.rootNode.text, 0, undefined, 0, want);
+      const got = codeRegions(tree)
+        .slice(1)
+        .map((r) => `${r.shift} ${r.tt!.start}-${r.tt!.end} ${r.host!.startIndex} ${r.text}`);
+      expect(got).toEqual(want);
+      regions += got.length;
+    }
+    expect(regions).toBeGreaterThan(50);
   });
 });

@@ -90,9 +90,8 @@ function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode
   if (depth >= MAX_DEPTH || !text.includes('!')) return;
   for (const m of MACROS_QUERY.matches('macros', root)) {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
+    // The macro's own argument list: a query's child pattern matches a direct child only, never a token tree nested in it.
     const call = m.captures.find((c) => c.name === 'call')!.node;
-    // Only the macro's own argument list, not token trees nested inside it.
-    if (tt.parent?.id !== call.id) continue;
     const open = tt.text[0];
     if (open !== '(' && open !== '[') continue;
     const inner = tt.text.slice(1, -1);
