@@ -437,8 +437,10 @@ export class Resolver {
           const lets = letsOf(n);
           const before = child.startIndex;
           for (let i = lets.length - 1; i >= 0; i--) {
-            const { start, s, pat, names } = lets[i];
-            if (start >= before || !names.has(name)) continue;
+            const l = lets[i];
+            if (l.start >= before || !bound(l).has(name)) continue;
+            const s = l.s;
+            const pat = l.pat!; // a let without a pattern binds nothing
             const declared = s.childForFieldName('type');
             const value = s.childForFieldName('value');
             // `let (x, y) = (1, 2.5);` / `= pair;`: the element at the name's place.
@@ -507,12 +509,12 @@ export class Resolver {
   }
 }
 
-/** A `let` of a block: where it starts, its pattern and the names the pattern binds (as `binds` reads it). */
+/** A `let` of a block: where it starts; its pattern and the names the pattern binds (as `binds` reads them) once asked. */
 interface Let {
   start: number;
   s: SyntaxNode;
-  pat: SyntaxNode;
-  names: Set<string>;
+  pat?: SyntaxNode | null;
+  names?: Set<string>;
 }
 
 // The `let`s of each block of a frozen tree, in order: `local` asks for them once per name it looks up.
@@ -522,15 +524,19 @@ function letsOf(block: SyntaxNode): Let[] {
   let lets = letMemo.get(block);
   if (lets) return lets;
   lets = [];
-  for (const s of block.namedChildren) {
-    if (s.type !== 'let_declaration') continue;
-    const pat = s.childForFieldName('pattern');
-    if (!pat) continue;
-    const names = new Set<string>(pat.type === 'identifier' ? [pat.text] : pat.descendantsOfType(['identifier', 'shorthand_field_identifier']).map((i) => i.text));
-    lets.push({ start: s.startIndex, s, pat, names });
-  }
+  for (const s of block.namedChildren) if (s.type === 'let_declaration') lets.push({ start: s.startIndex, s });
   if (isFrozen(block.tree)) letMemo.set(block, lets);
   return lets;
+}
+
+const NONE = new Set<string>();
+
+/** The names a `let` binds (none without a pattern). */
+function bound(l: Let): Set<string> {
+  if (l.names) return l.names;
+  const pat = (l.pat = l.s.childForFieldName('pattern'));
+  l.names = !pat ? NONE : new Set(pat.type === 'identifier' ? [pat.text] : pat.descendantsOfType(['identifier', 'shorthand_field_identifier']).map((i) => i.text));
+  return l.names;
 }
 
 /** A declared type, or element `elem` of it when it is a tuple type. */
