@@ -454,11 +454,11 @@ export class CrateIndex {
   private indexCalls(f: ModelFile, file: number): void {
     for (const cap of INDEX_QUERIES.captures('calls', f.tree.rootNode)) {
       let fnNode = cap.node;
-      const call = fnNode.parent!;
       if (fnNode.type === 'generic_function') fnNode = fnNode.childForFieldName('function')!;
-      // Most calls name no crate function at all: skip them before any resolving.
+      // Most calls name no crate function at all: skip them before any resolving (or a step up to the call).
       const last = fnNode.type === 'identifier' ? fnNode : fnNode.type === 'scoped_identifier' ? fnNode.childForFieldName('name') : fnNode.type === 'field_expression' ? fnNode.childForFieldName('field') : null;
       if (!last || !(this.byName.has(last.text) || this.useNames.has(last.text))) continue;
+      const call = cap.node.parent!;
       const args = call.childForFieldName('arguments');
       const argc = args ? args.namedChildren.filter((c) => !c.type.endsWith('comment') && c.type !== 'attribute_item').length : 0;
       let cands: FnInfo[] = [];
