@@ -65,7 +65,8 @@ describe('declared queries', () => {
       }
     }
     expect(compared).toBeGreaterThan(10000);
-  });
+    // About 8 s of CPU alone: room for a loaded machine running the suite in parallel.
+  }, 240_000);
 
   it('regionMatches: the declared query on the file, the query itself on a macro argument list', () => {
     const QUERIES = { unwraps: '(call_expression function: (field_expression field: (field_identifier) @m (#eq? @m "unwrap"))) @call' };
