@@ -7,10 +7,25 @@
 // whether a value lands in a followed slot, `eachInflow` lists every value that
 // flows into one and `slotUses` every read of one. Read-only: the transform
 // (transforms/time-api/) decides what becomes an edit and what a report.
-import { query } from '../engine/queries.ts';
+import { declareQueries, query } from '../engine/queries.ts';
 import { anchor, codeRegions, fileRange, shadowed, type Region } from './macroargs.ts';
 import { isTestCode } from './testcode.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';
+
+const QUERIES = declareQueries(
+  'instant-flow',
+  {
+    mods: '(mod_item name: (identifier)) @m',
+    fieldInits: '(field_initializer field: (field_identifier) @f value: (_) @v)',
+    shorthands: '(shorthand_field_initializer (identifier) @f)',
+    fieldAssigns: '(assignment_expression left: (field_expression field: (field_identifier) @f) right: (_) @v)',
+    argCalls: '(call_expression arguments: (arguments)) @call',
+    returns: '(return_expression (_) @v) @r',
+    fields: '(field_expression field: (field_identifier) @f) @e',
+    calls: '(call_expression) @call',
+  },
+  { returns: 'r' },
+);
 
 /** A node and the region (file or macro argument) its tree belongs to. */
 export interface Site {
@@ -129,7 +144,7 @@ export function derivesOf(item: SyntaxNode): string[] {
  * file unless this file is a binary's root with no module files.
  */
 export function visibleElsewhere(ctx: FileContext, item: SyntaxNode): boolean {
-  if (query('(mod_item name: (identifier)) @m').captures(ctx.tree.rootNode).some((c) => !c.node.childForFieldName('body'))) return true;
+  if (QUERIES.captures('mods', ctx.tree.rootNode).some((c) => !c.node.childForFieldName('body'))) return true;
   if (!item.namedChildren.some((c) => c.type === 'visibility_modifier')) return false;
   return !ctx.isCrateRoot || /(^|\/)lib\.rs$/.test(ctx.path);
 }
@@ -221,16 +236,16 @@ export function isSpanExpr(sl: Slots | undefined, x: SyntaxNode | null | undefin
 export function eachInflow(ctx: FileContext, sl: SlotSet, need: (x: SyntaxNode | null | undefined, r: Region, what: string) => void): void {
   if (!sl.fields.size && !sl.params.size && !sl.rets.size && !sl.typedLets.size) return;
   for (const r of codeRegions(ctx.tree)) {
-    for (const m of query('(field_initializer field: (field_identifier) @f value: (_) @v)').matches(r.root)) {
+    for (const m of QUERIES.matches('fieldInits', r.root)) {
       const f = m.captures.find((c) => c.name === 'f')!.node.text;
       if (sl.fields.has(f) && !isTestCode(ctx.tree, anchor(m.captures[0].node, r))) need(m.captures.find((c) => c.name === 'v')!.node, r, `the field \`${f}\``);
     }
-    for (const c of query('(shorthand_field_initializer (identifier) @f)').captures(r.root)) if (sl.fields.has(c.node.text) && !isTestCode(ctx.tree, anchor(c.node, r))) need(c.node, r, `the field \`${c.node.text}\``);
-    for (const m of query('(assignment_expression left: (field_expression field: (field_identifier) @f) right: (_) @v)').matches(r.root)) {
+    for (const c of QUERIES.captures('shorthands', r.root)) if (sl.fields.has(c.node.text) && !isTestCode(ctx.tree, anchor(c.node, r))) need(c.node, r, `the field \`${c.node.text}\``);
+    for (const m of QUERIES.matches('fieldAssigns', r.root)) {
       const f = m.captures.find((c) => c.name === 'f')!.node.text;
       if (sl.fields.has(f) && !isTestCode(ctx.tree, anchor(m.captures[0].node, r))) need(m.captures.find((c) => c.name === 'v')!.node, r, `the field \`${f}\``);
     }
-    for (const m of query('(call_expression arguments: (arguments)) @call').captures(r.root)) {
+    for (const m of QUERIES.captures('argCalls', r.root)) {
       const name = calleeName(m.node);
       const idxs = name ? sl.params.get(name) : undefined;
       if (!idxs || isTestCode(ctx.tree, anchor(m.node, r))) continue;
@@ -244,7 +259,7 @@ export function eachInflow(ctx: FileContext, sl: SlotSet, need: (x: SyntaxNode |
     const tail = body?.lastNamedChild;
     if (tail && tail.type !== 'expression_statement' && !tail.type.endsWith('_item') && tail.type !== 'let_declaration') need(tail, root, `the result of \`${fnName(fn)}\``);
     if (!body) continue;
-    for (const c of query('(return_expression (_) @v)').captures(body)) if (enclosingFn(c.node.parent!)?.id === fn.id) need(c.node, root, `the result of \`${fnName(fn)}\``);
+    for (const c of QUERIES.captures('returns', body)) if (c.name === 'v' && enclosingFn(c.node.parent!)?.id === fn.id) need(c.node, root, `the result of \`${fnName(fn)}\``);
   }
   for (const l of sl.typedLets) {
     const [start] = l.split(':').map(Number);
@@ -261,7 +276,7 @@ export function slotUses(ctx: FileContext, sl: SlotSet): Site[] {
   if (!sl.fields.size && !sl.rets.size) return out;
   for (const r of codeRegions(ctx.tree)) {
     if (sl.fields.size) {
-      for (const c of query('(field_expression field: (field_identifier) @f) @e').captures(r.root)) {
+      for (const c of QUERIES.captures('fields', r.root)) {
         if (c.name !== 'e') continue;
         const f = c.node.childForFieldName('field')!;
         if (!sl.fields.has(f.text) || isTestCode(ctx.tree, anchor(c.node, r))) continue;
@@ -272,7 +287,7 @@ export function slotUses(ctx: FileContext, sl: SlotSet): Site[] {
       }
     }
     if (sl.rets.size) {
-      for (const c of query('(call_expression) @call').captures(r.root)) {
+      for (const c of QUERIES.captures('calls', r.root)) {
         const name = calleeName(c.node);
         if (!name || !sl.rets.has(name) || isTestCode(ctx.tree, anchor(c.node, r))) continue;
         out.push({ node: c.node, r });

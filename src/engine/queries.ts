@@ -15,6 +15,9 @@
 // - Captures are read from the matches (`capturesOf`), and a query asked of a
 //   node inside the tree is answered from the root's matches filtered to the
 //   node (`matchesUnder`, by the capture that is each pattern's root).
+// - `query(source)` is the plain query, each call a walk, for what no one can
+//   declare (a query built from a file's names, a range). Nothing patches
+//   tree-sitter's Query.matches/captures.
 import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
 import { tick } from './budget.ts';
@@ -40,44 +43,37 @@ function walk(q: Parser.Query, node: SyntaxNode): QueryMatch[] {
   return q.matches(node);
 }
 
-/**
- * A compiled query, cached by its source, for a query on a tree of its own
- * that no transform declares (macro arguments, text built at run time).
- * FIXME(issue 17): its results on frozen trees are still shared (the
- * patched `matches`/`captures` below) while transforms not yet converted to
- * `ctx.matches` run their queries through it; the patch goes once they have.
- */
-export function query(source: string): Parser.Query {
-  let q = legacy.get(source);
-  if (!q) {
-    q = new Parser.Query(Rust as unknown as Parser.Language, source);
-    shareResults(q, source);
-    legacy.set(source, q);
-  }
-  return q;
+/** A query run as it is, on the node it is given: each call walks. */
+export interface PlainQuery {
+  matches(node: SyntaxNode, opts?: Parser.QueryOptions): QueryMatch[];
+  captures(node: SyntaxNode, opts?: Parser.QueryOptions): QueryCapture[];
 }
-const legacy = new Map<string, Parser.Query>();
+const plain = new Map<string, PlainQuery>();
 
-type Kind = 'matches' | 'captures';
-
-function shareResults(q: Parser.Query, source: string): void {
-  const memo = new WeakMap<Tree, Map<number, unknown[]>>();
-  const rawCaptures = q.captures.bind(q) as (node: SyntaxNode, opts?: Parser.QueryOptions) => unknown[];
-  const rawMatches = q.matches.bind(q) as (node: SyntaxNode, opts?: Parser.QueryOptions) => unknown[];
-  for (const kind of ['matches', 'captures'] as Kind[]) {
-    (q as unknown as Record<string, unknown>)[kind] = (node: SyntaxNode, opts?: Parser.QueryOptions) => {
-      tick(node.tree);
-      if (opts !== undefined || !isFrozen(node.tree)) return (kind === 'matches' ? rawMatches : rawCaptures)(node, opts);
-      // On the root: the tree's shared results (one walk with the other queries asked of it).
-      if (node.id === node.tree.rootNode.id) return kind === 'matches' ? rootMatches(node.tree, source).slice() : capturesOf(rootMatches(node.tree, source));
-      let byNode = memo.get(node.tree);
-      if (!byNode) memo.set(node.tree, (byNode = new Map()));
-      const key = kind === 'matches' ? node.id : -1 - node.id;
-      let r = byNode.get(key);
-      if (!r) byNode.set(key, (r = (kind === 'matches' ? rawMatches : rawCaptures)(node)));
-      return r.slice();
+/**
+ * A compiled query, cached by its source, whose every call walks the node it
+ * is given: for a query built at run time from names found in a file, on a
+ * tree nobody declares queries for, or with options (a range). Its results
+ * are not shared: a query asked of a file's tree is declared instead
+ * (Transform.queries, declareQueries), so that it joins the tree's one walk.
+ */
+export function query(source: string): PlainQuery {
+  let p = plain.get(source);
+  if (!p) {
+    const q = compile(source);
+    p = {
+      matches: (node, opts) => {
+        tick(node.tree);
+        return q.matches(node, opts);
+      },
+      captures: (node, opts) => {
+        tick(node.tree);
+        return q.captures(node, opts);
+      },
     };
+    plain.set(source, p);
   }
+  return p;
 }
 
 /**
@@ -117,8 +113,35 @@ export class QueryGroup<N extends string = string> {
   }
 
   /** The captures of query `name` on `node`, in the order `Query.captures(node)` returns them. */
+  /**
+   * The captures of query `name` on `node`, in the order `Query.captures(node)`
+   * returns them: from a captures walk of the tree's root of the query alone
+   * (kept with the tree), and under a node those of the matches under it, in
+   * that order.
+   */
   captures(name: N, node: SyntaxNode): QueryCapture[] {
-    return capturesOf(this.matches(name, node));
+    const source = this.sources[name];
+    if (source === undefined) throw new Error(`query group ${this.id} has no query ${JSON.stringify(name)}`);
+    const tree = node.tree;
+    if (!isFrozen(tree)) {
+      tick(tree);
+      queryStats.walks++;
+      return compile(source).captures(node);
+    }
+    const all = rootCaptures(tree, source);
+    if (node.id === tree.rootNode.id) return all.slice();
+    // Which captures: those of the matches under the node; their order: the captures walk's.
+    const keep = new Map<string, number>();
+    for (const m of this.matches(name, node)) for (const c of m.captures) keep.set(`${c.name}:${c.node.id}`, (keep.get(`${c.name}:${c.node.id}`) ?? 0) + 1);
+    const out: QueryCapture[] = [];
+    for (const c of all) {
+      const k = `${c.name}:${c.node.id}`;
+      const left = keep.get(k);
+      if (!left) continue;
+      keep.set(k, left - 1);
+      out.push(c);
+    }
+    return out;
   }
 }
 
@@ -145,12 +168,14 @@ export function declaredQueries(): readonly QueryGroup[] {
 interface TreeQueries {
   results: Map<string, QueryMatch[]>;
   pending: Set<string>;
+  /** Captures walks' results, by source. */
+  captures: Map<string, QueryCapture[]>;
 }
 const trees = new WeakMap<Tree, TreeQueries>();
 
 function stateOf(tree: Tree): TreeQueries {
   let s = trees.get(tree);
-  if (!s) trees.set(tree, (s = { results: new Map(), pending: new Set() }));
+  if (!s) trees.set(tree, (s = { results: new Map(), pending: new Set(), captures: new Map() }));
   return s;
 }
 
@@ -180,6 +205,26 @@ function rootMatches(tree: Tree, source: string, group: readonly string[] = []):
   const shares = runTogether(tree.rootNode, [...want].sort());
   for (const [src, ms] of shares) s.results.set(src, ms);
   return s.results.get(source)!;
+}
+
+/**
+ * The captures of `source` on a frozen tree's root, from a captures walk of
+ * its own, kept with the tree. Not combined: where captures of one pattern
+ * start together (nested calls), tree-sitter's order depends on the other
+ * patterns of the query.
+ */
+function rootCaptures(tree: Tree, source: string): readonly QueryCapture[] {
+  const s = stateOf(tree);
+  let hit = s.captures.get(source);
+  if (hit) tick(tree);
+  else s.captures.set(source, (hit = walkCaptures(compile(source), tree.rootNode)));
+  return hit;
+}
+
+function walkCaptures(q: Parser.Query, node: SyntaxNode): QueryCapture[] {
+  tick(node.tree);
+  queryStats.walks++;
+  return q.captures(node);
 }
 
 /** The matches of `source` on a frozen tree's root (announced or not); a fresh array. */
@@ -281,7 +326,11 @@ function runTogether(node: SyntaxNode, sources: readonly string[]): Map<string, 
 /**
  * The captures of `matches` in the order `query.captures(root)` returns them:
  * by start, then by pattern, each match's own captures in their order (one
- * node captured by two patterns comes twice, as there).
+ * node captured by two patterns comes twice, as there). Where two matches of
+ * one pattern capture nodes that start together (nested calls `a.b(c).d(e)`,
+ * field chains `self.a.b`), tree-sitter's own order depends on when each
+ * match was settled and may differ: a declared query's captures
+ * (`QueryGroup.captures`) come from a captures walk instead.
  */
 export function capturesOf(matches: readonly QueryMatch[]): QueryCapture[] {
   const all: { c: QueryCapture; pattern: number; seq: number }[] = [];
