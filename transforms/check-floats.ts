@@ -1,4 +1,3 @@
-import { query } from '../src/engine/queries.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
@@ -41,6 +40,8 @@ const ARG_CALLS = [
   '(expression_statement (tuple_expression (call_expression function: (scoped_identifier name: (identifier) @name)) @call))',
   '(expression_statement (parenthesized_expression (call_expression function: (scoped_identifier name: (identifier) @name)) @call))',
 ];
+// Asked of argument lists only (regionMatches runs them together on each list's tree).
+const ARG_QUERIES: Readonly<Record<string, string>> = Object.fromEntries(ARG_CALLS.map((q, i) => [`argCall${i}`, q]));
 // Macros whose arguments are formatted.
 const FORMATTING = /^(std::|core::|::std::|::core::|kernel::|::kernel::)?(print|println|eprint|eprintln|format|format_args|write|writeln|panic|pr_(emerg|alert|crit|err|warn|notice|info|debug|cont)|dev_(emerg|alert|crit|err|warn|notice|info|dbg))$/;
 
@@ -111,8 +112,8 @@ function formattedFloats(ctx: FileContext): void {
     if (!r.host) continue;
     const mac = r.host.childForFieldName('macro')?.text ?? '';
     if (!FORMATTING.test(mac)) continue;
-    for (const q of ARG_CALLS) {
-      for (const m of query(q).matches(r.root)) {
+    for (const name of Object.keys(ARG_QUERIES)) {
+      for (const m of regionMatches(ctx, r, ARG_QUERIES, name)) {
         const name = m.captures.find((c) => c.name === 'name')!.node;
         const call = m.captures.find((c) => c.name === 'call')!.node;
         const ty = floatFns.get(name.text);
