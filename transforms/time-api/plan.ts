@@ -1,13 +1,12 @@
 // time-api: the plan of one conversion (its edits and blockers) and the
 // small syntax helpers the planners share.
-import { query } from '../../src/engine/queries.ts';
 import { EditGroup } from '../../src/engine/edits.ts';
-import { codeRegions, fileRange, shadowed, type Region } from '../../src/analysis/macroargs.ts';
+import { codeRegions, fileRange, regionMatches, shadowed, type Region } from '../../src/analysis/macroargs.ts';
 import { key, type Site, type Slots } from '../../src/analysis/instant-flow.ts';
 import { TIME_CODES, type ClockApi } from '../../src/kernel-api/time.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import type { Bindings } from './bindings.ts';
-import { IDENTS } from './queries.ts';
+import { QUERIES } from './queries.ts';
 
 export { key, type Site };
 
@@ -84,29 +83,36 @@ export function occurrences(ctx: FileContext, name: string, from: number, to: nu
   const out: Site[] = [];
   for (const r of codeRegions(ctx.tree)) {
     if (!r.text.includes(name)) continue;
-    // The file's identifiers come from the declared query; a macro's arguments, parsed apart, are queried here.
-    const ids = r.root === ctx.tree.rootNode ? identifiers(ctx) : query(IDENTS).captures(r.root);
-    for (const c of ids) {
-      if (c.node.text !== name) continue;
-      const at = c.node.startIndex + r.shift;
+    for (const node of identifiersNamed(ctx, r, name)) {
+      const at = node.startIndex + r.shift;
       if (at < from || at >= to) continue;
-      if (shadowed(ctx.tree, c.node, r)) continue;
+      if (shadowed(ctx.tree, node, r)) continue;
       // `x::name` names an item, `name!` a macro: not the local.
-      const p = c.node.parent;
-      if (p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier') && p.childForFieldName('name')?.id === c.node.id) continue;
+      const p = node.parent;
+      if (p && (p.type === 'scoped_identifier' || p.type === 'scoped_type_identifier') && p.childForFieldName('name')?.id === node.id) continue;
       if (p?.type === 'macro_invocation') continue;
-      out.push({ node: c.node, r });
+      out.push({ node, r });
     }
   }
   return out;
 }
 
-// The file's identifiers (one capture each, in text order), read once per tree.
-const identsByTree = new WeakMap<FileContext['tree'], { node: SyntaxNode }[]>();
-function identifiers(ctx: FileContext): { node: SyntaxNode }[] {
-  let ids = identsByTree.get(ctx.tree);
-  if (!ids) identsByTree.set(ctx.tree, (ids = ctx.matches('idents').map((m) => m.captures[0])));
-  return ids;
+// Each region's identifiers by name, in text order, read once per tree: the file's from the
+// declared query, a macro argument list's from the query run on it (regionMatches).
+const identsByTree = new WeakMap<FileContext['tree'], Map<string, SyntaxNode[]>>();
+function identifiersNamed(ctx: FileContext, r: Region, name: string): SyntaxNode[] {
+  let byName = identsByTree.get(r.root.tree);
+  if (!byName) {
+    byName = new Map();
+    for (const m of regionMatches(ctx, r, QUERIES, 'idents')) {
+      const n = m.captures[0].node;
+      const list = byName.get(n.text);
+      if (list) list.push(n);
+      else byName.set(n.text, [n]);
+    }
+    identsByTree.set(r.root.tree, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 export function inRawTokens(n: SyntaxNode): boolean {

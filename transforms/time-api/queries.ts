@@ -11,7 +11,7 @@ const WALL = '((identifier) @id (#match? @id "^(SystemTime|UNIX_EPOCH)$")) ((typ
 const FLOATS = `(call_expression function: (field_expression field: (field_identifier) @m (#match? @m "^(${FLOAT_METHODS.join('|')})$"))) @call
     (call_expression function: (scoped_identifier path: (_) @ty name: (identifier) @m (#match? @m "^(${FLOAT_CTORS.join('|')})$"))) @call`;
 /** Every identifier: the occurrences of a name are picked out by text. */
-export const IDENTS = '(identifier) @id';
+const IDENTS = '(identifier) @id';
 /** Type names (Duration's aliases are picked out by name), then `x::Duration`. */
 const DURATION_TYPES = '(type_identifier) @t ((scoped_type_identifier name: (type_identifier) @n (#eq? @n "Duration")) @t)';
 const USES = '(use_declaration argument: (_) @arg) @use';
