@@ -2,7 +2,8 @@
 // argument list seen again in a new version of a file takes the tree parsed
 // for the old one (src/analysis/macroargs.ts) while every region keeps its own
 // host and shift (and the regions are those a walk of fresh trees gives, even
-// in code with syntax errors), and the resolver's answers (kept per node and declarations,
+// in code with syntax errors), the crate index finds the scope around a node
+// by ranges as a walk up finds it, and the resolver's answers (kept per node and declarations,
 // src/analysis/vec-resolver.ts) follow the region's new host.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { codeRegions, regionStats } from '../src/analysis/macroargs.ts';
 import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
 import type { SyntaxNode, Tree } from '../src/engine/types.ts';
 import { ROOT } from './helpers.ts';
+import { CrateIndex } from '../src/crate/crate-index.ts';
 
 const SAMPLE = `
 use std::collections::HashMap;
@@ -123,5 +125,42 @@ describe('argument regions against a fresh walk', () => {
       regions += got.length;
     }
     expect(regions).toBeGreaterThan(50);
+  });
+});
+
+describe('the crate index finds scopes by ranges', () => {
+  const SCOPES = new Set(['function_item', 'closure_expression', 'async_block', 'const_item', 'static_item']);
+  function allNodes(n: SyntaxNode, out: SyntaxNode[] = []): SyntaxNode[] {
+    out.push(n);
+    for (const c of n.children) allNodes(c, out);
+    return out;
+  }
+  const FNS = new Set(['function_item']);
+  const walk = (n: SyntaxNode, types: Set<string>) => {
+    for (let p = n.parent; p; p = p.parent) if (types.has(p.type)) return p.id;
+    return undefined;
+  };
+  it('as a walk up finds them, for every node', () => {
+    const dir = path.join(ROOT, 'golden', 'fallible-propagation');
+    const texts = [
+      'fn f() { let g = || async move { const N: usize = 1; static S: u8 = 2; N }; fn h() { (|| 1)() } }',
+      'const C: fn() -> u8 = { fn inner() -> u8 { 1 } inner };',
+      'fn f() { (|x| x)(1) }',
+      'fn main() { v.iter().map(|x| x + 1).for_each(|y| { let z = async { y }; }); }',
+      ...readdirSync(dir).filter((d) => /^(0[59]|19|2[23])-/.test(d)).flatMap((d) => readdirSync(path.join(dir, d)).filter((f) => f.endsWith('.rs') && f.startsWith('input')).map((f) => readFileSync(path.join(dir, d, f), 'utf8'))),
+    ];
+    let checked = 0;
+    for (const text of texts) {
+      for (const frozen of texts.indexOf(text) < 4 ? [true, false] : [true]) {
+        const tree = frozen ? freezeTree(parse(text)) : parse(text);
+        const index = new CrateIndex([{ path: 'src/main.rs', text, tree, isCrateRoot: true }], ['']);
+        for (const n of allNodes(tree.rootNode)) {
+          expect(index.enclosing(n)?.id).toBe(walk(n, SCOPES));
+          expect(index.enclosingFn(0, n)?.node.id).toBe(walk(n, FNS));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

@@ -4,7 +4,8 @@
 // Crate passes (fallibility propagation) use it; a resolution that is not
 // certain comes back with several candidates, never as a guess.
 import { declareQueries } from '../engine/queries.ts';
-import type { SyntaxNode } from '../engine/types.ts';
+import { isFrozen } from '../engine/parse.ts';
+import type { SyntaxNode, Tree } from '../engine/types.ts';
 import type { ModelFile } from './model.ts';
 
 /** Vector-building macros: `vec!` (std, `alloc::vec!`) and the kernel's `kvec!`. */
@@ -76,9 +77,71 @@ export const INDEX_QUERIES = declareQueries(
     fields: '(struct_item name: (type_identifier) @name body: (field_declaration_list (field_declaration name: (field_identifier) @field type: (_) @type)))',
     impls: '(impl_item) @i',
     lets: '(let_declaration pattern: (identifier) @p) @let',
+    // What `enclosing` and `enclosingFn` look for around a node.
+    scopes: '[(function_item) (closure_expression) (async_block) (const_item) (static_item)] @scope',
   },
   { lets: 'let' },
 );
+
+/** The scopes of a tree (SCOPE_TYPES nodes) by start, each with the innermost one around it. */
+interface Scopes {
+  starts: number[];
+  ends: number[];
+  nodes: SyntaxNode[];
+  types: string[];
+  /** Index of the innermost scope around each, -1 for none. */
+  up: number[];
+}
+
+const scopesByTree = new WeakMap<Tree, Scopes>();
+
+function scopesOf(tree: Tree): Scopes {
+  let s = scopesByTree.get(tree);
+  if (s) return s;
+  const list = INDEX_QUERIES.matches('scopes', tree.rootNode).map((m) => {
+    const node = m.captures[0].node;
+    return { node, start: node.startIndex, end: node.endIndex };
+  });
+  // Outer first at one start: tree nodes nest or are apart.
+  list.sort((a, b) => a.start - b.start || b.end - a.end);
+  s = { starts: [], ends: [], nodes: [], types: [], up: [] };
+  const open: number[] = [];
+  list.forEach((x, i) => {
+    while (open.length && s!.ends[open[open.length - 1]] < x.end) open.pop();
+    s!.starts.push(x.start);
+    s!.ends.push(x.end);
+    s!.nodes.push(x.node);
+    s!.types.push(x.node.type);
+    s!.up.push(open.length ? open[open.length - 1] : -1);
+    open.push(i);
+  });
+  if (isFrozen(tree)) scopesByTree.set(tree, s);
+  return s;
+}
+
+/**
+ * The innermost scope strictly around `node`, as an index into `s` (-1 for
+ * none), found by ranges instead of a walk up; undefined when ranges cannot
+ * tell (a node of no width, or one with the very range of a scope: its
+ * wrapper or the scope itself).
+ */
+function scopeAround(s: Scopes, node: SyntaxNode): number | undefined {
+  const a = node.startIndex;
+  const b = node.endIndex;
+  if (b <= a) return undefined;
+  // The last scope that starts at or before the node: the innermost around it, or inside one that is.
+  let lo = 0;
+  let hi = s.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.starts[mid] <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo - 1;
+  while (i >= 0 && s.ends[i] < b) i = s.up[i];
+  if (i >= 0 && s.starts[i] === a && s.ends[i] === b) return undefined;
+  return i;
+}
 
 // Method names of core/std/kernel types: an untyped receiver calling one of
 // these may well be a library method, so a same-named crate method is no proof.
@@ -253,6 +316,9 @@ export class CrateIndex {
 
   /** The function item (or closure/async block/const) a node is inside. */
   enclosing(node: SyntaxNode): SyntaxNode | undefined {
+    const s = scopesOf(node.tree);
+    const i = scopeAround(s, node);
+    if (i !== undefined) return i < 0 ? undefined : s.nodes[i];
     for (let p = node.parent; p; p = p.parent) {
       switch (p.type) {
         case 'function_item':
@@ -268,6 +334,12 @@ export class CrateIndex {
 
   /** The innermost function item around a node (through closures). */
   enclosingFn(file: number, node: SyntaxNode): FnInfo | undefined {
+    const s = scopesOf(node.tree);
+    let i = scopeAround(s, node);
+    if (i !== undefined) {
+      while (i >= 0 && s.types[i] !== 'function_item') i = s.up[i];
+      return i < 0 ? undefined : this.fnAt(file, s.nodes[i]);
+    }
     for (let p = node.parent; p; p = p.parent) if (p.type === 'function_item') return this.fnAt(file, p);
     return undefined;
   }
