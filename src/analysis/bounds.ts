@@ -4,7 +4,9 @@
 // `if n != 0`, `x / n.max(1)`. Only what the code around the expression
 // shows counts, and only while nothing in between can change the index, the
 // slice or the divisor: anything kport cannot follow keeps the report.
-import type { SyntaxNode } from '../engine/types.ts';
+import type { SyntaxNode, Tree } from '../engine/types.ts';
+import { isFrozen } from '../engine/parse.ts';
+import { letsOf } from './block-lets.ts';
 
 /** Where a node lives: a file tree, or a macro argument list re-parsed (src/analysis/macroargs.ts). */
 export interface Place {
@@ -216,10 +218,11 @@ function declaredType(e: SyntaxNode, at: SyntaxNode, place: Place, depth: number
   let child = at;
   for (let p = at.parent; p; child = p, p = p.parent) {
     if (p.type === 'block') {
-      const kids = p.namedChildren;
-      for (let i = kids.length - 1; i >= 0; i--) {
-        const st = kids[i];
-        if (st.startIndex >= child.startIndex || st.type !== 'let_declaration') continue;
+      const lets = letsOf(p);
+      const before = child.startIndex;
+      for (let i = lets.length - 1; i >= 0; i--) {
+        if (lets[i].start >= before) continue;
+        const st = lets[i].s;
         const pat = st.childForFieldName('pattern');
         const bound = pat?.type === 'mut_pattern' ? pat.namedChildren[0] : pat;
         if (!pat || !pat.descendantsOfType('identifier').some((x) => x.text === name) && pat.text !== name) continue;
@@ -253,20 +256,60 @@ function declaredType(e: SyntaxNode, at: SyntaxNode, place: Place, depth: number
     }
   }
   // A `static`/`const` of the file.
+  const item = constItems(at).get(name);
+  return item ? deref(item.childForFieldName('type')) : undefined;
+}
+
+interface FileItems {
+  root: SyntaxNode;
+  /** The first top-level `const`/`static` of each name. */
+  consts?: Map<string, SyntaxNode>;
+  /** The structs of each name, anywhere in the file, in order. */
+  structs?: Map<string, SyntaxNode[]>;
+}
+
+// Per frozen tree: what declaredType and structField look up by name, each listed when first asked.
+const itemsByTree = new WeakMap<Tree, FileItems>();
+
+function fileItems(at: SyntaxNode): FileItems {
+  let items = itemsByTree.get(at.tree);
+  if (items) return items;
   let root = at;
   while (root.parent) root = root.parent;
-  for (const item of root.namedChildren) {
-    if ((item.type === 'const_item' || item.type === 'static_item') && item.childForFieldName('name')?.text === name) return deref(item.childForFieldName('type'));
+  items = { root };
+  if (isFrozen(at.tree)) itemsByTree.set(at.tree, items);
+  return items;
+}
+
+function constItems(at: SyntaxNode): Map<string, SyntaxNode> {
+  const items = fileItems(at);
+  if (items.consts) return items.consts;
+  const consts = new Map<string, SyntaxNode>();
+  for (const item of items.root.namedChildren) {
+    if (item.type !== 'const_item' && item.type !== 'static_item') continue;
+    const name = item.childForFieldName('name')?.text;
+    if (name !== undefined && !consts.has(name)) consts.set(name, item);
   }
-  return undefined;
+  return (items.consts = consts);
+}
+
+function structItems(at: SyntaxNode): Map<string, SyntaxNode[]> {
+  const items = fileItems(at);
+  if (items.structs) return items.structs;
+  const structs = new Map<string, SyntaxNode[]>();
+  for (const st of items.root.descendantsOfType('struct_item')) {
+    const name = st.childForFieldName('name')?.text;
+    if (name === undefined) continue;
+    const list = structs.get(name);
+    if (list) list.push(st);
+    else structs.set(name, [st]);
+  }
+  return (items.structs = structs);
 }
 
 /** The declared type of `field` in a struct of the file named `struct`. */
 function structField(at: SyntaxNode, struct: string, field: string): SyntaxNode | undefined {
-  let root = at;
-  while (root.parent) root = root.parent;
-  for (const s of root.descendantsOfType('struct_item')) {
-    if (s.childForFieldName('name')?.text !== struct) continue;
+  for (const s of structItems(at).get(struct) ?? []) {
     for (const d of s.childForFieldName('body')?.namedChildren ?? []) {
       if (d.type === 'field_declaration' && d.childForFieldName('name')?.text === field) return d.childForFieldName('type') ?? undefined;
     }

@@ -8,6 +8,7 @@
 // Anything else is `unknown`, and callers report instead of rewriting.
 import { isFrozen } from '../engine/parse.ts';
 import { REGION_FN } from './macroargs.ts';
+import { letsOf, type BlockLet } from './block-lets.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { EMPTY_TABLES, fileTables, mergeTables, type DeclTables, type FnSig } from '../crate/tables.ts';
 
@@ -434,7 +435,7 @@ export class Resolver {
         case 'block':
         case 'source_file': {
           // The latest `let` before the use wins (shadowing).
-          const lets = letsOf(n);
+          const lets: Let[] = letsOf(n);
           const before = child.startIndex;
           for (let i = lets.length - 1; i >= 0; i--) {
             const l = lets[i];
@@ -509,27 +510,10 @@ export class Resolver {
   }
 }
 
-/** A `let` of a block: where it starts; its pattern and the names the pattern binds (as `binds` reads them) once asked. */
-interface Let {
-  start: number;
-  s: SyntaxNode;
-  pat?: SyntaxNode | null;
-  names?: Set<string>;
-}
-
-// The `let`s of each block of a frozen tree, in order: `local` asks for them once per name it looks up.
-const letMemo = new WeakMap<SyntaxNode, Let[]>();
-
-function letsOf(block: SyntaxNode): Let[] {
-  let lets = letMemo.get(block);
-  if (lets) return lets;
-  lets = [];
-  for (const s of block.namedChildren) if (s.type === 'let_declaration') lets.push({ start: s.startIndex, s });
-  if (isFrozen(block.tree)) letMemo.set(block, lets);
-  return lets;
-}
-
 const NONE = new Set<string>();
+
+/** What the resolver keeps on a block's `let`: its pattern and the names the pattern binds (as `binds` reads them), once asked. */
+type Let = BlockLet & { pat?: SyntaxNode | null; names?: Set<string> };
 
 /** The names a `let` binds (none without a pattern). */
 function bound(l: Let): Set<string> {
