@@ -1,7 +1,7 @@
 import type { CrateContext, CrateTransform, FileContext, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { anchor, codeRegions, fileRange, regionMatches } from '../src/analysis/macroargs.ts';
+import { anchor, codeRegions, fileRange, MACROS_QUERY, regionMatches } from '../src/analysis/macroargs.ts';
 import type { OtherVecMethod, VecMethod } from '../src/kernel-api/alloc.ts';
 import { type Resolver } from '../src/analysis/vec-resolver.ts';
 import { OWN_NAMES_QUERIES, argCount, importsStdArc, makeFallible, ownNames } from '../src/rewrite/alloc-edit.ts';
@@ -203,7 +203,7 @@ export const allocCalls: CrateTransform = {
   // Every text RELEVANT can match holds one of these.
   words: ['Vec', 'Box', 'Arc', 'String', 'push', 'extend', 'reserve', 'resize', 'insert', 'append', 'clone', 'to_vec', 'remove', 'drain', 'truncate', 'pop', 'clear', 'retain'],
   queries: QUERIES,
-  uses: [OWN_NAMES_QUERIES, TABLE_QUERIES],
+  uses: [OWN_NAMES_QUERIES, TABLE_QUERIES, MACROS_QUERY],
   run,
   codes: [
     {

@@ -16,6 +16,7 @@ import { Propagation } from './fallible-propagation/propagation.ts';
 import { QUERIES } from './fallible-propagation/syntax.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { INDEX_QUERIES } from '../src/crate/crate-index.ts';
+import { RESULT_WRAP_QUERIES } from '../src/rewrite/result-wrap.ts';
 
 function run(ctx: CrateContext): void {
   if (!ctx.files.some((f) => f.text.includes('?'))) return;
@@ -31,6 +32,6 @@ export const falliblePropagation: CrateTransform = {
   words: ['?'],
   queries: QUERIES,
   codes: CODES,
-  uses: [INDEX_QUERIES],
+  uses: [INDEX_QUERIES, RESULT_WRAP_QUERIES],
   run,
 };

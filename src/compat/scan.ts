@@ -2,7 +2,7 @@
 // the names, paths, macros and method calls the pieces watch (src/compat/piece.ts),
 // found in the code and in macro arguments (`pr_info!("{}", n.to_kstring()?)`).
 import { declareQueries } from '../engine/queries.ts';
-import { codeRegions } from '../analysis/macroargs.ts';
+import { codeRegions, MACROS_QUERY } from '../analysis/macroargs.ts';
 import { argCount } from '../rewrite/alloc-edit.ts';
 import type { FileContext, SyntaxNode } from '../engine/types.ts';
 import type { Resolver } from '../analysis/vec-resolver.ts';
@@ -23,7 +23,7 @@ export const SCAN_QUERIES = declareQueries('compat-scan', {
   paths: `(scoped_identifier path: (identifier) @p name: (identifier) @name (#match? @p "^(${WATCH.names})$")) @path`,
   macros: `(macro_invocation macro: (identifier) @m (#match? @m "^(${WATCH.macros})$"))`,
   methods: `(call_expression function: (field_expression value: (_) @recv field: (field_identifier) @m (#match? @m "^(${WATCH.methods})$"))) @call`,
-});
+}, {}, [MACROS_QUERY]);
 
 const WATCHED = new RegExp(`\\b(${WATCH.names}|${WATCH.methods}|${WATCH.macros})\\b`);
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { globSync } from 'tinyglobby';
 import { UsageError } from '../engine/errors.ts';
-import { parse } from '../engine/parse.ts';
+import { freezeTree, parse } from '../engine/parse.ts';
 import { readSource, ioMessage, type SourceFile } from '../engine/source.ts';
 import type { CrateInfo, Tree } from '../engine/types.ts';
 import { kernelLicenseOf } from './modinfo.ts';
@@ -420,7 +420,8 @@ function followModules(root: string, rel: string, isModRs: boolean, unit: Unit, 
   if (lstatSync(abs).isSymbolicLink() && !insideRoot(root, abs)) return;
   const src = readSource(abs, rel);
   unit.files.push(src);
-  const tree = parse(src.text);
+  // Frozen: nobody edits it, and what discovery asks of it (its `mod`s) is kept for the passes.
+  const tree = freezeTree(parse(src.text));
   (unit.trees ??= new Map()).set(src, tree);
   // The same module-tree computation as the crate model's (src/crate/mod-tree.ts), looked up on disk.
   for (const { name, candidates } of modDeclarations(rel, isModRs, tree)) {

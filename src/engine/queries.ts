@@ -89,11 +89,13 @@ export class QueryGroup<N extends string = string> {
     readonly sources: Readonly<Record<N, string>>,
     /** Per query asked under a node: the capture that is each of its patterns' root. */
     private readonly roots: Readonly<Partial<Record<N, string>>>,
+    /** Groups the declaring analysis asks of the same trees itself (macroargs for the compat scan). */
+    private readonly needs: readonly QueryGroup[] = [],
   ) {}
 
-  /** The sources of the group, for `expectQueries`. */
+  /** The sources of the group and of the groups it needs, for `expectQueries` and its own walk. */
   get all(): string[] {
-    return Object.values(this.sources) as string[];
+    return [...new Set([...(Object.values(this.sources) as string[]), ...this.needs.flatMap((g) => g.all)])];
   }
 
   /**
@@ -150,11 +152,12 @@ const registry = new Map<string, QueryGroup>();
 /**
  * Declare a group of named queries (`id`: the declaring module, unique).
  * `roots` names, for each query asked of nodes other than the root, the
- * capture that is the root node of each of its patterns.
+ * capture that is the root node of each of its patterns; `needs`, the groups
+ * the declaring analysis asks of the same trees (they join its walks).
  */
-export function declareQueries<N extends string>(id: string, sources: Record<N, string>, roots: Partial<Record<N, string>> = {}): QueryGroup<N> {
+export function declareQueries<N extends string>(id: string, sources: Record<N, string>, roots: Partial<Record<N, string>> = {}, needs: readonly QueryGroup[] = []): QueryGroup<N> {
   if (registry.has(id)) throw new Error(`query group ${id} is declared twice`);
-  const g = new QueryGroup<N>(id, { ...sources }, { ...roots });
+  const g = new QueryGroup<N>(id, { ...sources }, { ...roots }, needs);
   registry.set(id, g as unknown as QueryGroup);
   return g;
 }

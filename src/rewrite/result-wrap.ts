@@ -122,12 +122,13 @@ export function unitTail(block: SyntaxNode, text: string, out: Insertion[]): voi
   out.push({ at, text: oneLine ? ' Ok(())' : `\n${indentAt(text, last.startIndex)}Ok(())`, rank: RANK.tail });
 }
 
-const QUERIES = declareQueries('result-wrap', { returns: '(return_expression) @r' }, { returns: 'r' });
+/** The query `wrapReturns` asks under a function's body. */
+export const RESULT_WRAP_QUERIES = declareQueries('result-wrap', { returns: '(return_expression) @r' }, { returns: 'r' });
 const BOUNDARIES = new Set(['function_item', 'closure_expression', 'async_block', 'const_item', 'static_item']);
 
 /** `return;` → `return Ok(());`, `return e` → `return Ok(e)`, for the returns of `fn` itself (not of nested closures or items). */
 export function wrapReturns(fn: SyntaxNode, body: SyntaxNode, out: Insertion[]): void {
-  for (const m of QUERIES.matches('returns', body)) {
+  for (const m of RESULT_WRAP_QUERIES.matches('returns', body)) {
     const r = m.captures[0].node;
     let owner: SyntaxNode | null = r.parent;
     while (owner && !BOUNDARIES.has(owner.type)) owner = owner.parent;
