@@ -6,7 +6,7 @@
 // parameters, struct fields (crate-wide: the crate model's tables, src/crate/tables.ts), `self.field`,
 // `x.field` on a local of a known struct type, and `v[i]` on a Vec of Vecs.
 // Anything else is `unknown`, and callers report instead of rewriting.
-import { isFrozen } from '../engine/parse.ts';
+import { isFrozen, nodeKey } from '../engine/parse.ts';
 import { REGION_FN } from './macroargs.ts';
 import { letsOf, type BlockLet } from './block-lets.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
@@ -100,12 +100,14 @@ export function isNotVec(t: Ty): boolean {
   return t.k === 'named' || t.k === 'prim' || t.k === 'box' || t.k === 'slice';
 }
 
-// typeOf's answers at depth 0: by crate tables, file tables, anchor (NO_ANCHOR for none), node.
-const typeMemos = new WeakMap<DeclTables, WeakMap<DeclTables, WeakMap<object, WeakMap<SyntaxNode, Ty>>>>();
-const NO_ANCHOR = {};
+// typeOf's answers at depth 0: by crate tables, file tables, anchor (its nodeKey, -1 for none),
+// then by the asked node's tree and nodeKey (nodes are never keys by identity: src/engine/parse.ts).
+type TypeMemo = WeakMap<Tree, Map<number, Ty>>;
+const typeMemos = new WeakMap<DeclTables, WeakMap<DeclTables, Map<number, TypeMemo>>>();
+const NO_ANCHOR = -1;
 
 export class Resolver {
-  private memoMap?: WeakMap<SyntaxNode, Ty>;
+  private memoMap?: TypeMemo;
 
   constructor(
     private readonly crate: DeclTables,
@@ -171,19 +173,22 @@ export class Resolver {
     // Asked from outside (depth 0) about a tree nobody edits: once per node and declarations.
     if (depth > 0 || !isFrozen(e.tree)) return this.typeOfNode(e, depth);
     const memo = this.memo();
-    let t = memo.get(e);
-    if (!t) memo.set(e, (t = this.typeOfNode(e, 0)));
+    let byNode = memo.get(e.tree);
+    if (!byNode) memo.set(e.tree, (byNode = new Map()));
+    const k = nodeKey(e);
+    let t = byNode.get(k);
+    if (!t) byNode.set(k, (t = this.typeOfNode(e, 0)));
     return t;
   }
 
   /** The answers of `typeOf` at depth 0 for this resolver's declarations and anchor (shared by every resolver over the same tables). */
-  private memo(): WeakMap<SyntaxNode, Ty> {
+  private memo(): TypeMemo {
     if (this.memoMap) return this.memoMap;
     let byOwn = typeMemos.get(this.crate);
     if (!byOwn) typeMemos.set(this.crate, (byOwn = new WeakMap()));
     let byAnchor = byOwn.get(this.own);
-    if (!byAnchor) byOwn.set(this.own, (byAnchor = new WeakMap()));
-    const key = this.anchor ?? NO_ANCHOR;
+    if (!byAnchor) byOwn.set(this.own, (byAnchor = new Map()));
+    const key = this.anchor ? nodeKey(this.anchor) : NO_ANCHOR;
     let m = byAnchor.get(key);
     if (!m) byAnchor.set(key, (m = new WeakMap()));
     return (this.memoMap = m);
