@@ -11,8 +11,12 @@ import vm from 'node:vm';
 
 /** Parse this many characters, then collect at the next pause (between passes and units); KPORT_GC_BUDGET overrides it for measurements. */
 const BUDGET = Number(process.env.KPORT_GC_BUDGET ?? 2 * 1024 * 1024);
+/** Or when the JavaScript heap grew this much since the last collection (a large file's phase leaves that much behind). */
+const GROWTH = Number(process.env.KPORT_GC_GROWTH ?? 64 * 1024 * 1024);
 
 let parsed = 0;
+/** The heap in use after kport's last collection. */
+let floor = 0;
 let gc: (() => void) | undefined | null = null;
 
 function collector(): (() => void) | undefined {
@@ -44,9 +48,13 @@ export function noteParsed(chars: number): void {
  * small crates does not pay a full collection per crate.
  */
 export async function releaseTrees(force = false): Promise<void> {
-  if (parsed >= BUDGET || (force && parsed >= BUDGET / 8)) {
+  if (parsed >= BUDGET || (force && parsed >= BUDGET / 8) || v8.getHeapStatistics().used_heap_size - floor >= GROWTH) {
     parsed = 0;
-    collector()?.();
+    const gc = collector();
+    if (gc) {
+      gc();
+      floor = v8.getHeapStatistics().used_heap_size;
+    }
   }
   await new Promise((resolve) => setImmediate(resolve));
 }

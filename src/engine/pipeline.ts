@@ -85,8 +85,8 @@ interface LiveFile {
    * (`editTree`) once the phase is over, and the next phase that needs a tree
    * re-parses incrementally against it: only what changed is parsed again.
    */
-  tree: Tree;
-  /** True when `text` changed since `tree` was parsed (and `tree` is then stale, edited or not). */
+  tree: Tree | undefined;
+  /** True when `text` changed since `tree` was parsed (and `tree` is then stale, edited or not, or gone). */
   stale: boolean;
   /** Whether the stale `tree` was edited to match `text`, so an incremental re-parse can use it. */
   edited: boolean;
@@ -132,10 +132,16 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    onPass?.(++passes);
-    await releaseTrees();
+    if (r.value === 'collect') await releaseTrees(true);
+    else {
+      onPass?.(++passes);
+      await releaseTrees();
+    }
   }
 }
+
+/** Why the run pauses: a phase is over (undefined), or the phases' trees were let go before the verifier's parses ('collect'). */
+type Pause = void | 'collect';
 
 /**
  * The run, pausing (yield) after each phase.
@@ -150,7 +156,7 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
  * if no file is refused there, the scaffolding is kept (the refused files are
  * still left unchanged, K0004, with nothing propagated into them).
  */
-function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, void> {
+function* unitSteps(unit: Unit, opts: RunOptions): Generator<Pause, UnitResult, void> {
   const refused = new Map<SourceFile, Refusal>();
   let scaffold = false;
   for (;;) {
@@ -173,7 +179,7 @@ function* unitSteps(unit: Unit, opts: RunOptions): Generator<void, UnitResult, v
 }
 
 /** Whether a run on `r`'s output, the files `r` left out put back as they are, still refuses a file. */
-function* refusedOnOutput(unit: Unit, r: UnitResult, opts: RunOptions): Generator<void, boolean, void> {
+function* refusedOnOutput(unit: Unit, r: UnitResult, opts: RunOptions): Generator<Pause, boolean, void> {
   const byFile = new Map(r.files.map((f) => [f.src, f]));
   const files = unit.files.map((src) => {
     const f = byFile.get(src);
@@ -236,7 +242,7 @@ type Refusal = { start: number; end: number; count: number; budget?: number };
 type Once = { result: UnitResult; unparsable: ({ src: SourceFile } & Refusal)[] };
 
 /** One run of the unit, metered by the per-file budget (src/engine/budget.ts) when `opts.fileTimeout` is set. */
-function* runOnce(unit: Unit, opts: RunOptions): Generator<void, Once, void> {
+function* runOnce(unit: Unit, opts: RunOptions): Generator<Pause, Once, void> {
   const meter = startMeter(opts.fileTimeout);
   try {
     return yield* runMetered(unit, opts);
@@ -245,7 +251,7 @@ function* runOnce(unit: Unit, opts: RunOptions): Generator<void, Once, void> {
   }
 }
 
-function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> {
+function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void> {
   const prefix = opts.displayPrefix ?? '';
   const display = (rel: string) => (prefix ? path.posix.join(prefix, rel) : rel);
   const diagnostics: Diagnostic[] = [];
@@ -283,20 +289,21 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
   // The tree a pass sees: parsed again only when the text changed since, incrementally when the old tree was edited.
   const viewOf = (f: LiveFile): Tree => {
     if (f.stale) {
-      f.tree = freezeTree(reparse(f.text, f.edited ? f.tree : undefined));
-      own(f.tree, f.src);
+      const tree = freezeTree(reparse(f.text, f.edited ? f.tree : undefined));
+      own(tree, f.src);
+      f.tree = tree;
       f.stale = false;
       f.edited = false;
     }
-    return f.tree;
+    return f.tree!;
   };
 
   const firstErrors = new Map<LiveFile, { start: number; end: number; count: number }>();
   for (const f of live) {
-    const errs = errorRanges(f.tree);
+    const errs = errorRanges(f.tree!);
     if (errs.length) {
       // Where the file stops parsing: past the clean items tree-sitter often wraps in one ERROR with the mistake.
-      const first = forbiddenRanges(f.tree)[0] ?? errs[0];
+      const first = forbiddenRanges(f.tree!)[0] ?? errs[0];
       firstErrors.set(f, { start: first.start, end: first.end, count: errs.length });
       diagnostics.push({
         code: 'K0002',
@@ -320,7 +327,8 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
   };
 
   // The crate model (src/crate/model.ts): built on first use, rebuilt only after a text changed.
-  const models = new ModelKeeper(() => live.filter((f) => !f.failure).map((f) => ({ path: f.src.rel, text: f.text, isCrateRoot: f.isCrateRoot, tree: viewOf(f) })));
+  const current = () => live.filter((f) => !f.failure).map((f) => ({ path: f.src.rel, text: f.text, isCrateRoot: f.isCrateRoot, tree: viewOf(f) }));
+  let models = new ModelKeeper(current);
 
   const makeContext = (f: LiveFile, t: Transform, expected: readonly string[]): FileContext => {
     const tree = viewOf(f);
@@ -394,7 +402,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
     // reads the old tree again: it is edited to match the new text, for an incremental re-parse.
     const before = f.text;
     f.text = applyEdits(f.text, sorted);
-    if (!f.stale || f.edited) {
+    if (f.tree && (!f.stale || f.edited)) {
       try {
         editTree(f.tree, before, f.text, sorted);
         f.edited = true;
@@ -515,6 +523,19 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<void, Once, void> 
     yield;
     resume();
   }
+
+  // The phases are over: let their trees go before the verifier parses each changed file afresh
+  // (a pause that collects, src/engine/memory.ts), so a large file's last tree and its fresh one
+  // are not both alive.
+  for (const f of live) {
+    f.tree = undefined;
+    f.stale = true;
+    f.edited = false;
+  }
+  // The last model holds the trees too (nothing asks for a model after the phases).
+  models = new ModelKeeper(current);
+  yield 'collect';
+  resume();
 
   // Files with syntax errors that kport changed, or wanted to change inside an error: refused (runUnit).
   const unparsable = live.filter((f) => f.originalErrors > 0 && !f.failure && (f.text !== f.src.text || f.refusedEdits)).map((f) => ({ src: f.src, ...firstErrors.get(f)! }));
