@@ -30,63 +30,7 @@ const MAX_DEPTH = 4;
 // Keep the re-parsed trees alive as long as the file's tree: nodes point into them.
 const cache = new WeakMap<Tree, { regions: Region[]; trees: Tree[]; parsed: Set<number> }>();
 
-/**
- * The re-parsed trees by their source text, while some file's regions still
- * hold them. A pass that changes a file gives it a new tree, and most of its
- * macro calls read as before: the new version's regions take the trees of the
- * old one instead of parsing the same text again (and queries on them keep
- * their shared results, src/engine/queries.ts). A tree is a region of one
- * host at a time within one version of a file (two calls with the same text
- * get a tree each), but it may be a region of several files and versions: key
- * what depends on the host by the region or the host, never by the tree or
- * node alone. Weak: the pool keeps no tree alive; `false` marks a text that
- * does not parse.
- */
-const pool = new Map<string, WeakRef<Tree>[] | false>();
-let poolLimit = 4096;
-/** How many argument lists were parsed and how many took a pooled tree (test/analysis-memo.test.ts). */
-export const regionStats = { parsed: 0, reused: 0 };
-
-/** A frozen tree of `src` that `used` does not hold yet, from the pool or parsed; null when it does not parse. */
-function regionTree(src: string, used: Set<Tree>): Tree | null {
-  let refs = pool.get(src);
-  if (refs === false) return null;
-  if (refs) {
-    for (const ref of refs) {
-      const t = ref.deref();
-      if (t && !used.has(t)) {
-        regionStats.reused++;
-        return t;
-      }
-    }
-  }
-  regionStats.parsed++;
-  // Never edited: queries on it share their results (src/engine/queries.ts).
-  const t = freezeTree(parse(src));
-  if (t.rootNode.hasError) {
-    pool.set(src, false);
-    return null;
-  }
-  if (!refs) pool.set(src, (refs = []));
-  refs.push(new WeakRef(t));
-  if (pool.size > poolLimit) sweep();
-  return t;
-}
-
-/** Drop the pool's entries whose trees are all gone (and the texts that did not parse). */
-function sweep(): void {
-  for (const [src, refs] of pool) {
-    if (refs === false) pool.delete(src);
-    else {
-      const live = refs.filter((r) => r.deref());
-      if (live.length) pool.set(src, live);
-      else pool.delete(src);
-    }
-  }
-  poolLimit = Math.max(4096, pool.size * 2);
-}
-
-function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>, used: Set<Tree>): void {
+function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>): void {
   if (depth >= MAX_DEPTH || !text.includes('!')) return;
   for (const m of MACROS_QUERY.matches('macros', root)) {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
@@ -97,15 +41,15 @@ function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode
     const inner = tt.text.slice(1, -1);
     if (!inner.trim()) continue;
     const src = open === '(' ? `${PREFIX}(${inner}\n); }` : `${PREFIX}[${inner}\n]; }`;
-    const t = regionTree(src, used);
-    if (!t) continue;
-    used.add(t);
+    // Never edited: queries on it may keep their results with it.
+    const t = freezeTree(parse(src));
+    if (t.rootNode.hasError) continue;
     trees.push(t);
     parsed.add(tt.startIndex + shift);
     const regionShift = shift + tt.startIndex + 1 - (PREFIX.length + 1);
     const h = host ?? call;
     out.push({ root: t.rootNode, shift: regionShift, host: h, text: src, tt: { start: tt.startIndex + shift, end: tt.endIndex + shift } });
-    collect(t.rootNode, src, regionShift, h, depth + 1, out, trees, parsed, used);
+    collect(t.rootNode, src, regionShift, h, depth + 1, out, trees, parsed);
   }
 }
 
@@ -116,7 +60,7 @@ export function codeRegions(tree: Tree): Region[] {
   const regions: Region[] = [{ root: tree.rootNode, shift: 0, text: tree.rootNode.text }];
   const trees: Tree[] = [];
   const parsed = new Set<number>();
-  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed, new Set());
+  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed);
   cache.set(tree, { regions, trees, parsed });
   return regions;
 }
