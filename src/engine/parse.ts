@@ -38,7 +38,7 @@ export function nodeKey(n: SyntaxNode): number {
  * always one object: a weak reference and a finalizer per node handed out, a
  * quarter of a run's CPU and a fifth of its memory. kport turns it off: a node
  * asked for twice is two objects, so nodes are compared and used as keys by
- * `node.id` (or `nodeKey`), never by identity (test/node-identity.test.ts).
+ * `node.id` (or `nodeKey`), never by identity (test/trees.test.ts).
  */
 function dropNodeCache(): void {
   const proto = (Parser as unknown as { Tree: { prototype: Record<string, unknown> } }).Tree.prototype;
