@@ -129,13 +129,33 @@ function sites(ctx: FileContext): { sites: Site[]; opaque: Opaque[] } {
     const call = m.captures.find((c) => c.name === 'call')!.node;
     out.push({ nameStart: name.startIndex, nameEnd: name.endIndex, tt, start: call.startIndex, end: call.endIndex, nested: false });
   }
+  // The macro call around a token: the innermost call whose range holds it (its argument
+  // tokens hold no call node). A walk up each nested `vec!`'s parents was quadratic in the
+  // nesting: tree-sitter finds a parent by walking down from the root.
+  const calls = ctx
+    .matches('calls')
+    .map((m) => m.captures[0].node)
+    .sort((a, b) => a.startIndex - b.startIndex);
+  const hostOf = (i: SyntaxNode): SyntaxNode | null => {
+    let lo = 0;
+    let hi = calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (calls[mid].startIndex <= i.startIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) if (calls[k].endIndex >= i.endIndex) return calls[k];
+    return null;
+  };
   for (const m of ctx.matches('nested')) {
     const i = m.captures.find((c) => c.name === 'i')!.node;
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
-    let host = i.parent;
-    while (host && host.type !== 'macro_invocation') host = host.parent;
+    const host = hostOf(i);
     const hostName = host?.childForFieldName('macro')?.text.replace(/\s+/g, '').split('::').pop() ?? '';
-    const qualified = i.previousSibling?.type === '::';
+    // `::vec!`, `std::vec!`: the token before it (read in the text, not by a walk across the tree).
+    let j = i.startIndex;
+    while (j > 0 && /\s/.test(ctx.text[j - 1])) j--;
+    const qualified = j >= 2 && ctx.text.startsWith('::', j - 2);
     if (!EXPR_MACROS.test(hostName) || qualified) {
       const key = host?.id ?? i.id;
       const o = opaque.get(key);
@@ -236,7 +256,7 @@ export const allocMacros: FileTransform = {
   safety: 'safe',
   words: ['vec'],
   applies: (text) => /\bvec\s*!/.test(text),
-  queries: { localMacros: LOCAL_MACROS, vecMacros: VEC_MACROS, nested: NESTED },
+  queries: { localMacros: LOCAL_MACROS, vecMacros: VEC_MACROS, nested: NESTED, calls: '(macro_invocation) @m' },
   run,
   codes: [
     {

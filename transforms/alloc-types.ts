@@ -25,9 +25,23 @@ const NAMES = `
 const USES = '(use_declaration argument: (_) @arg) @use';
 const STRUCTS = '(struct_item name: (type_identifier) @name body: (_) @body) @item';
 
-function inUse(n: SyntaxNode): boolean {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'use_declaration') return true;
-  return false;
+/**
+ * Whether a node is inside a `use` declaration: inside the range of one (they do not nest).
+ * By range, not by a walk up each node's parents, which was quadratic in the nesting
+ * (`Vec<` 10,000 deep): tree-sitter finds a parent by walking down from the root.
+ */
+function inUseOf(uses: readonly SyntaxNode[]): (n: SyntaxNode) => boolean {
+  const sorted = [...uses].sort((a, b) => a.startIndex - b.startIndex);
+  return (n) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].startIndex <= n.startIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && sorted[lo - 1].endIndex >= n.endIndex;
+  };
 }
 
 function run(ctx: FileContext): void {
@@ -35,6 +49,7 @@ function run(ctx: FileContext): void {
   const own = ownNames(ctx);
   const to: Record<string, string> = { Vec: api.vecType, Box: api.boxType };
   const seen = new Set<number>();
+  const inUse = inUseOf(ctx.matches('uses').map((m) => m.captures.find((c) => c.name === 'use')!.node));
   for (const c of capturesOf(ctx.matches('names'))) {
     const n = c.node;
     if (seen.has(n.id) || inUse(n)) continue;

@@ -70,8 +70,11 @@ export function macroLevels(token: SyntaxNode): Level[] {
  * What the code at [start, end) of the file is, when `token` (a leaf of the
  * file's tree inside it) sits in a macro's arguments. `crateMacros`: names the
  * crate defines with `macro_rules!` (they may mean anything, even a std name).
+ * `tt`: the token tree holding `token`, when the caller has it from a walk down.
  */
-export function macroSite(tree: Tree, token: SyntaxNode, start: number, end: number, crateMacros: ReadonlySet<string>): MacroSite {
+export function macroSite(tree: Tree, token: SyntaxNode, start: number, end: number, crateMacros: ReadonlySet<string>, tt: SyntaxNode | null = token.parent): MacroSite {
+  const deep = tooDeep(tree, tt);
+  if (deep !== undefined) return { kind: 'unknown', macro: deep, why: `nested more than ${MAX_BRACKET_DEPTH} brackets deep, deeper than kport reads` };
   const levels = macroLevels(token);
   for (const l of levels) if (TEXT_MACROS.has(l.name) && !crateMacros.has(l.name)) return { kind: 'text', macro: l.name };
   for (const l of levels) {
@@ -94,6 +97,65 @@ export function macroSite(tree: Tree, token: SyntaxNode, start: number, end: num
     }
   }
   return { kind: 'code' };
+}
+
+/**
+ * Deeper than this many brackets in a macro's arguments, kport does not read
+ * what a token is (\`unknown\`): every token's walk up through them is as long
+ * as the nesting, and \`vec!\` nested 10,000 deep made the walks quadratic.
+ */
+export const MAX_BRACKET_DEPTH = 256;
+
+// Per tree: the token trees nested deeper than MAX_BRACKET_DEPTH, by start, to the macro around them (null: none can be).
+const deepTrees = new WeakMap<Tree, Map<number, string> | null>();
+
+/** When the token tree `tt` is nested deeper than MAX_BRACKET_DEPTH token trees: the name of the macro call around it. */
+function tooDeep(tree: Tree, tt: SyntaxNode | null): string | undefined {
+  if (tt?.type !== 'token_tree') return undefined;
+  let deep = deepTrees.get(tree);
+  if (deep === undefined) deepTrees.set(tree, (deep = deepTokenTrees(tree)));
+  return deep?.get(tt.startIndex);
+}
+
+/**
+ * The starts of the token trees nested deeper than MAX_BRACKET_DEPTH, by one
+ * walk down the tree (a walk up from each token, as tree-sitter finds parents
+ * by walking down from the root, was quadratic in the nesting); null, without
+ * the walk, when the text does not nest brackets that deep.
+ */
+function deepTokenTrees(tree: Tree): Map<number, string> | null {
+  const text = tree.rootNode.text;
+  let depth = 0;
+  let most = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 40 || ch === 91 || ch === 123) most = Math.max(most, ++depth);
+    else if (ch === 41 || ch === 93 || ch === 125) depth = Math.max(0, depth - 1);
+  }
+  if (most <= MAX_BRACKET_DEPTH) return null;
+  const out = new Map<number, string>();
+  const c = tree.walk();
+  // Token trees among each node on the cursor's path and its ancestors, and the macro call around it.
+  const above: { td: number; macro: string }[] = [];
+  let td = c.nodeType === 'token_tree' ? 1 : 0;
+  let macro = 'a macro';
+  for (;;) {
+    const type = c.nodeType;
+    if (td > MAX_BRACKET_DEPTH && type === 'token_tree') out.set(c.startIndex, macro);
+    if (type === 'macro_invocation') macro = lastSegment(c.currentNode.childForFieldName('macro')?.text ?? macro);
+    if (c.gotoFirstChild()) {
+      above.push({ td, macro });
+    } else {
+      for (;;) {
+        if (c.gotoNextSibling()) break;
+        if (!above.length || !c.gotoParent()) return out;
+        above.pop();
+      }
+    }
+    const up = above[above.length - 1];
+    td = up.td + (c.nodeType === 'token_tree' ? 1 : 0);
+    macro = up.macro;
+  }
 }
 
 // Per tree: the argument regions by the start of their token tree (the first, as `find` took it).

@@ -177,6 +177,8 @@ export class CrateIndex {
   private readonly letCache = new Map<number, { node: SyntaxNode; name: string }[]>();
   private readonly scopes = new Map<string, Scope>();
   private readonly fileModule: string[];
+  /** Per file: node id → the module key it lives in (moduleOf). */
+  private readonly moduleCache: Map<number, string>[] = [];
 
   /** `moduleKeys`: each file's module key (the crate model's module tree, src/crate/mod-tree.ts). */
   constructor(
@@ -196,15 +198,45 @@ export class CrateIndex {
 
   /** The module key a node lives in (its file's module plus enclosing inline `mod`s). */
   moduleOf(file: number, node: SyntaxNode): string {
-    const inline: string[] = [];
-    for (let p = node.parent; p; p = p.parent) if (p.type === 'mod_item') inline.unshift(p.childForFieldName('name')!.text);
-    return joinKey(this.fileModule[file], ...inline);
+    // Kept for every node walked over, so a walk up stops at the first node already seen:
+    // one walk per node was quadratic in the nesting (`mod m {` 10,000 deep).
+    let cache = this.moduleCache[file];
+    if (!cache) this.moduleCache[file] = cache = new Map();
+    const chain: SyntaxNode[] = [node];
+    let key: string | undefined = cache.get(node.id);
+    if (key !== undefined) return key;
+    // The module the children of the last node of the chain live in.
+    let inside: string;
+    for (;;) {
+      const p = chain[chain.length - 1].parent;
+      if (!p) {
+        inside = this.fileModule[file];
+        break;
+      }
+      const known = cache.get(p.id);
+      if (known !== undefined) {
+        inside = p.type === 'mod_item' ? joinKey(known, p.childForFieldName('name')!.text) : known;
+        break;
+      }
+      chain.push(p);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const n = chain[i];
+      cache.set(n.id, inside);
+      key = inside;
+      if (n.type === 'mod_item') inside = joinKey(inside, n.childForFieldName('name')!.text);
+    }
+    return key!;
   }
 
   private addModule(key: string): void {
-    // Every prefix is a module too.
-    const segs = key ? key.split('::') : [];
-    for (let i = 0; i <= segs.length; i++) this.modules.add(segs.slice(0, i).join('::'));
+    // Every prefix is a module too; once one is known, so are the shorter ones.
+    for (let k = key; !this.modules.has(k); ) {
+      this.modules.add(k);
+      if (k === '') break;
+      const cut = k.lastIndexOf('::');
+      k = cut < 0 ? '' : k.slice(0, cut);
+    }
   }
 
   private scope(key: string): Scope {
@@ -598,61 +630,72 @@ export class CrateIndex {
    * only tokens to tree-sitter: `name (..)`, `a::b::name (..)`, `self . name (..)`.
    */
   private indexTokens(file: number, tt: SyntaxNode): void {
-    const kids = tt.children;
-    for (let i = 0; i < kids.length; i++) {
-      const k = kids[i];
-      if (k.type === 'token_tree') {
-        this.indexTokens(file, k);
+    // Depth first, each token tree's tokens in order, on a stack of its own: token trees
+    // nest as deep as the input does (`vec![` 10,000 deep overflowed the call stack).
+    const stack: { kids: SyntaxNode[]; i: number }[] = [{ kids: tt.children, i: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.i >= top.kids.length) {
+        stack.pop();
         continue;
       }
-      const args = kids[i + 1];
-      if (k.type !== 'identifier' || args?.type !== 'token_tree' || !args.text.startsWith('(')) continue;
-      const argc = args.text.slice(1, -1).trim() === '' ? 0 : splitArgs(args);
-      const prev = kids[i - 1];
-      if (prev?.type === '.') {
-        let r = i - 2;
-        if (!kids[r]) continue;
-        // A field chain (`self.store.stats(..)`): its type is not read here, so the method is found
-        // by name, as for a receiver of unknown type, from the chain's first token.
-        while (kids[r - 1]?.type === '.' && (kids[r - 2]?.type === 'identifier' || kids[r - 2]?.type === 'self') && kids[r].type === 'identifier') r -= 2;
-        if (kids[r - 1]?.type === '.') continue;
-        const recv = kids[r];
-        const chain = r < i - 2;
-        const t = !chain && (recv.type === 'self' || recv.type === 'identifier') ? this.concrete(file, recv, this.receiverType(file, recv)) : undefined;
-        let cands: FnInfo[];
-        let why: string | undefined;
-        if (t) cands = this.members(t, k.text).filter((c) => c.hasSelf);
-        else {
-          cands = this.named(k.text).filter((c) => c.hasSelf && c.arity === argc);
-          if (cands.length && LIBRARY_METHODS.has(k.text)) why = `\`.${k.text}()\` is also a method of library types, and kport cannot tell the receiver's type`;
-        }
-        this.addCall(file, recv, args.endIndex, cands, why, `${kids.slice(r, i - 1).map((x) => x.text).join('')}.${k.text}`, args);
-        continue;
-      }
-      // `<Dog as Animal>::name(..)`: the trait's method (its impls change together); `<Dog>::name(..)`: Dog's.
-      if (prev?.type === '::' && kids[i - 2]?.type === '>') {
-        let open = i - 2;
-        let depth = 0;
-        for (; open >= 0; open--) {
-          if (kids[open].type === '>') depth++;
-          else if (kids[open].type === '<' && --depth === 0) break;
-        }
-        if (open < 0 || kids[open - 1]?.type === '::' || kids[open - 1]?.type === '.') continue;
-        const inner = kids.slice(open + 1, i - 2).map((t) => t.text).join(' ');
-        const segs = qualifiedText(inner);
-        if (segs) this.addCall(file, kids[open], args.endIndex, this.resolvePath(file, kids[open], [...segs, k.text]), undefined, `<${inner}>::${k.text}`, args);
-        continue;
-      }
-      const segs = [k.text];
-      let j = i - 1;
-      while (kids[j]?.type === '::' && (kids[j - 1]?.type === 'identifier' || kids[j - 1]?.type === 'self' || kids[j - 1]?.type === 'super' || kids[j - 1]?.type === 'crate')) {
-        segs.unshift(kids[j - 1].text);
-        j -= 2;
-      }
-      if (kids[j]?.type === '.' || kids[j]?.type === '::') continue;
-      const first = kids[j + 1];
-      this.addCall(file, first, args.endIndex, this.resolvePath(file, first, segs), undefined, segs.join('::'), args);
+      const i = top.i++;
+      const k = top.kids[i];
+      if (k.type === 'token_tree') stack.push({ kids: k.children, i: 0 });
+      else this.indexToken(file, top.kids, i);
     }
+  }
+
+  /** The call that the token `kids[i]` names, if it is one (`name (..)` and the paths and receivers before it). */
+  private indexToken(file: number, kids: SyntaxNode[], i: number): void {
+    const k = kids[i];
+    const args = kids[i + 1];
+    if (k.type !== 'identifier' || args?.type !== 'token_tree' || !args.text.startsWith('(')) return;
+    const argc = args.text.slice(1, -1).trim() === '' ? 0 : splitArgs(args);
+    const prev = kids[i - 1];
+    if (prev?.type === '.') {
+      let r = i - 2;
+      if (!kids[r]) return;
+      // A field chain (`self.store.stats(..)`): its type is not read here, so the method is found
+      // by name, as for a receiver of unknown type, from the chain's first token.
+      while (kids[r - 1]?.type === '.' && (kids[r - 2]?.type === 'identifier' || kids[r - 2]?.type === 'self') && kids[r].type === 'identifier') r -= 2;
+      if (kids[r - 1]?.type === '.') return;
+      const recv = kids[r];
+      const chain = r < i - 2;
+      const t = !chain && (recv.type === 'self' || recv.type === 'identifier') ? this.concrete(file, recv, this.receiverType(file, recv)) : undefined;
+      let cands: FnInfo[];
+      let why: string | undefined;
+      if (t) cands = this.members(t, k.text).filter((c) => c.hasSelf);
+      else {
+        cands = this.named(k.text).filter((c) => c.hasSelf && c.arity === argc);
+        if (cands.length && LIBRARY_METHODS.has(k.text)) why = `\`.${k.text}()\` is also a method of library types, and kport cannot tell the receiver's type`;
+      }
+      this.addCall(file, recv, args.endIndex, cands, why, `${kids.slice(r, i - 1).map((x) => x.text).join('')}.${k.text}`, args);
+      return;
+    }
+    // `<Dog as Animal>::name(..)`: the trait's method (its impls change together); `<Dog>::name(..)`: Dog's.
+    if (prev?.type === '::' && kids[i - 2]?.type === '>') {
+      let open = i - 2;
+      let depth = 0;
+      for (; open >= 0; open--) {
+        if (kids[open].type === '>') depth++;
+        else if (kids[open].type === '<' && --depth === 0) break;
+      }
+      if (open < 0 || kids[open - 1]?.type === '::' || kids[open - 1]?.type === '.') return;
+      const inner = kids.slice(open + 1, i - 2).map((t) => t.text).join(' ');
+      const segs = qualifiedText(inner);
+      if (segs) this.addCall(file, kids[open], args.endIndex, this.resolvePath(file, kids[open], [...segs, k.text]), undefined, `<${inner}>::${k.text}`, args);
+      return;
+    }
+    const segs = [k.text];
+    let j = i - 1;
+    while (kids[j]?.type === '::' && (kids[j - 1]?.type === 'identifier' || kids[j - 1]?.type === 'self' || kids[j - 1]?.type === 'super' || kids[j - 1]?.type === 'crate')) {
+      segs.unshift(kids[j - 1].text);
+      j -= 2;
+    }
+    if (kids[j]?.type === '.' || kids[j]?.type === '::') return;
+    const first = kids[j + 1];
+    this.addCall(file, first, args.endIndex, this.resolvePath(file, first, segs), undefined, segs.join('::'), args);
   }
 }
 

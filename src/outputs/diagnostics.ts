@@ -28,10 +28,17 @@ export interface HumanOptions {
   sources?: Map<string, string>;
 }
 
+/** A code frame's line longer than this many characters is shown as a window of FRAME_WIDTH, FRAME_BEFORE of them before the caret. */
+const WIDE_LINE = 300;
+const FRAME_WIDTH = 240;
+const FRAME_BEFORE = 80;
+
 export function formatHuman(ds: Diagnostic[], opts: HumanOptions): string {
   const c = pc.createColors(opts.color);
   const sevColor = (s: Severity) => (s === 'error' ? c.red : s === 'warning' ? c.yellow : c.cyan);
   const out: string[] = [];
+  // Each file's lines, split once (not once per diagnostic: thousands on one large file were quadratic).
+  const linesOf = new Map<string, string[]>();
   for (const d of sortDiagnostics(ds)) {
     out.push(`${c.bold(sevColor(d.severity)(`${d.severity}[${d.code}]`))}${c.bold(`: ${d.message}`)}`);
     const text = opts.sources?.get(d.file);
@@ -39,17 +46,23 @@ export function formatHuman(ds: Diagnostic[], opts: HumanOptions): string {
     const pad = ' '.repeat(text !== undefined ? String(d.start.line).length : 1);
     out.push(`${pad}${c.blue('-->')} ${d.file}:${d.start.line}:${d.start.column}`);
     if (text !== undefined) {
-      const lines = text.split('\n');
+      let lines = linesOf.get(d.file);
+      if (!lines) linesOf.set(d.file, (lines = text.split('\n')));
       const line = lines[d.start.line - 1] ?? '';
       const chars = [...line];
       const endCol = d.end.line === d.start.line ? Math.max(d.end.column, d.start.column + 1) : chars.length + 1;
       const caretStart = d.start.column - 1;
       const caretLen = Math.max(1, Math.min(endCol, chars.length + 1) - d.start.column);
+      // A long line (generated code, a 100 KB literal) is shown as a window around the caret, `...` for the rest.
+      const from = chars.length > WIDE_LINE ? Math.max(0, caretStart - FRAME_BEFORE) : 0;
+      const to = chars.length > WIDE_LINE ? Math.min(chars.length, from + FRAME_WIDTH) : chars.length;
+      const shown = from === 0 && to === chars.length ? line : `${from > 0 ? '...' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '...' : ''}`;
       // Keep tabs so the caret lines up under the code.
-      const lead = chars.slice(0, caretStart).map((ch) => (ch === '\t' ? '\t' : ' ')).join('');
+      const lead = (from > 0 ? '   ' : '') + chars.slice(from, caretStart).map((ch) => (ch === '\t' ? '\t' : ' ')).join('');
+      const shownLen = Math.max(1, Math.min(caretLen, to + 1 - caretStart));
       out.push(`${pad} ${c.blue('|')}`);
-      out.push(`${c.blue(String(d.start.line))} ${c.blue('|')} ${line}`);
-      out.push(`${pad} ${c.blue('|')} ${lead}${sevColor(d.severity)('^'.repeat(caretLen))}`);
+      out.push(`${c.blue(String(d.start.line))} ${c.blue('|')} ${shown}`);
+      out.push(`${pad} ${c.blue('|')} ${lead}${sevColor(d.severity)('^'.repeat(shownLen))}`);
     }
     if (d.help) out.push(`${pad} ${c.blue('=')} ${c.bold('help')}: ${d.help}`);
     if (d.suggestion) out.push(`${pad} ${c.blue('=')} ${c.bold('suggestion')}: \`${d.suggestion.replacement}\``);

@@ -8,7 +8,7 @@ import { returnKind } from '../../src/analysis/return-kind.ts';
 import { converts, type KernelErr } from '../../src/analysis/error-from.ts';
 import { enumTarget, type EnumTarget } from '../../src/analysis/error-enum.ts';
 import type { CrateContext, SyntaxNode } from '../../src/engine/types.ts';
-import { ALLOC, FileSyntax, VALUE_PARENTS, closureReturns, describe, earlyNone, isHandled, isIntroduced, isRootMain, operandTokens, questionTokens, tokensHandled, tryError, type Site } from './syntax.ts';
+import { ALLOC, FileSyntax, VALUE_PARENTS, closureReturns, describe, earlyNone, isHandled, isIntroduced, isRootMain, questionTokens, tokensHandled, tryError, type Site } from './syntax.ts';
 
 export class Propagation {
   readonly changed = new Set<number>();
@@ -47,8 +47,8 @@ export class Propagation {
   }
 
   /** Where a site in a macro's arguments runs (see src/analysis/macro-site.ts). */
-  private macroSite(file: number, token: SyntaxNode, start: number, end: number): MacroSite {
-    return macroSite(this.ctx.files[file].tree, token, start, end, this.crateMacros);
+  private macroSite(file: number, token: SyntaxNode, start: number, end: number, tt?: SyntaxNode): MacroSite {
+    return macroSite(this.ctx.files[file].tree, token, start, end, this.crateMacros, tt);
   }
 
   run(): void {
@@ -63,10 +63,9 @@ export class Propagation {
       }
       // A `?` among a macro's argument tokens (`pr_info!("{}", KBox::new(x, GFP_KERNEL)?)`).
       for (const m of s.macroTokens.matches) {
-        for (const q of questionTokens(m.captures.find((c) => c.name === 'tt')!.node)) {
-          const before = operandTokens(q);
+        for (const { q, tt, operand: before } of questionTokens(m.captures.find((c) => c.name === 'tt')!.node)) {
           const introduced = !/\.ok\(\s*\)$/.test(before) && ALLOC.test(before);
-          const where = this.macroSite(file, q, q.startIndex, q.endIndex);
+          const where = this.macroSite(file, q, q.startIndex, q.endIndex, tt);
           if (where.kind === 'text') continue;
           if (where.kind === 'unknown') {
             if (introduced) this.unknownMacro(file, q, 'this `?`', where);
@@ -264,11 +263,10 @@ export class Propagation {
       const body = f.node.childForFieldName('body');
       if (!body || !body.text.includes('?')) continue;
       for (const m of this.syntax(f.file).macroTokens.under(body)) {
-        for (const q of questionTokens(m.captures.find((c) => c.name === 'tt')!.node)) {
+        for (const { q, tt, operand: before } of questionTokens(m.captures.find((c) => c.name === 'tt')!.node)) {
           if (this.index.enclosing(q)?.startIndex !== f.node.startIndex) continue;
-          const where = this.macroSite(f.file, q, q.startIndex, q.endIndex);
+          const where = this.macroSite(f.file, q, q.startIndex, q.endIndex, tt);
           if (where.kind === 'text' || (where.kind === 'code' && where.scope)) continue;
-          const before = operandTokens(q);
           if (ALLOC.test(before) && !/\.ok\(\s*\)$/.test(before)) continue;
           return `it uses \`?\` on an \`Option\` inside a macro's arguments (line ${q.startPosition.row + 1}), which kport cannot turn into an early \`return Ok(None)\``;
         }

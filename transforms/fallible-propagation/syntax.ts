@@ -174,12 +174,41 @@ export function describe(fn: FnInfo): string {
   return `\`${fn.module ? `${fn.module}::` : ''}${fn.name}\``;
 }
 
-/** `?` tokens in a macro's arguments, nested token trees included. */
-export function questionTokens(tt: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const k of tt.children) {
-    if (k.type === '?') out.push(k);
-    else if (k.type === 'token_tree') out.push(...questionTokens(k));
+/** A `?` token in a macro's arguments: the token tree it is in, and the text of the tokens it applies to. */
+export interface QuestionToken {
+  q: SyntaxNode;
+  tt: SyntaxNode;
+  /** The tokens before it back to the previous `,` (or the start of its token tree), trimmed. */
+  operand: string;
+}
+
+const OPERAND_STOP = new Set([',', '(', '[', '{', ';']);
+
+/**
+ * `?` tokens in a macro's arguments, nested token trees included, in text order.
+ * One walk down, on a stack of its own: token trees nest as deep as the input
+ * (10,000 overflowed the call stack), and each token's tree and operand come
+ * from the walk, not from a walk back up (tree-sitter finds a parent or a
+ * sibling by walking down from the root: quadratic in the nesting).
+ */
+export function questionTokens(tt: SyntaxNode): QuestionToken[] {
+  const out: QuestionToken[] = [];
+  const stack: { tt: SyntaxNode; kids: SyntaxNode[]; i: number }[] = [{ tt, kids: tt.children, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.kids.length) {
+      stack.pop();
+      continue;
+    }
+    const i = top.i++;
+    const k = top.kids[i];
+    if (k.type === 'token_tree') stack.push({ tt: k, kids: k.children, i: 0 });
+    else if (k.type === '?') {
+      let start = k;
+      for (let j = i - 1; j >= 0 && !OPERAND_STOP.has(top.kids[j].type); j--) start = top.kids[j];
+      const base = top.tt.startIndex;
+      out.push({ q: k, tt: top.tt, operand: top.tt.text.slice(start.startIndex - base, k.startIndex - base).trim() });
+    }
   }
   return out;
 }
@@ -187,7 +216,7 @@ export function questionTokens(tt: SyntaxNode): SyntaxNode[] {
 /** The text of the tokens a `?` token applies to, back to the previous `,` (or the start of its token tree). */
 export function operandTokens(q: SyntaxNode): string {
   let start = q;
-  for (let p = q.previousSibling; p && p.type !== ',' && p.type !== '(' && p.type !== '[' && p.type !== '{' && p.type !== ';'; p = p.previousSibling) start = p;
+  for (let p = q.previousSibling; p && !OPERAND_STOP.has(p.type); p = p.previousSibling) start = p;
   return q.parent!.text.slice(start.startIndex - q.parent!.startIndex, q.startIndex - q.parent!.startIndex).trim();
 }
 
