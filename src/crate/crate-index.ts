@@ -7,6 +7,7 @@ import { declareQueries } from '../engine/queries.ts';
 import { isFrozen } from '../engine/parse.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import type { ModelFile } from './model.ts';
+import { eachToken } from '../analysis/tokens.ts';
 
 /** Vector-building macros: `vec!` (std, `alloc::vec!`) and the kernel's `kvec!`. */
 const VEC_MACROS = /^(?:(?:::)?(?:std|alloc|kernel)::)?(vec|kvec)$/;
@@ -630,20 +631,7 @@ export class CrateIndex {
    * only tokens to tree-sitter: `name (..)`, `a::b::name (..)`, `self . name (..)`.
    */
   private indexTokens(file: number, tt: SyntaxNode): void {
-    // Depth first, each token tree's tokens in order, on a stack of its own: token trees
-    // nest as deep as the input does (`vec![` 10,000 deep overflowed the call stack).
-    const stack: { kids: SyntaxNode[]; i: number }[] = [{ kids: tt.children, i: 0 }];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      if (top.i >= top.kids.length) {
-        stack.pop();
-        continue;
-      }
-      const i = top.i++;
-      const k = top.kids[i];
-      if (k.type === 'token_tree') stack.push({ kids: k.children, i: 0 });
-      else this.indexToken(file, top.kids, i);
-    }
+    eachToken(tt, (_tree, kids, i) => this.indexToken(file, kids, i));
   }
 
   /** The call that the token `kids[i]` names, if it is one (`name (..)` and the paths and receivers before it). */

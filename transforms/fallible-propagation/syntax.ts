@@ -2,6 +2,7 @@
 // result is already handled, early `None` returns, calls written in a macro's tokens.
 import type { CrateIndex, FnInfo } from '../../src/crate/crate-index.ts';
 import { MatchIndex } from '../../src/analysis/captures.ts';
+import { eachToken } from '../../src/analysis/tokens.ts';
 import { RANK, type Insertion } from '../../src/rewrite/result-wrap.ts';
 import type { KernelErr } from '../../src/analysis/error-from.ts';
 import { COMPAT_FALLIBLE, compatKernelError } from '../../src/compat/fallible.ts';
@@ -184,32 +185,17 @@ export interface QuestionToken {
 
 const OPERAND_STOP = new Set([',', '(', '[', '{', ';']);
 
-/**
- * `?` tokens in a macro's arguments, nested token trees included, in text order.
- * One walk down, on a stack of its own: token trees nest as deep as the input
- * (10,000 overflowed the call stack), and each token's tree and operand come
- * from the walk, not from a walk back up (tree-sitter finds a parent or a
- * sibling by walking down from the root: quadratic in the nesting).
- */
+/** `?` tokens in a macro's arguments, nested token trees included, in text order (src/analysis/tokens.ts). */
 export function questionTokens(tt: SyntaxNode): QuestionToken[] {
   const out: QuestionToken[] = [];
-  const stack: { tt: SyntaxNode; kids: SyntaxNode[]; i: number }[] = [{ tt, kids: tt.children, i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    if (top.i >= top.kids.length) {
-      stack.pop();
-      continue;
-    }
-    const i = top.i++;
-    const k = top.kids[i];
-    if (k.type === 'token_tree') stack.push({ tt: k, kids: k.children, i: 0 });
-    else if (k.type === '?') {
-      let start = k;
-      for (let j = i - 1; j >= 0 && !OPERAND_STOP.has(top.kids[j].type); j--) start = top.kids[j];
-      const base = top.tt.startIndex;
-      out.push({ q: k, tt: top.tt, operand: top.tt.text.slice(start.startIndex - base, k.startIndex - base).trim() });
-    }
-  }
+  eachToken(tt, (tree, kids, i) => {
+    const k = kids[i];
+    if (k.type !== '?') return;
+    let start = k;
+    for (let j = i - 1; j >= 0 && !OPERAND_STOP.has(kids[j].type); j--) start = kids[j];
+    const base = tree.startIndex;
+    out.push({ q: k, tt: tree, operand: tree.text.slice(start.startIndex - base, k.startIndex - base).trim() });
+  });
   return out;
 }
 
