@@ -2,13 +2,14 @@
 // (ctx.matches); src/analysis/captures.ts turns those into what a query run
 // directly returned: the captures in tree-sitter's order, and the matches
 // under a node. Both must equal the direct runs, in the same order.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/engine/parse.ts';
 import { query } from '../src/engine/queries.ts';
 import type { SyntaxNode } from '../src/engine/types.ts';
 import { capturesOf, matchesUnder, MatchIndex } from '../src/analysis/captures.ts';
+import { rustFiles } from './helpers.ts';
 
 // Captures read in order by the transforms (several patterns, nested and shared nodes).
 const CAPTURED = [
@@ -35,15 +36,6 @@ const UNDER: [string, string][] = [
   ['[(try_expression) (closure_expression)] @x', 'x'],
   ['(macro_invocation (token_tree) @tt) @mac', 'mac'],
 ];
-
-function rustFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir)) {
-    const p = path.join(dir, e);
-    if (statSync(p).isDirectory()) rustFiles(p, out);
-    else if (p.endsWith('.rs')) out.push(p);
-  }
-  return out;
-}
 
 type Capture = { name: string; node: SyntaxNode };
 const capSig = (cs: Capture[]) => cs.map((c) => `${c.name}:${c.node.id}`);

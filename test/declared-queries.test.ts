@@ -4,7 +4,7 @@
 // transform that looks into macro arguments parsed as code reads the file's
 // own region from its declared query, an argument list from the query run on
 // that list's tree (src/analysis/macroargs.ts `regionMatches`).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeRegions, regionMatches } from '../src/analysis/macroargs.ts';
@@ -15,19 +15,11 @@ import { decodeSource } from '../src/engine/source.ts';
 import { getProfile } from '../src/kernel-api/profiles.ts';
 import { TRANSFORMS } from '../src/cli/registry.ts';
 import type { CrateInfo, FileContext, FileTransform, QueryMatch } from '../src/engine/types.ts';
+import { rustFiles } from './helpers.ts';
 
 const GOLDEN = path.resolve(import.meta.dirname, '..', 'golden');
 const crate: CrateInfo = { root: '/tmp', moduleName: 'm', authors: [], license: 'GPL', rootFiles: ['a.rs'], dependencies: [], metadata: {}, options: {} };
 const unitOf = (text: string) => ({ crate, files: [decodeSource('/tmp/a.rs', 'a.rs', Buffer.from(text))], warnings: [] });
-
-function rustFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir)) {
-    const p = path.join(dir, e);
-    if (statSync(p).isDirectory()) rustFiles(p, out);
-    else if (p.endsWith('.rs')) out.push(p);
-  }
-  return out;
-}
 
 /** A match by what it found: pattern, then each capture's name, type and range (comparable across two parses of a text). */
 const sig = (ms: QueryMatch[]) => ms.map((m) => [m.pattern, ...m.captures.map((c) => `${c.name}:${c.node.type}@${c.node.startIndex}-${c.node.endIndex}`)].join(' '));

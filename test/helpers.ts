@@ -1,11 +1,21 @@
 // Shared test helpers: temporary folders, running the CLI in-process, git.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../src/cli/cli.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Every `.rs` file under `dir`, depth first, in directory order. */
+export function rustFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir)) {
+    const p = path.join(dir, e);
+    if (statSync(p).isDirectory()) rustFiles(p, out);
+    else if (p.endsWith('.rs')) out.push(p);
+  }
+  return out;
+}
 
 export function tempDir(prefix = 'kport-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));

@@ -2,7 +2,7 @@
 // walk (src/engine/queries.ts): every query's share of it must equal what the
 // query returns when it runs alone, in the same order, as matches, as
 // captures and under a node; and the walk must really be one.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
@@ -14,6 +14,7 @@ import type { QueryMatch, SyntaxNode } from '../src/engine/types.ts';
 import { TRANSFORMS } from '../src/cli/registry.ts';
 import '../src/engine/suppress.ts';
 import '../src/engine/edits.ts';
+import { rustFiles } from './helpers.ts';
 
 // Shapes the passes use: several patterns, predicates, alternations, anchors,
 // nested captures, the same node captured by several queries, a comment and a
@@ -39,15 +40,6 @@ const SHAPES = declareQueries('test-shapes', {
   idents: '(identifier) @id',
   jumps: '(break_expression) @j\n(continue_expression) @j\n(return_expression) @j',
 });
-
-function rustFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir)) {
-    const p = path.join(dir, e);
-    if (statSync(p).isDirectory()) rustFiles(p, out);
-    else if (p.endsWith('.rs')) out.push(p);
-  }
-  return out;
-}
 
 // Each query run alone, natively, with nothing shared.
 const alone = new Map<string, Parser.Query>();
