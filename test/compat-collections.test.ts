@@ -11,11 +11,10 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../src/kernel-api/profiles.ts';
-import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { DEQUE_ITEM, MAP_ITEM, SET_ITEM, collectionsOn } from '../src/compat/collections.ts';
 import { runPaths } from '../src/cli/api.ts';
 import { STUB_PROFILES, verifyPaths } from '../src/verify/verify.ts';
-import { buildModule, buildProgram, run, rustcVersion, warningsOf } from './userspace-shim.ts';
+import { buildModule, buildProgram, compatFixtureLines, run, rustcVersion } from './userspace-shim.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const hasRustc = !!rustcVersion();
@@ -34,17 +33,7 @@ describe.skipIf(!hasRustc)('Map, Set and Deque in the userspace shim', () => {
   for (const profile of [PROFILES.mainline].filter(collectionsOn)) {
     it(`${profile.id}: every method gives std's result, and every allocation failure is an error with nothing changed or leaked`, () => {
       const dir = tempDir('kport-compat-collections-');
-      const ids = [MAP_ITEM, SET_ITEM, DEQUE_ITEM].flatMap((i) => i.pieces).map((p) => p.id);
-      writeFileSync(path.join(dir, 'kport_compat.rs'), compatModuleText(profile, closePieces(ids)));
-      copyFileSync(path.join(ROOT, 'test', 'fixtures', 'compat', 'collections.rs'), path.join(dir, 'collections.rs'));
-      const built = buildModule(path.join(dir, 'collections.rs'));
-      expect(built.ok, built.stderr).toBe(true);
-      expect(warningsOf(built.stderr)).toEqual([]);
-      const r = run(built.exe, '');
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-      const lines = r.stdout.trimEnd().split('\n');
-      expect(lines.filter((l) => !l.startsWith('ok '))).toEqual([]);
+      const lines = compatFixtureLines(dir, profile, [MAP_ITEM, SET_ITEM, DEQUE_ITEM].flatMap((i) => i.pieces).map((p) => p.id), 'collections.rs');
       expect(lines.length).toBeGreaterThan(35);
       for (const name of SWEPT) expect(lines.some((l) => l.startsWith(`ok ${name} (each of `)), name).toBe(true);
     }, 120_000);

@@ -14,11 +14,10 @@ import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../src/kernel-api/profiles.ts';
-import { closePieces, compatModuleText } from '../src/compat/module.ts';
 import { RC_ITEM } from '../src/compat/rc.ts';
 import { runPaths } from '../src/cli/api.ts';
 import { STUB_PROFILES, verifyPaths } from '../src/verify/verify.ts';
-import { buildModule, buildProgram, run, runFailing, rustcVersion, sweepProblem, warningsOf } from './userspace-shim.ts';
+import { buildModule, buildProgram, compatFixtureLines, run, runFailing, rustcVersion, sweepProblem } from './userspace-shim.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 const hasRustc = !!rustcVersion();
@@ -35,17 +34,7 @@ const CHECKS = [
 describe.skipIf(!hasRustc)('Rc and Weak in the userspace shim', () => {
   it('the counts are std\'s, the value and the allocation go when std\'s do, and a failed Rc::new leaks nothing', () => {
     const dir = tempDir('kport-compat-rc-');
-    const ids = RC_ITEM.pieces.map((p) => p.id);
-    writeFileSync(path.join(dir, 'kport_compat.rs'), compatModuleText(PROFILES.mainline, closePieces(ids)));
-    copyFileSync(path.join(ROOT, 'test', 'fixtures', 'compat', 'rc.rs'), path.join(dir, 'rc.rs'));
-    const built = buildModule(path.join(dir, 'rc.rs'));
-    expect(built.ok, built.stderr).toBe(true);
-    expect(warningsOf(built.stderr)).toEqual([]);
-    const r = run(built.exe, '');
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.filter((l) => !l.startsWith('ok '))).toEqual([]);
+    const lines = compatFixtureLines(dir, PROFILES.mainline, RC_ITEM.pieces.map((p) => p.id), 'rc.rs');
     for (const name of CHECKS) expect(lines, name).toContain(`ok ${name}`);
   }, 120_000);
 });

@@ -12,7 +12,10 @@
 // Makefile exports it), edition 2021, `--cfg MODULE`.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { closePieces, compatModuleText } from '../src/compat/module.ts';
+import type { Profile } from '../src/kernel-api/profiles.ts';
 import { cachedBuild, cacheRoot } from '../src/verify/cache.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -198,4 +201,24 @@ export function firstDifference(want: string, got: string): string {
     if (a[i] !== b[i]) return `line ${i + 1}: expected ${JSON.stringify(a[i] ?? '(end)')}, got ${JSON.stringify(b[i] ?? '(end)')}`;
   }
   return 'texts differ';
+}
+
+/**
+ * Builds a test program of test/fixtures/compat (`fixture`, e.g. `rc.rs`) in
+ * `dir` beside a compat module of the given pieces for `profile`, runs it, and
+ * checks that it built with no warning and printed only `ok ...` lines, which
+ * it returns.
+ */
+export function compatFixtureLines(dir: string, profile: Profile, pieceIds: string[], fixture: string): string[] {
+  writeFileSync(path.join(dir, 'kport_compat.rs'), compatModuleText(profile, closePieces(pieceIds)));
+  copyFileSync(path.join(ROOT, 'test', 'fixtures', 'compat', fixture), path.join(dir, fixture));
+  const built = buildModule(path.join(dir, fixture));
+  expect(built.ok, built.stderr).toBe(true);
+  expect(warningsOf(built.stderr)).toEqual([]);
+  const r = run(built.exe, '');
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const lines = r.stdout.trimEnd().split('\n');
+  expect(lines.filter((l) => !l.startsWith('ok '))).toEqual([]);
+  return lines;
 }
