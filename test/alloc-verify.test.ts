@@ -1,12 +1,13 @@
 // The allocation passes' output (and the compat module they add) type-checks
 // against the kernel API stub: every form in src/kernel-api/alloc.ts that the
 // stub models is exercised by test/fixtures/alloc-verify. Skipped without rustc.
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPaths } from '../src/cli/api.ts';
 import { findRustc, verifyPaths, STUB_PROFILES } from '../src/verify/verify.ts';
+import { writePort } from './helpers.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'alloc-verify');
 const hasRustc = !!findRustc();
@@ -19,11 +20,7 @@ describe.skipIf(!hasRustc)('allocation forms type-check against the kernel stub'
       try {
         cpSync(FIXTURE, tmp, { recursive: true });
         const [r] = runPaths([tmp], { profile });
-        for (const f of r.files) writeFileSync(f.src.abs, f.text);
-        for (const nf of r.newFiles) {
-          mkdirSync(path.dirname(path.join(tmp, nf.rel)), { recursive: true });
-          writeFileSync(path.join(tmp, nf.rel), nf.contents);
-        }
+        writePort(r, tmp);
         expect(r.newFiles.map((f) => f.rel)).toEqual(['src/kport_compat.rs']);
         const v = verifyPaths([tmp], { profile });
         // 6.13-6.16 have no `Vec::resize` (6.16 has it, 6.15 not): that call is reported (K0301) and is the one error left.

@@ -7,7 +7,7 @@
 // turn (the shim's `fault::fail_nth`): `AllocError` comes back, the collection is
 // unchanged, nothing leaks, no panic. It must build with no warning. Skipped
 // without rustc.
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../src/kernel-api/profiles.ts';
@@ -15,7 +15,7 @@ import { DEQUE_ITEM, MAP_ITEM, SET_ITEM, collectionsOn } from '../src/compat/col
 import { runPaths } from '../src/cli/api.ts';
 import { STUB_PROFILES, verifyPaths } from '../src/verify/verify.ts';
 import { buildModule, buildProgram, compatFixtureLines, run, rustcVersion } from './userspace-shim.ts';
-import { ROOT, tempDir } from './helpers.ts';
+import { ROOT, tempDir, writePort } from './helpers.ts';
 
 const hasRustc = !!rustcVersion();
 if (!hasRustc) console.warn('compat-collections.test.ts: skipped: no rustc on PATH');
@@ -56,11 +56,7 @@ describe.skipIf(!hasRustc)('programs using std collections port, verify and prin
         file = path.join(dir, name);
         copyFileSync(path.join(PROGRAMS, name), file);
         const [r] = runPaths([file], { profile });
-        for (const f of r.files) writeFileSync(f.src.abs, f.text);
-        for (const nf of r.newFiles) {
-          mkdirSync(path.dirname(path.join(dir, nf.rel)), { recursive: true });
-          writeFileSync(path.join(dir, nf.rel), nf.contents);
-        }
+        writePort(r, dir);
         expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${profile} ${d.code} ${d.message}`)).toEqual([]);
         const v = verifyPaths([file], { profile });
         expect(v.diagnostics.map((d) => `${profile} ${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);

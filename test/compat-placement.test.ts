@@ -4,12 +4,13 @@
 // `use crate::kport_compat::..` kport writes resolves. The golden cases
 // golden/alloc-compat/08..12 pin the edits; this test type-checks a ported
 // lib + bin crate against the kernel stub, both crates. Skipped without rustc.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPaths } from '../src/cli/api.ts';
 import { findRustc, verifyPaths } from '../src/verify/verify.ts';
+import { writePort } from './helpers.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'compat-lib-bin');
 const hasRustc = !!findRustc();
@@ -26,11 +27,7 @@ describe.skipIf(!hasRustc)('compat module placement', () => {
       const text = (rel: string) => r.files.find((f) => f.src.rel === rel)!.text;
       expect(text('src/lib.rs')).toMatch(/^mod kport_compat;$/m);
       expect(text('src/main.rs')).toMatch(/^mod kport_compat;$/m);
-      for (const f of r.files) writeFileSync(f.src.abs, f.text);
-      for (const nf of r.newFiles) {
-        mkdirSync(path.dirname(path.join(tmp, nf.rel)), { recursive: true });
-        writeFileSync(path.join(tmp, nf.rel), nf.contents);
-      }
+      writePort(r, tmp);
       const v = verifyPaths([tmp], { profile: 'mainline' });
       expect(v.roots.sort()).toEqual(['src/lib.rs', 'src/main.rs']);
       expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);

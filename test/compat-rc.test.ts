@@ -10,7 +10,7 @@
 // against the stub on every profile, print what the userspace program prints, and,
 // with each of their allocations failing in turn, stop with ENOMEM, no panic, no leak.
 // Skipped without rustc.
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../src/kernel-api/profiles.ts';
@@ -18,7 +18,7 @@ import { RC_ITEM } from '../src/compat/rc.ts';
 import { runPaths } from '../src/cli/api.ts';
 import { STUB_PROFILES, verifyPaths } from '../src/verify/verify.ts';
 import { buildModule, buildProgram, compatFixtureLines, run, runFailing, rustcVersion, sweepProblem } from './userspace-shim.ts';
-import { ROOT, tempDir } from './helpers.ts';
+import { ROOT, tempDir, writePort } from './helpers.ts';
 
 const hasRustc = !!rustcVersion();
 if (!hasRustc) console.warn('compat-rc.test.ts: skipped: no rustc on PATH');
@@ -51,11 +51,7 @@ describe.skipIf(!hasRustc)('programs using Rc with Weak port, verify and print t
         const file = path.join(dir, name);
         copyFileSync(path.join(PROGRAMS, name), file);
         const [r] = runPaths([file], { profile });
-        for (const f of r.files) writeFileSync(f.src.abs, f.text);
-        for (const nf of r.newFiles) {
-          mkdirSync(path.dirname(path.join(dir, nf.rel)), { recursive: true });
-          writeFileSync(path.join(dir, nf.rel), nf.contents);
-        }
+        writePort(r, dir);
         expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${profile} ${d.code} ${d.message}`)).toEqual([]);
         expect(r.diagnostics.some((d) => d.code === 'K0716'), `${profile}: K0716 notes the port`).toBe(true);
         const v = verifyPaths([file], { profile });

@@ -1,11 +1,21 @@
 // Shared test helpers: temporary folders, running the CLI in-process, git.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../src/cli/cli.ts';
+import type { UnitResult } from '../src/engine/pipeline.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Writes a port's result in place: its changed files over their sources, its new files under `dir`. */
+export function writePort(r: UnitResult, dir: string): void {
+  for (const f of r.files) writeFileSync(f.src.abs, f.text);
+  for (const nf of r.newFiles) {
+    mkdirSync(path.dirname(path.join(dir, nf.rel)), { recursive: true });
+    writeFileSync(path.join(dir, nf.rel), nf.contents);
+  }
+}
 
 /** Every `.rs` file under `dir`, depth first, in directory order. */
 export function rustFiles(dir: string, out: string[] = []): string[] {

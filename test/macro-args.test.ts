@@ -3,12 +3,13 @@
 // arguments type-checks against the kernel stub with no error left to a
 // person, and a shadowing closure or a stringify! keeps its call as it was.
 // Skipped without rustc.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPaths } from '../src/cli/api.ts';
 import { findRustc, verifyPaths } from '../src/verify/verify.ts';
+import { writePort } from './helpers.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'macro-args');
 const hasRustc = !!findRustc();
@@ -30,11 +31,7 @@ describe('fallible calls in macro arguments', () => {
     try {
       cpSync(FIXTURE, tmp, { recursive: true });
       const [r] = runPaths([tmp]);
-      for (const f of r.files) writeFileSync(f.src.abs, f.text);
-      for (const nf of r.newFiles) {
-        mkdirSync(path.dirname(path.join(tmp, nf.rel)), { recursive: true });
-        writeFileSync(path.join(tmp, nf.rel), nf.contents);
-      }
+      writePort(r, tmp);
       const v = verifyPaths([tmp], { profile: 'mainline' });
       expect(v.diagnostics.map((d) => `${d.file}:${d.start.line}: ${d.message}`)).toEqual([]);
     } finally {

@@ -2,13 +2,13 @@
 // stub's time API is faithful enough to reject the forms the kernel rejects
 // (a std Duration where a Delta is due, unsigned arguments, an Instant with no
 // clock, Delta's i64 where std gave u128). Skipped without rustc.
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPaths } from '../src/cli/api.ts';
 import { findRustc, verifyPaths } from '../src/verify/verify.ts';
-import { forProfile, moduleWith } from './helpers.ts';
+import { forProfile, moduleWith, writePort } from './helpers.ts';
 import type { ProfileId } from '../src/kernel-api/profiles.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures', 'time-verify');
@@ -19,11 +19,7 @@ function portInto(profile: ProfileId): { dir: string; codes: string[]; text: str
   const dir = mkdtempSync(path.join(tmpdir(), 'kport-time-verify-'));
   cpSync(FIXTURE, dir, { recursive: true });
   const [r] = runPaths([dir], { profile });
-  for (const f of r.files) writeFileSync(f.src.abs, f.text);
-  for (const nf of r.newFiles) {
-    mkdirSync(path.dirname(path.join(dir, nf.rel)), { recursive: true });
-    writeFileSync(path.join(dir, nf.rel), nf.contents);
-  }
+  writePort(r, dir);
   return { dir, codes: r.diagnostics.map((d) => d.code), text: r.files[0].text };
 }
 
