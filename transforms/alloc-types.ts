@@ -4,6 +4,7 @@ import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { OWN_NAMES_QUERIES, ownNames } from '../src/rewrite/alloc-edit.ts';
 import { tyOf } from '../src/analysis/vec-resolver.ts';
+import { inRanges } from '../src/analysis/testcode.ts';
 
 /**
  * alloc-types: the vector and box types get the profile's names, in every
@@ -25,31 +26,19 @@ const NAMES = `
 const USES = '(use_declaration argument: (_) @arg) @use';
 const STRUCTS = '(struct_item name: (type_identifier) @name body: (_) @body) @item';
 
-/**
- * Whether a node is inside a `use` declaration: inside the range of one (they do not nest).
- * By range, not by a walk up each node's parents, which was quadratic in the nesting
- * (`Vec<` 10,000 deep): tree-sitter finds a parent by walking down from the root.
- */
-function inUseOf(uses: readonly SyntaxNode[]): (n: SyntaxNode) => boolean {
-  const sorted = [...uses].sort((a, b) => a.startIndex - b.startIndex);
-  return (n) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].startIndex <= n.startIndex) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && sorted[lo - 1].endIndex >= n.endIndex;
-  };
-}
-
 function run(ctx: FileContext): void {
   const api = ctx.profile.alloc;
   const own = ownNames(ctx);
   const to: Record<string, string> = { Vec: api.vecType, Box: api.boxType };
   const seen = new Set<number>();
-  const inUse = inUseOf(ctx.matches('uses').map((m) => m.captures.find((c) => c.name === 'use')!.node));
+  // Inside a `use` declaration, by its range (they do not nest), not by a walk up each node's
+  // parents, which was quadratic in the nesting (`Vec<` 10,000 deep).
+  const uses = ctx
+    .matches('uses')
+    .map((m) => m.captures.find((c) => c.name === 'use')!.node)
+    .map((u) => ({ start: u.startIndex, end: u.endIndex }))
+    .sort((x, y) => x.start - y.start);
+  const inUse = (n: SyntaxNode) => inRanges(uses, n.startIndex, n.endIndex);
   for (const c of capturesOf(ctx.matches('names'))) {
     const n = c.node;
     if (seen.has(n.id) || inUse(n)) continue;
