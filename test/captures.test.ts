@@ -1,14 +1,13 @@
 // Transforms read their declared queries as matches on the file's root
-// (ctx.matches); src/analysis/captures.ts turns those into what a query run
+// (ctx.matches); src/engine/queries.ts turns those into what a query run
 // directly returned: the captures in tree-sitter's order, and the matches
 // under a node. Both must equal the direct runs, in the same order.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/engine/parse.ts';
-import { query } from '../src/engine/queries.ts';
 import type { SyntaxNode } from '../src/engine/types.ts';
-import { capturesOf, matchesUnder, MatchIndex } from '../src/analysis/captures.ts';
+import { capturesOf, matchesUnder, MatchIndex, query } from '../src/engine/queries.ts';
 import { rustFiles } from './helpers.ts';
 
 // Captures read in order by the transforms (several patterns, nested and shared nodes).

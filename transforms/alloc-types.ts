@@ -1,5 +1,5 @@
 import { removeLines } from '../src/rewrite/remove-lines.ts';
-import { capturesOf } from '../src/analysis/captures.ts';
+import { capturesOf } from '../src/engine/queries.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { OWN_NAMES_QUERIES, ownNames } from '../src/rewrite/alloc-edit.ts';

@@ -1,7 +1,7 @@
 // fallible-propagation's questions about syntax: which `?` kport's rewrites introduced, whether a call's
 // result is already handled, early `None` returns, calls written in a macro's tokens.
 import type { CrateIndex, FnInfo } from '../../src/crate/crate-index.ts';
-import { MatchIndex } from '../../src/analysis/captures.ts';
+import { MatchIndex } from '../../src/engine/queries.ts';
 import { eachToken } from '../../src/analysis/tokens.ts';
 import { RANK, type Insertion } from '../../src/rewrite/result-wrap.ts';
 import type { KernelErr } from '../../src/analysis/error-from.ts';

@@ -1,6 +1,6 @@
 // io-miscdev: the queries and the small syntax helpers the other parts share.
 import { lineIndent } from '../../src/rewrite/remove-lines.ts';
-import { capturesOf, MatchIndex, type QueryCapture } from '../../src/analysis/captures.ts';
+import { capturesOf, MatchIndex, type QueryCapture } from '../../src/engine/queries.ts';
 import type { FileContext, QueryMatch, SyntaxNode } from '../../src/engine/types.ts';
 
 export const IDENT = '(identifier) @id';

@@ -3,7 +3,7 @@
 // group (src/engine/edits.ts), with `module!` and the module struct above it.
 import { camelCase, moduleBlock, singleLine } from '../../src/crate/modinfo.ts';
 import { lineIndent } from '../../src/rewrite/remove-lines.ts';
-import { capturesUnder, matchesUnder } from '../../src/analysis/captures.ts';
+import { capturesUnder, matchesUnder } from '../../src/engine/queries.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import type { EditGroup } from '../../src/engine/edits.ts';
 import { describeMetadata, docLine, pickTypeName } from './metadata.ts';

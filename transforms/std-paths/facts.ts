@@ -1,7 +1,7 @@
 // std-paths: what in the file changes the meaning of a std path: local items
 // named `std`/`alloc`, local macros, local types named like prelude items,
 // foreign glob imports.
-import { capturesOf } from '../../src/analysis/captures.ts';
+import { capturesOf } from '../../src/engine/queries.ts';
 import { STD_CODES } from '../../src/kernel-api/std-paths.ts';
 import type { UseLeaf } from '../../src/rewrite/use-tree.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';

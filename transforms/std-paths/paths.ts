@@ -1,7 +1,7 @@
 // std-paths: std paths in code, types, patterns, attributes and macro
 // arguments (as syntax or as raw tokens), and paths through an imported std
 // module.
-import { capturesOf } from '../../src/analysis/captures.ts';
+import { capturesOf } from '../../src/engine/queries.ts';
 import { relyingOn } from '../../src/analysis/diverging.ts';
 import { STD_CODES, lookup, type StdPathTable } from '../../src/kernel-api/std-paths.ts';
 import type { UseLeaf } from '../../src/rewrite/use-tree.ts';

@@ -1,7 +1,7 @@
 // time-api: the file's Instant- and Duration-typed slots (struct fields,
 // parameters, returns, typed `let`s) that kport follows on a profile with an
 // Instant type (the following itself: src/analysis/instant-flow.ts).
-import { capturesOf } from '../../src/analysis/captures.ts';
+import { capturesOf } from '../../src/engine/queries.ts';
 import { shadowed, type Region } from '../../src/analysis/macroargs.ts';
 import { isTestCode } from '../../src/analysis/testcode.ts';
 import { addSlot, derivesOf, eachInflow, emptySet, fnName, isInstantExpr, isSpanExpr, key, typeSlot, visibleElsewhere, type SlotSet, type Slots } from '../../src/analysis/instant-flow.ts';

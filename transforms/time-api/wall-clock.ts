@@ -7,7 +7,7 @@ import type { FileContext } from '../../src/engine/types.ts';
 import { stdItem, type Bindings } from './bindings.ts';
 import type { Range } from './plan.ts';
 import { QUERIES } from './queries.ts';
-import { capturesOf } from '../../src/analysis/captures.ts';
+import { capturesOf } from '../../src/engine/queries.ts';
 
 /** SystemTime / UNIX_EPOCH and float Duration methods: reported, never rewritten. */
 export function floatsAndWallClock(ctx: FileContext, b: Bindings, api: TimeApi, report: (r: Range, code: string, m: string, h: string) => void): void {
