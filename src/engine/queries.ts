@@ -18,6 +18,11 @@
 // - `query(source)` is the plain query, each call a walk, for what no one can
 //   declare (a query built from a file's names, a range). Nothing patches
 //   tree-sitter's Query.matches/captures.
+// - A walk's matches come from `rawMatches`, which decides the text
+//   predicates before it makes node objects (only the kept matches' nodes
+//   become objects); its results equal Query.matches (test/raw-matches.test.ts).
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
 import { tick } from './budget.ts';
@@ -40,7 +45,250 @@ export const queryStats = { walks: 0, combined: 0 };
 function walk(q: Parser.Query, node: SyntaxNode): QueryMatch[] {
   tick(node.tree);
   queryStats.walks++;
-  return q.matches(node);
+  return rawMatches(q, node);
+}
+
+// ---------------------------------------------------------------------------
+// Matches without tree-sitter's JavaScript predicates.
+//
+// node-tree-sitter 0.22.4 (pinned) runs `#eq?`/`#match?`/`#any-of?` in
+// JavaScript: its Query.matches takes every candidate match from the native
+// walk (`_matches`), makes a SyntaxNode object for every captured node, and
+// only then drops the candidates whose predicates fail, each predicate
+// reading `node.text` (two native calls). An identifier-wide pattern
+// (`((identifier) @n (#match? @n "^(A|B)$"))`) has a candidate per identifier
+// of the file and keeps almost none. `rawMatches` calls `_matches` itself and
+// decides the predicates on the transfer buffer the binding fills (each
+// node's start is in it; the end is asked of the binding only for a capture a
+// predicate reads), so only the kept matches' nodes become objects. The
+// predicates are read from the query's own descriptions with the binding's
+// semantics, case by case; the results equal `Query.matches(node)`'s
+// (test/raw-matches.test.ts).
+
+const NODE_FIELDS = 6;
+const ERROR_TYPE_ID = 0xffff;
+
+interface Binding {
+  nodeTransferArray: Uint32Array;
+  Query: unknown;
+}
+
+/** The binding node-tree-sitter loaded (the same module object: Node caches it by path), or null where it cannot be reached. */
+const binding: Binding | null = (() => {
+  try {
+    const req = createRequire(import.meta.url);
+    const pkg = req.resolve('tree-sitter/package.json');
+    const b = createRequire(pkg)('node-gyp-build')(dirname(pkg)) as Binding;
+    return b && b.Query === Parser.Query && b.nodeTransferArray instanceof Uint32Array ? b : null;
+  } catch {
+    return null;
+  }
+})();
+
+type RawQuery = Parser.Query & {
+  _matches(tree: Tree, sr: number, sc: number, er: number, ec: number, si: number, ei: number, limit: number, depth: number, timeout: number): [unknown[], unknown[]];
+  _getPredicates(): unknown[][][];
+  predicates: unknown[][];
+  setProperties: unknown[];
+  assertedProperties: unknown[];
+  refutedProperties: unknown[];
+};
+
+/**
+ * A predicate on a match, given the texts of its captures of a name: `texts`
+ * fills and returns one of two arrays it reuses (`slot` 0 or 1), so a test
+ * reads what it needs of the first before it asks for the second.
+ */
+type Test = (texts: (name: string, slot: 0 | 1) => string[]) => boolean;
+
+const STRING = 2;
+const CAPTURE = 1;
+
+/** The predicates of each pattern of `q` as tests on capture texts, as node-tree-sitter 0.22.4's Query._init builds them (index.js); `set!`, `is?`, `is-not?` test nothing. */
+function testsOf(q: RawQuery): Test[][] {
+  return q._getPredicates().map((pattern) =>
+    pattern.flatMap((steps): Test[] => {
+      if (steps[0] !== STRING) throw new Error('a query predicate that does not begin with its name');
+      const op = steps[1] as string;
+      const positive = !op.startsWith('not-') && !op.startsWith('any-not-');
+      const all = !op.startsWith('any-');
+      switch (op) {
+        case 'eq?':
+        case 'not-eq?':
+        case 'any-eq?':
+        case 'any-not-eq?': {
+          const name = steps[3] as string;
+          if (steps[4] === CAPTURE) {
+            const other = steps[5] as string;
+            return [
+              (texts) => {
+                const a = texts(name, 0);
+                const b = texts(other, 1);
+                const hit = (t: string) => b.some((u) => (t === u) === positive);
+                return all ? a.every(hit) : a.some(hit);
+              },
+            ];
+          }
+          const value = steps[5] as string;
+          const hit = (t: string) => (t === value) === positive;
+          return [(texts) => (all ? texts(name, 0).every(hit) : texts(name, 0).some(hit))];
+        }
+        case 'match?':
+        case 'not-match?':
+        case 'any-match?':
+        case 'any-not-match?': {
+          const name = steps[3] as string;
+          const re = new RegExp(steps[5] as string);
+          const hit = (t: string) => re.test(t) === positive;
+          return [
+            (texts) => {
+              const a = texts(name, 0);
+              if (a.length === 0) return !positive;
+              return all ? a.every(hit) : a.some(hit);
+            },
+          ];
+        }
+        case 'any-of?':
+        case 'not-any-of?': {
+          const name = steps[3] as string;
+          const values: string[] = [];
+          for (let k = 4; k < steps.length; k += 2) values.push(steps[k + 1] as string);
+          const hit = (t: string) => values.includes(t);
+          return [
+            (texts) => {
+              const a = texts(name, 0);
+              if (a.length === 0) return !positive;
+              return a.every(hit) === positive;
+            },
+          ];
+        }
+        case 'set!':
+        case 'is?':
+        case 'is-not?':
+          return [];
+        default:
+          // Query._init has refused it already.
+          throw new Error(`unknown query predicate #${op}`);
+      }
+    }),
+  );
+}
+
+const testsByQuery = new WeakMap<Parser.Query, Test[][]>();
+
+/** The binding's `endIndex` getter, run on a stand-in holding a node's transfer fields. */
+const endIndexOf = Object.getOwnPropertyDescriptor((Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype, 'endIndex')!.get!;
+
+/**
+ * `q.matches(node)`, with the same matches in the same order, each capture
+ * named by `rename` (the combined query's members' own names, runTogether),
+ * without making an object of any node of a candidate its predicates reject.
+ */
+export function rawMatches(q: Parser.Query, node: SyntaxNode, rename?: (name: string, pattern: number) => string): QueryMatch[] {
+  const tree = node.tree as Tree & { input: unknown; language: { nodeSubclasses: (new (t: Tree) => SyntaxNode)[] }; _cacheNodes(nodes: SyntaxNode[]): void };
+  const rq = q as RawQuery;
+  if (!binding || typeof tree.input !== 'string' || typeof rq._matches !== 'function') {
+    const ms = q.matches(node);
+    return rename ? ms.map((m) => ({ ...m, captures: m.captures.map((c) => ({ name: rename(c.name, m.pattern), node: c.node })) })) : ms;
+  }
+  let tests = testsByQuery.get(q);
+  if (!tests) testsByQuery.set(q, (tests = testsOf(rq)));
+  const input = tree.input;
+  const fields = node as unknown as Record<number, number>;
+  let buf = binding.nodeTransferArray;
+  for (let i = 0; i < NODE_FIELDS; i++) buf[i] = fields[i];
+  const [flat, values] = rq._matches(tree, 0, 0, 0, 0, 0, 0, 0xffffffff, 0xffffffff, 0);
+  // The node fields the binding wrote, one group per node it did not hand over as an object.
+  buf = binding.nodeTransferArray;
+  let transferred = 0;
+  for (const v of values) if (typeof v === 'number') transferred++;
+  const data = buf.slice(0, transferred * NODE_FIELDS);
+  /** Per value: its offset in `data`, or -1 for a node handed over as an object (or null). */
+  const at = new Int32Array(values.length);
+  for (let i = 0, o = 0; i < values.length; i++) {
+    if (typeof values[i] === 'number') {
+      at[i] = o;
+      o += NODE_FIELDS;
+    } else at[i] = -1;
+  }
+
+  const stand = { tree, 0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as unknown as Record<number, number>;
+  const textOf = (k: number): string => {
+    const o = at[k];
+    if (o < 0) return (values[k] as SyntaxNode).text;
+    // Start: the node's start byte, two per UTF-16 unit; end: asked of the binding.
+    for (let i = 0; i < NODE_FIELDS; i++) stand[i] = data[o + i];
+    const end = endIndexOf.call(stand) as number;
+    return input.substring(data[o + 2] >>> 1, end);
+  };
+
+  const made = new Map<number, SyntaxNode | null>();
+  const fresh: SyntaxNode[] = [];
+  const nodeOf = (k: number): SyntaxNode => {
+    const o = at[k];
+    if (o < 0) return values[k] as SyntaxNode;
+    const id = data[o] + data[o + 1] * 4294967296;
+    let n = made.get(id);
+    if (n === undefined) {
+      if (id === 0) n = null;
+      else {
+        const type = values[k] as number;
+        const NodeClass = type === ERROR_TYPE_ID ? (Parser as unknown as { SyntaxNode: new (t: Tree) => SyntaxNode }).SyntaxNode : tree.language.nodeSubclasses[type];
+        n = new NodeClass(tree);
+        const f = n as unknown as Record<number, number>;
+        for (let i = 0; i < NODE_FIELDS; i++) f[i] = data[o + i];
+        fresh.push(n);
+      }
+      made.set(id, n);
+    }
+    return n as SyntaxNode;
+  };
+
+  // The captures of the match being tested: names flat[from..to), nodes from fromNode.
+  let from = 0;
+  let to = 0;
+  let fromNode = 0;
+  const scratch: [string[], string[]] = [[], []];
+  const texts = (name: string, slot: 0 | 1): string[] => {
+    const t = scratch[slot];
+    t.length = 0;
+    for (let j = from, n = fromNode; j < to; j++, n++) if (flat[j] === name) t.push(textOf(n));
+    return t;
+  };
+
+  const out: QueryMatch[] = [];
+  let i = 0;
+  let k = 0;
+  while (i < flat.length) {
+    const pattern = flat[i++] as number;
+    const firstName = i;
+    const firstNode = k;
+    while (i < flat.length && typeof flat[i] === 'string') {
+      i++;
+      k++;
+    }
+    const preds = tests[pattern];
+    if (preds.length) {
+      from = firstName;
+      to = i;
+      fromNode = firstNode;
+      let ok = true;
+      for (const p of preds) if (!(ok = p(texts))) break;
+      if (!ok) continue;
+    }
+    const captures: QueryCapture[] = [];
+    for (let j = firstName, n = firstNode; j < i; j++, n++) {
+      const name = flat[j] as string;
+      captures.push({ name: rename ? rename(name, pattern) : name, node: nodeOf(n) });
+    }
+    const m = { pattern, captures } as QueryMatch & Record<string, unknown>;
+    if (rq.setProperties[pattern]) m.setProperties = rq.setProperties[pattern];
+    if (rq.assertedProperties[pattern]) m.assertedProperties = rq.assertedProperties[pattern];
+    if (rq.refutedProperties[pattern]) m.refutedProperties = rq.refutedProperties[pattern];
+    out.push(m);
+  }
+  if (fresh.length) tree._cacheNodes(fresh);
+  return out;
 }
 
 /** A query run as it is, on the node it is given: each call walks. */
@@ -64,7 +312,7 @@ export function query(source: string): PlainQuery {
     p = {
       matches: (node, opts) => {
         tick(node.tree);
-        return q.matches(node, opts);
+        return opts ? q.matches(node, opts) : rawMatches(q, node);
       },
       captures: (node, opts) => {
         tick(node.tree);
@@ -243,6 +491,8 @@ interface Batch {
   member: number[];
   /** First pattern of each member in the combined query. */
   first: number[];
+  /** Each capture name of the combined query: its member's own name for it, and the member. */
+  names: Map<string, { name: string; member: number }>;
 }
 const batches = new Map<string, Batch>();
 const SUFFIX = '__kb';
@@ -298,7 +548,7 @@ function batchOf(sources: readonly string[]): Batch {
     let l = layout(scanPatterns);
     if (l.member.length !== patternCount(q)) l = layout((src) => patternCount(compile(src)));
     if (l.member.length !== patternCount(q)) throw new Error('the combined query does not have the patterns of its members');
-    batches.set(key, (b = { q, ...l }));
+    batches.set(key, (b = { q, ...l, names: new Map() }));
   }
   return b;
 }
@@ -312,15 +562,23 @@ function runTogether(node: SyntaxNode, sources: readonly string[]): Map<string, 
   }
   const b = batchOf(sources);
   queryStats.combined++;
+  tick(node.tree);
+  queryStats.walks++;
+  // Each capture gets its member's own name as the match is built (`x__kb3` → `x`).
+  const rename = (name: string, pattern: number): string => {
+    let r = b.names.get(name);
+    if (!r) {
+      const at = name.lastIndexOf(SUFFIX);
+      b.names.set(name, (r = { name: name.slice(0, at), member: Number(name.slice(at + SUFFIX.length)) }));
+    }
+    if (r.member !== b.member[pattern]) throw new Error('a combined query\'s pattern is filed under the wrong member');
+    return r.name;
+  };
   const shares: QueryMatch[][] = sources.map(() => []);
-  for (const m of walk(b.q, node)) {
+  for (const m of rawMatches(b.q, node, rename)) {
     const i = b.member[m.pattern];
-    const captures = m.captures.map((c) => {
-      const at = c.name.lastIndexOf(SUFFIX);
-      if (Number(c.name.slice(at + SUFFIX.length)) !== i) throw new Error('a combined query\'s pattern is filed under the wrong member');
-      return { name: c.name.slice(0, at), node: c.node };
-    });
-    shares[i].push({ ...m, pattern: m.pattern - b.first[i], captures });
+    m.pattern -= b.first[i];
+    shares[i].push(m);
   }
   sources.forEach((src, i) => out.set(src, shares[i]));
   return out;

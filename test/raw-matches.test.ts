@@ -1,0 +1,131 @@
+// The engine's walks decide tree-sitter's text predicates before any node
+// becomes an object (rawMatches, src/engine/queries.ts): its matches must be
+// exactly those of node-tree-sitter's own Query.matches, in the same order,
+// with the same capture names and nodes, for every declared query on every
+// golden input and example, and for every kind of predicate the binding knows.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Parser from 'tree-sitter';
+import Rust from 'tree-sitter-rust';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../src/engine/parse.ts';
+import { declaredQueries, rawMatches } from '../src/engine/queries.ts';
+import type { QueryMatch, SyntaxNode } from '../src/engine/types.ts';
+import { TRANSFORMS } from '../src/cli/registry.ts';
+import '../src/engine/suppress.ts';
+import '../src/engine/edits.ts';
+import { rustFiles } from './helpers.ts';
+
+const compiled = new Map<string, Parser.Query>();
+function compile(source: string): Parser.Query {
+  let q = compiled.get(source);
+  if (!q) compiled.set(source, (q = new Parser.Query(Rust as unknown as Parser.Language, source)));
+  return q;
+}
+
+/** Everything a transform can read of a match: its keys, pattern, properties, and each capture's name and node (id, range, type, class). */
+function sig(ms: QueryMatch[]): string[] {
+  return ms.map((m) => {
+    const extra = Object.keys(m)
+      .sort()
+      .map((k) => (k === 'captures' || k === 'pattern' ? k : `${k}=${JSON.stringify((m as unknown as Record<string, unknown>)[k])}`));
+    const caps = m.captures.map((c) => `${c.name}:${c.node.id}:${c.node.startIndex}-${c.node.endIndex}:${c.node.type}:${c.node.constructor.name}:${c.node.text}`);
+    return `${m.pattern} [${extra.join(' ')}] ${caps.join(',')}`;
+  });
+}
+
+function same(source: string, node: SyntaxNode, where: string): number {
+  const q = compile(source);
+  const mine = rawMatches(q, node);
+  const theirs = q.matches(node);
+  expect(sig(mine), `${where}: ${source}`).toEqual(sig(theirs));
+  // One node captured twice in a walk is one object, as the binding makes it.
+  const ids = new Map<string, SyntaxNode>();
+  for (const m of mine) for (const c of m.captures) {
+    const seen = ids.get(c.node.id as unknown as string);
+    if (seen) expect(seen).toBe(c.node);
+    else ids.set(c.node.id as unknown as string, c.node);
+  }
+  return theirs.length;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+describe('rawMatches equals Query.matches', () => {
+  const sources = [...new Set([...declaredQueries().flatMap((g) => g.all), ...TRANSFORMS.flatMap((t) => [...Object.values(t.queries ?? {}), ...(t.uses ?? []).flatMap((g) => g.all)])])];
+  const files = [...rustFiles(path.join(ROOT, 'golden')), ...rustFiles(path.join(ROOT, 'examples'))];
+
+  it('for every declared query on every golden input and example', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.filter((s) => /#(eq|match)\?/.test(s)).length).toBeGreaterThan(40);
+    expect(files.length).toBeGreaterThan(500);
+    let matched = 0;
+    for (const file of files) {
+      const tree = parse(readFileSync(file, 'utf8'));
+      for (const src of sources) matched += same(src, tree.rootNode, file);
+    }
+    expect(matched).toBeGreaterThan(10000);
+  }, 600_000);
+
+  it('under a node, as on the root', () => {
+    const files2 = files.filter((_, i) => i % 7 === 0);
+    const blocks = compile('[(function_item) (block) (token_tree) (impl_item)] @b');
+    for (const file of files2) {
+      const tree = parse(readFileSync(file, 'utf8'));
+      const nodes = blocks.captures(tree.rootNode).map((c) => c.node).slice(0, 20);
+      for (const n of nodes) for (const src of sources) same(src, n, `${file} under ${n.type}@${n.startIndex}`);
+    }
+  }, 600_000);
+
+  it('for every kind of predicate, after text of several UTF-16 units', () => {
+    const text = [
+      '// é ü 😀 𝄞 — text of two units per character before the code',
+      'fn main() { let s = "😀"; let x = foo(a, b, a); let y = foo(b, b); let 𝔁 = 1; }',
+      'fn foo(a: u8, b: u8) -> u8 { a + b } // 😀 😀',
+      'fn bar() { println!("{}", 1); vec![a, b]; let z = Foo::new(); z.push(1).push(2).pop(); }',
+      'struct Foo { a: Vec<u8>, b: Box<u8> }',
+      '',
+    ].join('\n');
+    const tree = parse(text);
+    const queries = [
+      '((identifier) @a (#eq? @a "a"))',
+      '((identifier) @a (#not-eq? @a "a"))',
+      '((let_declaration pattern: (identifier) @p value: (_) @v) (#eq? @p "x"))',
+      '(call_expression function: (identifier) @f arguments: (arguments (identifier) @a (identifier) @b) (#eq? @a @b))',
+      '(call_expression function: (identifier) @f arguments: (arguments (identifier) @a (identifier) @b) (#not-eq? @a @b))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#eq? @a "b"))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#any-eq? @a "a"))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#any-not-eq? @a "a"))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#match? @a "^[ab]$"))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#any-match? @a "^a$"))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#not-match? @a "^a$"))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#any-not-match? @a "^a$"))',
+      '(call_expression arguments: (arguments (identifier)* @a) (#match? @a "^z$"))',
+      '(call_expression arguments: (arguments (identifier)* @a) (#not-match? @a "^z$"))',
+      '((identifier) @i (#any-of? @i "a" "b" "𝔁"))',
+      '((identifier) @i (#not-any-of? @i "a" "b"))',
+      '(call_expression arguments: (arguments (identifier)* @a) (#any-of? @a "q"))',
+      '((string_literal) @s (#match? @s "😀"))',
+      '((line_comment) @c (#match? @c "😀 😀$"))',
+      '((identifier) @i (#set! kind "name") (#eq? @i "b"))',
+      '((identifier) @i (#is? local) (#is-not? global) (#match? @i "^[xy]$"))',
+      '((field_identifier) @m (#match? @m "^(push|pop)$")) ((type_identifier) @t (#eq? @t "Vec")) (identifier) @any',
+      '(macro_invocation macro: (identifier) @m (#eq? @m "vec") (token_tree (identifier) @i (#eq? @i "a")))',
+      '(field_expression value: (_) @v field: (field_identifier) @f (#eq? @f "push")) @e',
+      '((identifier) @a (identifier) @b (#eq? @a @b))',
+    ];
+    let n = 0;
+    for (const src of queries) {
+      n += same(src, tree.rootNode, 'sample');
+      for (const c of compile('(function_item) @f').captures(tree.rootNode)) same(src, c.node, `sample under ${c.node.startIndex}`);
+    }
+    expect(n).toBeGreaterThan(50);
+  });
+
+  it('names captures as it is asked to, checking the pattern', () => {
+    const tree = parse('fn main() { a(b); }\n');
+    const q = compile('((identifier) @x__kb0 (#eq? @x__kb0 "b")) (call_expression) @c__kb1');
+    const ms = rawMatches(q, tree.rootNode, (name, pattern) => `${name.slice(0, 1)}${pattern}`);
+    expect(ms.map((m) => `${m.pattern}:${m.captures.map((c) => `${c.name}=${c.node.text}`).join(',')}`)).toEqual(['1:c1=a(b)', '0:x0=b']);
+  });
+});
