@@ -639,6 +639,8 @@ export class CrateIndex {
     const k = kids[i];
     const args = kids[i + 1];
     if (k.type !== 'identifier' || args?.type !== 'token_tree' || !args.text.startsWith('(')) return;
+    // As in indexCalls: a name no crate function has (nor a `use` brings in) is no call of the crate's.
+    if (!this.byName.has(k.text) && !this.useNames.has(k.text)) return;
     const argc = args.text.slice(1, -1).trim() === '' ? 0 : splitArgs(args);
     const prev = kids[i - 1];
     if (prev?.type === '.') {
