@@ -1,4 +1,5 @@
 import { isTestCode } from '../src/analysis/testcode.ts';
+import { declaringItem, scopesAround } from '../src/analysis/ancestors.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 
@@ -15,15 +16,16 @@ const CALLS = '(call_expression function: (_) @f) @call';
 
 /** The function item a node belongs to (not crossing into another fn). */
 function enclosingFn(n: SyntaxNode): SyntaxNode | null {
+  // By ranges when they tell (src/analysis/ancestors.ts), else a walk up.
+  const around = scopesAround(n);
+  if (around) return around.find((p) => p.type === 'function_item') ?? null;
   for (let p = n.parent; p; p = p.parent) if (p.type === 'function_item') return p;
   return null;
 }
 
 /** The impl/trait a function item is directly declared in, if any. */
 function owner(fn: SyntaxNode): SyntaxNode | null {
-  const list = fn.parent;
-  if (list?.type !== 'declaration_list') return null;
-  const o = list.parent;
+  const o = declaringItem(fn);
   return o && (o.type === 'impl_item' || o.type === 'trait_item') ? o : null;
 }
 
@@ -46,6 +48,8 @@ function run(ctx: FileContext): void {
   for (const m of ctx.matches('calls')) {
     const call = m.captures.find((c) => c.name === 'call')!.node;
     const f = m.captures.find((c) => c.name === 'f')!.node;
+    // Only a name, a path or a method call can name the function itself (isSelfCall).
+    if (f.type !== 'identifier' && f.type !== 'field_expression' && f.type !== 'scoped_identifier') continue;
     const fn = enclosingFn(call);
     if (!fn || reported.has(fn.id)) continue;
     const name = fn.childForFieldName('name')?.text;

@@ -8,6 +8,7 @@ import type { SyntaxNode, Tree } from '../engine/types.ts';
 /** A `let` of a block and where it starts. Readers may keep what they derive from it on the object. */
 export interface BlockLet {
   start: number;
+  end: number;
   s: SyntaxNode;
 }
 
@@ -23,7 +24,7 @@ export function letsOf(block: SyntaxNode): BlockLet[] {
   let lets = byBlock?.get(key);
   if (lets) return lets;
   lets = [];
-  for (const s of block.namedChildren) if (s.type === 'let_declaration') lets.push({ start: s.startIndex, s });
+  for (const s of block.namedChildren) if (s.type === 'let_declaration') lets.push({ start: s.startIndex, end: s.endIndex, s });
   byBlock?.set(key, lets);
   return lets;
 }

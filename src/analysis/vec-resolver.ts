@@ -9,6 +9,7 @@
 import { isFrozen, nodeKey } from '../engine/parse.ts';
 import { REGION_FN } from './macroargs.ts';
 import { letsOf, type BlockLet } from './block-lets.ts';
+import { scopesAround } from './ancestors.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { EMPTY_TABLES, fileTables, mergeTables, type DeclTables, type FnSig } from '../crate/tables.ts';
 
@@ -388,15 +389,13 @@ export class Resolver {
   /** The type of `self`: the implementing type of the enclosing impl. */
   private selfType(e: SyntaxNode): Ty {
     if (this.anchor && isRegionNode(e)) return this.selfType(this.anchor);
-    for (let n = e.parent; n; n = n.parent) {
-      if (n.type === 'impl_item') {
-        if (n.childForFieldName('trait')) {
-          // `impl Trait for Foo`: still Foo's fields.
-        }
-        return tyOf(n.childForFieldName('type'));
-      }
-      if (n.type === 'closure_expression') continue;
+    // `impl Trait for Foo`: still Foo's fields.
+    const around = scopesAround(e);
+    if (around) {
+      const impl = around.find((n) => n.type === 'impl_item');
+      return impl ? tyOf(impl.childForFieldName('type')) : UNKNOWN;
     }
+    for (let n = e.parent; n; n = n.parent) if (n.type === 'impl_item') return tyOf(n.childForFieldName('type'));
     return UNKNOWN;
   }
 
@@ -434,84 +433,106 @@ export class Resolver {
   /** Find the declaration of identifier `id` (or of `name`, seen from `id`) in scope before it, and its type. */
   private local(id: SyntaxNode, depth: number, name = id.text, elem?: number): Ty {
     if (depth > 12) return UNKNOWN;
+    // The scopes around it by ranges (src/analysis/ancestors.ts), else a walk up.
+    const around = scopesAround(id);
+    if (around) {
+      for (const n of around) {
+        const t = this.bindingIn(n, null, id, depth, name, elem);
+        if (t) return t;
+      }
+      return UNKNOWN;
+    }
     let child: SyntaxNode = id;
     for (let n = id.parent; n; child = n, n = n.parent) {
-      switch (n.type) {
-        case 'block':
-        case 'source_file': {
-          // The latest `let` before the use wins (shadowing).
-          const lets: Let[] = letsOf(n);
-          const before = child.startIndex;
-          for (let i = lets.length - 1; i >= 0; i--) {
-            const l = lets[i];
-            if (l.start >= before || !bound(l).has(name)) continue;
-            const s = l.s;
-            const pat = l.pat!; // a let without a pattern binds nothing
-            const declared = s.childForFieldName('type');
-            const value = s.childForFieldName('value');
-            // `let (x, y) = (1, 2.5);` / `= pair;`: the element at the name's place.
-            if (pat.type === 'tuple_pattern' && elem === undefined) {
-              const items = pat.namedChildren.filter((c) => !c.type.endsWith('comment'));
-              const i = items.findIndex((c) => c.type === 'identifier' && c.text === name);
-              if (i === -1 || items.some((c) => c.type === 'remaining_field_pattern')) return UNKNOWN;
-              return this.tupleElem(value, declared, i, depth);
-            }
-            if (pat.type !== 'identifier') return UNKNOWN;
-            if (elem !== undefined) return this.tupleElem(value, declared, elem, depth);
-            if (declared) return tyOf(declared);
-            // `let v = v;` style re-binding would recurse onto itself; typeOf only looks before.
-            return this.typeOf(value, depth + 1);
-          }
-          if (n.type === 'source_file') return UNKNOWN;
-          break;
-        }
-        case 'closure_expression': {
-          const params = n.childForFieldName('parameters');
-          for (const p of params?.namedChildren ?? []) {
-            const pat = p.type === 'parameter' ? p.childForFieldName('pattern') : p;
-            if (pat && binds(pat, name)) return p.type === 'parameter' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
-          }
-          break;
-        }
-        case 'function_item': {
-          // A macro's re-parsed arguments: the names are those in scope at the invocation.
-          if (this.anchor && n.childForFieldName('name')?.text === REGION_FN && n.parent?.parent === null) return this.local(this.anchor, depth + 1, name, elem);
-          for (const p of n.childForFieldName('parameters')?.namedChildren ?? []) {
-            if (p.type !== 'parameter') continue;
-            const pat = p.childForFieldName('pattern');
-            if (pat && binds(pat, name)) return pat.type === 'identifier' || pat.type === 'mut_pattern' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
-          }
-          return UNKNOWN; // fn items do not capture
-        }
-        case 'for_expression': {
-          const pat = n.childForFieldName('pattern');
-          if (pat && child.id === n.childForFieldName('body')?.id && binds(pat, name)) {
-            return pat.type === 'identifier' ? this.pieceOrElement(n.childForFieldName('value')) : this.mapItem(pat, name, n.childForFieldName('value'));
-          }
-          break;
-        }
-        case 'match_arm': {
-          const pat = n.childForFieldName('pattern');
-          if (pat && child.id !== pat.id && binds(pat, name)) return this.variantField(pat, name, id);
-          break;
-        }
-        case 'if_expression':
-        case 'while_expression': {
-          const cond = n.childForFieldName('condition');
-          if (cond && child.id !== cond.id && bindsInCondition(cond, name)) {
-            const lets = cond.type === 'let_condition' ? [cond] : cond.descendantsOfType('let_condition');
-            const pat = lets.map((l) => l.childForFieldName('pattern')).find((p) => p && binds(p, name));
-            return pat ? this.variantField(pat, name, id) : UNKNOWN;
-          }
-          break;
-        }
-        case 'impl_item':
-        case 'trait_item':
-        case 'mod_item':
-          return UNKNOWN;
-      }
+      const t = this.bindingIn(n, child, id, depth, name, elem);
+      if (t) return t;
     }
     return UNKNOWN;
+  }
+
+  /**
+   * What `n`, an ancestor of `id`, tells of `name`: its type (UNKNOWN when the
+   * name is bound there but not typed, or the search ends there), or undefined
+   * to look further out. `child` is n's child on the way down to `id`; null
+   * when the ancestors were found by ranges, which then tell where `id` is.
+   */
+  private bindingIn(n: SyntaxNode, child: SyntaxNode | null, id: SyntaxNode, depth: number, name: string, elem: number | undefined): Ty | undefined {
+    // Whether `x`, a child of `n`, holds `id`.
+    const holds = (x: SyntaxNode | null): boolean => !!x && (child ? child.id === x.id : x.startIndex <= id.startIndex && id.endIndex <= x.endIndex);
+    switch (n.type) {
+      case 'block':
+      case 'source_file': {
+        // The latest `let` before the use wins (shadowing): one before the statement that holds it.
+        const lets: Let[] = letsOf(n);
+        const before = child ? child.startIndex : -1;
+        for (let i = lets.length - 1; i >= 0; i--) {
+          const l = lets[i];
+          if ((child ? l.start >= before : l.end > id.startIndex) || !bound(l).has(name)) continue;
+          const s = l.s;
+          const pat = l.pat!; // a let without a pattern binds nothing
+          const declared = s.childForFieldName('type');
+          const value = s.childForFieldName('value');
+          // `let (x, y) = (1, 2.5);` / `= pair;`: the element at the name's place.
+          if (pat.type === 'tuple_pattern' && elem === undefined) {
+            const items = pat.namedChildren.filter((c) => !c.type.endsWith('comment'));
+            const i = items.findIndex((c) => c.type === 'identifier' && c.text === name);
+            if (i === -1 || items.some((c) => c.type === 'remaining_field_pattern')) return UNKNOWN;
+            return this.tupleElem(value, declared, i, depth);
+          }
+          if (pat.type !== 'identifier') return UNKNOWN;
+          if (elem !== undefined) return this.tupleElem(value, declared, elem, depth);
+          if (declared) return tyOf(declared);
+          // `let v = v;` style re-binding would recurse onto itself; typeOf only looks before.
+          return this.typeOf(value, depth + 1);
+        }
+        return n.type === 'source_file' ? UNKNOWN : undefined;
+      }
+      case 'closure_expression': {
+        const params = n.childForFieldName('parameters');
+        for (const p of params?.namedChildren ?? []) {
+          const pat = p.type === 'parameter' ? p.childForFieldName('pattern') : p;
+          if (pat && binds(pat, name)) return p.type === 'parameter' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
+        }
+        return undefined;
+      }
+      case 'function_item': {
+        // A macro's re-parsed arguments: the names are those in scope at the invocation.
+        if (this.anchor && n.childForFieldName('name')?.text === REGION_FN && n.parent?.parent === null) return this.local(this.anchor, depth + 1, name, elem);
+        for (const p of n.childForFieldName('parameters')?.namedChildren ?? []) {
+          if (p.type !== 'parameter') continue;
+          const pat = p.childForFieldName('pattern');
+          if (pat && binds(pat, name)) return pat.type === 'identifier' || pat.type === 'mut_pattern' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
+        }
+        return UNKNOWN; // fn items do not capture
+      }
+      case 'for_expression': {
+        const pat = n.childForFieldName('pattern');
+        if (pat && holds(n.childForFieldName('body')) && binds(pat, name)) {
+          return pat.type === 'identifier' ? this.pieceOrElement(n.childForFieldName('value')) : this.mapItem(pat, name, n.childForFieldName('value'));
+        }
+        return undefined;
+      }
+      case 'match_arm': {
+        const pat = n.childForFieldName('pattern');
+        if (pat && !holds(pat) && binds(pat, name)) return this.variantField(pat, name, id);
+        return undefined;
+      }
+      case 'if_expression':
+      case 'while_expression': {
+        const cond = n.childForFieldName('condition');
+        if (cond && !holds(cond) && bindsInCondition(cond, name)) {
+          const lets = cond.type === 'let_condition' ? [cond] : cond.descendantsOfType('let_condition');
+          const pat = lets.map((l) => l.childForFieldName('pattern')).find((p) => p && binds(p, name));
+          return pat ? this.variantField(pat, name, id) : UNKNOWN;
+        }
+        return undefined;
+      }
+      case 'impl_item':
+      case 'trait_item':
+      case 'mod_item':
+        return UNKNOWN;
+    }
+    return undefined;
   }
 }
 
@@ -532,6 +553,11 @@ function bound(l: Let): Set<string> {
 function elemOfType(t: SyntaxNode | null, elem: number | undefined): Ty {
   if (elem === undefined) return tyOf(t);
   return t?.type === 'tuple_type' ? tyOf(t.namedChildren[elem]) : UNKNOWN;
+}
+
+/** A node's ancestors, innermost first, by walking up. */
+function* ancestors(n: SyntaxNode): Generator<SyntaxNode> {
+  for (let p = n.parent; p; p = p.parent) yield p;
 }
 
 /** Whether a node belongs to a tree re-parsed from macro arguments. */
@@ -600,7 +626,7 @@ export function isPrimitiveElem(t: Ty): boolean {
 
 /** The Vec type of the enclosing function's return, for `collect()` in tail or `return` position. */
 export function enclosingFnReturn(n: SyntaxNode): SyntaxNode | undefined {
-  for (let p = n.parent; p; p = p.parent) {
+  for (const p of scopesAround(n) ?? ancestors(n)) {
     if (p.type === 'closure_expression') return undefined;
     if (p.type === 'function_item') return p.childForFieldName('return_type') ?? undefined;
   }

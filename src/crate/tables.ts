@@ -5,6 +5,7 @@
 // the vector resolver (src/analysis/vec-resolver.ts) reads them.
 import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
+import { declaringItem } from '../analysis/ancestors.ts';
 
 /** Field types per struct name (`Enum::Variant` for a variant's fields); a name declared twice with different fields is ambiguous. */
 export type FieldTable = Map<string, Map<string, SyntaxNode> | 'ambiguous'>;
@@ -131,7 +132,7 @@ function fnTable(tree: Tree): FnTable {
     const plist = m.captures.find((c) => c.name === 'p')!.node.namedChildren;
     const params = plist.filter((p) => p.type === 'parameter').map((p) => p.childForFieldName('type'));
     const hasSelf = plist.some((p) => p.type === 'self_parameter');
-    const impl = fn.parent?.type === 'declaration_list' ? fn.parent.parent : null;
+    const impl = declaringItem(fn);
     let key = m.captures.find((c) => c.name === 'n')!.node.text;
     if (impl?.type === 'impl_item') {
       const t = impl.childForFieldName('type');
