@@ -1,0 +1,79 @@
+// src/analysis/ancestors.ts answers on large trees what a walk up answers:
+// checked on every golden input at once (one text of more than 128 KB, so
+// the ranges are used), against the walk up, and the resolver's answers on
+// that tree frozen (ranges) against the same text not frozen (walks up).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { freezeTree, parse } from '../src/engine/parse.ts';
+import { query } from '../src/engine/queries.ts';
+import { declaringItem, SCOPE_KINDS, scopesAround } from '../src/analysis/ancestors.ts';
+import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
+import type { CrateContext, FileContext, SyntaxNode } from '../src/engine/types.ts';
+
+const GOLDEN = path.resolve(import.meta.dirname, '..', 'golden');
+
+function inputs(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir).sort()) {
+    const p = path.join(dir, e);
+    if (statSync(p).isDirectory()) out.push(...inputs(p));
+    else if (e === 'input.rs') out.push(readFileSync(p, 'utf8'));
+  }
+  return out;
+}
+
+const TEXT = inputs(GOLDEN).join('\n');
+const KINDS = new Set<string>(SCOPE_KINDS);
+
+function walkUp(n: SyntaxNode): number[] {
+  const out: number[] = [];
+  for (let p = n.parent; p; p = p.parent) if (KINDS.has(p.type)) out.push(p.id);
+  return out;
+}
+
+describe('ancestors by range', () => {
+  it('the golden inputs together are a large tree', () => {
+    expect(TEXT.length).toBeGreaterThan(128 * 1024);
+  });
+
+  it('scopesAround lists what a walk up meets of the scope kinds', () => {
+    const tree = freezeTree(parse(TEXT));
+    const nodes = query('[(identifier) (self) (call_expression) (macro_invocation) (struct_expression) (field_identifier)] @n').matches(tree.rootNode).map((m) => m.captures[0].node);
+    expect(nodes.length).toBeGreaterThan(10000);
+    let answered = 0;
+    for (const n of nodes) {
+      const around = scopesAround(n);
+      if (!around) continue;
+      answered++;
+      expect(around.map((p) => p.id)).toEqual(walkUp(n));
+    }
+    expect(answered).toBeGreaterThan(nodes.length * 0.9);
+  });
+
+  it('declaringItem is the parent of a function item declaration list', () => {
+    const tree = freezeTree(parse(TEXT));
+    for (const m of query('(function_item) @f').matches(tree.rootNode)) {
+      const fn = m.captures[0].node;
+      const list = fn.parent;
+      const expected = list?.type === 'declaration_list' ? list.parent : null;
+      expect(declaringItem(fn)?.id ?? null).toBe(expected?.id ?? null);
+    }
+  });
+
+  it('the resolver types every name the same by ranges as by walks up', () => {
+    const frozen = freezeTree(parse(TEXT));
+    const plain = parse(TEXT);
+    const names = '[(identifier) (self) (field_expression) (call_expression)] @n';
+    const typesOf = (tree: typeof plain) => {
+      const index = crateIndex({ files: [{ tree, text: TEXT }] as unknown as FileContext[] } as unknown as CrateContext);
+      const r = resolverFor(index, { tree });
+      return query(names).matches(tree.rootNode).map((m) => JSON.stringify(r.typeOf(m.captures[0].node)));
+    };
+    const byRanges = typesOf(frozen);
+    const byWalks = typesOf(plain);
+    expect(byRanges.length).toBeGreaterThan(10000);
+    expect(byRanges).toEqual(byWalks);
+    expect(byRanges.filter((t) => t !== '{"k":"unknown"}').length).toBeGreaterThan(500);
+  });
+});
