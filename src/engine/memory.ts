@@ -45,13 +45,20 @@ export function noteParsed(chars: number): void {
  * enough text went through the parser). `force` (the end of a unit, before its
  * diff) collects sooner, once an eighth of the budget went through: a large
  * file's last trees are freed before its output is built, while a run of many
- * small crates does not pay a full collection per crate.
+ * small crates does not pay a full collection per crate. 'always' collects
+ * whatever was parsed: a unit is about to be parsed again.
  */
-export async function releaseTrees(force = false): Promise<void> {
-  if (parsed >= BUDGET || (force && parsed >= BUDGET / 8) || v8.getHeapStatistics().used_heap_size - floor >= GROWTH) {
+export async function releaseTrees(force: boolean | 'always' = false): Promise<void> {
+  if (force === 'always' || parsed >= BUDGET || (force && parsed >= BUDGET / 8) || v8.getHeapStatistics().used_heap_size - floor >= GROWTH) {
     parsed = 0;
     const gc = collector();
     if (gc) {
+      // Twice, each followed by a turn of the event loop: the finalizers the
+      // first collection runs let go of what holds the trees, and only the
+      // second frees them (TheAlgorithms/Rust, re-parsed after a refusal:
+      // 440 MB peak with one round, 378 MB with two).
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
       gc();
       floor = v8.getHeapStatistics().used_heap_size;
     }

@@ -133,6 +133,8 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
     const r = steps.next();
     if (r.done) return r.value;
     if (r.value === 'collect') await releaseTrees(true);
+    else if (r.value === 'again') await releaseTrees('always');
+    else if (r.value === 'tick') await releaseTrees();
     else {
       onPass?.(++passes);
       await releaseTrees();
@@ -140,8 +142,14 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
   }
 }
 
-/** Why the run pauses: a phase is over (undefined), or the phases' trees were let go before the verifier's parses ('collect'). */
-type Pause = void | 'collect';
+/**
+ * Why the run pauses: a phase is over (undefined); the phases' trees were let
+ * go before the verifier's parses ('collect'); a run is over and the unit is
+ * about to be parsed again ('again': its trees must be freed first, or the
+ * unit's trees are twice in memory); the verifier checked a file ('tick': its
+ * fresh tree is garbage now, freed once enough text went through the parser).
+ */
+type Pause = void | 'collect' | 'again' | 'tick';
 
 /**
  * The run, pausing (yield) after each phase.
@@ -167,12 +175,17 @@ function* unitSteps(unit: Unit, opts: RunOptions): Generator<Pause, UnitResult, 
       for (const u of unparsable) refused.set(u.src, u);
       // A new refusal is checked on the output again before the scaffolding is kept.
       scaffold = false;
+      yield 'again';
       continue;
     }
     if (refused.size === 0) return result;
-    if (noModule && !unit.crate.options.noModule && result.files.some((f) => f.changed) && ![...refused.values()].some((r) => r.budget !== undefined) && !(yield* refusedOnOutput(unit, result, opts))) {
-      scaffold = true;
-      continue;
+    if (noModule && !unit.crate.options.noModule && result.files.some((f) => f.changed) && ![...refused.values()].some((r) => r.budget !== undefined)) {
+      yield 'again';
+      if (!(yield* refusedOnOutput(unit, result, opts))) {
+        scaffold = true;
+        yield 'again';
+        continue;
+      }
     }
     return withRefused(unit, result, refused, opts, scaffold);
   }
@@ -552,6 +565,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
     }
     const broken = checkOutput(f.src, f.text);
     if (broken.length) fail(f, `internal error: ${broken.map((v) => v.message).join('; ')}`, 'invariant');
+    yield 'tick';
   }
 
   if (opts.checkIdempotence && live.some((f) => !f.failure && f.text !== f.src.text)) {
