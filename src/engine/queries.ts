@@ -39,8 +39,15 @@ function compile(source: string): Parser.Query {
   return q;
 }
 
-/** Native walks of a tree, for the measures and test/queries.test.ts: `combined` of them answered several queries at once. */
-export const queryStats = { walks: 0, combined: 0 };
+/**
+ * Native walks of a tree, for the measures and test/queries.test.ts:
+ * `combined` of them answered several queries at once; `candidates`, the
+ * matches the native walks found before predicates, `kept` those that passed
+ * and `nodes` the node objects made for them (rawMatches).
+ */
+export const queryStats = { walks: 0, combined: 0, candidates: 0, kept: 0, nodes: 0 };
+// For measurements: KPORT_QUERY_STATS=1 writes them to stderr as the process ends.
+if (process.env.KPORT_QUERY_STATS) process.on('exit', () => process.stderr.write(`kport: query stats ${JSON.stringify(queryStats)}\n`));
 
 function walk(q: Parser.Query, node: SyntaxNode): QueryMatch[] {
   tick(node.tree);
@@ -261,6 +268,7 @@ export function rawMatches(q: Parser.Query, node: SyntaxNode, rename?: (name: st
   let k = 0;
   while (i < flat.length) {
     const pattern = flat[i++] as number;
+    queryStats.candidates++;
     const firstName = i;
     const firstNode = k;
     while (i < flat.length && typeof flat[i] === 'string') {
@@ -288,6 +296,8 @@ export function rawMatches(q: Parser.Query, node: SyntaxNode, rename?: (name: st
     out.push(m);
   }
   if (fresh.length) tree._cacheNodes(fresh);
+  queryStats.kept += out.length;
+  queryStats.nodes += fresh.length;
   return out;
 }
 
