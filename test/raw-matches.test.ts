@@ -9,7 +9,7 @@ import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/engine/parse.ts';
-import { declaredQueries, rawMatches } from '../src/engine/queries.ts';
+import { declaredQueries, fileRooted, query, rawMatches } from '../src/engine/queries.ts';
 import type { QueryMatch, SyntaxNode } from '../src/engine/types.ts';
 import { TRANSFORMS } from '../src/cli/registry.ts';
 import '../src/engine/suppress.ts';
@@ -35,9 +35,9 @@ function sig(ms: QueryMatch[]): string[] {
 }
 
 function same(source: string, node: SyntaxNode, where: string): number {
-  const q = compile(source);
-  const mine = rawMatches(q, node);
-  const theirs = q.matches(node);
+  // The engine's walk (its own compiled query) against the binding's on a query compiled apart.
+  const mine = query(source).matches(node);
+  const theirs = compile(source).matches(node);
   expect(sig(mine), `${where}: ${source}`).toEqual(sig(theirs));
   // One node captured twice in a walk is one object, as the binding makes it.
   const ids = new Map<string, SyntaxNode>();
@@ -57,6 +57,8 @@ describe('rawMatches equals Query.matches', () => {
 
   it('for every declared query on every golden input and example', () => {
     expect(sources.length).toBeGreaterThan(100);
+    // Those rooted at the file walk only as deep as their matches go.
+    expect(sources.filter(fileRooted).length).toBeGreaterThan(2);
     expect(sources.filter((s) => /#(eq|match)\?/.test(s)).length).toBeGreaterThan(40);
     expect(files.length).toBeGreaterThan(500);
     let matched = 0;
@@ -113,7 +115,14 @@ describe('rawMatches equals Query.matches', () => {
       '(macro_invocation macro: (identifier) @m (#eq? @m "vec") (token_tree (identifier) @i (#eq? @i "a")))',
       '(field_expression value: (_) @v field: (field_identifier) @f (#eq? @f "push")) @e',
       '((identifier) @a (identifier) @b (#eq? @a @b))',
+      '(source_file (function_item name: (identifier) @n (#eq? @n "main")) @f)',
+      '; rooted at the file\n(source_file (struct_item name: (type_identifier) @n)) (source_file (function_item body: (block (expression_statement (macro_invocation) @m))))',
+      '(source_file) @f',
     ];
+    expect(queries.slice(-3).every(fileRooted)).toBe(true);
+    expect(fileRooted('(source_file (function_item) @f) (function_item) @g')).toBe(false);
+    expect(fileRooted('[(source_file) (function_item)] @x')).toBe(false);
+    expect(fileRooted('(source_file_x) @x')).toBe(false);
     let n = 0;
     for (const src of queries) {
       n += same(src, tree.rootNode, 'sample');

@@ -35,8 +35,45 @@ const compiled = new Map<string, Parser.Query>();
 
 function compile(source: string): Parser.Query {
   let q = compiled.get(source);
-  if (!q) compiled.set(source, (q = new Parser.Query(Rust as unknown as Parser.Language, source)));
+  if (!q) {
+    compiled.set(source, (q = new Parser.Query(Rust as unknown as Parser.Language, source)));
+    if (fileRooted(source)) shallow.add(q);
+  }
   return q;
+}
+
+/**
+ * Queries whose every pattern is rooted at `source_file`: their matches start
+ * at the node walked and nowhere below it, so their walks tell tree-sitter so
+ * (`maxStartDepth` 0) and it descends only where a started match goes on,
+ * instead of into every function body.
+ */
+const shallow = new WeakSet<Parser.Query>();
+
+/** Whether every top-level pattern of a query source is `(source_file ...)`. */
+export function fileRooted(source: string): boolean {
+  let depth = 0;
+  let patterns = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === ';') {
+      while (i < source.length && source[i] !== '\n') i++;
+    } else if (ch === '"') {
+      if (depth === 0) return false;
+      for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
+    } else if (ch === '(' || ch === '[') {
+      if (depth === 0) {
+        if (!/^\(\s*source_file[\s)]/.test(source.slice(i, i + 40))) return false;
+        patterns++;
+      }
+      depth++;
+    } else if (ch === ')' || ch === ']') depth--;
+    else if (depth === 0 && ch === '@') {
+      // A capture of the pattern's root.
+      while (i + 1 < source.length && /[\w.-]/.test(source[i + 1])) i++;
+    } else if (depth === 0 && !/\s/.test(ch)) return false;
+  }
+  return patterns > 0;
 }
 
 /**
@@ -204,7 +241,7 @@ export function rawMatches(q: Parser.Query, node: SyntaxNode, rename?: (name: st
   const fields = node as unknown as Record<number, number>;
   let buf = binding.nodeTransferArray;
   for (let i = 0; i < NODE_FIELDS; i++) buf[i] = fields[i];
-  const [flat, values] = rq._matches(tree, 0, 0, 0, 0, 0, 0, 0xffffffff, 0xffffffff, 0);
+  const [flat, values] = rq._matches(tree, 0, 0, 0, 0, 0, 0, 0xffffffff, shallow.has(q) ? 0 : 0xffffffff, 0);
   // The node fields the binding wrote, one group per node it did not hand over as an object.
   buf = binding.nodeTransferArray;
   let transferred = 0;
@@ -558,6 +595,7 @@ function batchOf(sources: readonly string[]): Batch {
     let l = layout(scanPatterns);
     if (l.member.length !== patternCount(q)) l = layout((src) => patternCount(compile(src)));
     if (l.member.length !== patternCount(q)) throw new Error('the combined query does not have the patterns of its members');
+    if (sources.every(fileRooted)) shallow.add(q);
     batches.set(key, (b = { q, ...l, names: new Map() }));
   }
   return b;
