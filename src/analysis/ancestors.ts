@@ -6,16 +6,20 @@
 // thousands of items, and the resolver (src/analysis/vec-resolver.ts) walks
 // up from every name it types. On a large frozen tree (src/engine/parse.ts)
 // these nodes are listed once, from one query, sorted by range, each with the
-// innermost one around it.
+// innermost one around it (only the nodes are kept, not the query's matches).
 import { isFrozen } from '../engine/parse.ts';
-import { declareQueries } from '../engine/queries.ts';
+import { query } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 /** The node kinds `scopesAround` lists: every kind the resolver's walks up act on. */
 export const SCOPE_KINDS = ['source_file', 'block', 'closure_expression', 'function_item', 'for_expression', 'match_arm', 'if_expression', 'while_expression', 'impl_item', 'trait_item', 'mod_item'] as const;
 
-/** The query the scopes of a large tree are listed with (asked only there, so no phase announces it). */
-export const ANCESTOR_QUERIES = declareQueries('ancestors', { scopes: `[${SCOPE_KINDS.map((k) => `(${k})`).join(' ')}] @scope` });
+/**
+ * The query the scopes of a large tree are listed with: a plain one (a walk
+ * of its own, asked only there), so that its matches are not kept with the
+ * tree besides the list made of them.
+ */
+const SCOPES = `[${SCOPE_KINDS.map((k) => `(${k})`).join(' ')}] @scope`;
 
 interface Scopes {
   starts: number[];
@@ -42,7 +46,7 @@ function scopesOf(tree: Tree): Scopes | null {
     byTree.set(tree, null);
     return null;
   }
-  const list = ANCESTOR_QUERIES.matches('scopes', tree.rootNode).map((m) => {
+  const list = query(SCOPES).matches(tree.rootNode).map((m) => {
     const node = m.captures[0].node;
     return { node, start: node.startIndex, end: node.endIndex };
   });
