@@ -30,7 +30,31 @@ const MAX_DEPTH = 4;
 // Keep the re-parsed trees alive as long as the file's tree: nodes point into them.
 const cache = new WeakMap<Tree, { regions: Region[]; trees: Tree[]; parsed: Set<number> }>();
 
-function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>): void {
+// The re-parsed trees by the text parsed, while anything holds them: each pass that edits a
+// file makes a new tree of it, whose regions are mostly the same argument lists. The n-th
+// list of one text in a file's regions gets the n-th tree of that text, so no two regions of
+// one file share a tree (readers key what they learn of a region by its tree).
+const byText = new Map<string, WeakRef<Tree>[]>();
+const dropped = new FinalizationRegistry<string>((src) => {
+  const kept = byText.get(src)?.filter((r) => r.deref());
+  if (kept?.length) byText.set(src, kept);
+  else byText.delete(src);
+});
+
+/** The frozen tree of `src` for its `nth` list in a file: one parsed for an earlier tree of the file when alive. */
+function regionTree(src: string, nth: number): Tree {
+  let list = byText.get(src);
+  const hit = list?.[nth]?.deref();
+  if (hit) return hit;
+  // Never edited: queries on it may keep their results with it.
+  const t = freezeTree(parse(src));
+  if (!list) byText.set(src, (list = []));
+  list[nth] = new WeakRef(t);
+  dropped.register(t, src);
+  return t;
+}
+
+function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>, seen: Map<string, number>): void {
   if (depth >= MAX_DEPTH || !text.includes('!')) return;
   for (const m of MACROS_QUERY.matches('macros', root)) {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
@@ -41,15 +65,16 @@ function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode
     const inner = tt.text.slice(1, -1);
     if (!inner.trim()) continue;
     const src = open === '(' ? `${PREFIX}(${inner}\n); }` : `${PREFIX}[${inner}\n]; }`;
-    // Never edited: queries on it may keep their results with it.
-    const t = freezeTree(parse(src));
+    const nth = seen.get(src) ?? 0;
+    seen.set(src, nth + 1);
+    const t = regionTree(src, nth);
     if (t.rootNode.hasError) continue;
     trees.push(t);
     parsed.add(tt.startIndex + shift);
     const regionShift = shift + tt.startIndex + 1 - (PREFIX.length + 1);
     const h = host ?? call;
     out.push({ root: t.rootNode, shift: regionShift, host: h, text: src, tt: { start: tt.startIndex + shift, end: tt.endIndex + shift } });
-    collect(t.rootNode, src, regionShift, h, depth + 1, out, trees, parsed);
+    collect(t.rootNode, src, regionShift, h, depth + 1, out, trees, parsed, seen);
   }
 }
 
@@ -60,7 +85,7 @@ export function codeRegions(tree: Tree): Region[] {
   const regions: Region[] = [{ root: tree.rootNode, shift: 0, text: tree.rootNode.text }];
   const trees: Tree[] = [];
   const parsed = new Set<number>();
-  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed);
+  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed, new Map());
   cache.set(tree, { regions, trees, parsed });
   return regions;
 }
