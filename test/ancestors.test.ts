@@ -9,6 +9,7 @@ import { freezeTree, parse } from '../src/engine/parse.ts';
 import { query } from '../src/engine/queries.ts';
 import { declaringItem, SCOPE_KINDS, scopesAround } from '../src/analysis/ancestors.ts';
 import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
+import { codeRegions } from '../src/analysis/macroargs.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 const GOLDEN = path.resolve(import.meta.dirname, '..', 'golden');
@@ -75,5 +76,19 @@ describe('ancestors by range', () => {
     expect(byRanges.length).toBeGreaterThan(10000);
     expect(byRanges).toEqual(byWalks);
     expect(byRanges.filter((t) => t !== '{"k":"unknown"}').length).toBeGreaterThan(500);
+  });
+});
+
+describe('macro argument regions', () => {
+  it('a later tree of the same text reuses the argument trees, and no two regions of one file share one', () => {
+    const src = 'fn f(v: &[u8]) {\n    pr_info!("{}\\n", v.len());\n    pr_info!("{}\\n", v.len());\n    pr_info!("{} {}\\n", v.len(), g(vec![1, 2]));\n}\n';
+    const a = freezeTree(parse(src));
+    const b = freezeTree(parse(src));
+    const ra = codeRegions(a).filter((r) => r.host);
+    const rb = codeRegions(b).filter((r) => r.host);
+    expect(ra.length).toBe(4);
+    expect(new Set(ra.map((r) => r.root.tree)).size).toBe(ra.length);
+    expect(rb.map((r) => r.root.tree)).toEqual(ra.map((r) => r.root.tree));
+    expect(rb.map((r) => [r.shift, r.tt, r.text, r.host!.startIndex])).toEqual(ra.map((r) => [r.shift, r.tt, r.text, r.host!.startIndex]));
   });
 });
