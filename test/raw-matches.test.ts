@@ -1,6 +1,7 @@
 // The engine's walks decide tree-sitter's text predicates before any node
-// becomes an object (rawMatches, src/engine/queries.ts): its matches must be
-// exactly those of node-tree-sitter's own Query.matches, in the same order,
+// becomes an object (rawMatches, rawCaptures in src/engine/queries.ts): their
+// matches and captures must be exactly those of node-tree-sitter's own
+// Query.matches and Query.captures, in the same order,
 // with the same capture names and nodes, for every declared query on every
 // golden input and example, and for every kind of predicate the binding knows.
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../src/engine/parse.ts';
 import { declaredQueries, fileRooted, query, rawMatches } from '../src/engine/queries.ts';
 import type { QueryMatch, SyntaxNode } from '../src/engine/types.ts';
+import type { QueryCapture } from '../src/engine/queries.ts';
 import { TRANSFORMS } from '../src/cli/registry.ts';
 import '../src/engine/suppress.ts';
 import '../src/engine/edits.ts';
@@ -34,11 +36,22 @@ function sig(ms: QueryMatch[]): string[] {
   });
 }
 
+/** The same of captures. */
+function capSig(cs: QueryCapture[]): string[] {
+  return cs.map((c) => {
+    const extra = Object.keys(c)
+      .sort()
+      .map((k) => (k === 'name' || k === 'node' ? k : `${k}=${JSON.stringify((c as unknown as Record<string, unknown>)[k])}`));
+    return `${c.name}:${c.node.id}:${c.node.startIndex}-${c.node.endIndex}:${c.node.type}:${c.node.constructor.name} [${extra.join(' ')}]`;
+  });
+}
+
 function same(source: string, node: SyntaxNode, where: string): number {
-  // The engine's walk (its own compiled query) against the binding's on a query compiled apart.
+  // The engine's walks (its own compiled query) against the binding's on a query compiled apart.
   const mine = query(source).matches(node);
   const theirs = compile(source).matches(node);
   expect(sig(mine), `${where}: ${source}`).toEqual(sig(theirs));
+  expect(capSig(query(source).captures(node)), `${where}: ${source} (captures)`).toEqual(capSig(compile(source).captures(node)));
   // One node captured twice in a walk is one object, as the binding makes it.
   const ids = new Map<string, SyntaxNode>();
   for (const m of mine) for (const c of m.captures) {
@@ -51,7 +64,7 @@ function same(source: string, node: SyntaxNode, where: string): number {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-describe('rawMatches equals Query.matches', () => {
+describe('rawMatches and rawCaptures equal Query.matches and Query.captures', () => {
   const sources = [...new Set([...declaredQueries().flatMap((g) => g.all), ...TRANSFORMS.flatMap((t) => [...Object.values(t.queries ?? {}), ...(t.uses ?? []).flatMap((g) => g.all)])])];
   const files = [...rustFiles(path.join(ROOT, 'golden')), ...rustFiles(path.join(ROOT, 'examples'))];
 

@@ -18,9 +18,10 @@
 // - `query(source)` is the plain query, each call a walk, for what no one can
 //   declare (a query built from a file's names, a range). Nothing patches
 //   tree-sitter's Query.matches/captures.
-// - A walk's matches come from `rawMatches`, which decides the text
-//   predicates before it makes node objects (only the kept matches' nodes
-//   become objects); its results equal Query.matches (test/raw-matches.test.ts).
+// - A walk's matches come from `rawMatches` (its captures from
+//   `rawCaptures`), which decides the text predicates before it makes node
+//   objects (only the kept matches' nodes become objects); the results equal
+//   Query.matches / Query.captures (test/raw-matches.test.ts).
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Parser from 'tree-sitter';
@@ -130,6 +131,7 @@ const binding: Binding | null = (() => {
 })();
 
 type RawQuery = Parser.Query & {
+  _captures(tree: Tree, sr: number, sc: number, er: number, ec: number, si: number, ei: number, limit: number, depth: number, timeout: number): [unknown[], unknown[]];
   _matches(tree: Tree, sr: number, sc: number, er: number, ec: number, si: number, ei: number, limit: number, depth: number, timeout: number): [unknown[], unknown[]];
   _getPredicates(): unknown[][][];
   predicates: unknown[][];
@@ -229,21 +231,47 @@ const endIndexOf = Object.getOwnPropertyDescriptor((Parser as unknown as { Synta
  * without making an object of any node of a candidate its predicates reject.
  */
 export function rawMatches(q: Parser.Query, node: SyntaxNode, rename?: (name: string, pattern: number) => string): QueryMatch[] {
-  const tree = node.tree as Tree & { input: unknown; language: { nodeSubclasses: (new (t: Tree) => SyntaxNode)[] }; _cacheNodes(nodes: SyntaxNode[]): void };
-  const rq = q as RawQuery;
-  if (!binding || typeof tree.input !== 'string' || typeof rq._matches !== 'function') {
+  if (!rawWalks(q, node)) {
     const ms = q.matches(node);
     return rename ? ms.map((m) => ({ ...m, captures: m.captures.map((c) => ({ name: rename(c.name, m.pattern), node: c.node })) })) : ms;
   }
-  let tests = testsByQuery.get(q);
-  if (!tests) testsByQuery.set(q, (tests = testsOf(rq)));
-  const input = tree.input;
+  return rawWalk(q as RawQuery, node, false, rename) as QueryMatch[];
+}
+
+/** `q.captures(node)`, the same captures in the same order, as rawMatches does it: only the kept captures' nodes become objects. */
+export function rawCaptures(q: Parser.Query, node: SyntaxNode): QueryCapture[] {
+  if (!rawWalks(q, node)) return q.captures(node);
+  return rawWalk(q as RawQuery, node, true) as QueryCapture[];
+}
+
+type RawTree = Tree & { input: unknown; language: { nodeSubclasses: (new (t: Tree) => SyntaxNode)[] }; _cacheNodes(nodes: SyntaxNode[]): void };
+
+/** Whether the binding's native walk can be read here: the binding is reachable and the tree's text is a string. */
+function rawWalks(q: Parser.Query, node: SyntaxNode): boolean {
+  const rq = q as RawQuery;
+  return !!binding && typeof (node.tree as RawTree).input === 'string' && typeof rq._matches === 'function' && typeof rq._captures === 'function';
+}
+
+/**
+ * One native walk, `_matches` or `_captures`, read as node-tree-sitter
+ * 0.22.4's Query.matches / Query.captures reads it (index.js), deciding each
+ * candidate's predicates on capture texts taken from the transfer buffer
+ * before any of its nodes becomes an object. A captures walk yields, per
+ * candidate, the pattern, the index of the capture it stands for and all the
+ * match's captures (for the predicates); only that one capture is kept.
+ */
+function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (name: string, pattern: number) => string): (QueryMatch | QueryCapture)[] {
+  const tree = node.tree as RawTree;
+  let tests = testsByQuery.get(rq);
+  if (!tests) testsByQuery.set(rq, (tests = testsOf(rq)));
+  const input = tree.input as string;
   const fields = node as unknown as Record<number, number>;
-  let buf = binding.nodeTransferArray;
+  let buf = binding!.nodeTransferArray;
   for (let i = 0; i < NODE_FIELDS; i++) buf[i] = fields[i];
-  const [flat, values] = rq._matches(tree, 0, 0, 0, 0, 0, 0, 0xffffffff, shallow.has(q) ? 0 : 0xffffffff, 0);
+  const depth = shallow.has(rq) ? 0 : 0xffffffff;
+  const [flat, values] = (captures ? rq._captures : rq._matches).call(rq, tree, 0, 0, 0, 0, 0, 0, 0xffffffff, depth, 0);
   // The node fields the binding wrote, one group per node it did not hand over as an object.
-  buf = binding.nodeTransferArray;
+  buf = binding!.nodeTransferArray;
   let transferred = 0;
   for (const v of values) if (typeof v === 'number') transferred++;
   const data = buf.slice(0, transferred * NODE_FIELDS);
@@ -288,7 +316,7 @@ export function rawMatches(q: Parser.Query, node: SyntaxNode, rename?: (name: st
     return n as SyntaxNode;
   };
 
-  // The captures of the match being tested: names flat[from..to), nodes from fromNode.
+  // The captures of the candidate being tested: names flat[from..to), nodes from fromNode.
   let from = 0;
   let to = 0;
   let fromNode = 0;
@@ -299,12 +327,20 @@ export function rawMatches(q: Parser.Query, node: SyntaxNode, rename?: (name: st
     for (let j = from, n = fromNode; j < to; j++, n++) if (flat[j] === name) t.push(textOf(n));
     return t;
   };
+  const withProperties = <T extends object>(x: T, pattern: number): T => {
+    const r = x as Record<string, unknown>;
+    if (rq.setProperties[pattern]) r.setProperties = rq.setProperties[pattern];
+    if (rq.assertedProperties[pattern]) r.assertedProperties = rq.assertedProperties[pattern];
+    if (rq.refutedProperties[pattern]) r.refutedProperties = rq.refutedProperties[pattern];
+    return x;
+  };
 
-  const out: QueryMatch[] = [];
+  const out: (QueryMatch | QueryCapture)[] = [];
   let i = 0;
   let k = 0;
   while (i < flat.length) {
     const pattern = flat[i++] as number;
+    const index = captures ? (flat[i++] as number) : 0;
     queryStats.candidates++;
     const firstName = i;
     const firstNode = k;
@@ -321,16 +357,16 @@ export function rawMatches(q: Parser.Query, node: SyntaxNode, rename?: (name: st
       for (const p of preds) if (!(ok = p(texts))) break;
       if (!ok) continue;
     }
-    const captures: QueryCapture[] = [];
+    if (captures) {
+      out.push(withProperties({ name: flat[firstName + index] as string, node: nodeOf(firstNode + index) }, pattern));
+      continue;
+    }
+    const cs: QueryCapture[] = [];
     for (let j = firstName, n = firstNode; j < i; j++, n++) {
       const name = flat[j] as string;
-      captures.push({ name: rename ? rename(name, pattern) : name, node: nodeOf(n) });
+      cs.push({ name: rename ? rename(name, pattern) : name, node: nodeOf(n) });
     }
-    const m = { pattern, captures } as QueryMatch & Record<string, unknown>;
-    if (rq.setProperties[pattern]) m.setProperties = rq.setProperties[pattern];
-    if (rq.assertedProperties[pattern]) m.assertedProperties = rq.assertedProperties[pattern];
-    if (rq.refutedProperties[pattern]) m.refutedProperties = rq.refutedProperties[pattern];
-    out.push(m);
+    out.push(withProperties({ pattern, captures: cs } as QueryMatch, pattern));
   }
   if (fresh.length) tree._cacheNodes(fresh);
   queryStats.kept += out.length;
@@ -363,7 +399,7 @@ export function query(source: string): PlainQuery {
       },
       captures: (node, opts) => {
         tick(node.tree);
-        return q.captures(node, opts);
+        return opts ? q.captures(node, opts) : rawCaptures(q, node);
       },
     };
     plain.set(source, p);
@@ -423,7 +459,7 @@ export class QueryGroup<N extends string = string> {
     if (!isFrozen(tree)) {
       tick(tree);
       queryStats.walks++;
-      return compile(source).captures(node);
+      return rawCaptures(compile(source), node);
     }
     const all = rootCaptures(tree, source);
     if (node.id === tree.rootNode.id) return all.slice();
@@ -522,7 +558,7 @@ function rootCaptures(tree: Tree, source: string): readonly QueryCapture[] {
 function walkCaptures(q: Parser.Query, node: SyntaxNode): QueryCapture[] {
   tick(node.tree);
   queryStats.walks++;
-  return q.captures(node);
+  return rawCaptures(q, node);
 }
 
 /** The matches of `source` on a frozen tree's root (announced or not); a fresh array. */
