@@ -312,6 +312,9 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
   };
 
   const firstErrors = new Map<LiveFile, { start: number; end: number; count: number }>();
+  /** Whether a file with syntax errors is refused: kport changed it, or wanted to change it inside an error. */
+  const refusable = (f: LiveFile) => f.text !== f.src.text || f.refusedEdits;
+  const unparsableOf = (fs: LiveFile[]) => fs.map((f) => ({ src: f.src, ...firstErrors.get(f)! }));
   for (const f of live) {
     const errs = errorRanges(f.tree!);
     if (errs.length) {
@@ -533,6 +536,10 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
     enter(undefined);
     // Files over their time budget: refused (runUnit), the unit runs again without them.
     if (spent.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable: spent };
+    // Every file with syntax errors is already refused (changed, or an edit inside an error): the
+    // run's result would be thrown away, so the rest of its phases are not run.
+    const erroneous = live.filter((f) => f.originalErrors > 0 && !f.failure);
+    if (erroneous.length && erroneous.every(refusable)) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable: unparsableOf(erroneous) };
     yield;
     resume();
   }
@@ -551,7 +558,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
   resume();
 
   // Files with syntax errors that kport changed, or wanted to change inside an error: refused (runUnit).
-  const unparsable = live.filter((f) => f.originalErrors > 0 && !f.failure && (f.text !== f.src.text || f.refusedEdits)).map((f) => ({ src: f.src, ...firstErrors.get(f)! }));
+  const unparsable = unparsableOf(live.filter((f) => f.originalErrors > 0 && !f.failure && refusable(f)));
   if (unparsable.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable };
 
   // Verify: never hand back a file that parses worse than it came in.
