@@ -10,6 +10,7 @@ import { query } from '../src/engine/queries.ts';
 import { declaringItem, SCOPE_KINDS, scopesAround } from '../src/analysis/ancestors.ts';
 import { crateIndex, resolverFor } from '../src/analysis/vec-resolver.ts';
 import { codeRegions } from '../src/analysis/macroargs.ts';
+import { CrateIndex } from '../src/crate/crate-index.ts';
 import type { CrateContext, FileContext, SyntaxNode } from '../src/engine/types.ts';
 
 const GOLDEN = path.resolve(import.meta.dirname, '..', 'golden');
@@ -90,5 +91,27 @@ describe('macro argument regions', () => {
     expect(new Set(ra.map((r) => r.root.tree)).size).toBe(ra.length);
     expect(rb.map((r) => r.root.tree)).toEqual(ra.map((r) => r.root.tree));
     expect(rb.map((r) => [r.shift, r.tt, r.text, r.host!.startIndex])).toEqual(ra.map((r) => [r.shift, r.tt, r.text, r.host!.startIndex]));
+  });
+});
+
+describe('crate index module keys by range', () => {
+  it('the index of a frozen tree (ranges) equals that of the same text not frozen (walks up)', () => {
+    // The golden inputs without parse errors (ranges are used only then), and modules nested inline.
+    const clean = inputs(GOLDEN).filter((t) => /\bmod\b/.test(t) && !parse(t).rootNode.hasError);
+    const text = [...clean, 'mod outer {\n    pub mod inner {\n        pub fn deep() -> u32 { super::up() }\n    }\n    pub fn up() -> u32 { inner::deep() }\n}\n'].join('\n');
+    const indexOf = (tree: ReturnType<typeof parse>) => {
+      const idx = new CrateIndex([{ path: 'src/main.rs', text, tree, isCrateRoot: true }], ['']);
+      return JSON.stringify({
+        fns: idx.fns.map((f) => [f.name, f.module, f.group, f.node.startIndex]),
+        calls: idx.calls.map((c) => [c.callee, c.groups, c.end, c.why ?? '']),
+        modules: [...idx.modules],
+        traits: [...idx.traits],
+      });
+    };
+    const frozen = freezeTree(parse(text));
+    expect(frozen.rootNode.hasError).toBe(false);
+    const byRanges = indexOf(frozen);
+    expect(byRanges).toContain('outer::inner');
+    expect(byRanges).toEqual(indexOf(parse(text)));
   });
 });

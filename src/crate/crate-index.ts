@@ -144,6 +144,48 @@ function scopeAround(s: Scopes, node: SyntaxNode): number | undefined {
   return i;
 }
 
+/** A tree's inline modules by range (outer first at one start), each with its name and the innermost one around it. */
+interface ModRanges {
+  starts: number[];
+  ends: number[];
+  names: string[];
+  up: number[];
+}
+
+// null: ranges cannot tell (a tree that may be edited, or one with errors).
+const modRangesByTree = new WeakMap<Tree, ModRanges | null>();
+
+function modRangesOf(tree: Tree): ModRanges | null {
+  let r = modRangesByTree.get(tree);
+  if (r !== undefined) return r;
+  r = null;
+  if (isFrozen(tree) && !tree.rootNode.hasError) {
+    const list = INDEX_QUERIES.matches('mods', tree.rootNode).map((m) => {
+      const mod = m.captures.find((c) => c.name === 'mod')!.node;
+      return { start: mod.startIndex, end: mod.endIndex, name: m.captures.find((c) => c.name === 'name')!.node.text };
+    });
+    list.sort((x, y) => x.start - y.start || y.end - x.end);
+    const s: ModRanges = { starts: [], ends: [], names: [], up: [] };
+    const open: number[] = [];
+    r = s;
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      if (x.end <= x.start || (i > 0 && x.start === list[i - 1].start && x.end === list[i - 1].end)) {
+        r = null;
+        break;
+      }
+      while (open.length && s.ends[open[open.length - 1]] < x.end) open.pop();
+      s.starts.push(x.start);
+      s.ends.push(x.end);
+      s.names.push(x.name);
+      s.up.push(open.length ? open[open.length - 1] : -1);
+      open.push(i);
+    }
+  }
+  modRangesByTree.set(tree, r);
+  return r;
+}
+
 // Method names of core/std/kernel types: an untyped receiver calling one of
 // these may well be a library method, so a same-named crate method is no proof.
 const LIBRARY_METHODS = new Set(
@@ -178,8 +220,10 @@ export class CrateIndex {
   private readonly letCache = new Map<number, { node: SyntaxNode; name: string }[]>();
   private readonly scopes = new Map<string, Scope>();
   private readonly fileModule: string[];
-  /** Per file: node id → the module key it lives in (moduleOf). */
+  /** Per file: node id → the module key it lives in (moduleOf, when ranges cannot tell). */
   private readonly moduleCache: Map<number, string>[] = [];
+  /** Per file: by index into its tree's inline modules (modRangesOf), the key of the module each is. */
+  private readonly modKeys = new Map<number, (string | undefined)[]>();
 
   /** `moduleKeys`: each file's module key (the crate model's module tree, src/crate/mod-tree.ts). */
   constructor(
@@ -199,6 +243,8 @@ export class CrateIndex {
 
   /** The module key a node lives in (its file's module plus enclosing inline `mod`s). */
   moduleOf(file: number, node: SyntaxNode): string {
+    const byRange = this.moduleByRange(file, node);
+    if (byRange !== undefined) return byRange;
     // Kept for every node walked over, so a walk up stops at the first node already seen:
     // one walk per node was quadratic in the nesting (`mod m {` 10,000 deep).
     let cache = this.moduleCache[file];
@@ -228,6 +274,43 @@ export class CrateIndex {
       if (n.type === 'mod_item') inside = joinKey(inside, n.childForFieldName('name')!.text);
     }
     return key!;
+  }
+
+  /**
+   * moduleOf from the ranges of the tree's inline modules (a frozen tree
+   * without errors), without a walk up; undefined when ranges cannot tell.
+   */
+  private moduleByRange(file: number, node: SyntaxNode): string | undefined {
+    const r = modRangesOf(node.tree);
+    const a = node.startIndex;
+    const b = node.endIndex;
+    if (!r || b <= a) return undefined;
+    let lo = 0;
+    let hi = r.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r.starts[mid] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    let i = lo - 1;
+    while (i >= 0 && r.ends[i] < b) i = r.up[i];
+    if (i >= 0 && r.starts[i] === a && r.ends[i] === b) {
+      // The module item itself lives in the module around it; another node of its very range cannot be told from it.
+      if (node.type !== 'mod_item') return undefined;
+      i = r.up[i];
+    }
+    if (i < 0) return this.fileModule[file];
+    let keys = this.modKeys.get(file);
+    if (!keys) this.modKeys.set(file, (keys = []));
+    if (keys[i] === undefined) {
+      // The modules around it up to one whose key is known, then their keys outer first (no recursion: `mod m {` nests 10,000 deep).
+      const chain: number[] = [];
+      let j = i;
+      for (; j >= 0 && keys[j] === undefined; j = r.up[j]) chain.push(j);
+      let inside = j < 0 ? this.fileModule[file] : keys[j]!;
+      for (let k = chain.length - 1; k >= 0; k--) keys[chain[k]] = inside = joinKey(inside, r.names[chain[k]]);
+    }
+    return keys[i];
   }
 
   private addModule(key: string): void {
