@@ -10,7 +10,7 @@ import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/engine/parse.ts';
-import { declaredQueries, fileRooted, query, rawMatches } from '../src/engine/queries.ts';
+import { declaredQueries, fileRooted, literalsOf, query, rawMatches } from '../src/engine/queries.ts';
 import type { QueryMatch, SyntaxNode } from '../src/engine/types.ts';
 import type { QueryCapture } from '../src/engine/queries.ts';
 import { TRANSFORMS } from '../src/cli/registry.ts';
@@ -131,8 +131,18 @@ describe('rawMatches and rawCaptures equal Query.matches and Query.captures', ()
       '(source_file (function_item name: (identifier) @n (#eq? @n "main")) @f)',
       '; rooted at the file\n(source_file (struct_item name: (type_identifier) @n)) (source_file (function_item body: (block (expression_statement (macro_invocation) @m))))',
       '(source_file) @f',
+      '((scoped_identifier) @q (#match? @q "^(::)?(Foo|Bar)::new$"))',
+      '((identifier) @i (#not-match? @i "^(a|b|x|y)$"))',
+      '((identifier) @i (#any-not-match? @i "^(a|b)$"))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#any-not-match? @a "^(a|𝔁)$"))',
+      '(call_expression arguments: (arguments (identifier)* @a) (#not-match? @a "^(q|r)$"))',
+      '(call_expression arguments: (arguments (identifier)+ @a) (#not-eq? @a "a"))',
+      '(call_expression arguments: (arguments (identifier)* @a) (#not-eq? @a "a"))',
+      '(call_expression arguments: (arguments (identifier)* @a) (#any-not-eq? @a "a"))',
+      '(call_expression arguments: (arguments (identifier)* @a) (#not-any-of? @a "q"))',
+      '((primitive_type) @t (#match? @t "^u(8|16)?$"))',
     ];
-    expect(queries.slice(-3).every(fileRooted)).toBe(true);
+    expect(queries.filter((q) => q.includes('source_file')).every(fileRooted)).toBe(true);
     expect(fileRooted('(source_file (function_item) @f) (function_item) @g')).toBe(false);
     expect(fileRooted('[(source_file) (function_item)] @x')).toBe(false);
     expect(fileRooted('(source_file_x) @x')).toBe(false);
@@ -142,6 +152,28 @@ describe('rawMatches and rawCaptures equal Query.matches and Query.captures', ()
       for (const c of compile('(function_item) @f').captures(tree.rootNode)) same(src, c.node, `sample under ${c.node.startIndex}`);
     }
     expect(n).toBeGreaterThan(50);
+  });
+
+  it('reads a regex of finitely many words as those words, and no other', () => {
+    expect(literalsOf('^(Vec|Box)$')).toEqual(['Vec', 'Box']);
+    expect(literalsOf('^String$')).toEqual(['String']);
+    expect(literalsOf('^f(32|64)$')).toEqual(['f32', 'f64']);
+    expect(literalsOf('^(::)?(std|alloc)::(vec::Vec|boxed::Box)$')).toEqual(['std::vec::Vec', 'std::boxed::Box', 'alloc::vec::Vec', 'alloc::boxed::Box', '::std::vec::Vec', '::std::boxed::Box', '::alloc::vec::Vec', '::alloc::boxed::Box']);
+    expect(literalsOf('^(a|)$')).toEqual(['a', '']);
+    for (const re of ['^K?String$', 'String$', '^String', '^(a|b)*$', '^(a|b)+$', '^a.b$', '^a\\db$', '^[0-9]+$', '^(?:a|b)$', '(^|::)(fs::[a-z_]+)$', '^a\\$', '^(a|b$', '^a|b)$', '^é$']) expect(literalsOf(re), re).toBeNull();
+    // Every declared #match? regex: the words, when it has them, are exactly what the regex accepts of them.
+    const declared = new Set<string>();
+    for (const src of sources) for (const m of src.matchAll(/#match\? @[\w.-]+ "((?:[^"\\]|\\.)*)"/g)) declared.add(m[1]);
+    let words = 0;
+    for (const re of declared) {
+      const lits = literalsOf(re);
+      if (!lits) continue;
+      words++;
+      const r = new RegExp(re);
+      for (const w of lits) expect(r.test(w), `${re} ${w}`).toBe(true);
+      for (const w of lits) for (const x of [`${w}x`, `x${w}`, w.slice(1), ` ${w}`, `${w}\n`]) if (!lits.includes(x)) expect(r.test(x), `${re} ${JSON.stringify(x)}`).toBe(false);
+    }
+    expect(words).toBeGreaterThan(20);
   });
 
   it('names captures as it is asked to, checking the pattern', () => {

@@ -140,15 +140,68 @@ type RawQuery = Parser.Query & {
   refutedProperties: unknown[];
 };
 
-/**
- * A predicate on a match, given the texts of its captures of a name: `texts`
- * fills and returns one of two arrays it reuses (`slot` 0 or 1), so a test
- * reads what it needs of the first before it asks for the second.
- */
-type Test = (texts: (name: string, slot: 0 | 1) => string[]) => boolean;
+/** What a predicate reads of a candidate: its captures of a name. */
+interface View {
+  /** Their texts, in one of two arrays it reuses (`slot` 0 or 1): a test reads the first before it asks for the second. */
+  texts(name: string, slot: 0 | 1): string[];
+  /** Sets `count` to how many there are and `hits` to how many of them have a text among `lits`. */
+  among(name: string, lits: readonly string[]): void;
+  count: number;
+  hits: number;
+}
+
+/** A predicate on a candidate. */
+type Test = (v: View) => boolean;
 
 const STRING = 2;
 const CAPTURE = 1;
+
+/**
+ * The texts a `#match?` regex accepts when it accepts only finitely many
+ * plain words: `^word$`, `^(a|b|c)$`, `^(::)?(std|alloc)::vec$` (anchored;
+ * word characters, `:`, groups of alternatives, a `?` after a group). Null
+ * for any other regex: it is run on the text.
+ */
+export function literalsOf(re: string): string[] | null {
+  if (!re.startsWith('^') || !re.endsWith('$') || re.endsWith('\\$')) return null;
+  const body = re.slice(1, -1);
+  let i = 0;
+  const LIMIT = 256;
+  // alt := seq ('|' seq)*; seq := (word char | '(' alt ')' '?'?)*
+  const alt = (): string[] | null => {
+    const out: string[] = [];
+    for (;;) {
+      const s = seq();
+      if (!s) return null;
+      out.push(...s);
+      if (out.length > LIMIT) return null;
+      if (body[i] !== '|') return out;
+      i++;
+    }
+  };
+  const seq = (): string[] | null => {
+    let acc = [''];
+    while (i < body.length && body[i] !== '|' && body[i] !== ')') {
+      let part: string[] | null;
+      if (body[i] === '(') {
+        i++;
+        part = alt();
+        if (!part || body[i] !== ')') return null;
+        i++;
+        if (body[i] === '?') {
+          i++;
+          part = ['', ...part];
+        }
+      } else if (/[\w:]/.test(body[i]) && body[i + 1] !== '?' && body[i + 1] !== '*' && body[i + 1] !== '+' && body[i + 1] !== '{') part = [body[i++]];
+      else return null;
+      acc = acc.flatMap((x) => part!.map((y) => x + y));
+      if (acc.length > LIMIT) return null;
+    }
+    return acc;
+  };
+  const all = alt();
+  return all && i === body.length ? [...new Set(all)] : null;
+}
 
 /** The predicates of each pattern of `q` as tests on capture texts, as node-tree-sitter 0.22.4's Query._init builds them (index.js); `set!`, `is?`, `is-not?` test nothing. */
 function testsOf(q: RawQuery): Test[][] {
@@ -158,6 +211,13 @@ function testsOf(q: RawQuery): Test[][] {
       const op = steps[1] as string;
       const positive = !op.startsWith('not-') && !op.startsWith('any-not-');
       const all = !op.startsWith('any-');
+      /** Whether every (all) or some (any) capture is (positive) or is not a text among `lits`; none of them: `empty`. */
+      const amongTest = (name: string, lits: readonly string[], empty: boolean | undefined): Test => (v) => {
+        v.among(name, lits);
+        if (v.count === 0 && empty !== undefined) return empty;
+        const good = positive ? v.hits : v.count - v.hits;
+        return all ? good === v.count : good > 0;
+      };
       switch (op) {
         case 'eq?':
         case 'not-eq?':
@@ -167,28 +227,29 @@ function testsOf(q: RawQuery): Test[][] {
           if (steps[4] === CAPTURE) {
             const other = steps[5] as string;
             return [
-              (texts) => {
-                const a = texts(name, 0);
-                const b = texts(other, 1);
+              (v) => {
+                const a = v.texts(name, 0);
+                const b = v.texts(other, 1);
                 const hit = (t: string) => b.some((u) => (t === u) === positive);
                 return all ? a.every(hit) : a.some(hit);
               },
             ];
           }
-          const value = steps[5] as string;
-          const hit = (t: string) => (t === value) === positive;
-          return [(texts) => (all ? texts(name, 0).every(hit) : texts(name, 0).some(hit))];
+          // No captures: every of none holds, some of none does not.
+          return [amongTest(name, [steps[5] as string], undefined)];
         }
         case 'match?':
         case 'not-match?':
         case 'any-match?':
         case 'any-not-match?': {
           const name = steps[3] as string;
+          const lits = literalsOf(steps[5] as string);
+          if (lits) return [amongTest(name, lits, !positive)];
           const re = new RegExp(steps[5] as string);
           const hit = (t: string) => re.test(t) === positive;
           return [
-            (texts) => {
-              const a = texts(name, 0);
+            (v) => {
+              const a = v.texts(name, 0);
               if (a.length === 0) return !positive;
               return all ? a.every(hit) : a.some(hit);
             },
@@ -199,12 +260,11 @@ function testsOf(q: RawQuery): Test[][] {
           const name = steps[3] as string;
           const values: string[] = [];
           for (let k = 4; k < steps.length; k += 2) values.push(steps[k + 1] as string);
-          const hit = (t: string) => values.includes(t);
           return [
-            (texts) => {
-              const a = texts(name, 0);
-              if (a.length === 0) return !positive;
-              return a.every(hit) === positive;
+            (v) => {
+              v.among(name, values);
+              if (v.count === 0) return !positive;
+              return (v.hits === v.count) === positive;
             },
           ];
         }
@@ -285,13 +345,28 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
   }
 
   const stand = { tree, 0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as unknown as Record<number, number>;
+  /** A transferred node's end, asked of the binding (its start is in the buffer: its start byte, two per UTF-16 unit). */
+  const endAt = (o: number): number => {
+    for (let i = 0; i < NODE_FIELDS; i++) stand[i] = data[o + i];
+    return endIndexOf.call(stand) as number;
+  };
   const textOf = (k: number): string => {
     const o = at[k];
     if (o < 0) return (values[k] as SyntaxNode).text;
-    // Start: the node's start byte, two per UTF-16 unit; end: asked of the binding.
-    for (let i = 0; i < NODE_FIELDS; i++) stand[i] = data[o + i];
-    const end = endIndexOf.call(stand) as number;
-    return input.substring(data[o + 2] >>> 1, end);
+    return input.substring(data[o + 2] >>> 1, endAt(o));
+  };
+  /** Whether capture k's text is one of `lits`, without cutting it out: a word that does not start there rules itself out. */
+  const isOneOf = (k: number, lits: readonly string[]): boolean => {
+    const o = at[k];
+    if (o < 0) return lits.includes((values[k] as SyntaxNode).text);
+    const start = data[o + 2] >>> 1;
+    let end = -1;
+    for (const lit of lits) {
+      if (!input.startsWith(lit, start)) continue;
+      if (end < 0) end = endAt(o);
+      if (end - start === lit.length) return true;
+    }
+    return false;
   };
 
   const made = new Map<number, SyntaxNode | null>();
@@ -321,11 +396,26 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
   let to = 0;
   let fromNode = 0;
   const scratch: [string[], string[]] = [[], []];
-  const texts = (name: string, slot: 0 | 1): string[] => {
-    const t = scratch[slot];
-    t.length = 0;
-    for (let j = from, n = fromNode; j < to; j++, n++) if (flat[j] === name) t.push(textOf(n));
-    return t;
+  const view: View = {
+    texts(name, slot) {
+      const t = scratch[slot];
+      t.length = 0;
+      for (let j = from, n = fromNode; j < to; j++, n++) if (flat[j] === name) t.push(textOf(n));
+      return t;
+    },
+    among(name, lits) {
+      let count = 0;
+      let hits = 0;
+      for (let j = from, n = fromNode; j < to; j++, n++) {
+        if (flat[j] !== name) continue;
+        count++;
+        if (isOneOf(n, lits)) hits++;
+      }
+      this.count = count;
+      this.hits = hits;
+    },
+    count: 0,
+    hits: 0,
   };
   const withProperties = <T extends object>(x: T, pattern: number): T => {
     const r = x as Record<string, unknown>;
@@ -354,7 +444,7 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
       to = i;
       fromNode = firstNode;
       let ok = true;
-      for (const p of preds) if (!(ok = p(texts))) break;
+      for (const p of preds) if (!(ok = p(view))) break;
       if (!ok) continue;
     }
     if (captures) {
