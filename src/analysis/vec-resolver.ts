@@ -489,7 +489,9 @@ export class Resolver {
       }
       case 'closure_expression': {
         const params = n.childForFieldName('parameters');
-        for (const p of params?.namedChildren ?? []) {
+        // A parameter that binds the name has it in its text: most do not, and their nodes are not made.
+        if (!params?.text.includes(name)) return undefined;
+        for (const p of params.namedChildren) {
           const pat = p.type === 'parameter' ? p.childForFieldName('pattern') : p;
           if (pat && binds(pat, name)) return p.type === 'parameter' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
         }
@@ -498,7 +500,9 @@ export class Resolver {
       case 'function_item': {
         // A macro's re-parsed arguments: the names are those in scope at the invocation.
         if (this.anchor && n.childForFieldName('name')?.text === REGION_FN && n.parent?.parent === null) return this.local(this.anchor, depth + 1, name, elem);
-        for (const p of n.childForFieldName('parameters')?.namedChildren ?? []) {
+        const params = n.childForFieldName('parameters');
+        if (!params?.text.includes(name)) return UNKNOWN;
+        for (const p of params.namedChildren) {
           if (p.type !== 'parameter') continue;
           const pat = p.childForFieldName('pattern');
           if (pat && binds(pat, name)) return pat.type === 'identifier' || pat.type === 'mut_pattern' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
