@@ -490,7 +490,7 @@ export class Resolver {
       case 'closure_expression': {
         const params = n.childForFieldName('parameters');
         // A parameter that binds the name has it in its text: most do not, and their nodes are not made.
-        if (!params?.text.includes(name)) return undefined;
+        if (!params || !hasWord(params.text, name)) return undefined;
         for (const p of params.namedChildren) {
           const pat = p.type === 'parameter' ? p.childForFieldName('pattern') : p;
           if (pat && binds(pat, name)) return p.type === 'parameter' ? elemOfType(p.childForFieldName('type'), elem) : UNKNOWN;
@@ -501,7 +501,7 @@ export class Resolver {
         // A macro's re-parsed arguments: the names are those in scope at the invocation.
         if (this.anchor && n.childForFieldName('name')?.text === REGION_FN && n.parent?.parent === null) return this.local(this.anchor, depth + 1, name, elem);
         const params = n.childForFieldName('parameters');
-        if (!params?.text.includes(name)) return UNKNOWN;
+        if (!params || !hasWord(params.text, name)) return UNKNOWN;
         for (const p of params.namedChildren) {
           if (p.type !== 'parameter') continue;
           const pat = p.childForFieldName('pattern');
@@ -541,6 +541,15 @@ export class Resolver {
 }
 
 const NONE = new Set<string>();
+
+/** Whether `word` occurs in `text` as a whole identifier (not inside a longer one). */
+function hasWord(text: string, word: string): boolean {
+  const part = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
+    if (!part(text.charCodeAt(i - 1)) && !part(text.charCodeAt(i + word.length))) return true;
+  }
+  return false;
+}
 
 /** What the resolver keeps on a block's `let`: its pattern and the names the pattern binds (as `binds` reads them), once asked. */
 type Let = BlockLet & { pat?: SyntaxNode | null; names?: Set<string> };
