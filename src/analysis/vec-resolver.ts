@@ -310,7 +310,8 @@ export class Resolver {
       // str methods: `s.to_uppercase()` is a new String, `s.trim()` a str (only where `s` is known text).
       const text = (recv.k === 'prim' && recv.name === 'str') || (recv.k === 'named' && recv.name === 'String');
       if (text && m && STR_TO_STRING.has(m)) return { k: 'named', name: 'String' };
-      if (text && m && STR_TO_STR.has(m)) return { k: 'prim', name: 'str' };
+      // A KString (src/compat/kstring.ts) is a str through Deref, before the compat module (whose tables say the same) is written.
+      if ((text || (recv.k === 'named' && recv.name === 'KString')) && m && STR_TO_STR.has(m)) return { k: 'prim', name: 'str' };
       const owner = recv.k === 'box' ? recv.inner : recv;
       // The compat module's (src/compat/kstring.ts): `x.to_kstring()?`, `s.try_clone()?`.
       if (m === 'to_kstring') return { k: 'named', name: 'KString' };
