@@ -16,8 +16,8 @@ export interface FnSig {
   params: (SyntaxNode | null)[];
   /** Whether it takes `self` (then `Type::f(x, ..)` passes `x` as self). */
   hasSelf: boolean;
-  /** For ambiguity: two same-named functions with different signatures resolve to nothing. */
-  text: string;
+  /** For ambiguity: two same-named functions with different signatures resolve to nothing (read on first use). */
+  readonly text: string;
 }
 
 /** Declared signatures: `name` for free functions, `Type::name` for associated ones. */
@@ -141,12 +141,25 @@ function fnTable(tree: Tree): FnTable {
       key = `${lastSegment(base.text)}::${key}`;
       if (ret?.text === 'Self' && t) ret = t;
     } else if (impl && impl.type !== 'mod_item') continue; // trait items and the like
-    const sig: FnSig = { ret, params, hasSelf, text: `${params.map((p) => p?.text).join(',')}->${ret?.text ?? ''}` };
+    const sig = fnSig(ret, params, hasSelf);
     const prev = table.get(key);
     if (prev === undefined) table.set(key, sig);
     else if (prev !== 'ambiguous' && prev.text !== sig.text) table.set(key, 'ambiguous');
   }
   return table;
+}
+
+/** A signature whose text (asked only when two functions share a name) is read on first use. */
+function fnSig(ret: SyntaxNode | null, params: (SyntaxNode | null)[], hasSelf: boolean): FnSig {
+  let text: string | undefined;
+  return {
+    ret,
+    params,
+    hasSelf,
+    get text() {
+      return (text ??= `${params.map((p) => p?.text).join(',')}->${ret?.text ?? ''}`);
+    },
+  };
 }
 
 /** The last path segment of a type or path node's text, without generics. */
