@@ -21,7 +21,8 @@
 // - A walk's matches come from `rawMatches` (its captures from
 //   `rawCaptures`), which decides the text predicates before it makes node
 //   objects (only the kept matches' nodes become objects); the results equal
-//   Query.matches / Query.captures (test/raw-matches.test.ts).
+//   Query.matches / Query.captures (test/raw-matches.test.ts). A query rooted
+//   at `source_file` walks only as deep as its matches go (`fileRooted`).
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import Parser from 'tree-sitter';
