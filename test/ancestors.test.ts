@@ -81,8 +81,9 @@ describe('ancestors by range', () => {
 });
 
 describe('macro argument regions', () => {
-  it('a later tree of the same text reuses the argument trees, and no two regions of one file share one', () => {
-    const src = 'fn f(v: &[u8]) {\n    pr_info!("{}\\n", v.len());\n    pr_info!("{}\\n", v.len());\n    pr_info!("{} {}\\n", v.len(), g(vec![1, 2]));\n}\n';
+  it('a later tree of the same large text reuses the argument trees, and no two regions of one file share one', () => {
+    // Reuse is for large files only (128 KB and more): a long comment makes this one large.
+    const src = `// ${'x'.repeat(128 * 1024)}\n` + 'fn f(v: &[u8]) {\n    pr_info!("{}\\n", v.len());\n    pr_info!("{}\\n", v.len());\n    pr_info!("{} {}\\n", v.len(), g(vec![1, 2]));\n}\n';
     const a = freezeTree(parse(src));
     const b = freezeTree(parse(src));
     const ra = codeRegions(a).filter((r) => r.host);
@@ -91,6 +92,12 @@ describe('macro argument regions', () => {
     expect(new Set(ra.map((r) => r.root.tree)).size).toBe(ra.length);
     expect(rb.map((r) => r.root.tree)).toEqual(ra.map((r) => r.root.tree));
     expect(rb.map((r) => [r.shift, r.tt, r.text, r.host!.startIndex])).toEqual(ra.map((r) => [r.shift, r.tt, r.text, r.host!.startIndex]));
+    // A small file parses its own.
+    const small = src.slice(src.indexOf('\n') + 1);
+    const rc = codeRegions(freezeTree(parse(small))).filter((r) => r.host);
+    const rd = codeRegions(freezeTree(parse(small))).filter((r) => r.host);
+    expect(rc.length).toBe(4);
+    expect(rc.some((r, i) => r.root.tree === rd[i].root.tree)).toBe(false);
   });
 });
 

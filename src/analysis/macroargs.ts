@@ -33,7 +33,10 @@ const cache = new WeakMap<Tree, { regions: Region[]; trees: Tree[]; parsed: Set<
 // The re-parsed trees by the text parsed, while anything holds them: each pass that edits a
 // file makes a new tree of it, whose regions are mostly the same argument lists. The n-th
 // list of one text in a file's regions gets the n-th tree of that text, so no two regions of
-// one file share a tree (readers key what they learn of a region by its tree).
+// one file share a tree (readers key what they learn of a region by its tree). Only for a
+// large file: on a crate of small ones (TheAlgorithms/Rust) the weak cache cost more memory
+// (peak RSS 370 -> 397 MB) than the parses it saved.
+const LARGE = 128 * 1024;
 const byText = new Map<string, WeakRef<Tree>[]>();
 const dropped = new FinalizationRegistry<string>((src) => {
   const kept = byText.get(src)?.filter((r) => r.deref());
@@ -42,11 +45,12 @@ const dropped = new FinalizationRegistry<string>((src) => {
 });
 
 /** The frozen tree of `src` for its `nth` list in a file: one parsed for an earlier tree of the file when alive. */
-function regionTree(src: string, nth: number): Tree {
+function regionTree(src: string, nth: number, reuse: boolean): Tree {
+  // Never edited: queries on it may keep their results with it.
+  if (!reuse) return freezeTree(parse(src));
   let list = byText.get(src);
   const hit = list?.[nth]?.deref();
   if (hit) return hit;
-  // Never edited: queries on it may keep their results with it.
   const t = freezeTree(parse(src));
   if (!list) byText.set(src, (list = []));
   list[nth] = new WeakRef(t);
@@ -54,7 +58,8 @@ function regionTree(src: string, nth: number): Tree {
   return t;
 }
 
-function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>, seen: Map<string, number>): void {
+// `seen`: per text, how many lists of it the file has had (undefined: no reuse, a small file).
+function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>, seen: Map<string, number> | undefined): void {
   if (depth >= MAX_DEPTH || !text.includes('!')) return;
   for (const m of MACROS_QUERY.matches('macros', root)) {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
@@ -65,9 +70,12 @@ function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode
     const inner = tt.text.slice(1, -1);
     if (!inner.trim()) continue;
     const src = open === '(' ? `${PREFIX}(${inner}\n); }` : `${PREFIX}[${inner}\n]; }`;
-    const nth = seen.get(src) ?? 0;
-    seen.set(src, nth + 1);
-    const t = regionTree(src, nth);
+    let t: Tree;
+    if (seen) {
+      const nth = seen.get(src) ?? 0;
+      seen.set(src, nth + 1);
+      t = regionTree(src, nth, true);
+    } else t = regionTree(src, 0, false);
     if (t.rootNode.hasError) continue;
     trees.push(t);
     parsed.add(tt.startIndex + shift);
@@ -85,7 +93,7 @@ export function codeRegions(tree: Tree): Region[] {
   const regions: Region[] = [{ root: tree.rootNode, shift: 0, text: tree.rootNode.text }];
   const trees: Tree[] = [];
   const parsed = new Set<number>();
-  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed, new Map());
+  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed, regions[0].text.length >= LARGE ? new Map() : undefined);
   cache.set(tree, { regions, trees, parsed });
   return regions;
 }
