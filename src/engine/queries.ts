@@ -452,10 +452,11 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
       out.push(withProperties({ name: flat[firstName + index] as string, node: nodeOf(firstNode + index) }, pattern));
       continue;
     }
-    const cs: QueryCapture[] = [];
+    // Exactly as long as it needs: an array grown by push keeps room for 17, and the tree keeps these.
+    const cs: QueryCapture[] = new Array(i - firstName);
     for (let j = firstName, n = firstNode; j < i; j++, n++) {
       const name = flat[j] as string;
-      cs.push({ name: rename ? rename(name, pattern) : name, node: nodeOf(n) });
+      cs[j - firstName] = { name: rename ? rename(name, pattern) : name, node: nodeOf(n) };
     }
     out.push(withProperties({ pattern, captures: cs } as QueryMatch, pattern));
   }
