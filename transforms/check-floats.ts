@@ -1,6 +1,6 @@
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
+import { MACROS_QUERY, anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { formatCall, valueType } from '../src/analysis/fmt-args.ts';
@@ -171,6 +171,8 @@ export const checkFloats: FileTransform = {
   safety: 'suggestion',
   applies: (text) => FLOAT_HINT.test(text),
   queries: QUERIES,
+  // The macro arguments codeRegions reads (src/analysis/macroargs.ts) join the phase's walk.
+  uses: [MACROS_QUERY],
   run,
   codes: [
     {

@@ -1,4 +1,4 @@
-import { anchor, codeRegions } from '../src/analysis/macroargs.ts';
+import { MACROS_QUERY, anchor, codeRegions } from '../src/analysis/macroargs.ts';
 import { CORE_ONLY, formatCall, valueType } from '../src/analysis/fmt-args.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
 import { type Resolver, type Ty } from '../src/analysis/vec-resolver.ts';
@@ -102,7 +102,7 @@ export const checkFmtDisplay: CrateTransform = {
   safety: 'suggestion',
   // What `run` looks for: `print!`, `println!`, `eprint!`, `eprintln!` or a `pr_*!` call.
   words: ['print', 'pr_'],
-  uses: [TABLE_QUERIES],
+  uses: [TABLE_QUERIES, MACROS_QUERY],
   run,
   codes,
 };

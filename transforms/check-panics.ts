@@ -1,7 +1,7 @@
 import { isLineUnwrap } from '../src/analysis/input-loop.ts';
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
+import { MACROS_QUERY, anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import { safeDivisor, safeIndex, type Place } from '../src/analysis/bounds.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
@@ -230,6 +230,8 @@ export const checkPanics: FileTransform = {
   safety: 'suggestion',
   words: ['unwrap', 'expect', 'panic', 'unreachable', 'todo', 'unimplemented', 'assert', '[', '/', '%'],
   queries: QUERIES,
+  // The macro arguments codeRegions reads (src/analysis/macroargs.ts) join the phase's walk.
+  uses: [MACROS_QUERY],
   run,
   codes: [
     {

@@ -1,6 +1,6 @@
 import { localNames } from '../src/analysis/localnames.ts';
 import { isTestCode } from '../src/analysis/testcode.ts';
-import { anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
+import { MACROS_QUERY, anchor, codeRegions, regionMatches, shadowed } from '../src/analysis/macroargs.ts';
 import { PROFILE_IDS } from '../src/kernel-api/profiles.ts';
 import type { FileContext, FileTransform, SyntaxNode } from '../src/engine/types.ts';
 import { stringsPorted, toStringBound } from '../src/compat/strings.ts';
@@ -103,6 +103,8 @@ export const checkStrings: FileTransform = {
   safety: 'suggestion',
   words: ['String', 'format!', 'to_string'],
   queries: QUERIES,
+  // The macro arguments codeRegions reads (src/analysis/macroargs.ts) join the phase's walk.
+  uses: [MACROS_QUERY],
   run,
   codes: [
     {

@@ -5,7 +5,7 @@
 // lands whole or not at all; code that moves (a loop body that becomes a
 // method) is rewritten on the way with `EditGroup.render`.
 import MagicString from 'magic-string';
-import { declareQueries } from './queries.ts';
+import { query } from './queries.ts';
 import type { SyntaxNode } from './types.ts';
 
 export interface Edit {
@@ -252,11 +252,12 @@ function reindentText(s: string, reindent: (cur: string) => string): string {
   return s.includes('\n') ? s.replace(/\n([ \t]*)/g, (_, cur: string) => `\n${reindent(cur)}`) : s;
 }
 
-const QUERIES = declareQueries('edits', { literals: '(string_literal) @s (raw_string_literal) @s (block_comment) @s' }, { literals: 's' });
+/** Asked of the node whose text is kept (a function's body), never of a whole file: a walk of that node alone. */
+const LITERALS = query('(string_literal) @s (raw_string_literal) @s (block_comment) @s');
 
 /** Multi-line string literals and block comments under `root` that overlap `range`. */
 function multilineLiterals(root: SyntaxNode, range: Range): Range[] {
-  return QUERIES.captures('literals', root)
+  return LITERALS.captures(root)
     .map((c) => c.node)
     .filter((n) => n.text.includes('\n') && n.endIndex > range.start && n.startIndex < range.end)
     .map((n) => ({ start: n.startIndex, end: n.endIndex }));
