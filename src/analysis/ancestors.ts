@@ -1,93 +1,72 @@
 // The ancestors of a node that bind or scope names (blocks, closures,
 // functions, `for`, match arms, `if`/`while`, impls, traits, modules and the
-// file), found by ranges instead of a walk up. tree-sitter finds a node's
-// parent by walking down from the root, past every sibling before it: on a
-// 1 MB file each first step up from a function costs a scan of the file's
-// thousands of items, and the resolver (src/analysis/vec-resolver.ts) walks
-// up from every name it types. On a large frozen tree (src/engine/parse.ts)
-// these nodes are listed once, from one query, sorted by range, each with the
-// innermost one around it (only the nodes are kept, not the query's matches).
-import { isFrozen } from '../engine/parse.ts';
-import { query } from '../engine/queries.ts';
+// file), found by a walk down instead of a walk up. tree-sitter finds a
+// node's parent by walking down from the root, past every sibling before it:
+// on a 1 MB file each first step up from a function costs a scan of the
+// file's thousands of items, and the resolver (src/analysis/vec-resolver.ts)
+// walks up from every name it types. On a large frozen tree
+// (src/engine/parse.ts) the file's items are listed once with their ranges
+// (a cursor over the root's children), and a node's ancestors are those a
+// cursor meets going down from the item around it to the node (a query
+// listing every scope of the tree cost as much CPU, and more memory).
+import { isFrozen, nodeKey } from '../engine/parse.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
 /** The node kinds `scopesAround` lists: every kind the resolver's walks up act on. */
 export const SCOPE_KINDS = ['source_file', 'block', 'closure_expression', 'function_item', 'for_expression', 'match_arm', 'if_expression', 'while_expression', 'impl_item', 'trait_item', 'mod_item'] as const;
+const KINDS = new Set<string>(SCOPE_KINDS);
 
-/**
- * The query the scopes of a large tree are listed with: a plain one (a walk
- * of its own, asked only there), so that its matches are not kept with the
- * tree besides the list made of them.
- */
-const SCOPES = `[${SCOPE_KINDS.map((k) => `(${k})`).join(' ')}] @scope`;
-
-interface Scopes {
+/** A large tree's items (the root's children) by range. */
+interface Items {
+  root: SyntaxNode;
   starts: number[];
   ends: number[];
   nodes: SyntaxNode[];
-  /** Index of the innermost scope around each, -1 for none. */
-  up: number[];
 }
 
-// null: a small tree, or one with a scope of no width or two scopes of one range, which ranges cannot order (callers then walk up).
-const byTree = new WeakMap<Tree, Scopes | null>();
+// null: a small tree, or one that may be edited (callers then walk up).
+const itemsByTree = new WeakMap<Tree, Items | null>();
 
 /**
  * Below this many characters a walk up is cheap (the siblings a step up
- * passes are few): no list, no query. Above, the list's query (a walk of its
- * own, about a third of a parse) is repaid by the first few hundred names typed.
+ * passes are few): no list.
  */
 const SMALL = 128 * 1024;
 
-function scopesOf(tree: Tree): Scopes | null {
-  let s = byTree.get(tree);
+function itemsOf(tree: Tree): Items | null {
+  let s = itemsByTree.get(tree);
   if (s !== undefined) return s;
-  if (tree.rootNode.endIndex < SMALL) {
-    byTree.set(tree, null);
-    return null;
-  }
-  const list = query(SCOPES).matches(tree.rootNode).map((m) => {
-    const node = m.captures[0].node;
-    return { node, start: node.startIndex, end: node.endIndex };
-  });
-  // Outer first at one start: tree nodes nest or are apart.
-  list.sort((a, b) => a.start - b.start || b.end - a.end);
-  s = { starts: [], ends: [], nodes: [], up: [] };
-  const open: number[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const x = list[i];
-    if (x.end <= x.start || (i > 0 && x.start === list[i - 1].start && x.end === list[i - 1].end)) {
-      s = null;
-      break;
+  s = null;
+  const root = tree.rootNode;
+  if (isFrozen(tree) && root.endIndex >= SMALL) {
+    const c = root.walk();
+    s = { root, starts: [], ends: [], nodes: [] };
+    if (c.gotoFirstChild()) {
+      do {
+        s.starts.push(c.startIndex);
+        s.ends.push(c.endIndex);
+        s.nodes.push(c.currentNode);
+      } while (c.gotoNextSibling());
     }
-    while (open.length && s.ends[open[open.length - 1]] < x.end) open.pop();
-    s.starts.push(x.start);
-    s.ends.push(x.end);
-    s.nodes.push(x.node);
-    s.up.push(open.length ? open[open.length - 1] : -1);
-    open.push(i);
   }
-  byTree.set(tree, s);
+  itemsByTree.set(tree, s);
   return s;
 }
 
 /**
  * The ancestors of `node` whose kind is one of SCOPE_KINDS, innermost first
  * (the file last): what a walk up through `parent` meets of those kinds.
- * Undefined when ranges cannot tell or need not: a tree that may still be
- * edited, a small one (a walk up is cheap there), a node of no width, or one
- * with the very range of such a scope (itself or a wrapper of it); the
- * caller then walks up.
+ * Undefined when not told this way: a tree that may still be edited, a small
+ * one (a walk up is cheap there), a node of no width, or one the walk down
+ * does not reach; the caller then walks up.
  */
 export function scopesAround(node: SyntaxNode): SyntaxNode[] | undefined {
-  const tree = node.tree;
-  if (!isFrozen(tree)) return undefined;
   const a = node.startIndex;
   const b = node.endIndex;
   if (b <= a) return undefined;
-  const s = scopesOf(tree);
+  const s = itemsOf(node.tree);
   if (!s) return undefined;
-  // The last scope that starts at or before the node: the innermost around it, or inside one that is (or inside the node).
+  // The item around it: the last that starts at or before it, if it also ends at or after it.
   let lo = 0;
   let hi = s.starts.length;
   while (lo < hi) {
@@ -95,12 +74,25 @@ export function scopesAround(node: SyntaxNode): SyntaxNode[] | undefined {
     if (s.starts[mid] <= a) lo = mid + 1;
     else hi = mid;
   }
-  let i = lo - 1;
-  while (i >= 0 && s.ends[i] < b) i = s.up[i];
-  if (i >= 0 && s.starts[i] === a && s.ends[i] === b) return undefined;
-  const out: SyntaxNode[] = [];
-  for (; i >= 0; i = s.up[i]) out.push(s.nodes[i]);
-  return out;
+  const i = lo - 1;
+  if (i < 0 || s.ends[i] < b) return undefined;
+  const item = s.nodes[i];
+  // The file last, when it is one (a tree whose root is an ERROR has none).
+  const tail = KINDS.has(s.root.type) ? [s.root] : [];
+  if (s.starts[i] === a && s.ends[i] === b && nodeKey(item) === nodeKey(node)) return tail;
+  // Down from the item through the child that holds the node's start, to the node.
+  const c = item.walk();
+  const path: SyntaxNode[] = [];
+  const type = node.type;
+  const key = nodeKey(node);
+  for (;;) {
+    const t = c.nodeType;
+    if (c.startIndex === a && c.endIndex === b && t === type && nodeKey(c.currentNode) === key) break;
+    if (KINDS.has(t)) path.push(c.currentNode);
+    if (c.gotoFirstChildForIndex(a) === null) return undefined;
+  }
+  path.reverse();
+  return tail.length ? [...path, ...tail] : path;
 }
 
 // Per large frozen tree: by start, the item that holds each function item
