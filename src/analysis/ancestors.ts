@@ -61,6 +61,7 @@ function itemsOf(tree: Tree): Items | null {
  * does not reach; the caller then walks up.
  */
 export function scopesAround(node: SyntaxNode): SyntaxNode[] | undefined {
+  if (!isFrozen(node.tree)) return undefined;
   const a = node.startIndex;
   const b = node.endIndex;
   if (b <= a) return undefined;
