@@ -28,6 +28,8 @@ export function modDeclarations(rel: string, isModRs: boolean, tree: Tree): ModD
   const fileIsModRs = isModRs || stem === 'mod' || stem === 'main' || stem === 'lib';
   const childBase = fileIsModRs ? dir : path.posix.join(dir, stem);
   const out: ModDecl[] = [];
+  // No `mod` keyword, no module declaration: the walk is skipped (most files of a crate).
+  if (!/\bmod\b/.test(tree.rootNode.text)) return out;
   for (const m of QUERIES.matches('mods', tree.rootNode)) {
     const mod = m.captures.find((c) => c.name === 'mod')!.node;
     if (mod.childForFieldName('body')) continue;
