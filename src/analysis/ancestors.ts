@@ -9,6 +9,7 @@
 // (a cursor over the root's children), and a node's ancestors are those a
 // cursor meets going down from the item around it to the node (a query
 // listing every scope of the tree cost as much CPU, and more memory).
+import { lastAtOrBefore } from '../engine/positions.ts';
 import { isFrozen, nodeKey } from '../engine/parse.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 
@@ -68,14 +69,7 @@ export function scopesAround(node: SyntaxNode): SyntaxNode[] | undefined {
   const s = itemsOf(node.tree);
   if (!s) return undefined;
   // The item around it: the last that starts at or before it, if it also ends at or after it.
-  let lo = 0;
-  let hi = s.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s.starts[mid] <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  const i = lo - 1;
+  const i = lastAtOrBefore(s.starts, a);
   if (i < 0 || s.ends[i] < b) return undefined;
   const item = s.nodes[i];
   // The file last, when it is one (a tree whose root is an ERROR has none).

@@ -3,6 +3,7 @@
 // may call. Built once from tree-sitter queries over all files; read-only.
 // Crate passes (fallibility propagation) use it; a resolution that is not
 // certain comes back with several candidates, never as a guess.
+import { lastAtOrBefore } from '../engine/positions.ts';
 import { declareQueries } from '../engine/queries.ts';
 import { isFrozen } from '../engine/parse.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
@@ -131,14 +132,7 @@ function scopeAround(s: Scopes, node: SyntaxNode): number | undefined {
   const b = node.endIndex;
   if (b <= a) return undefined;
   // The last scope that starts at or before the node: the innermost around it, or inside one that is.
-  let lo = 0;
-  let hi = s.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (s.starts[mid] <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  let i = lo - 1;
+  let i = lastAtOrBefore(s.starts, a);
   while (i >= 0 && s.ends[i] < b) i = s.up[i];
   if (i >= 0 && s.starts[i] === a && s.ends[i] === b) return undefined;
   return i;
@@ -285,14 +279,7 @@ export class CrateIndex {
     const a = node.startIndex;
     const b = node.endIndex;
     if (!r || b <= a) return undefined;
-    let lo = 0;
-    let hi = r.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (r.starts[mid] <= a) lo = mid + 1;
-      else hi = mid;
-    }
-    let i = lo - 1;
+    let i = lastAtOrBefore(r.starts, a);
     while (i >= 0 && r.ends[i] < b) i = r.up[i];
     if (i >= 0 && r.starts[i] === a && r.ends[i] === b) {
       // The module item itself lives in the module around it; another node of its very range cannot be told from it.
