@@ -1,7 +1,7 @@
 // The lines a port changed, from the edits themselves: the patcher diffs only
 // these windows (src/outputs/patcher.ts), so a diff costs time in proportion to what
 // changed, not to the file's size times the number of changes.
-import { lineStartsOf } from './positions.ts';
+import { lastAtOrBefore, lineStartsOf } from './positions.ts';
 import type { OffsetMap } from './offsets.ts';
 
 /** [old first line, old end line, new first line, new end line): 0-based, end exclusive. */
@@ -12,16 +12,8 @@ function lineCount(text: string, starts: number[]): number {
   return text.endsWith('\n') || text.length === 0 ? starts.length - 1 : starts.length;
 }
 
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+/** The line (0-based) holding `offset`. */
+const lineOf = lastAtOrBefore;
 
 
 /**
