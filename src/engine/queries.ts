@@ -54,28 +54,37 @@ const shallow = new WeakSet<Parser.Query>();
 
 /** Whether every top-level pattern of a query source is `(source_file ...)`. */
 export function fileRooted(source: string): boolean {
+  const top = topLevel(source);
+  return top.some((t) => t.kind === 'pattern') && top.every((t) => t.kind === 'capture' || (t.kind === 'pattern' && /^\(\s*source_file[\s)]/.test(source.slice(t.at, t.at + 40))));
+}
+
+/**
+ * The top level of a query source, comments and what nests skipped: where each
+ * pattern starts (`(..)`, `[..]`, a string, a lone `_`), each capture of a
+ * pattern's root (`@name`), and anything else found there.
+ */
+function topLevel(source: string): { at: number; kind: 'pattern' | 'capture' | 'other' }[] {
+  const out: { at: number; kind: 'pattern' | 'capture' | 'other' }[] = [];
   let depth = 0;
-  let patterns = 0;
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === ';') {
       while (i < source.length && source[i] !== '\n') i++;
     } else if (ch === '"') {
-      if (depth === 0) return false;
+      if (depth === 0) out.push({ at: i, kind: 'pattern' });
       for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
     } else if (ch === '(' || ch === '[') {
-      if (depth === 0) {
-        if (!/^\(\s*source_file[\s)]/.test(source.slice(i, i + 40))) return false;
-        patterns++;
-      }
+      if (depth === 0) out.push({ at: i, kind: 'pattern' });
       depth++;
     } else if (ch === ')' || ch === ']') depth--;
-    else if (depth === 0 && ch === '@') {
-      // A capture of the pattern's root.
+    else if (depth > 0 || /\s/.test(ch)) continue;
+    else if (ch === '@') {
+      out.push({ at: i, kind: 'capture' });
       while (i + 1 < source.length && /[\w.-]/.test(source[i + 1])) i++;
-    } else if (depth === 0 && !/\s/.test(ch)) return false;
+    } else if (ch === '_' && !/[\w@.]/.test(source[i - 1] ?? ' ') && !/\w/.test(source[i + 1] ?? ' ')) out.push({ at: i, kind: 'pattern' });
+    else out.push({ at: i, kind: 'other' });
   }
-  return patterns > 0;
+  return out;
 }
 
 /**
@@ -688,22 +697,7 @@ function patternCount(q: Parser.Query): number {
  * the combined query and compiles the members when it differs.
  */
 export function scanPatterns(source: string): number {
-  let n = 0;
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === ';') {
-      while (i < source.length && source[i] !== '\n') i++;
-    } else if (ch === '"') {
-      for (i++; i < source.length && source[i] !== '"'; i++) if (source[i] === '\\') i++;
-      if (depth === 0) n++;
-    } else if (ch === '(' || ch === '[') {
-      if (depth === 0) n++;
-      depth++;
-    } else if (ch === ')' || ch === ']') depth--;
-    else if (ch === '_' && depth === 0 && !/[\w@.]/.test(source[i - 1] ?? ' ') && !/\w/.test(source[i + 1] ?? ' ')) n++;
-  }
-  return n;
+  return topLevel(source).filter((t) => t.kind === 'pattern').length;
 }
 
 function batchOf(sources: readonly string[]): Batch {
