@@ -167,25 +167,22 @@ type Pause = void | 'collect' | 'again' | 'tick';
 function* unitSteps(unit: Unit, opts: RunOptions): Generator<Pause, UnitResult, void> {
   const refused = new Map<SourceFile, Refusal>();
   let scaffold = false;
-  for (;;) {
+  for (let run = 0; ; run++) {
     const noModule = refused.size > 0 && !scaffold;
     const rest = refused.size ? { ...unit, files: unit.files.filter((f) => !refused.has(f)), crate: noModule ? { ...unit.crate, options: { ...unit.crate.options, noModule: true } } : unit.crate } : unit;
+    // A run after another first frees the last one's trees (the unit is parsed again).
+    if (run > 0) yield 'again';
     const { result, unparsable } = yield* runOnce(rest, opts);
     if (unparsable.length) {
       for (const u of unparsable) refused.set(u.src, u);
       // A new refusal is checked on the output again before the scaffolding is kept.
       scaffold = false;
-      yield 'again';
       continue;
     }
     if (refused.size === 0) return result;
-    if (noModule && !unit.crate.options.noModule && result.files.some((f) => f.changed) && ![...refused.values()].some((r) => r.budget !== undefined)) {
-      yield 'again';
-      if (!(yield* refusedOnOutput(unit, result, opts))) {
-        scaffold = true;
-        yield 'again';
-        continue;
-      }
+    if (noModule && !unit.crate.options.noModule && result.files.some((f) => f.changed) && ![...refused.values()].some((r) => r.budget !== undefined) && !(yield* refusedOnOutput(unit, result, opts))) {
+      scaffold = true;
+      continue;
     }
     return withRefused(unit, result, refused, opts, scaffold);
   }
@@ -198,6 +195,7 @@ function* refusedOnOutput(unit: Unit, r: UnitResult, opts: RunOptions): Generato
     const f = byFile.get(src);
     return f?.changed ? decodeSource(src.abs, src.rel, encodeSource(src, f.text), src.mode) : src;
   });
+  yield 'again';
   const { unparsable } = yield* runOnce({ ...unit, files, warnings: [], trees: undefined }, { ...opts, checkIdempotence: false });
   return unparsable.length > 0;
 }
@@ -314,6 +312,8 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
   const firstErrors = new Map<LiveFile, { start: number; end: number; count: number }>();
   /** Whether a file with syntax errors is refused: kport changed it, or wanted to change it inside an error. */
   const refusable = (f: LiveFile) => f.text !== f.src.text || f.refusedEdits;
+  /** The files with syntax errors that are still in the run. */
+  const erroneous = () => live.filter((f) => f.originalErrors > 0 && !f.failure);
   const unparsableOf = (fs: LiveFile[]) => fs.map((f) => ({ src: f.src, ...firstErrors.get(f)! }));
   for (const f of live) {
     const errs = errorRanges(f.tree!);
@@ -538,8 +538,8 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
     if (spent.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable: spent };
     // Every file with syntax errors is already refused (changed, or an edit inside an error): the
     // run's result would be thrown away, so the rest of its phases are not run.
-    const erroneous = live.filter((f) => f.originalErrors > 0 && !f.failure);
-    if (erroneous.length && erroneous.every(refusable)) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable: unparsableOf(erroneous) };
+    const withErrors = erroneous();
+    if (withErrors.length && withErrors.every(refusable)) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable: unparsableOf(withErrors) };
     yield;
     resume();
   }
@@ -558,7 +558,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
   resume();
 
   // Files with syntax errors that kport changed, or wanted to change inside an error: refused (runUnit).
-  const unparsable = unparsableOf(live.filter((f) => f.originalErrors > 0 && !f.failure && refusable(f)));
+  const unparsable = unparsableOf(erroneous().filter(refusable));
   if (unparsable.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable };
 
   // Verify: never hand back a file that parses worse than it came in.
