@@ -44,10 +44,10 @@ const dropped = new FinalizationRegistry<string>((src) => {
   else byText.delete(src);
 });
 
-/** The frozen tree of `src` for its `nth` list in a file: one parsed for an earlier tree of the file when alive. */
-function regionTree(src: string, nth: number, reuse: boolean): Tree {
+/** The frozen tree of `src` for its `nth` list in a file: one parsed for an earlier tree of the file when alive (no `nth`: a small file, parsed). */
+function regionTree(src: string, nth?: number): Tree {
   // Never edited: queries on it may keep their results with it.
-  if (!reuse) return freezeTree(parse(src));
+  if (nth === undefined) return freezeTree(parse(src));
   let list = byText.get(src);
   const hit = list?.[nth]?.deref();
   if (hit) return hit;
@@ -70,12 +70,9 @@ function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode
     const inner = tt.text.slice(1, -1);
     if (!inner.trim()) continue;
     const src = open === '(' ? `${PREFIX}(${inner}\n); }` : `${PREFIX}[${inner}\n]; }`;
-    let t: Tree;
-    if (seen) {
-      const nth = seen.get(src) ?? 0;
-      seen.set(src, nth + 1);
-      t = regionTree(src, nth, true);
-    } else t = regionTree(src, 0, false);
+    const nth = seen?.get(src) ?? 0;
+    seen?.set(src, nth + 1);
+    const t = regionTree(src, seen && nth);
     if (t.rootNode.hasError) continue;
     trees.push(t);
     parsed.add(tt.startIndex + shift);
