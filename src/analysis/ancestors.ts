@@ -12,6 +12,7 @@
 import { lastAtOrBefore } from '../engine/positions.ts';
 import { isFrozen, nodeKey } from '../engine/parse.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 /** The node kinds `scopesAround` lists: every kind the resolver's walks up act on. */
 export const SCOPE_KINDS = ['source_file', 'block', 'closure_expression', 'function_item', 'for_expression', 'match_arm', 'if_expression', 'while_expression', 'impl_item', 'trait_item', 'mod_item'] as const;
@@ -26,7 +27,7 @@ interface Items {
 }
 
 // null: a small tree, or one that may be edited (callers then walk up).
-const itemsByTree = new WeakMap<Tree, Items | null>();
+const itemsByTree = treeCache<Items | null>();
 
 /**
  * Below this many characters a walk up is cheap (the siblings a step up
@@ -94,7 +95,7 @@ export function scopesAround(node: SyntaxNode): SyntaxNode[] | undefined {
 // declared in a declaration list (an impl, trait, module or extern block,
 // itself at the top of the file or in such a list), null for one at the top
 // of the file. A function found nowhere else (in a block) is not listed.
-const ownersByTree = new WeakMap<Tree, Map<number, SyntaxNode | null> | null>();
+const ownersByTree = treeCache<Map<number, SyntaxNode | null> | null>();
 
 const HOLDERS = new Set(['impl_item', 'trait_item', 'mod_item', 'foreign_mod_item']);
 

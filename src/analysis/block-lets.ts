@@ -4,6 +4,7 @@
 // used to ask the binding for all the block's statements again.
 import { isFrozen, nodeKey } from '../engine/parse.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 /** A `let` of a block and where it starts. Readers may keep what they derive from it on the object. */
 export interface BlockLet {
@@ -13,7 +14,7 @@ export interface BlockLet {
 }
 
 // By tree, then by the block's nodeKey (nodes are never keys by identity: src/engine/parse.ts).
-const memo = new WeakMap<Tree, Map<number, BlockLet[]>>();
+const memo = treeCache<Map<number, BlockLet[]>>();
 
 /** The `let_declaration`s among a block's (or the source file's) statements, in order. */
 export function letsOf(block: SyntaxNode): BlockLet[] {

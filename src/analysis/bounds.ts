@@ -7,6 +7,7 @@
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { isFrozen } from '../engine/parse.ts';
 import { letsOf } from './block-lets.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 /** Where a node lives: a file tree, or a macro argument list re-parsed (src/analysis/macroargs.ts). */
 export interface Place {
@@ -269,7 +270,7 @@ interface FileItems {
 }
 
 // Per frozen tree: what declaredType and structField look up by name, each listed when first asked.
-const itemsByTree = new WeakMap<Tree, FileItems>();
+const itemsByTree = treeCache<FileItems>();
 
 function fileItems(at: SyntaxNode): FileItems {
   let items = itemsByTree.get(at.tree);

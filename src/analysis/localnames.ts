@@ -4,6 +4,7 @@
 // merely shares a std name is never reported.
 import { declareQueries } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 /** The queries `localNames` runs on a tree. */
 export const LOCAL_NAMES_QUERIES = declareQueries('localnames', {
@@ -33,7 +34,7 @@ export interface LocalNames {
   has(name: string): boolean;
 }
 
-const cache = new WeakMap<Tree, LocalNames>();
+const cache = treeCache<LocalNames>();
 const STD_ROOTS = new Set(['std', 'core', 'alloc']);
 
 export function localNames(tree: Tree): LocalNames {

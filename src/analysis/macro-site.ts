@@ -6,6 +6,7 @@
 // case, so anything kport cannot read is `unknown`, never guessed.
 import { codeRegions, type Region } from './macroargs.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 /**
  * Macros whose arguments are expressions evaluated where the macro is written
@@ -107,7 +108,7 @@ export function macroSite(tree: Tree, token: SyntaxNode, start: number, end: num
 export const MAX_BRACKET_DEPTH = 256;
 
 // Per tree: the token trees nested deeper than MAX_BRACKET_DEPTH, by start, to the macro around them (null: none can be).
-const deepTrees = new WeakMap<Tree, Map<number, string> | null>();
+const deepTrees = treeCache<Map<number, string> | null>();
 
 /** When the token tree `tt` is nested deeper than MAX_BRACKET_DEPTH token trees: the name of the macro call around it. */
 function tooDeep(tree: Tree, tt: SyntaxNode | null): string | undefined {
@@ -159,7 +160,7 @@ function deepTokenTrees(tree: Tree): Map<number, string> | null {
 }
 
 // Per tree: the argument regions by the start of their token tree (the first, as `find` took it).
-const regionMaps = new WeakMap<Tree, Map<number, Region>>();
+const regionMaps = treeCache<Map<number, Region>>();
 
 function regionsByTT(tree: Tree): Map<number, Region> {
   let m = regionMaps.get(tree);
@@ -172,7 +173,7 @@ function regionsByTT(tree: Tree): Map<number, Region> {
 }
 
 // Per tree and outermost argument token tree (by start): the tokens that may open a scope, in text order.
-const scopeTokens = new WeakMap<Tree, Map<number, { start: number; end: number }[]>>();
+const scopeTokens = treeCache<Map<number, { start: number; end: number }[]>>();
 
 /**
  * The tokens of SCOPE_TOKENS among the token trees under `outer` (a macro's

@@ -7,6 +7,7 @@
 import { freezeTree, parse } from '../engine/parse.ts';
 import { declareQueries, expectQueries, matchesOnRoot } from '../engine/queries.ts';
 import type { FileContext, QueryMatch, SyntaxNode, Tree } from '../engine/types.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 export interface Region {
   /** Root of the tree to query: the file itself, or a re-parsed argument list. */
@@ -28,7 +29,7 @@ export const REGION_FN = '__kport_macro_args';
 const PREFIX = `fn ${REGION_FN}() { `;
 const MAX_DEPTH = 4;
 // Keep the re-parsed trees alive as long as the file's tree: nodes point into them.
-const cache = new WeakMap<Tree, { regions: Region[]; trees: Tree[]; parsed: Set<number> }>();
+const cache = treeCache<{ regions: Region[]; trees: Tree[]; parsed: Set<number> }>();
 
 // The re-parsed trees by the text parsed, while anything holds them: each pass that edits a
 // file makes a new tree of it, whose regions are mostly the same argument lists. The n-th

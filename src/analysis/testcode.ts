@@ -3,6 +3,7 @@
 // build, so transforms that report portability problems skip it.
 import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 export interface Range {
   start: number;
@@ -16,7 +17,7 @@ const QUERIES = declareQueries('testcode', {
 // `#[test]`, `#[cfg(test)]`, `#[bench]`, and runner attributes such as `#[tokio::test]`.
 const TEST_ATTR = /^(test|bench|cfg\s*\(\s*test\s*\)|[A-Za-z_][\w]*(::[A-Za-z_]\w*)*::test(\s*\(.*\))?)$/s;
 
-const cache = new WeakMap<Tree, Range[]>();
+const cache = treeCache<Range[]>();
 
 /** Whether an attribute's inside (`test`, `cfg(test)`, ...) marks test-only code. */
 export function isTestAttribute(inside: string): boolean {

@@ -6,9 +6,10 @@ import { localNames, usePaths } from '../analysis/localnames.ts';
 import { declareQueries } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
 import { COMPAT_MODULE } from '../kernel-api/alloc.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 const QUERIES = declareQueries('compat-own', { uses: '(use_declaration argument: (_) @arg)' });
-const cache = new WeakMap<Tree, Set<string>>();
+const cache = treeCache<Set<string>>();
 
 /** Names the file imports from a crate module or crate other than std and the compat module. */
 function importedElsewhere(tree: Tree): Set<string> {
@@ -27,7 +28,7 @@ function importedElsewhere(tree: Tree): Set<string> {
   return out;
 }
 
-const stdCache = new WeakMap<Tree, Set<string>>();
+const stdCache = treeCache<Set<string>>();
 
 /** Names the file imports from std, core or alloc (`use std::rc::{Rc, Weak};`: `Rc`, `Weak`; a glob: `rc::*`). */
 function importedFromStd(tree: Tree): Set<string> {

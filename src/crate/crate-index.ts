@@ -9,6 +9,7 @@ import { isFrozen } from '../engine/parse.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import type { ModelFile } from './model.ts';
 import { eachToken } from '../analysis/tokens.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 /** Vector-building macros: `vec!` (std, `alloc::vec!`) and the kernel's `kvec!`. */
 const VEC_MACROS = /^(?:(?:::)?(?:std|alloc|kernel)::)?(vec|kvec)$/;
@@ -95,7 +96,7 @@ interface Scopes {
   up: number[];
 }
 
-const scopesByTree = new WeakMap<Tree, Scopes>();
+const scopesByTree = treeCache<Scopes>();
 
 function scopesOf(tree: Tree): Scopes {
   let s = scopesByTree.get(tree);
@@ -147,7 +148,7 @@ interface ModRanges {
 }
 
 // null: ranges cannot tell (a tree that may be edited, or one with errors).
-const modRangesByTree = new WeakMap<Tree, ModRanges | null>();
+const modRangesByTree = treeCache<ModRanges | null>();
 
 function modRangesOf(tree: Tree): ModRanges | null {
   let r = modRangesByTree.get(tree);

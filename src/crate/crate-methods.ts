@@ -4,6 +4,7 @@
 // with a `push_str` method is that method.
 import { declareQueries } from '../engine/queries.ts';
 import type { Tree } from '../engine/types.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 export const METHODS_QUERY = declareQueries('crate-methods', {
   methods: `
@@ -13,7 +14,7 @@ export const METHODS_QUERY = declareQueries('crate-methods', {
 `,
 });
 
-const cache = new WeakMap<Tree, Set<string>>();
+const cache = treeCache<Set<string>>();
 
 function fileMethods(tree: Tree): Set<string> {
   let s = cache.get(tree);

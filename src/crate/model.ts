@@ -16,6 +16,7 @@ import { CrateIndex } from './crate-index.ts';
 import { crateMethods } from './crate-methods.ts';
 import { crateRootsOf, moduleEdges, moduleKeys, type ModEdge } from './mod-tree.ts';
 import { EMPTY_TABLES, fileTables, mergeTables, type DeclTables } from './tables.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 /** One file as the model sees it. */
 export interface ModelFile {
@@ -42,7 +43,7 @@ export interface TypeDef {
 }
 
 const QUERIES = declareQueries('crate-model', { defs: '[(struct_item name: (type_identifier) @n) (enum_item name: (type_identifier) @n)] @def' });
-const defsByTree = new WeakMap<Tree, { name: string; node: SyntaxNode }[]>();
+const defsByTree = treeCache<{ name: string; node: SyntaxNode }[]>();
 
 /** How often each part was built, for test/crate-model.test.ts (file tables: src/crate/tables.ts tableStats). */
 export const modelStats = { models: 0, tables: 0, indexes: 0, moduleTrees: 0 };
@@ -152,6 +153,11 @@ export class ModelKeeper {
       typeDefinitions: () => now().typeDefinitions(),
       index: () => now().index(),
     };
+  }
+
+  /** Let the last model go (its files' trees were retired); the next question builds one. */
+  forget(): void {
+    this.last = undefined;
   }
 
   at(files: readonly ModelFile[]): CrateModel {

@@ -6,6 +6,7 @@
 import { declareQueries } from '../engine/queries.ts';
 import type { SyntaxNode, Tree } from '../engine/types.ts';
 import { declaringItem } from '../analysis/ancestors.ts';
+import { treeCache } from '../engine/tree-caches.ts';
 
 /** Field types per struct name (`Enum::Variant` for a variant's fields); a name declared twice with different fields is ambiguous. */
 export type FieldTable = Map<string, Map<string, SyntaxNode> | 'ambiguous'>;
@@ -42,7 +43,7 @@ export const TABLE_QUERIES = declareQueries('tables', {
 /** How many times a file's tables were built (test/crate-model.test.ts). */
 export const tableStats = { files: 0 };
 
-const byTree = new WeakMap<Tree, DeclTables>();
+const byTree = treeCache<DeclTables>();
 
 /** The tables of one file, built once per tree. */
 export function fileTables(tree: Tree): DeclTables {

@@ -7,6 +7,7 @@ import { noteParsed } from './memory.ts';
 import { tick } from './budget.ts';
 import { lineIndexAt, lineStartsOf } from './positions.ts';
 import type { SyntaxNode, Tree } from './types.ts';
+import { treeCache } from './tree-caches.ts';
 
 let parser: Parser | undefined;
 
@@ -198,7 +199,7 @@ function memoizeNavigation(): void {
   for (const name of ['parent', 'previousSibling', 'nextSibling'] as const) {
     const raw = Object.getOwnPropertyDescriptor(proto, name)?.get;
     if (!raw) continue;
-    const memo = new WeakMap<Tree, Map<number, SyntaxNode | null>>();
+    const memo = treeCache<Map<number, SyntaxNode | null>>();
     Object.defineProperty(proto, name, {
       configurable: true,
       get(this: SyntaxNode) {

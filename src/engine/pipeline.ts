@@ -14,6 +14,7 @@ import type { Profile } from '../kernel-api/profiles.ts';
 import type { SourceFile } from './source.ts';
 import type { CrateInfo, CrateTransform, Diagnostic, FileContext, FileTransform, Report, Transform, Tree } from './types.ts';
 import type { Unit } from '../crate/discover.ts';
+import { retireTree } from './tree-caches.ts';
 import { ModelKeeper } from '../crate/model.ts';
 import { checkOutput } from './invariants.ts';
 import { decodeSource, encodeSource } from './source.ts';
@@ -345,6 +346,8 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
   // The crate model (src/crate/model.ts): built on first use, rebuilt only after a text changed.
   const current = () => live.filter((f) => !f.failure).map((f) => ({ path: f.src.rel, text: f.text, isCrateRoot: f.isCrateRoot, tree: viewOf(f) }));
   let models = new ModelKeeper(current);
+  /** A file's tree was retired in this phase (`commit`): the model built from it goes too. */
+  let retired = false;
 
   const makeContext = (f: LiveFile, t: Transform, expected: readonly string[]): FileContext => {
     const tree = viewOf(f);
@@ -418,6 +421,12 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
     // reads the old tree again: it is edited to match the new text, for an incremental re-parse.
     const before = f.text;
     f.text = applyEdits(f.text, sorted);
+    // The phase's tree is now only the base of the next incremental parse: what the
+    // analyses remember about it goes, and so does the crate model built from it.
+    if (f.tree && !f.stale) {
+      retireTree(f.tree);
+      retired = true;
+    }
     if (f.tree && (!f.stale || f.edited)) {
       try {
         editTree(f.tree, before, f.text, sorted);
@@ -534,6 +543,8 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
       }
     }
     enter(undefined);
+    if (retired) models.forget();
+    retired = false;
     // Files over their time budget: refused (runUnit), the unit runs again without them.
     if (spent.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable: spent };
     // Every file with syntax errors is already refused (changed, or an edit inside an error): the

@@ -30,6 +30,7 @@ import Rust from 'tree-sitter-rust';
 import { tick } from './budget.ts';
 import { isFrozen } from './parse.ts';
 import type { QueryMatch, SyntaxNode, Tree } from './types.ts';
+import { treeCache } from './tree-caches.ts';
 
 export type QueryCapture = QueryMatch['captures'][number];
 
@@ -606,7 +607,7 @@ interface TreeQueries {
   /** Captures walks' results, by source. */
   captures: Map<string, QueryCapture[]>;
 }
-const trees = new WeakMap<Tree, TreeQueries>();
+const trees = treeCache<TreeQueries>();
 
 function stateOf(tree: Tree): TreeQueries {
   let s = trees.get(tree);

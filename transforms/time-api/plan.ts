@@ -7,6 +7,7 @@ import { TIME_CODES, type ClockApi } from '../../src/kernel-api/time.ts';
 import type { FileContext, SyntaxNode } from '../../src/engine/types.ts';
 import type { Bindings } from './bindings.ts';
 import { QUERIES } from './queries.ts';
+import { treeCache } from '../../src/engine/tree-caches.ts';
 
 export { key, type Site };
 
@@ -99,7 +100,7 @@ export function occurrences(ctx: FileContext, name: string, from: number, to: nu
 
 // Each region's identifiers by name, in text order, read once per tree: the file's from the
 // declared query, a macro argument list's from the query run on it (regionMatches).
-const identsByTree = new WeakMap<FileContext['tree'], Map<string, SyntaxNode[]>>();
+const identsByTree = treeCache<Map<string, SyntaxNode[]>>();
 function identifiersNamed(ctx: FileContext, r: Region, name: string): SyntaxNode[] {
   let byName = identsByTree.get(r.root.tree);
   if (!byName) {
