@@ -134,7 +134,7 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
     const r = steps.next();
     if (r.done) return r.value;
     if (r.value === 'collect') await releaseTrees(true);
-    else if (r.value === 'again') await releaseTrees('always');
+    else if (r.value === 'again' || r.value === 'free') await releaseTrees('always');
     else if (r.value === 'tick') await releaseTrees();
     else {
       onPass?.(++passes);
@@ -145,12 +145,18 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
 
 /**
  * Why the run pauses: a phase is over (undefined); the phases' trees were let
- * go before the verifier's parses ('collect'); a run is over and the unit is
+ * go before the verifier's parses ('collect', or 'free' with a large file); a run is over and the unit is
  * about to be parsed again ('again': its trees must be freed first, or the
  * unit's trees are twice in memory); the verifier checked a file ('tick': its
- * fresh tree is garbage now, freed once enough text went through the parser).
+ * fresh tree is garbage now, freed once enough text went through the parser);
+ * a large file was re-parsed before a phase, or the phases let its tree go
+ * ('free': collect now, so the phase's work or the verifier's fresh parse
+ * does not run beside the old tree).
  */
-type Pause = void | 'collect' | 'again' | 'tick';
+type Pause = void | 'collect' | 'again' | 'tick' | 'free';
+
+/** A file this large that a phase changed is re-parsed before the next phase, which then waits for its old tree to be freed ('free'); so does the verifier. */
+const LARGE_FILE = 256 * 1024;
 
 /**
  * The run, pausing (yield) after each phase.
@@ -483,9 +489,12 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
     f.failure = e.message;
     return true;
   };
-  for (const phase of phasesOf(opts.transforms, opts.phaseOf)) {
-    const inProfile = phase.filter((t) => t.profiles.includes(opts.profile.id));
-    if (inProfile.length === 0) continue;
+  /**
+   * One phase: its members run on the files, their edits are merged. A function of its own, not
+   * the generator's body: what the phase made (contexts, their trees and query results) must not
+   * outlive it in the generator's saved registers while the run pauses.
+   */
+  const runPhase = (inProfile: Transform[]): void => {
     // A crate transform with nothing to do in the unit sits the phase out, and its queries with it.
     const members = inProfile.filter((t) => t.scope === 'file' || crateWants(t));
     // Who runs on which file this phase, decided on the text the phase begins with.
@@ -542,6 +551,25 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
         fail(f, `internal error in ${r[r.length - 1].t.id}: ${describe(e)}`, 'exception');
       }
     }
+  };
+
+  for (const phase of phasesOf(opts.transforms, opts.phaseOf)) {
+    const inProfile = phase.filter((t) => t.profiles.includes(opts.profile.id));
+    if (inProfile.length === 0) continue;
+    // A large file changed by the last phase is re-parsed now, and the run pauses to free its
+    // old tree (and what its macro arguments' trees), so the phase runs beside one tree of it,
+    // not two (src/engine/memory.ts).
+    let reparsed = false;
+    for (const f of live) {
+      if (f.failure || !f.stale || !f.tree || f.text.length < LARGE_FILE) continue;
+      viewOf(f);
+      reparsed = true;
+    }
+    if (reparsed) {
+      yield 'free';
+      resume();
+    }
+    runPhase(inProfile);
     enter(undefined);
     if (retired) models.forget();
     retired = false;
@@ -565,7 +593,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
   }
   // The last model holds the trees too (nothing asks for a model after the phases).
   models = new ModelKeeper(current);
-  yield 'collect';
+  yield live.some((f) => f.text.length >= LARGE_FILE) ? 'free' : 'collect';
   resume();
 
   // Files with syntax errors that kport changed, or wanted to change inside an error: refused (runUnit).
