@@ -59,28 +59,104 @@ function regionTree(src: string, nth?: number): Tree {
   return t;
 }
 
-// `seen`: per text, how many lists of it the file has had (undefined: no reuse, a small file).
-function collect(root: SyntaxNode, text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>, seen: Map<string, number> | undefined): void {
-  if (depth >= MAX_DEPTH || !text.includes('!')) return;
-  for (const m of MACROS_QUERY.matches('macros', root)) {
+/** A macro invocation's argument token tree: its range and text in the tree it was found in, and the invocation (for a file's own macros). */
+interface Macro {
+  start: number;
+  end: number;
+  text: string;
+  call?: SyntaxNode;
+}
+
+function macrosIn(root: SyntaxNode): Macro[] {
+  return MACROS_QUERY.matches('macros', root).map((m) => {
     const tt = m.captures.find((c) => c.name === 'tt')!.node;
     // The macro's own argument list: a query's child pattern matches a direct child only, never a token tree nested in it.
-    const call = m.captures.find((c) => c.name === 'call')!.node;
-    const open = tt.text[0];
+    return { start: tt.startIndex, end: tt.endIndex, text: tt.text, call: m.captures.find((c) => c.name === 'call')!.node };
+  });
+}
+
+// What parsing an argument list's text told, by the text (large files only): whether it parses as
+// expressions, and the macros inside it. A later tree of the file has mostly the same lists, so
+// its regions are listed without parsing them, and each is parsed only when a reader asks for its
+// root (a phase whose readers pass a list over on its text alone never parses it: on a large file
+// the argument trees are a fifth of the native memory).
+interface Plan {
+  ok: boolean;
+  nested: Macro[];
+}
+const plans = new Map<string, Plan>();
+/** Forget every plan when this many are kept (a long run of large files). */
+const PLANS = 1 << 18;
+
+function planOf(src: string, nth: number): { plan: Plan; tree?: Tree } {
+  const hit = plans.get(src);
+  if (hit) return { plan: hit };
+  const tree = regionTree(src, nth);
+  const ok = !tree.rootNode.hasError;
+  // Nested lists keep no node of this tree: the tree may go before the plan does.
+  const plan = { ok, nested: ok && src.includes('!') ? macrosIn(tree.rootNode).map(({ start, end, text }) => ({ start, end, text })) : [] };
+  if (plans.size >= PLANS) plans.clear();
+  plans.set(src, plan);
+  return { plan, tree };
+}
+
+/** A region of a large file, parsed when its root is first asked for. */
+class LazyRegion implements Region {
+  #tree: Tree | undefined;
+  #root: SyntaxNode | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly shift: number,
+    readonly host: SyntaxNode,
+    readonly tt: { start: number; end: number },
+    private readonly nth: number,
+    private readonly trees: Tree[],
+    tree: Tree | undefined,
+  ) {
+    if (tree) this.keep(tree);
+  }
+
+  get root(): SyntaxNode {
+    if (!this.#root) this.#root = (this.#tree ?? this.keep(regionTree(this.text, this.nth))).rootNode;
+    return this.#root;
+  }
+
+  private keep(tree: Tree): Tree {
+    this.#tree = tree;
+    this.trees.push(tree);
+    return tree;
+  }
+}
+
+// `seen`: per text, how many lists of it the file has had (undefined: no reuse, a small file).
+function collect(macros: Macro[], text: string, shift: number, host: SyntaxNode | undefined, depth: number, out: Region[], trees: Tree[], parsed: Set<number>, seen: Map<string, number> | undefined): void {
+  if (depth >= MAX_DEPTH || !text.includes('!')) return;
+  for (const mac of macros) {
+    const open = mac.text[0];
     if (open !== '(' && open !== '[') continue;
-    const inner = tt.text.slice(1, -1);
+    const inner = mac.text.slice(1, -1);
     if (!inner.trim()) continue;
     const src = open === '(' ? `${PREFIX}(${inner}\n); }` : `${PREFIX}[${inner}\n]; }`;
-    const nth = seen?.get(src) ?? 0;
-    seen?.set(src, nth + 1);
-    const t = regionTree(src, seen && nth);
-    if (t.rootNode.hasError) continue;
-    trees.push(t);
-    parsed.add(tt.startIndex + shift);
-    const regionShift = shift + tt.startIndex + 1 - (PREFIX.length + 1);
-    const h = host ?? call;
-    out.push({ root: t.rootNode, shift: regionShift, host: h, text: src, tt: { start: tt.startIndex + shift, end: tt.endIndex + shift } });
-    collect(t.rootNode, src, regionShift, h, depth + 1, out, trees, parsed, seen);
+    const regionShift = shift + mac.start + 1 - (PREFIX.length + 1);
+    const h = host ?? mac.call!;
+    const tt = { start: mac.start + shift, end: mac.end + shift };
+    if (!seen) {
+      const t = regionTree(src);
+      if (t.rootNode.hasError) continue;
+      trees.push(t);
+      parsed.add(tt.start);
+      out.push({ root: t.rootNode, shift: regionShift, host: h, text: src, tt });
+      collect(macrosIn(t.rootNode), src, regionShift, h, depth + 1, out, trees, parsed, seen);
+      continue;
+    }
+    const nth = seen.get(src) ?? 0;
+    seen.set(src, nth + 1);
+    const { plan, tree } = planOf(src, nth);
+    if (!plan.ok) continue;
+    parsed.add(tt.start);
+    out.push(new LazyRegion(src, regionShift, h, tt, nth, trees, tree));
+    collect(plan.nested, src, regionShift, h, depth + 1, out, trees, parsed, seen);
   }
 }
 
@@ -91,7 +167,8 @@ export function codeRegions(tree: Tree): Region[] {
   const regions: Region[] = [{ root: tree.rootNode, shift: 0, text: tree.rootNode.text }];
   const trees: Tree[] = [];
   const parsed = new Set<number>();
-  collect(tree.rootNode, regions[0].text, 0, undefined, 0, regions, trees, parsed, regions[0].text.length >= LARGE ? new Map() : undefined);
+  const text = regions[0].text;
+  collect(text.includes('!') ? macrosIn(tree.rootNode) : [], text, 0, undefined, 0, regions, trees, parsed, text.length >= LARGE ? new Map() : undefined);
   cache.set(tree, { regions, trees, parsed });
   return regions;
 }

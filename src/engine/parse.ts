@@ -183,6 +183,9 @@ export function sameTree(a: Tree, b: Tree): boolean {
   }
 }
 
+/** Trees of texts shorter than this keep no memo of parents and siblings. */
+const SMALL_TREE = 1024;
+
 // Trees the pipeline hands to transforms: not edited while anyone reads them (a
 // tree is edited only for the re-parse after its phase, and not read after that).
 const frozen = new WeakSet<Tree>();
@@ -195,6 +198,13 @@ const frozen = new WeakSet<Tree>();
  * once and kept per tree by node id (`nodeKey`), so a walk up costs its length.
  */
 function memoizeNavigation(): void {
+  // A tree of a few hundred characters (a macro's argument list, thousands of them in a large
+  // file) is walked down from its root in no time, and a memo per tree cost more memory than
+  // the rest of what is kept about it.
+  const small = (tree: Tree) => {
+    const input = (tree as unknown as { input?: unknown }).input;
+    return typeof input === 'string' && input.length < SMALL_TREE;
+  };
   const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
   for (const name of ['parent', 'previousSibling', 'nextSibling'] as const) {
     const raw = Object.getOwnPropertyDescriptor(proto, name)?.get;
@@ -204,7 +214,7 @@ function memoizeNavigation(): void {
       configurable: true,
       get(this: SyntaxNode) {
         tick(this.tree);
-        if (!frozen.has(this.tree)) return raw.call(this);
+        if (!frozen.has(this.tree) || small(this.tree)) return raw.call(this);
         let byNode = memo.get(this.tree);
         if (!byNode) memo.set(this.tree, (byNode = new Map()));
         const key = nodeKey(this);

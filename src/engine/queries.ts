@@ -603,15 +603,16 @@ export function declaredQueries(): readonly QueryGroup[] {
 /** What is known of one frozen tree: each answered query's matches on the root, by source, and the queries announced and not yet run. */
 interface TreeQueries {
   results: Map<string, QueryMatch[]>;
-  pending: Set<string>;
-  /** Captures walks' results, by source. */
-  captures: Map<string, QueryCapture[]>;
+  /** Made when first needed: most trees are macro argument lists, thousands of them in a large file. */
+  pending?: Set<string>;
+  /** Captures walks' results, by source (made when first needed). */
+  captures?: Map<string, QueryCapture[]>;
 }
 const trees = treeCache<TreeQueries>();
 
 function stateOf(tree: Tree): TreeQueries {
   let s = trees.get(tree);
-  if (!s) trees.set(tree, (s = { results: new Map(), pending: new Set(), captures: new Map() }));
+  if (!s) trees.set(tree, (s = { results: new Map() }));
   return s;
 }
 
@@ -623,7 +624,7 @@ function stateOf(tree: Tree): TreeQueries {
 export function expectQueries(tree: Tree, sources: Iterable<string>): void {
   if (!isFrozen(tree)) return;
   const s = stateOf(tree);
-  for (const src of sources) if (!s.results.has(src)) s.pending.add(src);
+  for (const src of sources) if (!s.results.has(src)) (s.pending ??= new Set()).add(src);
 }
 
 /** The matches of `source` on a frozen tree's root, as the engine keeps them: callers must copy before handing them out. */
@@ -636,8 +637,8 @@ function rootMatches(tree: Tree, source: string, group: readonly string[] = []):
   }
   const want = new Set<string>([source]);
   for (const src of group) if (!s.results.has(src)) want.add(src);
-  for (const src of s.pending) if (!s.results.has(src)) want.add(src);
-  s.pending.clear();
+  if (s.pending) for (const src of s.pending) if (!s.results.has(src)) want.add(src);
+  s.pending = undefined;
   const shares = runTogether(tree.rootNode, [...want].sort());
   for (const [src, ms] of shares) s.results.set(src, ms);
   return s.results.get(source)!;
@@ -651,9 +652,9 @@ function rootMatches(tree: Tree, source: string, group: readonly string[] = []):
  */
 function rootCaptures(tree: Tree, source: string): readonly QueryCapture[] {
   const s = stateOf(tree);
-  let hit = s.captures.get(source);
+  let hit = s.captures?.get(source);
   if (hit) tick(tree);
-  else s.captures.set(source, (hit = walkCaptures(compile(source), tree.rootNode)));
+  else (s.captures ??= new Map()).set(source, (hit = walkCaptures(compile(source), tree.rootNode)));
   return hit;
 }
 
