@@ -39,7 +39,9 @@ function sig(ms: QueryMatch[]): string[] {
 /** The same of captures. */
 function capSig(cs: QueryCapture[]): string[] {
   return cs.map((c) => {
-    const extra = Object.keys(c)
+    // A kept capture's node may be a getter (the engine's packed results): what counts is that it reads.
+    const keys = [...new Set([...Object.keys(c), ...('node' in c ? ['node'] : [])])];
+    const extra = keys
       .sort()
       .map((k) => (k === 'name' || k === 'node' ? k : `${k}=${JSON.stringify((c as unknown as Record<string, unknown>)[k])}`));
     return `${c.name}:${c.node.id}:${c.node.startIndex}-${c.node.endIndex}:${c.node.type}:${c.node.constructor.name} [${extra.join(' ')}]`;

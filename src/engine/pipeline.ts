@@ -556,16 +556,16 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
   for (const phase of phasesOf(opts.transforms, opts.phaseOf)) {
     const inProfile = phase.filter((t) => t.profiles.includes(opts.profile.id));
     if (inProfile.length === 0) continue;
-    // A large file changed by the last phase is re-parsed now, and the run pauses to free its
-    // old tree (and what its macro arguments' trees), so the phase runs beside one tree of it,
-    // not two (src/engine/memory.ts).
-    let reparsed = false;
-    for (const f of live) {
-      if (f.failure || !f.stale || !f.tree || f.text.length < LARGE_FILE) continue;
-      viewOf(f);
-      reparsed = true;
-    }
-    if (reparsed) {
+    // A large file changed by the last phase lets its old tree go, and the run pauses to free it
+    // (and its macro arguments' trees) before the file is parsed afresh: an incremental re-parse
+    // would need the old tree alive beside the new one, and a phase that changed most of a large
+    // file leaves little for it to reuse (src/engine/memory.ts).
+    const large = live.filter((f) => !f.failure && f.stale && f.tree && f.text.length >= LARGE_FILE);
+    if (large.length) {
+      for (const f of large) {
+        f.tree = undefined;
+        f.edited = false;
+      }
       yield 'free';
       resume();
     }

@@ -331,6 +331,51 @@ function rawWalks(q: Parser.Query, node: SyntaxNode): boolean {
  * candidate, the pattern, the index of the capture it stands for and all the
  * match's captures (for the predicates); only that one capture is kept.
  */
+/**
+ * The nodes a walk kept, packed: per node its fields as the binding hands them
+ * over and its type id. A kept result holds its captures' nodes this way and
+ * makes a node object each time one is asked for: a node object with its six
+ * fields takes about 180 bytes of heap, these take 28, and a large file's
+ * query results are kept for its whole phase.
+ */
+class Packed {
+  data = new Uint32Array(0);
+  constructor(readonly tree: RawTree) {}
+
+  node(i: number): SyntaxNode {
+    const d = this.data;
+    const o = i * PACKED;
+    const type = d[o + NODE_FIELDS];
+    const NodeClass = type === ERROR_TYPE_ID ? (Parser as unknown as { SyntaxNode: new (t: Tree) => SyntaxNode }).SyntaxNode : this.tree.language.nodeSubclasses[type];
+    const n = new NodeClass(this.tree);
+    const f = n as unknown as Record<number, number>;
+    for (let j = 0; j < NODE_FIELDS; j++) f[j] = d[o + j];
+    return n;
+  }
+}
+const PACKED = NODE_FIELDS + 1;
+/** Walks that hand over fewer nodes than this make node objects (a macro argument list's walk hands over a few). */
+const PACK_FROM = 256;
+
+/** A capture of a kept result: its node made from the walk's packed nodes when asked for (a fresh object each time, like every node here: compare by id). */
+class PackedCapture {
+  readonly #packed: Packed;
+  readonly #i: number;
+
+  constructor(
+    public name: string,
+    packed: Packed,
+    i: number,
+  ) {
+    this.#packed = packed;
+    this.#i = i;
+  }
+
+  get node(): SyntaxNode {
+    return this.#packed.node(this.#i);
+  }
+}
+
 function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (name: string, pattern: number) => string): (QueryMatch | QueryCapture)[] {
   const tree = node.tree as RawTree;
   let tests = testsByQuery.get(rq);
@@ -380,6 +425,18 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
     return false;
   };
 
+  const packed = new Packed(tree);
+  /** The kept transferred nodes (`values` indices), in packed order. */
+  const kept: number[] = [];
+  /** A kept capture: packed when its node was transferred (a node handed over as an object, or null, is kept as it is). */
+  // A walk that handed over few nodes makes them (packing costs a buffer of its own).
+  const packing = transferred >= PACK_FROM;
+  const captureOf = (name: string, k: number): QueryCapture => {
+    const o = at[k];
+    if (!packing || o < 0 || (data[o] === 0 && data[o + 1] === 0)) return { name, node: nodeOf(k) };
+    kept.push(k);
+    return new PackedCapture(name, packed, kept.length - 1) as unknown as QueryCapture;
+  };
   const made = new Map<number, SyntaxNode | null>();
   const fresh: SyntaxNode[] = [];
   const nodeOf = (k: number): SyntaxNode => {
@@ -459,16 +516,26 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
       if (!ok) continue;
     }
     if (captures) {
-      out.push(withProperties({ name: flat[firstName + index] as string, node: nodeOf(firstNode + index) }, pattern));
+      out.push(withProperties(captureOf(flat[firstName + index] as string, firstNode + index), pattern));
       continue;
     }
     // Exactly as long as it needs: an array grown by push keeps room for 17, and the tree keeps these.
     const cs: QueryCapture[] = new Array(i - firstName);
     for (let j = firstName, n = firstNode; j < i; j++, n++) {
       const name = flat[j] as string;
-      cs[j - firstName] = { name: rename ? rename(name, pattern) : name, node: nodeOf(n) };
+      cs[j - firstName] = captureOf(rename ? rename(name, pattern) : name, n);
     }
     out.push(withProperties({ pattern, captures: cs } as QueryMatch, pattern));
+  }
+  // The kept nodes' fields, in the order their captures were made.
+  if (kept.length) {
+    const packedData = new Uint32Array(kept.length * PACKED);
+    kept.forEach((k, j) => {
+      const o = at[k];
+      packedData.set(data.subarray(o, o + NODE_FIELDS), j * PACKED);
+      packedData[j * PACKED + NODE_FIELDS] = values[k] as number;
+    });
+    packed.data = packedData;
   }
   if (fresh.length) tree._cacheNodes(fresh);
   queryStats.kept += out.length;
@@ -752,9 +819,12 @@ function runTogether(node: SyntaxNode, sources: readonly string[]): Map<string, 
     m.pattern -= b.first[i];
     shares[i].push(m);
   }
-  sources.forEach((src, i) => out.set(src, shares[i]));
+  sources.forEach((src, i) => out.set(src, shares[i].length ? shares[i] : NONE));
   return out;
 }
+
+/** The kept result of a query with no match: one for all (a large file's thousands of macro argument trees have mostly none). */
+const NONE: QueryMatch[] = Object.freeze([]) as unknown as QueryMatch[];
 
 /**
  * The captures of `matches` in the order `query.captures(root)` returns them:
