@@ -7,7 +7,7 @@
 //   npm run bench -- --quick           start-up, the series up to 400 KB, the 10 MB table without scaling
 //   npm run bench -- --only startup,series,algorithms,corpus   some sections
 //   options: --reps N (1; medians of N rounds), --jobs N (cores), --mb N (10), --scale-mb N (0.5),
-//            --series-kb 100,400,1600,6400, --algorithms DIR (or KPORT_BENCH_ALGORITHMS),
+//            --series-kb 100,400,1600,5120,6400, --algorithms DIR (or KPORT_BENCH_ALGORITHMS),
 //            --out FILE (bench/results.json, git-ignored), --scale-out FILE (bench/scale-results.json, committed)
 // Sections:
 // - startup: `node -e 0`, `kport --version`, `kport rewrite --dry-run examples/hello`, medians of 5;
@@ -44,7 +44,7 @@ const { values: args } = parseArgs({
   },
 });
 const sections = new Set(args.only.split(',').map((x) => x.trim()));
-const seriesKB = (args['series-kb'] ?? (args.quick ? '100,400' : '100,400,1600,6400')).split(',').map(Number);
+const seriesKB = (args['series-kb'] ?? (args.quick ? '100,400' : '100,400,1600,5120,6400')).split(',').map(Number);
 const reps = Number(args.reps);
 const jobs = Number(args.jobs);
 
@@ -199,6 +199,9 @@ function seriesSection(base: Sample | undefined): Record<string, unknown> {
     wallPerMB_last_over_first: last.wallPerMB / first.wallPerMB,
   };
   t += `s/MB at ${last.kb} KB / at ${first.kb} KB: ${f2(ratios.cpuPerMB_last_over_first)} CPU, ${f2(ratios.netCpuPerMB_last_over_first)} net CPU, ${f2(ratios.wallPerMB_last_over_first)} wall (target ≤ 1.5)\n`;
+  // Issue 18's other single-file target: a 5 MB file in under a minute, under 1 GB (1,024 MiB; RSS here is in MiB).
+  const five = helpers.find((r) => r.kb === 5120);
+  if (five) t += `5 MB file: ${f2(five.wall)} s wall, ${f2(five.cpu)} s CPU, peak RSS ${five.rssMB.toFixed(0)} MB (targets < 60 s, < 1024 MB)\n`;
   process.stdout.write(t);
   return { startup: start, rows, ratios };
 }

@@ -2,7 +2,7 @@
 // diagnostics; writing is the patcher's job.
 import { EditRecorder, OverlapError, applyEdits, sortAndCheck, type Edit } from './edits.ts';
 import { OffsetMap } from './offsets.ts';
-import { releaseTrees } from './memory.ts';
+import { collectGarbage, releaseTrees } from './memory.ts';
 import { FileBudgetExceeded, enter, own, resume, startMeter, stopMeter } from './budget.ts';
 import { lineRegions, type LineRegion } from './line-regions.ts';
 import { parse, errorRanges, countErrors, editTree, forbiddenRanges, freezeTree, freshTree, reparse } from './parse.ts';
@@ -157,6 +157,8 @@ type Pause = void | 'collect' | 'again' | 'tick' | 'free';
 
 /** A file this large that a phase changed is re-parsed before the next phase, which then waits for its old tree to be freed ('free'); so does the verifier. */
 const LARGE_FILE = 256 * 1024;
+/** After a file transform on a file this large, a full collection (src/engine/memory.ts `collectGarbage`). */
+const HUGE_FILE = 1024 * 1024;
 
 /**
  * The run, pausing (yield) after each phase.
@@ -526,6 +528,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
             const ctx = makeContext(f, t, expectedOf(f));
             t.run(ctx);
             record(f, t, ctx);
+            if (f.text.length >= HUGE_FILE) collectGarbage();
           } catch (e) {
             // A transform that throws abandons this file only, like an overlap.
             if (!overBudget(e)) fail(f, `internal error in ${t.id}: ${describe(e)}`, 'exception');
@@ -542,6 +545,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
           continue;
         }
         for (const [f, ctx] of pairs) record(f, t, ctx);
+        if (pairs.some(([f]) => f.text.length >= HUGE_FILE)) collectGarbage();
       }
     }
     for (const [f, r] of recorded) {
