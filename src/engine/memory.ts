@@ -66,18 +66,18 @@ export async function releaseTrees(force: boolean | 'always' = false): Promise<v
   await new Promise((resolve) => setImmediate(resolve));
 }
 
-/** `collectGarbage` collects once the heap grew this much since kport's last collection. */
-const MEMBER_GROWTH = 64 * 1024 * 1024;
+/** `collectGarbage` collects once the heap grew this much since kport's last collection, or by a quarter of what was left then (collections cost what is live: on a crate of many large files, every transform's would add up). */
+const MEMBER_GROWTH = 16 * 1024 * 1024;
 
 /**
  * A full collection now, without a pause (finalizers wait for the next one),
- * when the heap grew by MEMBER_GROWTH since kport's last collection: after a
+ * when the heap grew enough since kport's last collection: after a
  * transform on a very large file, so the garbage of one member of a phase is
  * not still in the heap while the next one builds its own (a 5 MB file:
- * about 1,030 -> 975 MiB peak, for a few seconds of CPU).
+ * about 1,030 -> 920-970 MiB peak, for a few seconds of CPU).
  */
 export function collectGarbage(): void {
-  if (v8.getHeapStatistics().used_heap_size - floor < MEMBER_GROWTH) return;
+  if (v8.getHeapStatistics().used_heap_size - floor < Math.max(MEMBER_GROWTH, floor / 4)) return;
   const gc = collector();
   if (!gc) return;
   gc();
