@@ -339,12 +339,14 @@ function rawWalks(q: Parser.Query, node: SyntaxNode): boolean {
  * query results are kept for its whole phase.
  */
 class Packed {
-  data = new Uint32Array(0);
+  data: Uint32Array = new Uint32Array(0);
+  /** Where this walk's nodes start in `data` (a chunk walks share: see `reserve`). */
+  base = 0;
   constructor(readonly tree: RawTree) {}
 
   node(i: number): SyntaxNode {
     const d = this.data;
-    const o = i * PACKED;
+    const o = this.base + i * PACKED;
     const type = d[o + NODE_FIELDS];
     const NodeClass = type === ERROR_TYPE_ID ? (Parser as unknown as { SyntaxNode: new (t: Tree) => SyntaxNode }).SyntaxNode : this.tree.language.nodeSubclasses[type];
     const n = new NodeClass(this.tree);
@@ -354,8 +356,22 @@ class Packed {
   }
 }
 const PACKED = NODE_FIELDS + 1;
-/** Walks that hand over fewer nodes than this make node objects (a macro argument list's walk hands over a few). */
-const PACK_FROM = 256;
+
+// Walks pack their nodes into shared chunks, so a small walk (a macro argument list's, thousands
+// of them in a large file) costs no buffer of its own; a chunk goes when no result in it is kept.
+const CHUNK = 1 << 18;
+let chunk = new Uint32Array(CHUNK);
+let chunkUsed = 0;
+
+function reserve(length: number): [Uint32Array, number] {
+  if (chunkUsed + length > chunk.length) {
+    chunk = new Uint32Array(Math.max(CHUNK, length));
+    chunkUsed = 0;
+  }
+  const at = chunkUsed;
+  chunkUsed += length;
+  return [chunk, at];
+}
 
 /** A capture of a kept result: its node made from the walk's packed nodes when asked for (a fresh object each time, like every node here: compare by id). */
 class PackedCapture {
@@ -429,11 +445,9 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
   /** The kept transferred nodes (`values` indices), in packed order. */
   const kept: number[] = [];
   /** A kept capture: packed when its node was transferred (a node handed over as an object, or null, is kept as it is). */
-  // A walk that handed over few nodes makes them (packing costs a buffer of its own).
-  const packing = transferred >= PACK_FROM;
   const captureOf = (name: string, k: number): QueryCapture => {
     const o = at[k];
-    if (!packing || o < 0 || (data[o] === 0 && data[o + 1] === 0)) return { name, node: nodeOf(k) };
+    if (o < 0 || (data[o] === 0 && data[o + 1] === 0)) return { name, node: nodeOf(k) };
     kept.push(k);
     return new PackedCapture(name, packed, kept.length - 1) as unknown as QueryCapture;
   };
@@ -529,13 +543,14 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
   }
   // The kept nodes' fields, in the order their captures were made.
   if (kept.length) {
-    const packedData = new Uint32Array(kept.length * PACKED);
+    const [packedData, base] = reserve(kept.length * PACKED);
     kept.forEach((k, j) => {
       const o = at[k];
-      packedData.set(data.subarray(o, o + NODE_FIELDS), j * PACKED);
-      packedData[j * PACKED + NODE_FIELDS] = values[k] as number;
+      packedData.set(data.subarray(o, o + NODE_FIELDS), base + j * PACKED);
+      packedData[base + j * PACKED + NODE_FIELDS] = values[k] as number;
     });
     packed.data = packedData;
+    packed.base = base;
   }
   if (fresh.length) tree._cacheNodes(fresh);
   queryStats.kept += out.length;
