@@ -149,13 +149,13 @@ export async function runUnitAsync(unit: Unit, opts: RunOptions, onPass?: (passe
  * about to be parsed again ('again': its trees must be freed first, or the
  * unit's trees are twice in memory); the verifier checked a file ('tick': its
  * fresh tree is garbage now, freed once enough text went through the parser);
- * a large file was re-parsed before a phase, or the phases let its tree go
- * ('free': collect now, so the phase's work or the verifier's fresh parse
- * does not run beside the old tree).
+ * a large file a phase changed let its tree go before the next phase, or the
+ * phases let its tree go ('free': collect now, so the fresh parse and the
+ * phase's work, or the verifier's, do not run beside the old tree).
  */
 type Pause = void | 'collect' | 'again' | 'tick' | 'free';
 
-/** A file this large that a phase changed is re-parsed before the next phase, which then waits for its old tree to be freed ('free'); so does the verifier. */
+/** A file this large that a phase changed lets its tree go, and the run waits for it to be freed ('free') before parsing it afresh; so does the verifier. */
 const LARGE_FILE = 256 * 1024;
 /** After a file transform on a file this large, a full collection (src/engine/memory.ts `collectGarbage`). */
 const HUGE_FILE = 1024 * 1024;
@@ -435,7 +435,8 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
       retireTree(f.tree);
       retired = true;
     }
-    if (f.tree && (!f.stale || f.edited)) {
+    // A large file's tree is let go before the next phase (parsed afresh): no use editing it.
+    if (f.tree && (!f.stale || f.edited) && f.text.length < LARGE_FILE) {
       try {
         editTree(f.tree, before, f.text, sorted);
         f.edited = true;
