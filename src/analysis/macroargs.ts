@@ -75,7 +75,7 @@ function macrosIn(root: SyntaxNode): Macro[] {
   });
 }
 
-// What parsing an argument list's text told, by the text (large files only): whether it parses as
+// What parsing an argument list's text told, kept by the text (large files only): whether it parses as
 // expressions, and the macros inside it. A later tree of the file has mostly the same lists, so
 // its regions are listed without parsing them, and each is parsed only when a reader asks for its
 // root (a phase whose readers pass a list over on its text alone never parses it: on a large file
@@ -88,19 +88,22 @@ const plans = new Map<string, Plan>();
 /** Forget every plan when this many are kept (a long run of large files). */
 const PLANS = 1 << 18;
 
-function planOf(src: string, nth: number): { plan: Plan; tree?: Tree } {
-  const hit = plans.get(src);
+/** The plan of `src` for its `nth` list in a file, and the tree when it had to be parsed (no `nth`: a small file, parsed and not kept). */
+function planOf(src: string, nth: number | undefined): { plan: Plan; tree?: Tree } {
+  const hit = nth === undefined ? undefined : plans.get(src);
   if (hit) return { plan: hit };
   const tree = regionTree(src, nth);
   const ok = !tree.rootNode.hasError;
   // Nested lists keep no node of this tree: the tree may go before the plan does.
   const plan = { ok, nested: ok && src.includes('!') ? macrosIn(tree.rootNode).map(({ start, end, text }) => ({ start, end, text })) : [] };
-  if (plans.size >= PLANS) plans.clear();
-  plans.set(src, plan);
+  if (nth !== undefined) {
+    if (plans.size >= PLANS) plans.clear();
+    plans.set(src, plan);
+  }
   return { plan, tree };
 }
 
-/** A region of a large file, parsed when its root is first asked for. */
+/** A macro argument list's region, parsed when its root is first asked for (unless it came parsed). */
 class LazyRegion implements Region {
   #tree: Tree | undefined;
   #root: SyntaxNode | undefined;
@@ -110,7 +113,7 @@ class LazyRegion implements Region {
     readonly shift: number,
     readonly host: SyntaxNode,
     readonly tt: { start: number; end: number },
-    private readonly nth: number,
+    private readonly nth: number | undefined,
     private readonly trees: Tree[],
     tree: Tree | undefined,
   ) {
@@ -141,17 +144,8 @@ function collect(macros: Macro[], text: string, shift: number, host: SyntaxNode 
     const regionShift = shift + mac.start + 1 - (PREFIX.length + 1);
     const h = host ?? mac.call!;
     const tt = { start: mac.start + shift, end: mac.end + shift };
-    if (!seen) {
-      const t = regionTree(src);
-      if (t.rootNode.hasError) continue;
-      trees.push(t);
-      parsed.add(tt.start);
-      out.push({ root: t.rootNode, shift: regionShift, host: h, text: src, tt });
-      collect(macrosIn(t.rootNode), src, regionShift, h, depth + 1, out, trees, parsed, seen);
-      continue;
-    }
-    const nth = seen.get(src) ?? 0;
-    seen.set(src, nth + 1);
+    const nth = seen && (seen.get(src) ?? 0);
+    if (seen) seen.set(src, nth! + 1);
     const { plan, tree } = planOf(src, nth);
     if (!plan.ok) continue;
     parsed.add(tt.start);

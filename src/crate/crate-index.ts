@@ -132,10 +132,20 @@ function scopeAround(s: Scopes, node: SyntaxNode): number | undefined {
   const a = node.startIndex;
   const b = node.endIndex;
   if (b <= a) return undefined;
-  // The last scope that starts at or before the node: the innermost around it, or inside one that is.
-  let i = lastAtOrBefore(s.starts, a);
-  while (i >= 0 && s.ends[i] < b) i = s.up[i];
+  const i = innermostAround(s, a, b);
   if (i >= 0 && s.starts[i] === a && s.ends[i] === b) return undefined;
+  return i;
+}
+
+/**
+ * Of ranges sorted by start (outer first at one start), each with the
+ * innermost one around it (`up`, -1 for none), the innermost that holds
+ * [a, b): the last that starts at or before `a`, or the nearest around it
+ * that ends at or after `b`. -1 when none does.
+ */
+function innermostAround(r: { starts: readonly number[]; ends: readonly number[]; up: readonly number[] }, a: number, b: number): number {
+  let i = lastAtOrBefore(r.starts, a);
+  while (i >= 0 && r.ends[i] < b) i = r.up[i];
   return i;
 }
 
@@ -280,8 +290,7 @@ export class CrateIndex {
     const a = node.startIndex;
     const b = node.endIndex;
     if (!r || b <= a) return undefined;
-    let i = lastAtOrBefore(r.starts, a);
-    while (i >= 0 && r.ends[i] < b) i = r.up[i];
+    let i = innermostAround(r, a, b);
     if (i >= 0 && r.starts[i] === a && r.ends[i] === b) {
       // The module item itself lives in the module around it; another node of its very range cannot be told from it.
       if (node.type !== 'mod_item') return undefined;

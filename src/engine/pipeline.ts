@@ -354,8 +354,6 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
   // The crate model (src/crate/model.ts): built on first use, rebuilt only after a text changed.
   const current = () => live.filter((f) => !f.failure).map((f) => ({ path: f.src.rel, text: f.text, isCrateRoot: f.isCrateRoot, tree: viewOf(f) }));
   let models = new ModelKeeper(current);
-  /** A file's tree was retired in this phase (`commit`): the model built from it goes too. */
-  let retired = false;
 
   const makeContext = (f: LiveFile, t: Transform, expected: readonly string[]): FileContext => {
     const tree = viewOf(f);
@@ -433,7 +431,7 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
     // analyses remember about it goes, and so does the crate model built from it.
     if (f.tree && !f.stale) {
       retireTree(f.tree);
-      retired = true;
+      models.forget();
     }
     // A large file's tree is let go before the next phase (parsed afresh): no use editing it.
     if (f.tree && (!f.stale || f.edited) && f.text.length < LARGE_FILE) {
@@ -576,8 +574,6 @@ function* runMetered(unit: Unit, opts: RunOptions): Generator<Pause, Once, void>
     }
     runPhase(inProfile);
     enter(undefined);
-    if (retired) models.forget();
-    retired = false;
     // Files over their time budget: refused (runUnit), the unit runs again without them.
     if (spent.length) return { result: { unit, files: [], newFiles: [], diagnostics: [] }, unparsable: spent };
     // Every file with syntax errors is already refused (changed, or an edit inside an error): the

@@ -92,7 +92,7 @@ function topLevel(source: string): { at: number; kind: 'pattern' | 'capture' | '
  * Native walks of a tree, for the measures and test/queries.test.ts:
  * `combined` of them answered several queries at once; `candidates`, the
  * matches the native walks found before predicates, `kept` those that passed
- * and `nodes` the node objects made for them (rawMatches).
+ * and `nodes` the nodes they keep, packed (rawMatches).
  */
 export const queryStats = { walks: 0, combined: 0, candidates: 0, kept: 0, nodes: 0 };
 // For measurements: KPORT_QUERY_STATS=1 writes them to stderr as the process ends.
@@ -315,7 +315,7 @@ export function rawCaptures(q: Parser.Query, node: SyntaxNode): QueryCapture[] {
   return rawWalk(q as RawQuery, node, true) as QueryCapture[];
 }
 
-type RawTree = Tree & { input: unknown; language: { nodeSubclasses: (new (t: Tree) => SyntaxNode)[] }; _cacheNodes(nodes: SyntaxNode[]): void };
+type RawTree = Tree & { input: unknown; language: { nodeSubclasses: (new (t: Tree) => SyntaxNode)[] } };
 
 /** Whether the binding's native walk can be read here: the binding is reachable and the tree's text is a string. */
 function rawWalks(q: Parser.Query, node: SyntaxNode): boolean {
@@ -323,14 +323,6 @@ function rawWalks(q: Parser.Query, node: SyntaxNode): boolean {
   return !!binding && typeof (node.tree as RawTree).input === 'string' && typeof rq._matches === 'function' && typeof rq._captures === 'function';
 }
 
-/**
- * One native walk, `_matches` or `_captures`, read as node-tree-sitter
- * 0.22.4's Query.matches / Query.captures reads it (index.js), deciding each
- * candidate's predicates on capture texts taken from the transfer buffer
- * before any of its nodes becomes an object. A captures walk yields, per
- * candidate, the pattern, the index of the capture it stands for and all the
- * match's captures (for the predicates); only that one capture is kept.
- */
 /**
  * The nodes a walk kept, packed: per node its fields as the binding hands them
  * over and its type id. A kept result holds its captures' nodes this way and
@@ -392,6 +384,14 @@ class PackedCapture {
   }
 }
 
+/**
+ * One native walk, `_matches` or `_captures`, read as node-tree-sitter
+ * 0.22.4's Query.matches / Query.captures reads it (index.js), deciding each
+ * candidate's predicates on capture texts taken from the transfer buffer
+ * before any of its nodes becomes an object. A captures walk yields, per
+ * candidate, the pattern, the index of the capture it stands for and all the
+ * match's captures (for the predicates); only that one capture is kept.
+ */
 function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (name: string, pattern: number) => string): (QueryMatch | QueryCapture)[] {
   const tree = node.tree as RawTree;
   let tests = testsByQuery.get(rq);
@@ -447,30 +447,10 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
   /** A kept capture: packed when its node was transferred (a node handed over as an object, or null, is kept as it is). */
   const captureOf = (name: string, k: number): QueryCapture => {
     const o = at[k];
-    if (o < 0 || (data[o] === 0 && data[o + 1] === 0)) return { name, node: nodeOf(k) };
+    if (o < 0) return { name, node: values[k] as SyntaxNode };
+    if (data[o] === 0 && data[o + 1] === 0) return { name, node: null as unknown as SyntaxNode };
     kept.push(k);
     return new PackedCapture(name, packed, kept.length - 1) as unknown as QueryCapture;
-  };
-  const made = new Map<number, SyntaxNode | null>();
-  const fresh: SyntaxNode[] = [];
-  const nodeOf = (k: number): SyntaxNode => {
-    const o = at[k];
-    if (o < 0) return values[k] as SyntaxNode;
-    const id = data[o] + data[o + 1] * 4294967296;
-    let n = made.get(id);
-    if (n === undefined) {
-      if (id === 0) n = null;
-      else {
-        const type = values[k] as number;
-        const NodeClass = type === ERROR_TYPE_ID ? (Parser as unknown as { SyntaxNode: new (t: Tree) => SyntaxNode }).SyntaxNode : tree.language.nodeSubclasses[type];
-        n = new NodeClass(tree);
-        const f = n as unknown as Record<number, number>;
-        for (let i = 0; i < NODE_FIELDS; i++) f[i] = data[o + i];
-        fresh.push(n);
-      }
-      made.set(id, n);
-    }
-    return n as SyntaxNode;
   };
 
   // The captures of the candidate being tested: names flat[from..to), nodes from fromNode.
@@ -552,9 +532,8 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
     packed.data = packedData;
     packed.base = base;
   }
-  if (fresh.length) tree._cacheNodes(fresh);
   queryStats.kept += out.length;
-  queryStats.nodes += fresh.length;
+  queryStats.nodes += kept.length;
   return out;
 }
 
