@@ -15,7 +15,7 @@ import Parser from 'tree-sitter';
 import { describe, expect, it } from 'vitest';
 import { runText } from '../src/cli/api.ts';
 import { TRANSFORMS } from '../src/cli/registry.ts';
-import { editTree, nodeKey, parse, reparse, reparseStats, sameTree } from '../src/engine/parse.ts';
+import { bindingGetters, editTree, nodeKey, parse, reparse, reparseStats, sameTree } from '../src/engine/parse.ts';
 import { sortAndCheck, applyEdits, type Edit } from '../src/engine/edits.ts';
 
 const GOLDEN = path.resolve(import.meta.dirname, '..', 'golden');
@@ -119,6 +119,31 @@ function someEdits(text: string): Edit[] {
   for (const m of text.matchAll(/Vec::new\(\)/g)) add(m.index, m.index + 'Vec::new()'.length, 'KVec::new()');
   return out;
 }
+
+describe('getters answered in JavaScript', () => {
+  it('type and startIndex equal the binding\'s own answers on every node of every golden input (and of a file with errors)', () => {
+    const texts = inputs(GOLDEN).map((f) => readFileSync(f, 'utf8'));
+    texts.push('fn f( { let x = ; } struct S { a: u8,, }\nimpl {{ é "ü" }\n');
+    let nodes = 0;
+    const types = new Set<string>();
+    for (const text of texts) {
+      const stack = [parse(text).rootNode];
+      while (stack.length) {
+        const n = stack.pop()!;
+        // Twice: the first read of a class puts its type on the prototype, the second reads it there.
+        for (let i = 0; i < 2; i++) {
+          expect(n.type).toBe(bindingGetters.type!.call(n));
+          expect(n.startIndex).toBe(bindingGetters.startIndex!.call(n));
+        }
+        types.add(n.type);
+        nodes++;
+        stack.push(...n.children);
+      }
+    }
+    expect(nodes).toBeGreaterThan(10000);
+    expect(types.has('ERROR')).toBe(true);
+  });
+});
 
 describe('incremental re-parse', () => {
   it('sameTree tells trees apart', () => {

@@ -48,6 +48,46 @@ function dropNodeCache(): void {
 }
 dropNodeCache();
 
+/**
+ * Two node getters answered in JavaScript, without a call into the binding (a
+ * tenth of a run's time went to getters): `startIndex` is in the node's
+ * fields (its start byte, two per UTF-16 unit: what the binding divides), and
+ * `type` is one per node class. The binding makes a class per grammar symbol
+ * (`nodeSubclasses`, picked by the symbol it hands over with the node) and
+ * means to put the type's name on its prototype, but that assignment is
+ * silently refused (the base class has a `type` getter and no setter); the
+ * first node of a class read here puts it there. A node of the base class
+ * (ERROR, anonymous tokens) asks the binding as before.
+ */
+const nodeProto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
+/** The binding's own getters that `answerGettersInJs` replaces (test/trees.test.ts checks the answers agree). */
+export const bindingGetters = {
+  type: Object.getOwnPropertyDescriptor(nodeProto, 'type')?.get as ((this: SyntaxNode) => string) | undefined,
+  startIndex: Object.getOwnPropertyDescriptor(nodeProto, 'startIndex')?.get as ((this: SyntaxNode) => number) | undefined,
+};
+
+function answerGettersInJs(): void {
+  const proto = nodeProto;
+  const rawType = bindingGetters.type;
+  if (!rawType || !bindingGetters.startIndex) return;
+  Object.defineProperty(proto, 'startIndex', {
+    configurable: true,
+    get(this: Record<number, number>) {
+      return this[2] >>> 1;
+    },
+  });
+  Object.defineProperty(proto, 'type', {
+    configurable: true,
+    get(this: SyntaxNode) {
+      const type = rawType.call(this) as string;
+      const own = (this.constructor as { prototype: object }).prototype;
+      if (own !== proto && !Object.hasOwn(own, 'type')) Object.defineProperty(own, 'type', { value: type, configurable: true });
+      return type;
+    },
+  });
+}
+answerGettersInJs();
+
 export function parse(text: string, oldTree?: Tree): Tree {
   noteParsed(text.length);
   return getParser().parse(text, oldTree, { bufferSize: bufferSize(text) });
