@@ -16,7 +16,8 @@
 // - algorithms: TheAlgorithms/Rust as one crate (`--no-module`), fetched, never committed:
 //   `git clone https://github.com/TheAlgorithms/Rust DIR` and pass --algorithms DIR; skipped
 //   with a message when absent;
-// - corpus: the many-crate corpus against the floor and ast-grep, and its scaling.
+// - corpus: the many-crate corpus against the floor and ast-grep, its structural floor (what
+//   kport parsed and walked, at bench/structure.ts's unit costs) and its scaling.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -80,8 +81,11 @@ function timed(cmd: string, argv: string[], cwd: string, okCodes = [0], env?: No
   const [wall, user, sys, kb] = readFileSync(tf, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
   rmSync(tf, { force: true });
   if (!okCodes.includes(r.status ?? -1)) throw new Error(`${cmd} ${argv.slice(0, 4).join(' ')} ... exited ${r.status}: ${r.stderr?.toString().slice(-500)}`);
+  lastStderr = r.stderr?.toString() ?? '';
   return { wall, cpu: user + sys, rssMB: kb / 1024 };
 }
+/** The standard error of the last `timed` command (kport's KPORT_QUERY_STATS line). */
+let lastStderr = '';
 
 const node = process.execPath;
 const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -96,8 +100,53 @@ function floor(c: Corpus): Sample {
 }
 
 function kport(c: Corpus, j: number): Sample {
-  // Exit 1 only means the corpus has error-level diagnostics.
-  return timed(node, [kportBin, 'rewrite', '--dry-run', '--jobs', String(j), ...c.crateDirs], c.dir, [0, 1]);
+  // Exit 1 only means the corpus has error-level diagnostics. KPORT_QUERY_STATS: what it parsed and walked (structure).
+  return timed(node, [kportBin, 'rewrite', '--dry-run', '--jobs', String(j), ...c.crateDirs], c.dir, [0, 1], { ...process.env, KPORT_QUERY_STATS: '1' });
+}
+
+interface KportStats {
+  walks: number;
+  walkedChars: number;
+  parses: { fresh: number; freshChars: number; incremental: number };
+}
+
+/** kport's KPORT_QUERY_STATS line from the last run (one process: --jobs 1). */
+function kportStats(): KportStats {
+  const line = lastStderr.split('\n').find((l) => l.startsWith('kport: query stats '));
+  if (!line) throw new Error('kport printed no query stats');
+  return JSON.parse(line.slice('kport: query stats '.length));
+}
+
+/**
+ * The structural floor: what a run of this design costs if every transform's own work cost
+ * nothing, in units of the parse floor. kport's fresh parses (discovery, macro argument lists,
+ * the verifier) at the floor's cost per character; its incremental re-parses at the cost of one
+ * after a one-character edit; its walks at the cost of a one-pattern walk per character walked.
+ * `oneWalkPerTree`: the same with one walk per file tree (discovery's and one per re-parse) and
+ * no macro-argument trees, the least any engine that re-parses after each changing phase walks.
+ */
+function structure(c: Corpus, stats: KportStats): Record<string, number> {
+  const r = spawnSync(node, [tsx, path.join(ROOT, 'bench', 'structure.ts'), c.dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`structure failed: ${r.stderr}`);
+  const u = JSON.parse(r.stdout.trim().split('\n').pop()!) as { files: number; chars: number; parseMs: number; walkMs: number; incrementalMs: number };
+  const walkRatio = u.walkMs / u.parseMs;
+  const incRatio = u.incrementalMs / u.parseMs;
+  const perFile = (n: number) => n / u.files;
+  const fresh = stats.parses.freshChars / u.chars;
+  const reparsed = perFile(stats.parses.incremental) * incRatio;
+  const walked = (stats.walkedChars / u.chars) * walkRatio;
+  const trees = 1 + perFile(stats.parses.incremental);
+  return {
+    walkOverParse: walkRatio,
+    incrementalOverParse: incRatio,
+    freshParsesPerChar: fresh,
+    reparsesPerFile: perFile(stats.parses.incremental),
+    walksPerFile: perFile(stats.walks),
+    walkedPerChar: stats.walkedChars / u.chars,
+    floorAsRun: fresh + reparsed + walked,
+    // Discovery's parse and the verifier's (at most one per file), one walk per tree.
+    oneWalkPerTree: Math.min(fresh, 2) + reparsed + trees * walkRatio,
+  };
 }
 
 function astgrep(c: Corpus): Sample {
@@ -239,10 +288,12 @@ function corpusSection(): Record<string, unknown> {
   process.stderr.write(`corpus: ${main.crates} crates, ${main.files} files, ${(main.bytes / 1048576).toFixed(1)} MB; ${reps} runs each\n`);
   // Interleave the tools round by round so a burst of load elsewhere hits them alike.
   const runs: Record<string, Sample[]> = { floor: [], kport1: [], kportN: [], astgrep: [] };
+  let stats: KportStats | undefined;
   for (let i = 0; i < reps; i++) {
     process.stderr.write(`round ${i + 1}/${reps}\n`);
     runs.floor.push(floor(main));
     runs.kport1.push(kport(main, 1));
+    stats ??= kportStats();
     if (jobs > 1) runs.kportN.push(kport(main, jobs));
     runs.astgrep.push(astgrep(main));
   }
@@ -270,6 +321,11 @@ function corpusSection(): Record<string, unknown> {
   if (m.kportN) table += `kport --jobs ${jobs} / --jobs 1:  ${f2(ratios.kportN_over_kport1!)} wall             (target ≤ 0.7)\n`;
   table += `kport --jobs ${jobs} / ast-grep:  ${f2(ratios.kportN_over_astgrep)} wall (ast-grep uses every core); --jobs 1 / ast-grep ${f2(ratios.kport1_over_astgrep_cpu)} cpu   (target ≤ 1)\n`;
   table += `kport peak RSS:             ${best.rssMB.toFixed(0)} MB                (target < 300)\n`;
+  const st = structure(main, stats!);
+  table += `\nstructural floor (--jobs 1, the transforms' own work at no cost), in parse floors:\n`;
+  table += `  per file: ${f2(st.reparsesPerFile)} incremental re-parses, ${f2(st.walksPerFile)} walks; per character: ${f2(st.freshParsesPerChar)} fresh parses, ${f2(st.walkedPerChar)} walked\n`;
+  table += `  unit costs: a one-pattern walk ${f2(st.walkOverParse)}, a one-character re-parse ${f2(st.incrementalOverParse)} of a fresh parse\n`;
+  table += `  as run: ${f2(st.floorAsRun)}; one walk per tree, no argument trees: ${f2(st.oneWalkPerTree)}   (target for the whole run ≤ 3)\n`;
   process.stdout.write(table);
 
   // Scaling: the same generator at 1×, 4×, 16× a base size; kport with all jobs, one run each.
@@ -288,7 +344,7 @@ function corpusSection(): Record<string, unknown> {
     }
     process.stdout.write(t);
   }
-  return { corpus: { crates: main.crates, files: main.files, bytes: main.bytes, seed: SEED }, results: m, ratios, scaling };
+  return { corpus: { crates: main.crates, files: main.files, bytes: main.bytes, seed: SEED }, results: m, ratios, structure: { ...st, kport: stats }, scaling };
 }
 
 const load0 = load();

@@ -88,8 +88,16 @@ function answerGettersInJs(): void {
 }
 answerGettersInJs();
 
+/** What was parsed, for measurements (`KPORT_QUERY_STATS=1`, the bench's structure section): fresh parses and their characters, incremental re-parses. */
+export const parseStats = { fresh: 0, freshChars: 0, incremental: 0 };
+
 export function parse(text: string, oldTree?: Tree): Tree {
   noteParsed(text.length);
+  if (oldTree) parseStats.incremental++;
+  else {
+    parseStats.fresh++;
+    parseStats.freshChars += text.length;
+  }
   return getParser().parse(text, oldTree, { bufferSize: bufferSize(text) });
 }
 

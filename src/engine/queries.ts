@@ -28,7 +28,7 @@ import { dirname } from 'node:path';
 import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
 import { tick } from './budget.ts';
-import { isFrozen } from './parse.ts';
+import { isFrozen, parseStats } from './parse.ts';
 import type { QueryMatch, SyntaxNode, Tree } from './types.ts';
 import { treeCache } from './tree-caches.ts';
 
@@ -94,9 +94,10 @@ function topLevel(source: string): { at: number; kind: 'pattern' | 'capture' | '
  * matches the native walks found before predicates, `kept` those that passed
  * and `nodes` the nodes they keep, packed (rawMatches).
  */
-export const queryStats = { walks: 0, combined: 0, candidates: 0, kept: 0, nodes: 0 };
-// For measurements: KPORT_QUERY_STATS=1 writes them to stderr as the process ends.
-if (process.env.KPORT_QUERY_STATS) process.on('exit', () => process.stderr.write(`kport: query stats ${JSON.stringify(queryStats)}\n`));
+/** Walks (and the characters of the trees they walked), combined walks, candidates, kept matches, kept nodes. */
+export const queryStats = { walks: 0, walkedChars: 0, combined: 0, candidates: 0, kept: 0, nodes: 0 };
+// For measurements: KPORT_QUERY_STATS=1 writes them, and what was parsed, to stderr as the process ends.
+if (process.env.KPORT_QUERY_STATS) process.on('exit', () => process.stderr.write(`kport: query stats ${JSON.stringify({ ...queryStats, parses: parseStats })}\n`));
 
 function walk(q: Parser.Query, node: SyntaxNode): QueryMatch[] {
   tick(node.tree);
@@ -397,6 +398,7 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
   let tests = testsByQuery.get(rq);
   if (!tests) testsByQuery.set(rq, (tests = testsOf(rq)));
   const input = tree.input as string;
+  queryStats.walkedChars += node.endIndex - node.startIndex;
   const fields = node as unknown as Record<number, number>;
   let buf = binding!.nodeTransferArray;
   for (let i = 0; i < NODE_FIELDS; i++) buf[i] = fields[i];
