@@ -4,6 +4,7 @@
 // Nothing is compiled at run time.
 import { existsSync, readFileSync } from 'node:fs';
 import module from 'node:module';
+import v8 from 'node:v8';
 
 // A reader that closes early (`kport transforms | head`) is not an error: what
 // it wanted was printed, so kport stops quietly with status 0.
@@ -26,6 +27,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   }
   // Node 22.1+ keeps the compiled bundle in its on-disk cache between runs (a no-op on Node 20).
   module.enableCompileCache?.();
+  // V8 optimises a function with TurboFan once it has run a while (its interrupt budget). kport's
+  // code is large and its hot paths are many and short-lived per file, so on a corpus TurboFan spent
+  // more time compiling (on a second thread, and on the main one with --jobs 2) than its code saved:
+  // a budget 15 times V8's own (132 KB) leaves it the hottest functions only. 10 MB corpus, output
+  // identical: --jobs 2 49.4 -> 35 s wall, 94 -> 68 s CPU; --jobs 1 107 -> ~85 s CPU (docs/architecture.md).
+  // Set before the CLI loads, so its code and the pool's workers (flags are per process) run with it.
+  // KPORT_V8=default keeps V8's settings; any other value is handed to V8 instead (measurements).
+  if (process.env.KPORT_V8 !== 'default') v8.setFlagsFromString(process.env.KPORT_V8 || '--interrupt-budget=2000000');
   const { main } = await import(cli.href);
   try {
     process.exitCode = await main(args);
