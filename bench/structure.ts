@@ -6,25 +6,13 @@
 // parse). Prints JSON; bench/run.ts multiplies these by what kport did (its
 // KPORT_QUERY_STATS line) to give the structural floor: the CPU a run of this
 // design takes if every transform's own work cost nothing.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import Parser from 'tree-sitter';
 import Rust from 'tree-sitter-rust';
 import { editTree, parse, reparse } from '../src/engine/parse.ts';
 import { rawMatches } from '../src/engine/queries.ts';
+import { rustTexts } from './texts.ts';
 
-function walk(dir: string, out: string[]): void {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (e.name.endsWith('.rs')) out.push(p);
-  }
-}
-
-const files: string[] = [];
-for (const d of process.argv.slice(2)) walk(d, files);
-files.sort();
-const texts = files.map((f) => readFileSync(f, 'utf8'));
+const texts = rustTexts(process.argv.slice(2));
 const cpu = (f: () => void): number => {
   const c0 = process.cpuUsage();
   f();
@@ -48,4 +36,4 @@ trees.forEach((tree, i) => editTree(tree, texts[i], edited[i], [{ start: texts[i
 const incrementalMs = cpu(() => {
   trees.forEach((tree, i) => reparse(edited[i], tree));
 });
-process.stdout.write(JSON.stringify({ files: files.length, chars: texts.reduce((n, t) => n + t.length, 0), parseMs, walkMs, incrementalMs }) + '\n');
+process.stdout.write(JSON.stringify({ files: texts.length, chars: texts.reduce((n, t) => n + t.length, 0), parseMs, walkMs, incrementalMs }) + '\n');
