@@ -30,7 +30,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // V8 optimises a function with TurboFan once it has run a while (its interrupt budget). kport's
   // code is large and its hot paths are many and short-lived per file, so on a corpus TurboFan spent
   // more time compiling (on a second thread, and on the main one with --jobs 2) than its code saved:
-  // a budget 15 times V8's own (132 KB) leaves it the hottest functions only. 10 MB corpus, output
+  // a budget about 30 times V8's own (67,584 on Node 20) leaves it the hottest functions only. 10 MB corpus, output
   // identical: --jobs 2 49.4 -> 35 s wall, 94 -> 68 s CPU; --jobs 1 107 -> ~85 s CPU (docs/architecture.md).
   // Set before the CLI loads, so its code and the pool's workers (flags are per process) run with it.
   // KPORT_V8=default keeps V8's settings; any other value is handed to V8 instead (measurements).

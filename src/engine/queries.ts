@@ -92,9 +92,9 @@ function topLevel(source: string): { at: number; kind: 'pattern' | 'capture' | '
  * Native walks of a tree, for the measures and test/queries.test.ts:
  * `combined` of them answered several queries at once; `candidates`, the
  * matches the native walks found before predicates, `kept` those that passed
- * and `nodes` the nodes they keep, packed (rawMatches).
+ * and `nodes` the nodes they keep, packed (rawMatches); `walkedChars`, the
+ * characters of the subtrees walked (the bench's structural floor).
  */
-/** Walks (and the characters of the trees they walked), combined walks, candidates, kept matches, kept nodes. */
 export const queryStats = { walks: 0, walkedChars: 0, combined: 0, candidates: 0, kept: 0, nodes: 0 };
 // For measurements: KPORT_QUERY_STATS=1 writes them, and what was parsed, to stderr as the process ends.
 if (process.env.KPORT_QUERY_STATS) process.on('exit', () => process.stderr.write(`kport: query stats ${JSON.stringify({ ...queryStats, parses: parseStats })}\n`));
