@@ -54,21 +54,16 @@ export function noteParsed(chars: number): void {
 export async function releaseTrees(force: boolean | 'always' = false): Promise<void> {
   if (force === 'always' || parsed >= BUDGET || (force && parsed >= BUDGET / 2) || v8.getHeapStatistics().used_heap_size - floor >= GROWTH) {
     parsed = 0;
-    const gc = collector();
-    if (gc) {
-      // Before a unit is parsed again, twice, each followed by a turn of the
-      // event loop: the finalizers the first collection runs let go of what
-      // holds the trees, and only the second frees them (TheAlgorithms/Rust,
-      // re-parsed after a refusal: 440 MB peak with one round, 378 MB with
-      // two). Elsewhere once: what the finalizers let go is freed by the next
-      // round (3 MB of the bench corpus: 46 forced collections, 1.2 s -> 23,
-      // 0.5 s; the same peak RSS).
-      gc();
-      if (force === 'always') {
-        await new Promise((resolve) => setImmediate(resolve));
-        gc();
-      }
-      floor = v8.getHeapStatistics().used_heap_size;
+    // Before a unit is parsed again, twice, each followed by a turn of the
+    // event loop: the finalizers the first collection runs let go of what
+    // holds the trees, and only the second frees them (TheAlgorithms/Rust,
+    // re-parsed after a refusal: 440 MB peak with one round, 378 MB with
+    // two). Elsewhere once: what the finalizers let go is freed by the next
+    // round (3 MB of the bench corpus: 46 forced collections, 1.2 s -> 23,
+    // 0.5 s; the same peak RSS).
+    if (collectNow() && force === 'always') {
+      await new Promise((resolve) => setImmediate(resolve));
+      collectNow();
     }
   }
   await new Promise((resolve) => setImmediate(resolve));
@@ -85,9 +80,14 @@ const MEMBER_GROWTH = 16 * 1024 * 1024;
  * about 1,030 -> 920-970 MiB peak, for a few seconds of CPU).
  */
 export function collectGarbage(): void {
-  if (v8.getHeapStatistics().used_heap_size - floor < Math.max(MEMBER_GROWTH, floor / 4)) return;
+  if (v8.getHeapStatistics().used_heap_size - floor >= Math.max(MEMBER_GROWTH, floor / 4)) collectNow();
+}
+
+/** A full collection now, and what it left as the new floor; false when no collector can be had. */
+function collectNow(): boolean {
   const gc = collector();
-  if (!gc) return;
+  if (!gc) return false;
   gc();
   floor = v8.getHeapStatistics().used_heap_size;
+  return true;
 }

@@ -67,21 +67,20 @@ export const bindingGetters = {
 };
 
 function answerGettersInJs(): void {
-  const proto = nodeProto;
   const rawType = bindingGetters.type;
   if (!rawType || !bindingGetters.startIndex) return;
-  Object.defineProperty(proto, 'startIndex', {
+  Object.defineProperty(nodeProto, 'startIndex', {
     configurable: true,
     get(this: Record<number, number>) {
       return this[2] >>> 1;
     },
   });
-  Object.defineProperty(proto, 'type', {
+  Object.defineProperty(nodeProto, 'type', {
     configurable: true,
     get(this: SyntaxNode) {
       const type = rawType.call(this) as string;
       const own = (this.constructor as { prototype: object }).prototype;
-      if (own !== proto && !Object.hasOwn(own, 'type')) Object.defineProperty(own, 'type', { value: type, configurable: true });
+      if (own !== nodeProto && !Object.hasOwn(own, 'type')) Object.defineProperty(own, 'type', { value: type, configurable: true });
       return type;
     },
   });
@@ -253,12 +252,11 @@ function memoizeNavigation(): void {
     const input = (tree as unknown as { input?: unknown }).input;
     return typeof input === 'string' && input.length < SMALL_TREE;
   };
-  const proto = (Parser as unknown as { SyntaxNode: { prototype: object } }).SyntaxNode.prototype;
   for (const name of ['parent', 'previousSibling', 'nextSibling'] as const) {
-    const raw = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    const raw = Object.getOwnPropertyDescriptor(nodeProto, name)?.get;
     if (!raw) continue;
     const memo = treeCache<Map<number, SyntaxNode | null>>();
-    Object.defineProperty(proto, name, {
+    Object.defineProperty(nodeProto, name, {
       configurable: true,
       get(this: SyntaxNode) {
         tick(this.tree);

@@ -528,8 +528,9 @@ function rawWalk(rq: RawQuery, node: SyntaxNode, captures: boolean, rename?: (na
     const [packedData, base] = reserve(kept.length * PACKED);
     kept.forEach((k, j) => {
       const o = at[k];
-      packedData.set(data.subarray(o, o + NODE_FIELDS), base + j * PACKED);
-      packedData[base + j * PACKED + NODE_FIELDS] = values[k] as number;
+      const p = base + j * PACKED;
+      for (let f = 0; f < NODE_FIELDS; f++) packedData[p + f] = data[o + f];
+      packedData[p + NODE_FIELDS] = values[k] as number;
     });
     packed.data = packedData;
     packed.base = base;
